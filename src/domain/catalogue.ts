@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { localizedTextSchema } from './locales';
+
+/**
+ * The service catalogue is data, versioned and pulled from the back office: an office adds,
+ * retires or changes a service without a new build. The kiosk renders whatever it holds.
+ */
+
+export const FIELD_KINDS = ['text', 'arabicText', 'digits', 'date', 'year', 'cin', 'phone', 'postalCode', 'select'] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+export const fieldOptionSchema = z.strictObject({ value: z.string().min(1), label: localizedTextSchema });
+
+export const fieldDefinitionSchema = z.strictObject({
+  /** Stable key of the value in the request's `fields`. */
+  key: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+  kind: z.enum(FIELD_KINDS),
+  label: localizedTextSchema,
+  hint: localizedTextSchema.optional(),
+  required: z.boolean(),
+  maxLength: z.int().positive().max(500).optional(),
+  options: z.array(fieldOptionSchema).min(1).optional(),
+});
+export type FieldDefinition = z.infer<typeof fieldDefinitionSchema>;
+
+export const feeSchema = z.strictObject({
+  /** Amount in dirhams; null when the office has not confirmed it (shown as "ask at the counter"). */
+  amountMad: z.number().nonnegative().nullable(),
+  confirmed: z.boolean(),
+});
+
+export const serviceSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  name: localizedTextSchema,
+  description: localizedTextSchema,
+  /** Name of a pictogram shipped in assets/pictograms (an unknown name falls back to a generic one). */
+  pictogram: z.string().regex(/^[a-z0-9-]+$/),
+  fields: z.array(fieldDefinitionSchema),
+  documents: z.array(localizedTextSchema),
+  fee: feeSchema,
+  delay: localizedTextSchema,
+  /** Signature legalisation and certified copies are finished at the counter, in person. */
+  returnToCounter: z.boolean(),
+  /** Which office or commune handles it: used by the back office for routing. */
+  handledBy: z.string().min(1),
+  active: z.boolean(),
+});
+export type Service = z.infer<typeof serviceSchema>;
+
+export const catalogueSchema = z
+  .strictObject({
+    version: z.int().nonnegative(),
+    services: z.array(serviceSchema),
+  })
+  .refine((c) => new Set(c.services.map((s) => s.id)).size === c.services.length, {
+    message: 'duplicate service id',
+  });
+export type Catalogue = z.infer<typeof catalogueSchema>;
+
+export function activeServices(catalogue: Catalogue): Service[] {
+  return catalogue.services.filter((service) => service.active);
+}
+
+export function findService(catalogue: Catalogue, id: string): Service | undefined {
+  return catalogue.services.find((service) => service.id === id);
+}

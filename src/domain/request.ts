@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import type { Service } from './catalogue';
+import { IDENTITY_FIELDS, identitySchema, type Identity } from './identity';
+import { localeSchema, type Locale } from './locales';
+import { checkTrackingCode } from './trackingCode';
+import { validateValue, type FieldError } from './validation';
+
+/** Version of the law 09-08 notice the citizen accepted; bump it when the notice text changes. */
+export const CONSENT_NOTICE_VERSION = 1;
+
+export const consentSchema = z.strictObject({
+  noticeVersion: z.int().positive(),
+  /** Kiosk clock at acceptance: metadata, never used for ordering. */
+  acceptedAt: z.iso.datetime(),
+});
+
+/**
+ * A citizen's request as it leaves the kiosk. `id` (UUID v7, made on the kiosk) is the
+ * idempotency key; `kioskSeq` is the kiosk's own increasing sequence, so the back office can
+ * see gaps and replays; `trackingCode` is what the citizen reads at the counter.
+ */
+export const citizenRequestSchema = z.strictObject({
+  id: z.uuid({ version: 'v7' }),
+  kioskSeq: z.int().positive(),
+  trackingCode: z.string().refine((code) => checkTrackingCode(code).ok, 'invalid tracking code'),
+  serviceId: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  catalogueVersion: z.int().nonnegative(),
+  locale: localeSchema,
+  identity: identitySchema,
+  fields: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/), z.string().max(500)),
+  consent: consentSchema,
+  createdAt: z.iso.datetime(),
+});
+export type CitizenRequest = z.infer<typeof citizenRequestSchema>;
+
+/** What the citizen has typed so far: raw strings, kept across language switches. */
+export interface RequestDraft {
+  serviceId: string;
+  identity: Partial<Record<keyof Identity, string>>;
+  fields: Record<string, string>;
+}
+
+export function emptyDraft(serviceId: string): RequestDraft {
+  return { serviceId, identity: {}, fields: {} };
+}
+
+export function validateIdentity(
+  identity: RequestDraft['identity'],
+  today: string,
+): { ok: true; identity: Identity } | { ok: false; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const clean: Record<string, string> = {};
+  for (const field of IDENTITY_FIELDS) {
+    const result = validateValue(field, identity[field.key], today);
+    if (result.ok) clean[field.key] = result.value;
+    else errors.push({ path: `identity.${field.key}`, code: result.code });
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, identity: identitySchema.parse(clean) };
+}
+
+export function validateServiceFields(
+  service: Pick<Service, 'fields'>,
+  fields: Record<string, string | undefined>,
+  today: string,
+): { ok: true; fields: Record<string, string> } | { ok: false; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const clean: Record<string, string> = {};
+  for (const field of service.fields) {
+    const result = validateValue(field, fields[field.key], today);
+    if (!result.ok) errors.push({ path: `fields.${field.key}`, code: result.code });
+    else if (result.value !== '') clean[field.key] = result.value;
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, fields: clean };
+}
+
+export interface RequestStamp {
+  id: string;
+  kioskSeq: number;
+  trackingCode: string;
+  catalogueVersion: number;
+  locale: Locale;
+  /** ISO date-time from the kiosk clock. */
+  now: string;
+}
+
+/** Builds the request from a complete draft; the same checks the back office will run again. */
+export function buildRequest(
+  draft: RequestDraft,
+  service: Service,
+  stamp: RequestStamp,
+): { ok: true; request: CitizenRequest } | { ok: false; errors: FieldError[] } {
+  const today = stamp.now.slice(0, 10);
+  const identity = validateIdentity(draft.identity, today);
+  const fields = validateServiceFields(service, draft.fields, today);
+  const errors = [...(identity.ok ? [] : identity.errors), ...(fields.ok ? [] : fields.errors)];
+  if (!identity.ok || !fields.ok) return { ok: false, errors };
+  const request: CitizenRequest = {
+    id: stamp.id,
+    kioskSeq: stamp.kioskSeq,
+    trackingCode: stamp.trackingCode,
+    serviceId: service.id,
+    catalogueVersion: stamp.catalogueVersion,
+    locale: stamp.locale,
+    identity: identity.identity,
+    fields: fields.fields,
+    consent: { noticeVersion: CONSENT_NOTICE_VERSION, acceptedAt: stamp.now },
+    createdAt: stamp.now,
+  };
+  return { ok: true, request: citizenRequestSchema.parse(request) };
+}
+
+/**
+ * Content equality for idempotency: the same id with the same content is a duplicate,
+ * with different content a conflict. Keys are sorted so property order does not matter.
+ */
+export function canonicalRequestJson(request: CitizenRequest): string {
+  return JSON.stringify(sortKeys(request));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, sortKeys(v)]),
+    );
+  }
+  return value;
+}

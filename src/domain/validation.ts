@@ -1,0 +1,89 @@
+import type { FieldDefinition } from './catalogue';
+import { parseCin, parseMoroccanMobile, isPostalCode } from './identifiers';
+
+/**
+ * Field validation. An error is a translation key under `validation.` in the locales, so
+ * that the citizen reads a sentence in their language next to the field.
+ */
+export type ValidationErrorCode =
+  | 'required'
+  | 'tooLong'
+  | 'cin'
+  | 'phone'
+  | 'date'
+  | 'dateInFuture'
+  | 'dateTooOld'
+  | 'year'
+  | 'digits'
+  | 'postalCode'
+  | 'option'
+  | 'arabicScript';
+
+export interface FieldError {
+  /** `identity.cin`, `fields.actNumber`, … */
+  path: string;
+  code: ValidationErrorCode;
+}
+
+/** Ordinary text is bounded so a stuck key cannot fill the outbox. */
+export const DEFAULT_MAX_LENGTH = 120;
+
+const ARABIC_SCRIPT = /^[\u0600-\u06FF\u0750-\u077F\s'-]+$/u;
+
+/** `today` is an ISO date (YYYY-MM-DD) passed in: the domain never reads the clock. */
+export function checkIsoDate(value: string, today: string): ValidationErrorCode | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'date';
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return 'date';
+  if (value > today) return 'dateInFuture';
+  if (y < Number(today.slice(0, 4)) - 130) return 'dateTooOld';
+  return null;
+}
+
+/** Checks one value; returns the canonical value (E.164 phone, upper-case CIN, trimmed text) or an error. */
+export function validateValue(
+  field: Pick<FieldDefinition, 'kind' | 'required' | 'maxLength' | 'options'>,
+  raw: string | undefined,
+  today: string,
+): { ok: true; value: string } | { ok: false; code: ValidationErrorCode } {
+  const value = (raw ?? '').trim();
+  if (value === '') return field.required ? { ok: false, code: 'required' } : { ok: true, value: '' };
+  if (value.length > (field.maxLength ?? DEFAULT_MAX_LENGTH)) return { ok: false, code: 'tooLong' };
+  switch (field.kind) {
+    case 'text':
+      return { ok: true, value };
+    case 'arabicText':
+      return ARABIC_SCRIPT.test(value) ? { ok: true, value } : { ok: false, code: 'arabicScript' };
+    case 'digits':
+      return /^\d+$/.test(value) ? { ok: true, value } : { ok: false, code: 'digits' };
+    case 'postalCode':
+      return isPostalCode(value) ? { ok: true, value } : { ok: false, code: 'postalCode' };
+    case 'cin': {
+      const cin = parseCin(value);
+      return cin ? { ok: true, value: cin } : { ok: false, code: 'cin' };
+    }
+    case 'phone': {
+      const phone = parseMoroccanMobile(value);
+      return phone ? { ok: true, value: phone } : { ok: false, code: 'phone' };
+    }
+    case 'date': {
+      const code = checkIsoDate(value, today);
+      return code ? { ok: false, code } : { ok: true, value };
+    }
+    case 'year': {
+      const year = Number(value);
+      const thisYear = Number(today.slice(0, 4));
+      if (!/^\d{4}$/.test(value)) return { ok: false, code: 'year' };
+      return year <= thisYear && year >= thisYear - 130 ? { ok: true, value } : { ok: false, code: 'year' };
+    }
+    case 'select':
+      return field.options?.some((o) => o.value === value) ? { ok: true, value } : { ok: false, code: 'option' };
+    default:
+      return missingCase(field.kind);
+  }
+}
+
+export function missingCase(value: never): never {
+  throw new TypeError(`unhandled case: ${String(value)}`);
+}

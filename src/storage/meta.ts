@@ -1,0 +1,20 @@
+import type { ShubbakDb } from './db';
+
+/** Typed access to small values kept in the `meta` table (counters, cursors, kiosk identity). */
+export async function readMeta<T>(db: ShubbakDb, key: string, fallback: T): Promise<T> {
+  const record = await db.meta.get(key);
+  return record === undefined ? fallback : (record.value as T);
+}
+
+export async function writeMeta(db: ShubbakDb, key: string, value: unknown): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+export const META_KEYS = {
+  /** Last kiosk sequence number handed out (the next request takes this + 1). */
+  kioskSeq: 'kioskSeq',
+  /** Three-symbol prefix of this kiosk's tracking codes. */
+  trackingPrefix: 'trackingPrefix',
+  /** Cursor of the status changes already applied. */
+  pullCursor: 'pullCursor',
+} as const;

@@ -1,0 +1,54 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/**
+ * One config for the renderer build and the three test projects:
+ * - unit: domain, machines, storage, sync, UI components (jsdom + fake-indexeddb);
+ * - node: back office, Electron main-process modules, scripts (real Node, real SQLite);
+ * - e2e: the built renderer in Debian's Chromium against a real back office on loopback.
+ */
+export default defineConfig({
+  plugins: [react()],
+  // Relative asset URLs, so the same build loads from app:// in Electron and from any static server.
+  base: './',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    target: 'chrome120',
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: ['tests/{domain,machines,storage,sync,ui,supervisor,platform}/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/setup/unit.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['tests/{backoffice,electron,scripts}/**/*.test.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/{e2e,fault}/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
