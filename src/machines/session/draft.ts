@@ -1,0 +1,85 @@
+import { findService, type Service } from '../../domain/catalogue';
+import { IDENTITY_KEYS, type IdentityKey } from '../../domain/identity';
+import { emptyDraft, validateIdentity, validateServiceFields, type RequestDraft } from '../../domain/request';
+import type { FieldError } from '../../domain/validation';
+import type { FormStep, SaveFailureReason, SessionContext, SessionInput } from './types';
+
+/** Pure helpers of the session machine: no clock, no storage, no React. */
+
+export function localToday(now: Date = new Date()): string {
+  // en-CA formats as YYYY-MM-DD in the kiosk's own time zone.
+  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** A context with no trace of any citizen: what every reset returns to. */
+export function freshContext(input: SessionInput): SessionContext {
+  return {
+    catalogue: input.catalogue,
+    settings: input.settings,
+    today: input.today ?? (() => localToday()),
+    locale: input.settings.defaultLocale,
+    highContrast: false,
+    largeText: false,
+    helpRequested: false,
+    draft: null,
+    errors: [],
+    returnToReview: false,
+    focusPath: null,
+    trackingCode: null,
+    saveFailure: null,
+    lookupCode: '',
+    lookupError: null,
+    lookupResult: null,
+  };
+}
+
+export function wipeSession(context: SessionContext): SessionContext {
+  return freshContext({ catalogue: context.catalogue, settings: context.settings, today: context.today });
+}
+
+export function selectedService(context: Pick<SessionContext, 'catalogue' | 'draft'>): Service | undefined {
+  return context.draft ? findService(context.catalogue, context.draft.serviceId) : undefined;
+}
+
+export function startDraft(serviceId: string): RequestDraft {
+  return emptyDraft(serviceId);
+}
+
+function isIdentityKey(key: string): key is IdentityKey {
+  return (IDENTITY_KEYS as readonly string[]).includes(key);
+}
+
+/** Writes one typed value at `identity.<key>` or `fields.<key>`; unknown paths leave the draft unchanged. */
+export function setDraftValue(draft: RequestDraft, path: string, value: string): RequestDraft {
+  const [group, key] = path.split('.', 2);
+  if (group === 'identity' && key && isIdentityKey(key)) return { ...draft, identity: { ...draft.identity, [key]: value } };
+  if (group === 'fields' && key) return { ...draft, fields: { ...draft.fields, [key]: value } };
+  return draft;
+}
+
+export function identityErrors(context: SessionContext): FieldError[] {
+  if (!context.draft) return [];
+  const result = validateIdentity(context.draft.identity, context.today());
+  return result.ok ? [] : result.errors;
+}
+
+export function serviceFieldErrors(context: SessionContext): FieldError[] {
+  const service = selectedService(context);
+  if (!context.draft || !service) return [];
+  const result = validateServiceFields(service, context.draft.fields, context.today());
+  return result.ok ? [] : result.errors;
+}
+
+export function stepOfPath(path: string): FormStep {
+  return path.startsWith('identity.') ? 'identity' : 'fields';
+}
+
+export function serviceHasFields(context: SessionContext): boolean {
+  return (selectedService(context)?.fields.length ?? 0) > 0;
+}
+
+/** The saving actor rejects with whatever storage threw; only a full disk gets its own message. */
+export function saveFailureReason(error: unknown): SaveFailureReason {
+  const reason = (error as { reason?: unknown } | null)?.reason;
+  return reason === 'quota' ? 'quota' : 'storage';
+}

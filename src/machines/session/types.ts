@@ -1,0 +1,109 @@
+import type { Catalogue, Service } from '../../domain/catalogue';
+import type { Locale } from '../../domain/locales';
+import type { RequestDraft } from '../../domain/request';
+import type { KioskSettings } from '../../domain/settings';
+import type { LocalState, RemoteStatus } from '../../domain/status';
+import type { FieldError } from '../../domain/validation';
+
+/** The part of the kiosk settings the citizen session reads. */
+export type SessionSettings = Pick<KioskSettings, 'idleTimeoutSeconds' | 'idleCountdownSeconds' | 'defaultLocale' | 'enabledLocales'>;
+
+/** What the saving actor receives: the draft as typed, the chosen service and the language. */
+export interface SaveRequestInput {
+  draft: RequestDraft;
+  service: Service;
+  catalogueVersion: number;
+  locale: Locale;
+}
+
+/** What the saving actor answers once the request is durably in the outbox. */
+export interface SavedRequest {
+  trackingCode: string;
+}
+
+/** Why a save failed, in the words the citizen's message needs. */
+export type SaveFailureReason = 'quota' | 'storage';
+
+/** The last known status of a request, from the local outbox and the statuses pulled from the back office. */
+export type StatusLookupResult =
+  | { found: false }
+  | {
+      found: true;
+      trackingCode: string;
+      serviceId: string;
+      /** Null when the request was not made on this kiosk (only its back-office status is known). */
+      local: LocalState | null;
+      remote: { status: RemoteStatus; reason: string | null; changedAt: string } | null;
+    };
+
+export interface PrintReceiptInput {
+  trackingCode: string;
+  serviceId: string;
+  locale: Locale;
+}
+
+/** Whether the receipt reached paper; the reason is for the supervisor, not the citizen. */
+export type PrintOutcome = { ok: true } | { ok: false; reason: string };
+
+export type TrackingCodeError = 'format' | 'checkSymbol';
+
+/** A form step the citizen can come back to from the review. */
+export type FormStep = 'identity' | 'fields';
+
+export interface SessionContext {
+  catalogue: Catalogue;
+  settings: SessionSettings;
+  /** Returns today's date (YYYY-MM-DD) on the kiosk clock: the domain never reads the clock itself. */
+  today: () => string;
+  locale: Locale;
+  highContrast: boolean;
+  largeText: boolean;
+  helpRequested: boolean;
+  // Everything below is personal or session data: wiped by every reset.
+  draft: RequestDraft | null;
+  errors: FieldError[];
+  /** Set when the citizen came from the review to fix a field: "next" returns to the review. */
+  returnToReview: boolean;
+  /** The field the citizen chose to edit from the review, focused when the step opens. */
+  focusPath: string | null;
+  trackingCode: string | null;
+  saveFailure: SaveFailureReason | null;
+  lookupCode: string;
+  lookupError: TrackingCodeError | null;
+  lookupResult: StatusLookupResult | null;
+}
+
+export interface SessionInput {
+  catalogue: Catalogue;
+  settings: SessionSettings;
+  today?: () => string;
+}
+
+export type SessionEvent =
+  | { type: 'session.start' }
+  | { type: 'session.reset' }
+  | { type: 'home.newRequest' }
+  | { type: 'home.checkStatus' }
+  | { type: 'service.select'; serviceId: string }
+  | { type: 'flow.next' }
+  | { type: 'flow.back' }
+  | { type: 'field.change'; path: string; value: string }
+  | { type: 'review.edit'; path: string }
+  | { type: 'consent.accept' }
+  | { type: 'save.retry' }
+  | { type: 'receipt.print' }
+  | { type: 'receipt.finish' }
+  | { type: 'lookup.change'; value: string }
+  | { type: 'lookup.submit' }
+  | { type: 'cancel.request' }
+  | { type: 'cancel.confirm' }
+  | { type: 'cancel.abort' }
+  | { type: 'idle.continue' }
+  | { type: 'user.activity' }
+  | { type: 'locale.change'; locale: Locale }
+  | { type: 'display.toggleContrast' }
+  | { type: 'display.toggleLargeText' }
+  | { type: 'help.call' }
+  | { type: 'help.dismiss' }
+  | { type: 'catalogue.update'; catalogue: Catalogue }
+  | { type: 'settings.update'; settings: SessionSettings };

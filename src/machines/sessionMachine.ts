@@ -1,0 +1,282 @@
+import { assign, fromPromise, setup } from 'xstate';
+import { checkTrackingCode } from '../domain/trackingCode';
+import {
+  freshContext,
+  identityErrors,
+  saveFailureReason,
+  selectedService,
+  serviceFieldErrors,
+  serviceHasFields,
+  setDraftValue,
+  startDraft,
+  stepOfPath,
+  wipeSession,
+} from './session/draft';
+import type {
+  PrintOutcome,
+  PrintReceiptInput,
+  SavedRequest,
+  SaveRequestInput,
+  SessionContext,
+  SessionEvent,
+  SessionInput,
+  StatusLookupResult,
+} from './session/types';
+
+/**
+ * The citizen session: one machine whose states are the screens.
+ *
+ * attract → home → catalogue → service → identity → fields → review → consent → saving → receipt
+ *                 ↘ lookup (check a request)
+ * Anywhere but attract, three regions run side by side: the flow, the idle watch ("still
+ * there?" then reset) and the cancel confirmation. Every way back to attract wipes the context.
+ * Side effects (saving, status lookup, printing) are actors provided by the composition root.
+ */
+
+function notProvided(name: string): never {
+  throw new Error(`${name} is provided by the composition root (sessionMachine.provide)`);
+}
+
+export const sessionMachine = setup({
+  types: {
+    context: {} as SessionContext,
+    events: {} as SessionEvent,
+    input: {} as SessionInput,
+  },
+  actors: {
+    saveRequest: fromPromise<SavedRequest, SaveRequestInput>(async () => notProvided('saveRequest')),
+    lookupStatus: fromPromise<StatusLookupResult, { trackingCode: string }>(async () => notProvided('lookupStatus')),
+    printReceipt: fromPromise<PrintOutcome, PrintReceiptInput>(async () => notProvided('printReceipt')),
+  },
+  delays: {
+    idleTimeout: ({ context }) => context.settings.idleTimeoutSeconds * 1000,
+    idleCountdown: ({ context }) => context.settings.idleCountdownSeconds * 1000,
+  },
+  guards: {
+    isEnabledLocale: ({ context, event }) => event.type === 'locale.change' && context.settings.enabledLocales.includes(event.locale),
+    isKnownService: ({ context, event }) =>
+      event.type === 'service.select' && context.catalogue.services.some((s) => s.id === event.serviceId && s.active),
+    identityInvalid: ({ context }) => identityErrors(context).length > 0,
+    serviceFieldsInvalid: ({ context }) => serviceFieldErrors(context).length > 0,
+    returningToReview: ({ context }) => context.returnToReview,
+    serviceHasFields: ({ context }) => serviceHasFields(context),
+    editsIdentity: ({ event }) => event.type === 'review.edit' && stepOfPath(event.path) === 'identity',
+    trackingCodeWellFormed: ({ context }) => checkTrackingCode(context.lookupCode).ok,
+    printed: ({ event }) => (event as { output?: PrintOutcome }).output?.ok === true,
+  },
+  actions: {
+    wipeSession: assign(({ context }) => wipeSession(context)),
+    changeLocale: assign({ locale: ({ context, event }) => (event.type === 'locale.change' ? event.locale : context.locale) }),
+    toggleContrast: assign({ highContrast: ({ context }) => !context.highContrast }),
+    toggleLargeText: assign({ largeText: ({ context }) => !context.largeText }),
+    callHelp: assign({ helpRequested: true }),
+    dismissHelp: assign({ helpRequested: false }),
+    updateCatalogue: assign({ catalogue: ({ context, event }) => (event.type === 'catalogue.update' ? event.catalogue : context.catalogue) }),
+    updateSettings: assign({ settings: ({ context, event }) => (event.type === 'settings.update' ? event.settings : context.settings) }),
+    startDraft: assign({
+      // Choosing the same service again keeps what was typed; another service starts afresh.
+      draft: ({ context, event }) =>
+        event.type === 'service.select' && context.draft?.serviceId !== event.serviceId ? startDraft(event.serviceId) : context.draft,
+      errors: [],
+    }),
+    changeField: assign(({ context, event }) => {
+      if (event.type !== 'field.change' || !context.draft) return {};
+      return {
+        draft: setDraftValue(context.draft, event.path, event.value),
+        // The error next to a field goes away as soon as the citizen corrects it.
+        errors: context.errors.filter((error) => error.path !== event.path),
+      };
+    }),
+    showIdentityErrors: assign({ errors: ({ context }) => identityErrors(context) }),
+    showServiceFieldErrors: assign({ errors: ({ context }) => serviceFieldErrors(context) }),
+    clearErrors: assign({ errors: [], focusPath: null }),
+    leaveEdit: assign({ returnToReview: false, focusPath: null, errors: [] }),
+    beginEdit: assign({
+      returnToReview: true,
+      focusPath: ({ event }) => (event.type === 'review.edit' ? event.path : null),
+      errors: [],
+    }),
+    rememberTrackingCode: assign({ trackingCode: (_, output: SavedRequest) => output.trackingCode, saveFailure: null }),
+    rememberSaveFailure: assign({ saveFailure: (_, error: unknown) => saveFailureReason(error) }),
+    changeLookupCode: assign({
+      lookupCode: ({ context, event }) => (event.type === 'lookup.change' ? event.value : context.lookupCode),
+      lookupError: null,
+    }),
+    showLookupError: assign({
+      lookupError: ({ context }) => {
+        const check = checkTrackingCode(context.lookupCode);
+        return check.ok ? null : check.reason;
+      },
+    }),
+    normalizeLookupCode: assign({
+      lookupCode: ({ context }) => {
+        const check = checkTrackingCode(context.lookupCode);
+        return check.ok ? check.code : context.lookupCode;
+      },
+      lookupError: null,
+      lookupResult: null,
+    }),
+    rememberLookupResult: assign({ lookupResult: (_, output: StatusLookupResult) => output }),
+  },
+}).createMachine({
+  id: 'session',
+  context: ({ input }) => freshContext(input),
+  initial: 'attract',
+  on: {
+    'locale.change': { guard: 'isEnabledLocale', actions: 'changeLocale' },
+    'display.toggleContrast': { actions: 'toggleContrast' },
+    'display.toggleLargeText': { actions: 'toggleLargeText' },
+    'help.call': { actions: 'callHelp' },
+    'help.dismiss': { actions: 'dismissHelp' },
+    'catalogue.update': { actions: 'updateCatalogue' },
+    'settings.update': { actions: 'updateSettings' },
+    // A supervisor opening the console: staff must not see the citizen's data.
+    'session.reset': { target: '.attract', actions: 'wipeSession' },
+  },
+  states: {
+    attract: {
+      entry: 'wipeSession',
+      on: { 'session.start': 'active' },
+    },
+    active: {
+      type: 'parallel',
+      states: {
+        flow: {
+          initial: 'home',
+          states: {
+            home: {
+              on: { 'home.newRequest': 'catalogue', 'home.checkStatus': 'lookup', 'flow.back': '#session.attract' },
+            },
+            catalogue: {
+              on: {
+                'service.select': { guard: 'isKnownService', target: 'service', actions: 'startDraft' },
+                'flow.back': 'home',
+              },
+            },
+            service: {
+              on: { 'flow.next': 'identity', 'flow.back': 'catalogue' },
+            },
+            identity: {
+              on: {
+                'field.change': { actions: 'changeField' },
+                'flow.next': [
+                  { guard: 'identityInvalid', actions: 'showIdentityErrors' },
+                  { guard: 'returningToReview', target: 'review' },
+                  { guard: 'serviceHasFields', target: 'fields', actions: 'clearErrors' },
+                  { target: 'review' },
+                ],
+                'flow.back': [{ guard: 'returningToReview', target: 'review' }, { target: 'service', actions: 'clearErrors' }],
+              },
+            },
+            fields: {
+              on: {
+                'field.change': { actions: 'changeField' },
+                'flow.next': [{ guard: 'serviceFieldsInvalid', actions: 'showServiceFieldErrors' }, { target: 'review' }],
+                'flow.back': [{ guard: 'returningToReview', target: 'review' }, { target: 'identity', actions: 'clearErrors' }],
+              },
+            },
+            review: {
+              entry: 'leaveEdit',
+              on: {
+                'review.edit': [
+                  { guard: 'editsIdentity', target: 'identity', actions: 'beginEdit' },
+                  { target: 'fields', actions: 'beginEdit' },
+                ],
+                'flow.next': 'consent',
+                'flow.back': [{ guard: 'serviceHasFields', target: 'fields' }, { target: 'identity' }],
+              },
+            },
+            consent: {
+              on: { 'consent.accept': 'saving', 'flow.back': 'review' },
+            },
+            saving: {
+              invoke: {
+                src: 'saveRequest',
+                input: ({ context }): SaveRequestInput => ({
+                  draft: context.draft!,
+                  service: selectedService(context)!,
+                  catalogueVersion: context.catalogue.version,
+                  locale: context.locale,
+                }),
+                onDone: { target: 'receipt', actions: { type: 'rememberTrackingCode', params: ({ event }) => event.output } },
+                onError: { target: 'saveFailed', actions: { type: 'rememberSaveFailure', params: ({ event }: { event: { error: unknown } }) => event.error } },
+              },
+            },
+            saveFailed: {
+              // The draft is kept: the citizen retries, goes back to the review, or calls staff.
+              on: { 'save.retry': 'saving', 'flow.back': 'review' },
+            },
+            receipt: {
+              initial: 'ready',
+              on: { 'receipt.finish': '#session.attract' },
+              states: {
+                ready: { on: { 'receipt.print': 'printing' } },
+                printing: {
+                  invoke: {
+                    src: 'printReceipt',
+                    input: ({ context }): PrintReceiptInput => ({
+                      trackingCode: context.trackingCode!,
+                      serviceId: context.draft!.serviceId,
+                      locale: context.locale,
+                    }),
+                    onDone: [{ guard: 'printed', target: 'printed' }, { target: 'printFailed' }],
+                    onError: 'printFailed',
+                  },
+                },
+                printed: { on: { 'receipt.print': 'printing' } },
+                printFailed: { on: { 'receipt.print': 'printing' } },
+              },
+            },
+            lookup: {
+              initial: 'entering',
+              on: { 'flow.back': 'home' },
+              states: {
+                entering: {
+                  on: {
+                    'lookup.change': { actions: 'changeLookupCode' },
+                    'lookup.submit': [
+                      { guard: 'trackingCodeWellFormed', target: 'searching', actions: 'normalizeLookupCode' },
+                      { actions: 'showLookupError' },
+                    ],
+                  },
+                },
+                searching: {
+                  invoke: {
+                    src: 'lookupStatus',
+                    input: ({ context }) => ({ trackingCode: context.lookupCode }),
+                    onDone: { target: 'result', actions: { type: 'rememberLookupResult', params: ({ event }) => event.output } },
+                    onError: 'failed',
+                  },
+                },
+                result: { on: { 'flow.back': 'entering' } },
+                failed: { on: { 'lookup.submit': 'searching', 'flow.back': 'entering' } },
+              },
+            },
+          },
+        },
+        idle: {
+          initial: 'watching',
+          states: {
+            watching: {
+              after: { idleTimeout: 'countdown' },
+              on: { 'user.activity': { target: 'watching', reenter: true } },
+            },
+            countdown: {
+              after: { idleCountdown: '#session.attract' },
+              on: { 'idle.continue': 'watching', 'user.activity': 'watching' },
+            },
+          },
+        },
+        cancel: {
+          initial: 'closed',
+          states: {
+            closed: { on: { 'cancel.request': 'confirming' } },
+            confirming: { on: { 'cancel.confirm': '#session.attract', 'cancel.abort': 'closed' } },
+          },
+        },
+      },
+    },
+  },
+});
+
+export type SessionMachine = typeof sessionMachine;
