@@ -1,0 +1,87 @@
+import type { Page } from 'playwright-core';
+import type { OutboxItem } from '../../../src/storage/db';
+
+/**
+ * Reads and writes the kiosk's `shubbak` IndexedDB from the page with the raw IndexedDB API, so
+ * tests see what is on disk, not what the app's code says is there. Never opens the database
+ * when it does not exist yet: a raw open would create it empty and race the app's own schema.
+ */
+
+export async function outboxRows(page: Page): Promise<OutboxItem[]> {
+  return page.evaluate(async () => {
+    const names = await indexedDB.databases();
+    if (!names.some((info) => info.name === 'shubbak')) return [];
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('shubbak');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('outbox')) return [];
+      return await new Promise<OutboxItem[]>((resolve, reject) => {
+        const read = db.transaction('outbox', 'readonly').objectStore('outbox').getAll();
+        read.onsuccess = () => resolve((read.result as OutboxItem[]).sort((a, b) => a.kioskSeq - b.kioskSeq));
+        read.onerror = () => reject(read.error);
+      });
+    } finally {
+      db.close();
+    }
+  });
+}
+
+/**
+ * Puts items straight into the outbox (and raises the kiosk's sequence counter past them), as if
+ * the citizen flow had committed them. The app must already have created its database.
+ */
+export async function putOutboxRows(page: Page, items: OutboxItem[]): Promise<void> {
+  await page.evaluate(async (rows) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('shubbak');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('outbox')) throw new Error('the kiosk has not created its database yet');
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['outbox', 'meta'], 'readwrite', { durability: 'strict' });
+        const outbox = tx.objectStore('outbox');
+        for (const row of rows) outbox.put(row);
+        const meta = tx.objectStore('meta');
+        const highest = Math.max(...rows.map((row) => row.kioskSeq));
+        const seq = meta.get('kioskSeq');
+        seq.onsuccess = () => {
+          const current = (seq.result as { value?: number } | undefined)?.value ?? 0;
+          if (highest > current) meta.put({ key: 'kioskSeq', value: highest });
+        };
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, items);
+}
+
+/** Reads one value of the kiosk's `meta` store (counters, cursors, enrolment), or undefined. */
+export async function metaValue(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(async (wanted) => {
+    const names = await indexedDB.databases();
+    if (!names.some((info) => info.name === 'shubbak')) return undefined;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('shubbak');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('meta')) return undefined;
+      return await new Promise<unknown>((resolve, reject) => {
+        const read = db.transaction('meta', 'readonly').objectStore('meta').get(wanted);
+        read.onsuccess = () => resolve((read.result as { value?: unknown } | undefined)?.value);
+        read.onerror = () => reject(read.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, key);
+}
