@@ -1,0 +1,100 @@
+/**
+ * `npm start`: the whole kiosk on one machine. Builds the page, starts the back office on its
+ * embedded SQLite database, prepares a clearly labelled demo office on a fresh clone (whose
+ * enrolment code the kiosk uses to enrol itself), serves the kiosk on loopback and opens it in
+ * Electron when its binary is present, otherwise in Chromium's kiosk mode. Ctrl+C stops it all.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { collectOutput, REPO_ROOT, runBackofficeCli, spawnBackofficeCli, stopProcess, waitUntilHealthy } from './backofficeProcess';
+import { chooseKioskShell, chromiumKioskArgs, shellMessage, type KioskShell } from './kioskShell';
+import { startKioskServer, type KioskConfig } from './kioskServer';
+import { electronBinaryPath, readShellFacts } from './machineFacts';
+import { lastNonEmptyLine, runQuietly } from './processes';
+
+const env = process.env;
+const backofficePort = Number(env.SHUBBAK_BACKOFFICE_PORT ?? 8787);
+const kioskPort = Number(env.SHUBBAK_KIOSK_PORT ?? 5180);
+const dataRoot = path.join(REPO_ROOT, '.data');
+const backofficeData = path.join(dataRoot, 'backoffice');
+const kioskProfile = path.join(dataRoot, 'kiosk-profile');
+const distDir = path.join(REPO_ROOT, 'dist');
+
+async function buildPages(): Promise<void> {
+  console.log('Building the kiosk page (vite build)…');
+  await runQuietly(path.join(REPO_ROOT, 'node_modules', '.bin', 'vite'), ['build'], REPO_ROOT);
+  if (electronBinaryPath(REPO_ROOT)) {
+    console.log('Building the Electron main process…');
+    await runQuietly(process.execPath, [path.join('scripts', 'build-electron.mjs')], REPO_ROOT);
+  }
+}
+
+async function startBackoffice(): Promise<{ url: string; process: ChildProcess; freshOffice: boolean }> {
+  const freshOffice = !existsSync(backofficeData);
+  const url = `http://127.0.0.1:${backofficePort}/`;
+  console.log(`Starting the back office (SQLite in ${path.relative(REPO_ROOT, backofficeData)})…`);
+  const child = spawnBackofficeCli(['serve', '--port', String(backofficePort), '--data', backofficeData]);
+  await waitUntilHealthy(child, collectOutput(child), url);
+  return { url, process: child, freshOffice };
+}
+
+/** On a fresh clone: a demo office and a one-time enrolment code the kiosk will use by itself. */
+async function demoEnrolmentCode(freshOffice: boolean): Promise<string | undefined> {
+  if (!freshOffice && existsSync(kioskProfile)) return undefined;
+  console.log('Preparing the DEMO office (demo data, not a real municipal office)…');
+  const output = await runBackofficeCli(['demo-setup', '--data', backofficeData]);
+  return lastNonEmptyLine(output);
+}
+
+function openShell(shell: KioskShell, kioskUrl: string): ChildProcess | null {
+  switch (shell.kind) {
+    case 'electron':
+      // Electron loads the page from dist/ through its own protocol, never from the loopback server.
+      return spawn(electronBinaryPath(REPO_ROOT) ?? 'electron', ['.'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    case 'chromium':
+      return spawn(shell.executable, chromiumKioskArgs(kioskUrl, kioskProfile), { stdio: 'ignore' });
+    case 'none':
+      return null;
+  }
+}
+
+async function main(): Promise<void> {
+  await buildPages();
+  const backoffice = await startBackoffice();
+  const code = await demoEnrolmentCode(backoffice.freshOffice);
+  const config: KioskConfig = { backofficeUrl: backoffice.url, ...(code ? { demoEnrolmentCode: code } : {}) };
+  // Electron reads its config beside the page in dist/; browsers get it from the server below.
+  await writeFile(path.join(distDir, 'kiosk-config.json'), JSON.stringify(config));
+  const kiosk = await startKioskServer({ distDir, config, host: '127.0.0.1', port: kioskPort });
+
+  console.log(`Back office: ${backoffice.url}`);
+  console.log(`Kiosk: ${kiosk.url}`);
+  if (code) console.log(`Demo enrolment code (used by the kiosk on its first start): ${code}`);
+
+  const facts = readShellFacts(REPO_ROOT, env);
+  const shell = chooseKioskShell(facts);
+  console.log(shellMessage(shell, facts, kiosk.url));
+  const window = openShell(shell, kiosk.url);
+  window?.on('exit', () => console.log(`The kiosk window closed; still serving ${kiosk.url} (Ctrl+C to stop).`));
+  console.log('Press Ctrl+C to stop.');
+
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    if (window) await stopProcess(window, 'SIGTERM');
+    await kiosk.close();
+    await stopProcess(backoffice.process, 'SIGTERM');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
