@@ -29,6 +29,12 @@ export interface OutboxItem {
   syncedAt: number | null;
   /** Why the back office refused it (per-field), or why a supervisor discarded it. */
   rejection: { errors: FieldError[] | null; reason: string | null } | null;
+  /**
+   * Epoch ms from which the retention of a synced item's personal data is counted; present only
+   * while the item is synced AND still holds its personal data, so the purge's index covers
+   * exactly the rows it may purge. (Added in schema v2.)
+   */
+  retentionFrom?: number;
 }
 
 /** Last known remote status of a request, pulled from the back office. */
@@ -64,6 +70,15 @@ export interface CatalogueRecord {
 
 export const DB_NAME = 'shubbak';
 
+/** The first released schema, kept verbatim: tests open a database at this version to prove upgrades carry data. */
+export const SCHEMA_V1 = {
+  outbox: 'id, &trackingCode, &kioskSeq, state, [state+kioskSeq], createdAt',
+  statuses: 'requestId, &trackingCode, seq',
+  meta: 'key',
+  audit: 'id, at, synced',
+  catalogue: 'key',
+} as const;
+
 export class ShubbakDb extends Dexie {
   outbox!: EntityTable<OutboxItem, 'id'>;
   statuses!: EntityTable<StatusRecord, 'requestId'>;
@@ -75,12 +90,25 @@ export class ShubbakDb extends Dexie {
     // Chromium defaults to relaxed durability since version 121: a request must be on disk
     // before its receipt is shown, so every write transaction asks for strict durability.
     super(name, { chromeTransactionDurability: 'strict', ...options });
-    this.version(1).stores({
-      outbox: 'id, &trackingCode, &kioskSeq, state, [state+kioskSeq], createdAt',
-      statuses: 'requestId, &trackingCode, seq',
-      meta: 'key',
-      audit: 'id, at, synced',
-      catalogue: 'key',
-    });
+    this.version(1).stores(SCHEMA_V1);
+    // v2: an index over the personal data still held by synced items (the retention purge reads
+    // only those, not 100,000 rows) and one for the audit upload. The upgrade starts the
+    // retention clock of v1's synced items and puts items a crash left `sending` back in
+    // `queued`; every other row, pending or not, is carried across untouched.
+    this.version(2)
+      .stores({
+        outbox: 'id, &trackingCode, &kioskSeq, state, [state+kioskSeq], createdAt, retentionFrom',
+        audit: 'id, at, synced, [synced+at]',
+      })
+      .upgrade((tx) =>
+        tx
+          .table<OutboxItem, string>('outbox')
+          .where('state')
+          .anyOf('sending', 'synced')
+          .modify((item) => {
+            if (item.state === 'sending') item.state = 'queued';
+            else if (item.request !== null) item.retentionFrom = item.syncedAt ?? Date.now();
+          }),
+      );
   }
 }

@@ -17,4 +17,18 @@ export const META_KEYS = {
   trackingPrefix: 'trackingPrefix',
   /** Cursor of the status changes already applied. */
   pullCursor: 'pullCursor',
+  /** Identity given by the back office at enrolment (the token itself lives in the platform's secret store). */
+  deviceId: 'deviceId',
+  officeId: 'officeId',
+  officeName: 'officeName',
+  /** Epoch ms (kiosk clock) of the end of the last complete sync cycle. */
+  lastSyncSuccessAt: 'lastSyncSuccessAt',
+  /** The last refused outbox write (`StorageErrorRecord`), shown to the supervisor; cleared by the next successful one. */
+  lastStorageError: 'lastStorageError',
 } as const;
+
+export interface StorageErrorRecord {
+  reason: 'quota' | 'storage';
+  /** Epoch ms, kiosk clock. */
+  at: number;
+}

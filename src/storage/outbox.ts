@@ -1,7 +1,19 @@
+import Dexie from 'dexie';
 import { formatTrackingCode, randomKioskPrefix } from '../domain/trackingCode';
 import type { CitizenRequest } from '../domain/request';
+import type { LocalState } from '../domain/status';
 import type { ShubbakDb, OutboxItem } from './db';
-import { META_KEYS } from './meta';
+import { META_KEYS, type StorageErrorRecord } from './meta';
+
+export {
+  nextBatch,
+  applyPushResults,
+  releaseInFlight,
+  requeueInFlight,
+  rejectLocally,
+  pendingSummary,
+  type PendingSummary,
+} from './outboxSync';
 
 export interface RequestStampInput {
   kioskSeq: number;
@@ -65,13 +77,91 @@ export async function enqueueRequest(
       };
       await db.meta.put({ key: META_KEYS.kioskSeq, value: kioskSeq });
       await db.outbox.add(item);
+      await db.meta.delete(META_KEYS.lastStorageError);
       return item;
     });
   } catch (error) {
-    throw new OutboxWriteError(isQuotaError(error) ? 'quota' : 'storage', error);
+    const failure = new OutboxWriteError(isQuotaError(error) ? 'quota' : 'storage', error);
+    await recordStorageError(db, { reason: failure.reason, at: now() });
+    throw failure;
+  }
+}
+
+/** Best effort: with the disk full this write may fail too, and the citizen's error must still surface. */
+async function recordStorageError(db: ShubbakDb, record: StorageErrorRecord): Promise<void> {
+  try {
+    await db.meta.put({ key: META_KEYS.lastStorageError, value: record });
+  } catch {
+    // The supervisor then learns of it from the citizen's error screen, which does not depend on this write.
   }
 }
 
 export async function findByTrackingCode(db: ShubbakDb, trackingCode: string): Promise<OutboxItem | undefined> {
   return db.outbox.where('trackingCode').equals(trackingCode).first();
+}
+
+export interface OutboxPage {
+  offset: number;
+  limit: number;
+  /** Only these states; all when absent or empty. */
+  states?: readonly LocalState[];
+}
+
+/**
+ * Newest first (by kiosk sequence, not clock), paged. Reads index keys only until the page is
+ * known, then fetches the page's rows: fast with 100,000 items.
+ */
+export async function listOutbox(db: ShubbakDb, page: OutboxPage): Promise<OutboxItem[]> {
+  const { offset, limit } = page;
+  if (limit <= 0) return [];
+  if (!page.states?.length) return db.outbox.orderBy('kioskSeq').reverse().offset(offset).limit(limit).toArray();
+  const states = [...new Set(page.states)];
+  if (states.length === 1) {
+    const state = states[0]!;
+    return db.outbox.where('[state+kioskSeq]').between([state, Dexie.minKey], [state, Dexie.maxKey]).reverse().offset(offset).limit(limit).toArray();
+  }
+  // Several states: merge the newest `offset + limit` sequence numbers of each state.
+  const perState = await Promise.all(
+    states.map((state) =>
+      db.outbox.where('[state+kioskSeq]').between([state, Dexie.minKey], [state, Dexie.maxKey]).reverse().limit(offset + limit).keys(),
+    ),
+  );
+  const seqs = perState
+    .flat()
+    .map((key) => (Array.isArray(key) ? Number(key[1]) : Number.NaN))
+    .sort((a, b) => b - a)
+    .slice(offset, offset + limit);
+  const items = await db.outbox.where('kioskSeq').anyOf(seqs).toArray();
+  return items.sort((a, b) => b.kioskSeq - a.kioskSeq);
+}
+
+export async function countOutbox(db: ShubbakDb, states?: readonly LocalState[]): Promise<number> {
+  return states?.length ? db.outbox.where('state').anyOf([...states]).count() : db.outbox.count();
+}
+
+/** A supervisor sends a rejected item again (after the back office was fixed). Returns false if it was not rejected. */
+export async function retryItem(db: ShubbakDb, id: string): Promise<boolean> {
+  const changed = await db.outbox
+    .where('id')
+    .equals(id)
+    .and((item) => item.state === 'rejected' && item.request !== null)
+    .modify({ state: 'queued', lastError: null, rejection: null });
+  return changed > 0;
+}
+
+/**
+ * A supervisor gives up on an item that was not synced: it becomes `discarded` with the reason
+ * and its personal data is dropped at once. Synced items are left to the retention purge.
+ */
+export async function discardItem(db: ShubbakDb, id: string, reason: string): Promise<boolean> {
+  const changed = await db.outbox
+    .where('id')
+    .equals(id)
+    .and((item) => item.state === 'queued' || item.state === 'rejected')
+    .modify((item) => {
+      item.state = 'discarded';
+      item.request = null;
+      item.rejection = { errors: item.rejection?.errors ?? null, reason };
+    });
+  return changed > 0;
 }

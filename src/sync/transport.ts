@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import type { CitizenRequest } from '../domain/request';
+import {
+  API_PREFIX,
+  catalogueResponseSchema,
+  changesResponseSchema,
+  enrolResponseSchema,
+  errorResponseSchema,
+  pushResponseSchema,
+  type ChangesResponse,
+  type EnrolResponse,
+  type PushResponse,
+} from '../domain/syncProtocol';
+import type { Catalogue } from '../domain/catalogue';
+import { parseRetryAfter } from './backoff';
+import { SyncError, reasonForStatus } from './syncError';
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface TransportOptions {
+  /** Origin (and optional path) of the back office, from the settings. */
+  baseUrl: string;
+  /** Device token; absent only for enrolment. */
+  token?: string | null;
+  /** Whole call, answer body included: a server that sends headers then stalls is a timeout too. */
+  timeoutMs: number;
+  fetch: FetchLike;
+  now?: () => number;
+  timers?: Timers;
+}
+
+export interface AuditEntryWire {
+  id: string;
+  at: string;
+  action: string;
+  detail: string;
+}
+
+export interface Transport {
+  enrol(code: string, kioskLabel: string, signal?: AbortSignal): Promise<EnrolResponse>;
+  push(items: readonly CitizenRequest[], signal?: AbortSignal): Promise<PushResponse>;
+  changes(since: number, limit: number, signal?: AbortSignal): Promise<ChangesResponse>;
+  catalogue(sinceVersion: number, signal?: AbortSignal): Promise<Catalogue | null>;
+  pushAudit(entries: readonly AuditEntryWire[], signal?: AbortSignal): Promise<void>;
+}
+
+const defaultTimers: Timers = {
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
+};
+
+/** Joins the configured base (which may carry a path) and an API path. */
+export function apiUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}${API_PREFIX}${path}`;
+}
+
+/**
+ * The only code that speaks HTTP to the back office. Every call has a timeout (AbortController),
+ * every failure becomes a `SyncError` with a reason the engine acts on, and every answer is
+ * parsed with the protocol's zod schema: a server is never trusted.
+ */
+export function createTransport(options: TransportOptions): Transport {
+  const now = options.now ?? Date.now;
+  const timers = options.timers ?? defaultTimers;
+
+  async function call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, body: unknown, schema: S, outer?: AbortSignal): Promise<z.infer<S>> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = timers.setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, options.timeoutMs);
+    const abortFromOutside = () => controller.abort();
+    if (outer?.aborted) controller.abort();
+    outer?.addEventListener('abort', abortFromOutside);
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    try {
+      let response: Response;
+      try {
+        response = await options.fetch(apiUrl(options.baseUrl, path), {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: controller.signal,
+          cache: 'no-store',
+        });
+      } catch (error) {
+        throw controller.signal.aborted
+          ? new SyncError('timeout', timedOut ? `no answer within ${options.timeoutMs} ms` : 'call abandoned', { cause: error })
+          : new SyncError('network', 'back office unreachable', { cause: error });
+      }
+      const text = await readBody(response, controller.signal, timedOut, options.timeoutMs);
+      if (!response.ok) throw failure(response, text, now());
+      return parseBody(text, schema);
+    } finally {
+      timers.clearTimeout(timer);
+      outer?.removeEventListener('abort', abortFromOutside);
+    }
+  }
+
+  return {
+    enrol: (code, kioskLabel, signal) => call('POST', '/enrol', { code, kioskLabel }, enrolResponseSchema, signal),
+    push: (items, signal) => call('POST', '/requests/push', { items }, pushResponseSchema, signal),
+    changes: (since, limit, signal) =>
+      call('GET', `/changes?since=${encodeURIComponent(since)}&limit=${encodeURIComponent(limit)}`, undefined, changesResponseSchema, signal),
+    catalogue: async (sinceVersion, signal) =>
+      (await call('GET', `/catalogue?since=${encodeURIComponent(sinceVersion)}`, undefined, catalogueResponseSchema, signal)).catalogue,
+    pushAudit: async (entries, signal) => {
+      await call('POST', '/audit', { entries }, anyJsonSchema, signal);
+    },
+  };
+}
+
+/** The audit endpoint's answer carries nothing the kiosk needs; a 2xx is the acknowledgement. */
+const anyJsonSchema = z.unknown();
+
+async function readBody(response: Response, signal: AbortSignal, timedOut: boolean, timeoutMs: number): Promise<string> {
+  try {
+    return await response.text();
+  } catch (error) {
+    if (signal.aborted) throw new SyncError('timeout', timedOut ? `answer not finished within ${timeoutMs} ms` : 'call abandoned', { cause: error });
+    throw new SyncError('network', 'connection lost while reading the answer', { cause: error });
+  }
+}
+
+function failure(response: Response, text: string, now: number): SyncError {
+  const reason = reasonForStatus(response.status);
+  let message = `HTTP ${response.status}`;
+  try {
+    const parsed = errorResponseSchema.safeParse(JSON.parse(text));
+    if (parsed.success) message = `${parsed.data.error.code}: ${parsed.data.error.message}`;
+  } catch {
+    // Not JSON (a proxy's HTML page): the status says enough.
+  }
+  return new SyncError(reason, message, { status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now) });
+}
+
+function parseBody<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
+  let json: unknown;
+  try {
+    json = text === '' ? null : JSON.parse(text);
+  } catch (error) {
+    throw new SyncError('invalidResponse', 'answer is not JSON', { cause: error });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new SyncError('invalidResponse', `answer does not match the protocol: ${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.data;
+}
