@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import defaultCatalogue from '../../assets/catalogue/default-catalogue.json';
+import { catalogueSchema, type Catalogue, type Service } from '../../src/domain/catalogue';
+import { LOCALES, type LocalizedText } from '../../src/domain/locales';
+import { GENERIC_PICTOGRAM, hasPictogram, pictogramUrl } from '../../src/ui/pictograms';
+
+const raw: unknown = defaultCatalogue;
+const catalogue: Catalogue = catalogueSchema.parse(raw);
+const byId = (id: string): Service => catalogue.services.find((s) => s.id === id)!;
+
+/** Every text a citizen may read for one service, with where it sits (for a readable failure). */
+function textsOf(service: Service): Array<[string, LocalizedText]> {
+  return [
+    [`${service.id}.name`, service.name],
+    [`${service.id}.description`, service.description],
+    [`${service.id}.delay`, service.delay],
+    ...service.documents.map((doc, i): [string, LocalizedText] => [`${service.id}.documents[${i}]`, doc]),
+    ...service.fields.flatMap((field): Array<[string, LocalizedText]> => [
+      [`${service.id}.${field.key}.label`, field.label],
+      ...(field.hint ? [[`${service.id}.${field.key}.hint`, field.hint] as [string, LocalizedText]] : []),
+      ...(field.options ?? []).map((o): [string, LocalizedText] => [`${service.id}.${field.key}.${o.value}`, o.label]),
+    ]),
+  ];
+}
+const allTexts = catalogue.services.flatMap(textsOf);
+
+/** Tifinagh letters (U+2D30–U+2D7F) with digits, spaces and the punctuation Tifinagh text borrows. */
+const TIFINAGH_TEXT = /^[\u2D30-\u2D7F0-9\s.,;:?!()«»'’-]+$/u;
+const HAS_TIFINAGH_LETTER = /[\u2D30-\u2D6F]/u;
+const HAS_ARABIC_LETTER = /[\u0621-\u064A]/u;
+
+describe('the default service catalogue', () => {
+  it('is valid against the catalogue schema, version 1', () => {
+    expect(catalogueSchema.safeParse(raw).success).toBe(true);
+    expect(catalogue.version).toBe(1);
+  });
+
+  it('holds the nine starting services, all active', () => {
+    expect(catalogue.services.map((s) => s.id)).toEqual([
+      'residence', 'life', 'single', 'non_remarriage', 'signature', 'certified_copy', 'birth_extract', 'kinship', 'indigence',
+    ]);
+    expect(catalogue.services.every((s) => s.active)).toBe(true);
+  });
+
+  it.each(catalogue.services.map((s) => [s.id, s.pictogram]))('has a pictogram file for %s (%s)', (_id, pictogram) => {
+    expect(hasPictogram(pictogram)).toBe(true);
+    expect(pictogramUrl(pictogram)).not.toBe(pictogramUrl(GENERIC_PICTOGRAM));
+  });
+
+  it('falls back to the generic pictogram for a name this build does not ship', () => {
+    expect(hasPictogram(GENERIC_PICTOGRAM)).toBe(true);
+    expect(pictogramUrl('a-service-added-later')).toBe(pictogramUrl(GENERIC_PICTOGRAM));
+  });
+
+  it.each(allTexts)('gives %s in every language', (_where, text) => {
+    for (const locale of LOCALES) expect(text[locale].trim()).not.toBe('');
+  });
+
+  it.each(allTexts)('writes %s in Tifinagh script for zgh', (_where, text) => {
+    expect(text.zgh).toMatch(TIFINAGH_TEXT);
+    expect(text.zgh).toMatch(HAS_TIFINAGH_LETTER);
+  });
+
+  it.each(allTexts)('writes %s in Arabic script for ar', (_where, text) => {
+    expect(text.ar).toMatch(HAS_ARABIC_LETTER);
+  });
+
+  it.each([
+    ['single', 2, true],
+    ['kinship', 0, true],
+    ['indigence', 0, true],
+    ['residence', null, false],
+    ['birth_extract', null, false],
+  ] as const)('charges %s %s DH (confirmed: %s)', (id, amountMad, confirmed) => {
+    expect(byId(id).fee).toEqual({ amountMad, confirmed });
+  });
+
+  it('keeps every unconfirmed fee unknown rather than guessed', () => {
+    for (const service of catalogue.services) if (!service.fee.confirmed) expect(service.fee.amountMad).toBeNull();
+  });
+
+  it.each(catalogue.services.map((s) => [s.id, s.returnToCounter]))('says whether %s is finished at the counter (%s)', (id, back) => {
+    expect(back).toBe(id === 'signature' || id === 'certified_copy');
+  });
+
+  it('routes birth extracts to the commune of birth and the rest to the annex', () => {
+    for (const service of catalogue.services) expect(service.handledBy).toBe(service.id === 'birth_extract' ? 'commune-of-birth' : 'annex');
+  });
+
+  it('asks for the birth act by commune, number and year', () => {
+    expect(byId('birth_extract').fields.map((f) => [f.key, f.kind])).toEqual([
+      ['communeOfBirth', 'text'],
+      ['actNumber', 'digits'],
+      ['actYear', 'year'],
+    ]);
+  });
+
+  it('offers every field option as a distinct value', () => {
+    for (const service of catalogue.services)
+      for (const field of service.fields) {
+        if (field.kind === 'select') expect(field.options?.length).toBeGreaterThan(0);
+        const values = (field.options ?? []).map((o) => o.value);
+        expect(new Set(values).size).toBe(values.length);
+      }
+  });
+});
