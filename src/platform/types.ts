@@ -14,6 +14,8 @@ export interface ReceiptToPrint {
   qrDataUrl: string;
   locale: string;
   direction: 'rtl' | 'ltr';
+  /** System printer name from the kiosk settings (not its friendly name); empty or absent: the default printer. */
+  printerName?: string;
 }
 
 export type PrintResult = { ok: true } | { ok: false; reason: 'noPrinter' | 'failed' | 'cancelled'; detail?: string };

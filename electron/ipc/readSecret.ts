@@ -1,0 +1,10 @@
+import { ipcArgumentSchemas } from '../../src/domain/ipcContract';
+import { PLATFORM_CHANNELS } from '../../src/platform/types';
+import type { IpcContext, IpcMainLike } from './context';
+import { handleFromApp } from './fromApp';
+
+export const channel = PLATFORM_CHANNELS.readSecret;
+
+export function register(ipcMain: IpcMainLike, ctx: IpcContext): void {
+  handleFromApp(ipcMain, channel, ctx.appOrigin, ipcArgumentSchemas.readSecret, ([name]) => ctx.secrets.read(name));
+}

@@ -1,0 +1,27 @@
+import type { KioskPlatform } from '../../src/platform/types';
+import * as appVersion from './appVersion';
+import type { IpcContext, IpcMainLike } from './context';
+import * as deviceIdentity from './deviceIdentity';
+import * as printReceipt from './printReceipt';
+import * as readSecret from './readSecret';
+import * as restart from './restart';
+import * as writeSecret from './writeSecret';
+
+interface ChannelModule {
+  channel: string;
+  register(ipcMain: IpcMainLike, ctx: IpcContext): void;
+}
+
+/** One module per `KioskPlatform` method; the Record type makes a missing channel a compile error. */
+export const PLATFORM_IPC: Readonly<Record<keyof KioskPlatform, ChannelModule>> = {
+  printReceipt,
+  writeSecret,
+  readSecret,
+  deviceIdentity,
+  restart,
+  appVersion,
+};
+
+export function registerPlatformIpc(ipcMain: IpcMainLike, ctx: IpcContext): void {
+  for (const module of Object.values(PLATFORM_IPC)) module.register(ipcMain, ctx);
+}

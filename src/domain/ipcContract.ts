@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { localeSchema } from './locales';
+
+/**
+ * The arguments of each preload-bridge call, parsed by the Electron main process before it acts
+ * (a renderer is never trusted) and usable by the renderer to check what it sends. Keys are the
+ * methods of `KioskPlatform` (src/platform/types.ts); each schema is the method's argument list.
+ */
+
+/** Mirrors `SECRET_NAMES` in src/platform/types.ts; electron/ipc checks at compile time that they agree. */
+export const secretNameSchema = z.enum(['deviceToken', 'pinHash']);
+
+/** Device tokens and PIN hashes are short; a cap keeps a hostile renderer from filling the disk. */
+export const secretValueSchema = z.string().min(1).max(4096);
+
+/** The QR code arrives as an image data URL and nothing else, so the receipt never loads a remote image. */
+export const qrDataUrlSchema = z
+  .string()
+  .max(200_000)
+  .regex(/^data:image\/(?:png|gif|jpeg|svg\+xml);base64,[A-Za-z0-9+/]+=*$/);
+
+export const receiptToPrintSchema = z.strictObject({
+  trackingCode: z.string().min(1).max(40),
+  serviceName: z.string().min(1).max(200),
+  officeName: z.string().max(200),
+  lines: z.array(z.string().max(300)).max(40),
+  qrDataUrl: qrDataUrlSchema,
+  locale: localeSchema,
+  direction: z.enum(['rtl', 'ltr']),
+  printerName: z.string().max(200).optional(),
+});
+
+export const ipcArgumentSchemas = {
+  printReceipt: z.tuple([receiptToPrintSchema]),
+  writeSecret: z.tuple([secretNameSchema, secretValueSchema]),
+  readSecret: z.tuple([secretNameSchema]),
+  deviceIdentity: z.tuple([]),
+  restart: z.tuple([]),
+  appVersion: z.tuple([]),
+} as const;
+export type IpcMethod = keyof typeof ipcArgumentSchemas;
