@@ -1,3 +1,5 @@
+import { appContentSecurityPolicy } from '../electron/contentSecurityPolicy';
+
 /**
  * The HTTP headers the kiosk page is served with (by `npm start` and the end-to-end tests).
  * Pure, so tests/scripts can read the policy without starting a server.
@@ -12,28 +14,11 @@ export function backofficeOrigin(backofficeUrl: string | undefined): string | nu
 }
 
 /**
- * Content Security Policy of the kiosk page: only its own scripts, styles and fonts; data: images
- * for the receipt's QR code; network only to itself and the back office; no plugins, no framing,
- * no forms posted elsewhere.
+ * The same Content Security Policy as the Electron shell (one source of truth): the kiosk page
+ * behaves the same in Chromium kiosk mode, in the tests and in Electron.
  */
 export function contentSecurityPolicy(backofficeUrl?: string): string {
-  const origin = backofficeOrigin(backofficeUrl);
-  const directives: Record<string, string[]> = {
-    'default-src': ["'self'"],
-    'script-src': ["'self'"],
-    'style-src': ["'self'"],
-    'img-src': ["'self'", 'data:'],
-    'font-src': ["'self'"],
-    'media-src': ["'self'"],
-    'connect-src': origin ? ["'self'", origin] : ["'self'"],
-    'object-src': ["'none'"],
-    'base-uri': ["'none'"],
-    'form-action': ["'none'"],
-    'frame-ancestors': ["'none'"],
-  };
-  return Object.entries(directives)
-    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
-    .join('; ');
+  return appContentSecurityPolicy(backofficeOrigin(backofficeUrl));
 }
 
 export function kioskSecurityHeaders(backofficeUrl?: string): Record<string, string> {

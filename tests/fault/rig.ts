@@ -1,0 +1,98 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { OutboxItem } from '../../src/storage/db';
+import type { RunningKioskServer } from '../../scripts/kioskServer';
+import { lastNonEmptyLine } from '../../scripts/processes';
+import { freePort, launchKiosk, metaValue, outboxRows, putOutboxRows, startBackoffice, startKioskServer, tempDir, waitFor, type LaunchedKiosk, type RunningBackoffice } from '../e2e/harness';
+import { startFaultProxy, type FaultProxy } from './faultProxy';
+import { queuedItems } from './requests';
+
+/** What the back office holds for one request (read straight from its SQLite file). */
+export interface ServerRequestRow {
+  id: string;
+  kioskSeq: number;
+  trackingCode: string;
+}
+
+/**
+ * A kiosk in Chromium, enrolled with a real back office through the fault proxy, with the means
+ * to queue requests, nudge the sync loop and look at both ends.
+ */
+export interface SyncRig {
+  backoffice: RunningBackoffice;
+  proxy: FaultProxy;
+  kiosk: LaunchedKiosk;
+  /** Requests queued through `queue`, in kiosk order. */
+  queue(count: number, serviceId?: (index: number) => string): Promise<OutboxItem[]>;
+  /** An `online` event: the sync loop syncs at once, cutting any backoff short. */
+  nudge(): Promise<void>;
+  outbox(): Promise<OutboxItem[]>;
+  serverRequests(): ServerRequestRow[];
+  /** Kills (or closes) the browser and opens the kiosk again on the same profile and origin. */
+  relaunch(how: 'kill' | 'close'): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startSyncRig(): Promise<SyncRig> {
+  const backoffice = await startBackoffice();
+  const proxy = await startFaultProxy(backoffice.url);
+  const code = lastNonEmptyLine(await backoffice.cli(['demo-setup']));
+  if (!code) throw new Error('demo-setup printed no enrolment code');
+  const kioskPort = await freePort();
+  const profileDir = await tempDir('fault-profile');
+  const server: RunningKioskServer = await startKioskServer({ backofficeUrl: proxy.url, demoEnrolmentCode: code, port: kioskPort });
+  let kiosk = await launchKiosk({ url: server.url, profileDir });
+  const enrolled = () => waitFor(() => metaValue(kiosk.page, 'deviceId'), { timeoutMs: 60_000, description: 'the kiosk enrolled itself with the demo code' });
+  await enrolled();
+
+  return {
+    backoffice,
+    proxy,
+    get kiosk() {
+      return kiosk;
+    },
+    async queue(count, serviceId) {
+      const trackingPrefix = (await metaValue(kiosk.page, 'trackingPrefix')) as string;
+      const lastSeq = ((await metaValue(kiosk.page, 'kioskSeq')) as number | undefined) ?? 0;
+      const items = queuedItems({ trackingPrefix, firstSeq: lastSeq + 1, count, serviceId });
+      await putOutboxRows(kiosk.page, items);
+      return items;
+    },
+    async nudge() {
+      await kiosk.context.setOffline(true);
+      await kiosk.context.setOffline(false);
+    },
+    outbox: () => outboxRows(kiosk.page),
+    serverRequests() {
+      const db = new Database(path.join(backoffice.dataDir, 'backoffice.sqlite'), { readonly: true, fileMustExist: true });
+      try {
+        return db.prepare<[], ServerRequestRow>('SELECT id, kiosk_seq AS kioskSeq, tracking_code AS trackingCode FROM requests ORDER BY rowid').all();
+      } finally {
+        db.close();
+      }
+    },
+    async relaunch(how) {
+      await (how === 'kill' ? kiosk.kill() : kiosk.close());
+      kiosk = await launchKiosk({ url: server.url, profileDir });
+    },
+    async close() {
+      await kiosk.close();
+      await server.close();
+      await proxy.close();
+      await backoffice.stop();
+    },
+  };
+}
+
+/** Waits until every given item is in one of `states` on the kiosk; resolves with the outbox. */
+export function waitForStates(rig: SyncRig, ids: readonly string[], states: readonly OutboxItem['state'][], timeoutMs = 60_000): Promise<OutboxItem[]> {
+  const wanted = new Set(ids);
+  return waitFor(
+    async () => {
+      const rows = await rig.outbox();
+      const ours = rows.filter((row) => wanted.has(row.id));
+      return ours.length === wanted.size && ours.every((row) => states.includes(row.state)) ? rows : null;
+    },
+    { timeoutMs, intervalMs: 200, description: `${ids.length} items ${states.join(' or ')}` },
+  );
+}
