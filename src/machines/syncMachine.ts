@@ -52,9 +52,9 @@ export const syncMachine = setup({
     cycleLock: fromCallback<EventObject>(() => notProvided('cycleLock')),
     pushBatch: fromPromise<PushStepResult>(async () => notProvided('pushBatch')),
     pullChanges: fromPromise<PullStepResult>(async () => notProvided('pullChanges')),
-    refreshCatalogue: fromPromise<void>(async () => notProvided('refreshCatalogue')),
+    refreshCatalogue: fromPromise<undefined>(async () => notProvided('refreshCatalogue')),
     pushAudit: fromPromise<AuditStepResult>(async () => notProvided('pushAudit')),
-    finishCycle: fromPromise<void>(async () => notProvided('finishCycle')),
+    finishCycle: fromPromise<undefined>(async () => notProvided('finishCycle')),
   },
   delays: {
     heartbeat: ({ context }) => context.heartbeatMs,

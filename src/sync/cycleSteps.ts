@@ -1,0 +1,119 @@
+import { citizenRequestSchema, type CitizenRequest } from '../domain/request';
+import { auditEntryWireSchema } from '../domain/syncProtocol';
+import type { FieldError, ValidationErrorCode } from '../domain/validation';
+import type { AuditStepResult, PullStepResult, PushStepResult } from '../machines/sync/types';
+import { appendAudit, markAuditSynced, unsyncedAudit } from '../storage/audit';
+import { loadCatalogue, saveCatalogue } from '../storage/catalogue';
+import type { ShubbakDb } from '../storage/db';
+import { META_KEYS, writeMeta } from '../storage/meta';
+import { applyPushResults, nextBatch, rejectLocally, releaseInFlight } from '../storage/outboxSync';
+import { purgePersonalData } from '../storage/retention';
+import { prepareResendAfterServerRestore } from '../storage/serverRestore';
+import { loadSettings } from '../storage/settings';
+import { applyChanges, readPullCursor } from '../storage/statuses';
+import { SyncError } from './syncError';
+import type { AuditEntryWire, Transport } from './transport';
+
+/** Status changes per pull page, audit entries per upload. */
+export const PULL_PAGE_SIZE = 500;
+export const AUDIT_BATCH_SIZE = 200;
+
+export interface CycleDeps {
+  db: ShubbakDb;
+  /** The transport for this kiosk (settings' back-office URL, stored device token). */
+  transport: () => Promise<Transport>;
+  now: () => number;
+}
+
+/** The steps of one sync cycle, as the sync machine invokes them. Each is safe to abandon half-way. */
+export interface CycleSteps {
+  pushBatch(signal: AbortSignal): Promise<PushStepResult>;
+  pullChanges(signal: AbortSignal): Promise<PullStepResult>;
+  refreshCatalogue(signal: AbortSignal): Promise<undefined>;
+  pushAudit(signal: AbortSignal): Promise<AuditStepResult>;
+  finishCycle(signal: AbortSignal): Promise<undefined>;
+}
+
+function storedRequestErrors(request: CitizenRequest | null): { ok: true; request: CitizenRequest } | { ok: false; errors: FieldError[] } {
+  const parsed = citizenRequestSchema.safeParse(request);
+  if (parsed.success) return { ok: true, request: parsed.data };
+  return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code as ValidationErrorCode })) };
+}
+
+export function createCycleSteps({ db, transport, now }: CycleDeps): CycleSteps {
+  return {
+    async pushBatch(signal) {
+      const { syncBatchSize } = await loadSettings(db);
+      const batch = await nextBatch(db, syncBatchSize, now());
+      if (batch.length === 0) return { more: false };
+      const sendable: CitizenRequest[] = [];
+      // Stored data is checked again before it leaves: a row damaged on disk is refused here, alone.
+      for (const item of batch) {
+        const checked = storedRequestErrors(item.request);
+        if (checked.ok) sendable.push(checked.request);
+        else await rejectLocally(db, item.id, item.request ? 'invalidStored' : 'noPersonalData', checked.ok ? null : checked.errors);
+      }
+      if (sendable.length > 0) {
+        try {
+          const response = await (await transport()).push(sendable, signal);
+          await applyPushResults(db, response.results, now());
+        } catch (error) {
+          // No per-item answer: the whole batch goes back to the queue, nothing is lost.
+          await releaseInFlight(db, error instanceof SyncError ? error.reason : 'internal');
+          throw error;
+        }
+      }
+      return { more: batch.length === syncBatchSize };
+    },
+
+    async pullChanges(signal) {
+      const cursor = await readPullCursor(db);
+      const page = await (await transport()).changes(cursor, PULL_PAGE_SIZE, signal);
+      if (page.highWater < cursor) {
+        const report = await prepareResendAfterServerRestore(db);
+        await appendAudit(
+          db,
+          'sync.serverRestored',
+          `cursor ${cursor} above server sequence ${page.highWater}; requeued ${report.requeued}, unrecoverable ${report.unrecoverable}`,
+          now(),
+        );
+        return { more: true, resend: report.requeued > 0 };
+      }
+      if (page.cursor < cursor || (page.more && page.cursor === cursor)) {
+        throw new SyncError('invalidResponse', `changes cursor went from ${cursor} to ${page.cursor}`);
+      }
+      await applyChanges(db, page.changes, page.cursor);
+      return { more: page.more, resend: false };
+    },
+
+    async refreshCatalogue(signal) {
+      const current = await loadCatalogue(db);
+      const next = await (await transport()).catalogue(current.version, signal);
+      if (next) await saveCatalogue(db, next);
+      return undefined;
+    },
+
+    async pushAudit(signal) {
+      const entries = await unsyncedAudit(db, AUDIT_BATCH_SIZE);
+      if (entries.length === 0) return { more: false };
+      const wire: AuditEntryWire[] = [];
+      const unsendable: string[] = [];
+      for (const entry of entries) {
+        const candidate = { id: entry.id, at: new Date(Number.isFinite(entry.at) ? entry.at : 0).toISOString(), action: entry.action, detail: entry.detail };
+        if (auditEntryWireSchema.safeParse(candidate).success) wire.push(candidate);
+        else unsendable.push(entry.id);
+      }
+      // An entry the protocol cannot carry stays readable on the kiosk but must not block the others forever.
+      if (wire.length > 0) await (await transport()).pushAudit(wire, signal);
+      await markAuditSynced(db, [...wire.map((entry) => entry.id), ...unsendable]);
+      return { more: entries.length === AUDIT_BATCH_SIZE };
+    },
+
+    async finishCycle() {
+      const { retentionDays } = await loadSettings(db);
+      await purgePersonalData(db, { retentionDays, now: now() });
+      await writeMeta(db, META_KEYS.lastSyncSuccessAt, now());
+      return undefined;
+    },
+  };
+}

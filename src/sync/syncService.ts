@@ -1,0 +1,237 @@
+import { createActor, fromCallback, fromPromise, type ActorOptions } from 'xstate';
+import { syncMachine } from '../machines/syncMachine';
+import type { SyncTrigger } from '../machines/sync/types';
+import type { KioskPlatform } from '../platform/types';
+import type { ShubbakDb } from '../storage/db';
+import { readEnrolment } from '../storage/enrolment';
+import { META_KEYS, readMeta, type StorageErrorRecord } from '../storage/meta';
+import { countOutbox } from '../storage/outbox';
+import { pendingSummary, requeueInFlight } from '../storage/outboxSync';
+import { loadSettings } from '../storage/settings';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { holdCycleLock, type LockManagerLike } from './cycleLock';
+import { createCycleSteps } from './cycleSteps';
+import { enrolKiosk, type EnrolOutcome } from './enrol';
+import { SyncError } from './syncError';
+import { statusOf, type StoredCounts, type SyncStatus } from './syncStatus';
+import { createTransport, type FetchLike, type Transport } from './transport';
+import { startWakeDetector } from './wakeDetector';
+
+export type { SyncStatus } from './syncStatus';
+export type { EnrolOutcome } from './enrol';
+
+/** Timings of the engine. Defaults suit a kiosk; fault-injection tests shorten them. */
+export interface SyncTiming {
+  /** One HTTP call, answer included. */
+  requestTimeoutMs: number;
+  /** A step without progress for this long is abandoned (must exceed requestTimeoutMs). */
+  watchdogMs: number;
+  backoff: BackoffPolicy;
+  /** Period of the sleep detector's timer. */
+  wakeCheckMs: number;
+}
+
+export const DEFAULT_TIMING: SyncTiming = { requestTimeoutMs: 20_000, watchdogMs: 60_000, backoff: DEFAULT_BACKOFF, wakeCheckMs: 15_000 };
+
+export interface SyncServiceDeps {
+  db: ShubbakDb;
+  platform: Pick<KioskPlatform, 'readSecret' | 'writeSecret'>;
+  now?: () => number;
+  random?: () => number;
+  fetch?: FetchLike;
+  timing?: Partial<SyncTiming>;
+  /** XState clock for the machine's delays (tests pass a SimulatedClock). */
+  clock?: ActorOptions<typeof syncMachine>['clock'];
+  /** navigator.locks by default; null runs without the single-runner lock. */
+  locks?: LockManagerLike | null;
+  /** Where `online` / `offline` are heard (window by default) and `visibilitychange` (document). */
+  window?: Pick<Window, 'addEventListener' | 'removeEventListener'> | null;
+  document?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'> | null;
+  isOnline?: () => boolean;
+  /** Interval timers of the wake detector (globals by default). */
+  setInterval?: (callback: () => void, ms: number) => unknown;
+  clearInterval?: (handle: unknown) => void;
+}
+
+export interface SyncService {
+  trigger(reason: SyncTrigger): void;
+  subscribe(listener: (status: SyncStatus) => void): () => void;
+  getStatus(): SyncStatus;
+  enrol(backofficeUrl: string, code: string, kioskLabel: string): Promise<EnrolOutcome>;
+  isEnrolled(): Promise<boolean>;
+  /** Resolves once start-up (crash recovery, reading settings) is done and the loop runs. */
+  ready: Promise<void>;
+  stop(): void;
+}
+
+const browserLocks = (): LockManagerLike | null =>
+  typeof navigator !== 'undefined' && 'locks' in navigator && navigator.locks ? (navigator.locks as unknown as LockManagerLike) : null;
+
+/**
+ * The kiosk's sync engine: composition root of the sync machine, its steps, the transport,
+ * the triggers (submission, online, heartbeat, supervisor, wake, start) and the status the
+ * supervisor dashboard shows. One per renderer; Web Locks make one runner per kiosk.
+ */
+export function startSyncService(deps: SyncServiceDeps): SyncService {
+  const { db, platform } = deps;
+  const now = deps.now ?? Date.now;
+  const timing: SyncTiming = { ...DEFAULT_TIMING, ...deps.timing };
+  const fetchImpl: FetchLike = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const locks = deps.locks === undefined ? browserLocks() : deps.locks;
+  const win = deps.window === undefined ? (typeof window === 'undefined' ? null : window) : deps.window;
+  const doc = deps.document === undefined ? (typeof document === 'undefined' ? null : document) : deps.document;
+  const isOnline = deps.isOnline ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine !== false));
+
+  let token: string | null = null;
+  let enrolled = false;
+  let stopped = false;
+  let counts: StoredCounts = { pendingCount: 0, oldestPendingCreatedAt: null, rejectedCount: 0, storageError: null };
+  const listeners = new Set<(status: SyncStatus) => void>();
+  const cleanups: Array<() => void> = [];
+
+  async function transport(): Promise<Transport> {
+    const { backofficeUrl } = await loadSettings(db);
+    token ??= await platform.readSecret('deviceToken');
+    if (!backofficeUrl || !token) throw new SyncError('unauthorized', 'kiosk not enrolled');
+    return createTransport({ baseUrl: backofficeUrl, token, timeoutMs: timing.requestTimeoutMs, fetch: fetchImpl, now });
+  }
+
+  const steps = createCycleSteps({ db, transport, now });
+  const machine = syncMachine.provide({
+    actors: {
+      cycleLock: fromCallback(({ sendBack }) =>
+        holdCycleLock(locks, { onAcquired: () => sendBack({ type: 'lock.acquired' }), onBusy: () => sendBack({ type: 'lock.busy' }) }),
+      ),
+      pushBatch: fromPromise(({ signal }) => steps.pushBatch(signal)),
+      pullChanges: fromPromise(({ signal }) => steps.pullChanges(signal)),
+      refreshCatalogue: fromPromise(({ signal }) => steps.refreshCatalogue(signal)),
+      pushAudit: fromPromise(({ signal }) => steps.pushAudit(signal)),
+      finishCycle: fromPromise(({ signal }) => steps.finishCycle(signal)),
+    },
+  });
+
+  let actor: ReturnType<typeof createActor<typeof machine>> | null = null;
+
+  function getStatus(): SyncStatus {
+    if (!actor) {
+      return { phase: stopped ? 'stopped' : 'starting', pendingCount: counts.pendingCount, oldestPendingAgeMs: null, rejectedCount: counts.rejectedCount, lastSuccessAt: null, lastError: null, nextAttemptAt: null, enrolled, storageError: counts.storageError };
+    }
+    return statusOf(actor.getSnapshot(), counts, enrolled, now());
+  }
+
+  function notify(): void {
+    const status = getStatus();
+    for (const listener of listeners) listener(status);
+  }
+
+  async function refreshCounts(): Promise<void> {
+    try {
+      const [pending, rejectedCount, storageError] = await Promise.all([
+        pendingSummary(db),
+        countOutbox(db, ['rejected']),
+        readMeta<StorageErrorRecord | null>(db, META_KEYS.lastStorageError, null),
+      ]);
+      counts = { pendingCount: pending.count, oldestPendingCreatedAt: pending.oldestCreatedAt, rejectedCount, storageError };
+    } catch {
+      // The counts are for display: a failed read keeps the previous ones.
+    }
+    if (!stopped) notify();
+  }
+
+  async function start(): Promise<void> {
+    await requeueInFlight(db);
+    const [settings, lastSuccessAt] = await Promise.all([loadSettings(db), readMeta<number | null>(db, META_KEYS.lastSyncSuccessAt, null)]);
+    token = await platform.readSecret('deviceToken');
+    enrolled = token !== null && (await readEnrolment(db)) !== null && settings.backofficeUrl !== '';
+    if (stopped) return;
+    actor = createActor(machine, {
+      clock: deps.clock,
+      input: {
+        enrolled,
+        heartbeatMs: settings.heartbeatSeconds * 1000,
+        watchdogMs: timing.watchdogMs,
+        backoff: timing.backoff,
+        lastSuccessAt,
+        now,
+        random: deps.random ?? Math.random,
+        isOnline,
+      },
+    });
+    let lastPhase = '';
+    actor.subscribe((snapshot) => {
+      const phase = JSON.stringify(snapshot.value);
+      if (phase === lastPhase) return notify();
+      lastPhase = phase;
+      if (snapshot.matches('unconfigured') || snapshot.matches('idle') || snapshot.matches('paused')) void applyFreshSettings();
+      void refreshCounts();
+    });
+    actor.start();
+    listenForTriggers();
+    await refreshCounts();
+  }
+
+  /** A supervisor may change the heartbeat: it takes effect from the next wait. */
+  async function applyFreshSettings(): Promise<void> {
+    const { heartbeatSeconds } = await loadSettings(db);
+    actor?.send({ type: 'sync.settings', heartbeatMs: heartbeatSeconds * 1000 });
+  }
+
+  function listenForTriggers(): void {
+    const onOnline = () => trigger('online');
+    const onOffline = () => actor?.send({ type: 'connectivity.offline' });
+    win?.addEventListener('online', onOnline);
+    win?.addEventListener('offline', onOffline);
+    cleanups.push(() => {
+      win?.removeEventListener('online', onOnline);
+      win?.removeEventListener('offline', onOffline);
+    });
+    cleanups.push(
+      startWakeDetector({
+        now,
+        intervalMs: timing.wakeCheckMs,
+        setInterval: deps.setInterval ?? ((callback, ms) => globalThis.setInterval(callback, ms)),
+        clearInterval: deps.clearInterval ?? ((handle) => globalThis.clearInterval(handle as ReturnType<typeof globalThis.setInterval>)),
+        document: doc,
+        onWake: () => trigger('wake'),
+      }),
+    );
+  }
+
+  function trigger(reason: SyncTrigger): void {
+    actor?.send({ type: 'sync.trigger', reason });
+    if (reason === 'submission') void refreshCounts();
+  }
+
+  const ready = start();
+
+  return {
+    trigger,
+    subscribe(listener) {
+      listeners.add(listener);
+      listener(getStatus());
+      return () => listeners.delete(listener);
+    },
+    getStatus,
+    async enrol(backofficeUrl, code, kioskLabel) {
+      await ready;
+      const { outcome, deviceToken } = await enrolKiosk({ db, platform, fetch: fetchImpl, timeoutMs: timing.requestTimeoutMs, now }, { backofficeUrl, code, kioskLabel });
+      if (outcome.ok) {
+        token = deviceToken;
+        enrolled = true;
+        actor?.send({ type: 'sync.enrolled' });
+      }
+      return outcome;
+    },
+    async isEnrolled() {
+      const [secret, enrolment, settings] = await Promise.all([platform.readSecret('deviceToken'), readEnrolment(db), loadSettings(db)]);
+      return secret !== null && enrolment !== null && settings.backofficeUrl !== '';
+    },
+    ready,
+    stop() {
+      stopped = true;
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      actor?.stop();
+      listeners.clear();
+    },
+  };
+}
