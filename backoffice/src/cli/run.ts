@@ -1,0 +1,138 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { remoteStatusSchema } from '../../../src/domain/status';
+import { DEFAULT_CATALOGUE_PATH, readCatalogueFile } from '../catalogueFile';
+import { ApiError } from '../http/errors';
+import { DATABASE_FILE, startBackoffice, type RunningBackoffice } from '../server';
+import { openSqliteStore } from '../store/sqliteStore';
+import * as commands from './commands';
+
+export interface CliIo {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  env: Record<string, string | undefined>;
+  /** `serve` hands over its running server and waits until this resolves (a signal, in the real CLI). */
+  untilStopped?: (server: RunningBackoffice) => Promise<void>;
+}
+
+export const USAGE = `Usage: npm run backoffice -- <command> [options]
+  serve [--port 8787] [--host 127.0.0.1] [--data .data/backoffice]   (the default command)
+  create-office --id <id> --name <name>
+  enrol-code --office <id>                 prints a one-time enrolment code (valid 24 h)
+  demo-setup                               the demo office; the code is the last line
+  staff-token --name <name>                prints a staff token, once
+  set-status <tracking code> <status> [--reason <text>]
+  revoke-device <deviceId>
+  revoke-office <officeId>
+  catalogue-import --office <id> <file>
+Every command takes --data <dir> (env SHUBBAK_DATA_DIR). The default catalogue file may be
+replaced with env SHUBBAK_DEFAULT_CATALOGUE.`;
+
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  data: { type: 'string' },
+  id: { type: 'string' },
+  name: { type: 'string' },
+  office: { type: 'string' },
+  reason: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value === '') throw new commands.CommandError(`missing ${flag}`);
+  return value;
+}
+
+/** Runs one command; returns the exit code. Errors meant for the operator are printed without a stack. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    if (values.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    const [command = 'serve', ...rest] = positionals;
+    const dataDir = values.data ?? io.env.SHUBBAK_DATA_DIR ?? join('.data', 'backoffice');
+    if (command === 'serve') return await serve(io, dataDir, values.port ?? io.env.SHUBBAK_PORT ?? '8787', values.host ?? '127.0.0.1');
+
+    const store = openSqliteStore(join(dataDir, DATABASE_FILE));
+    const context: commands.CommandContext = {
+      store,
+      now: () => new Date(),
+      print: io.stdout,
+      defaultCatalogue: () => readCatalogueFile(io.env.SHUBBAK_DEFAULT_CATALOGUE ?? DEFAULT_CATALOGUE_PATH),
+    };
+    try {
+      switch (command) {
+        case 'create-office':
+          await commands.createOffice(context, { id: required(values.id, '--id'), name: required(values.name, '--name') });
+          break;
+        case 'enrol-code':
+          await commands.enrolCode(context, required(values.office, '--office'));
+          break;
+        case 'demo-setup':
+          await commands.demoSetup(context);
+          break;
+        case 'staff-token':
+          await commands.staffToken(context, required(values.name, '--name'));
+          break;
+        case 'set-status': {
+          const status = remoteStatusSchema.safeParse(rest[1]);
+          if (!status.success) throw new commands.CommandError(`status must be one of ${remoteStatusSchema.options.join(', ')}`);
+          await commands.setStatus(context, required(rest[0], '<tracking code>'), status.data, values.reason);
+          break;
+        }
+        case 'revoke-device':
+          await commands.revokeDevice(context, required(rest[0], '<deviceId>'));
+          break;
+        case 'revoke-office':
+          await commands.revokeOffice(context, required(rest[0], '<officeId>'));
+          break;
+        case 'catalogue-import':
+          await commands.catalogueImport(context, required(values.office, '--office'), readCatalogueFile(required(rest[0], '<file>')));
+          break;
+        default:
+          throw new commands.CommandError(`unknown command "${command}"\n${USAGE}`);
+      }
+    } finally {
+      store.close();
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof commands.CommandError || error instanceof ApiError || isUsageError(error)) {
+      io.stderr(`error: ${(error as Error).message}`);
+      return 2;
+    }
+    io.stderr(`error: ${(error as Error).message ?? String(error)}`);
+    return 1;
+  }
+}
+
+function isUsageError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+async function serve(io: CliIo, dataDir: string, portText: string, host: string): Promise<number> {
+  const port = Number(portText);
+  if (!/^\d{1,5}$/.test(portText) || port > 65_535) throw new commands.CommandError(`invalid port "${portText}"`);
+  const server = await startBackoffice({ dataDir, port, host, logger: io.env.SHUBBAK_LOG === '1' });
+  io.stdout(`Back office listening on ${server.url}`);
+  await (io.untilStopped ?? untilSignal)(server);
+  await server.close();
+  return 0;
+}
+
+/** SIGTERM or SIGINT: stop accepting, let requests in flight finish, close the database. */
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      resolve();
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+}

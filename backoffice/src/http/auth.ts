@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { hashSecret } from '../service/secrets';
+import type { Principal, Store } from '../store/types';
+import { ApiError } from './errors';
+
+/** Who may call a route: a kiosk (device token), a staff member (staff token) or anyone. */
+export type Access = 'device' | 'staff' | 'public';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
+
+export function bearerToken(header: string | undefined): string | null {
+  return header ? (BEARER.exec(header)?.[1] ?? null) : null;
+}
+
+/** The device making a device-only request (set by the access check, so always present there). */
+export function deviceOf(request: FastifyRequest): { deviceId: string; officeId: string } {
+  const principal = request.principal;
+  if (principal?.kind !== 'device') throw new ApiError(403, 'forbidden', 'This endpoint is for enrolled kiosks.');
+  return principal;
+}
+
+export function staffOf(request: FastifyRequest): { staffId: string; name: string } {
+  const principal = request.principal;
+  if (principal?.kind !== 'staff') throw new ApiError(403, 'forbidden', 'This endpoint is for office staff.');
+  return principal;
+}
+
+/**
+ * 401 means "this token does not let you in" (none, unknown, revoked: re-enrol or get a new
+ * token); 403 means "you are known, but not allowed here" (a device token on a staff endpoint, a
+ * kiosk of a closed office). The check runs before the body is read, so a stranger's body is
+ * never parsed.
+ */
+function checkAccess(access: Access, principal: Principal | null): void {
+  if (access === 'public') return;
+  if (!principal) throw new ApiError(401, 'unauthorized', 'A valid bearer token is required.');
+  if (principal.revoked) throw new ApiError(401, 'token_revoked', 'This token has been revoked.');
+  if (principal.kind !== access) {
+    throw new ApiError(403, 'forbidden', access === 'staff' ? 'This endpoint is for office staff.' : 'This endpoint is for enrolled kiosks.');
+  }
+  if (principal.kind === 'device' && principal.officeRevoked) {
+    throw new ApiError(403, 'office_revoked', "This kiosk's office is no longer served.");
+  }
+}
+
+export function registerAuth(app: FastifyInstance, store: Store): void {
+  app.decorateRequest('principal', null);
+  // Resolved first, so that the rate limit (an onRequest hook of each route) can key on the device.
+  app.addHook('onRequest', async (request) => {
+    const token = bearerToken(request.headers.authorization);
+    request.principal = token ? await store.findPrincipal(hashSecret(token)) : null;
+  });
+  // Routes of plugins (the CORS preflight) declare no access and are public.
+  app.addHook('preParsing', async (request) => {
+    checkAccess(request.routeOptions.config.access ?? 'public', request.principal);
+  });
+}
+
+/** Rate-limit key: the device or staff member when known, else the client address. */
+export function rateLimitKey(request: FastifyRequest): string {
+  const principal = request.principal;
+  if (principal?.kind === 'device') return `device:${principal.deviceId}`;
+  if (principal?.kind === 'staff') return `staff:${principal.staffId}`;
+  return `ip:${request.ip}`;
+}

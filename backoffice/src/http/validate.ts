@@ -1,0 +1,10 @@
+import type { z } from 'zod';
+import { ApiError } from './errors';
+import { describeIssues } from './zodIssues';
+
+/** Parses a body, query or path with its protocol schema; a mismatch is a 400 naming paths and codes. */
+export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, code = 'invalid_body'): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ApiError(400, code, describeIssues(result.error));
+  return result.data;
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import {
+  API_PREFIX,
+  auditPushSchema,
+  catalogueResponseSchema,
+  changesResponseSchema,
+  enrolRequestSchema,
+  enrolResponseSchema,
+  errorResponseSchema,
+  MAX_PUSH_BATCH,
+  pushItemSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+  staffStatusUpdateSchema,
+} from '../../../src/domain/syncProtocol';
+import { auditPushResponseSchema, healthResponseSchema, staffStatusResponseSchema } from '../http/schemas';
+import { BODY_LIMITS } from '../routes/deps';
+
+/**
+ * The OpenAPI 3.1 description of the API, generated from the same zod schemas the server
+ * validates with, so it cannot drift from the code. Semantics live in docs/sync-protocol.md.
+ */
+const COMPONENTS = {
+  EnrolRequest: [enrolRequestSchema, 'input'],
+  EnrolResponse: [enrolResponseSchema, 'output'],
+  PushRequest: [pushRequestSchema, 'input'],
+  CitizenRequest: [pushItemSchema, 'input'],
+  PushResponse: [pushResponseSchema, 'output'],
+  ChangesResponse: [changesResponseSchema, 'output'],
+  CatalogueResponse: [catalogueResponseSchema, 'output'],
+  AuditPush: [auditPushSchema, 'input'],
+  AuditPushResponse: [auditPushResponseSchema, 'output'],
+  StaffStatusUpdate: [staffStatusUpdateSchema, 'input'],
+  StaffStatusResponse: [staffStatusResponseSchema, 'output'],
+  Health: [healthResponseSchema, 'output'],
+  Error: [errorResponseSchema, 'output'],
+} as const satisfies Record<string, readonly [z.ZodType, 'input' | 'output']>;
+
+type ComponentName = keyof typeof COMPONENTS;
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: ComponentName) => ({ content: { 'application/json': { schema: ref(name) } } });
+
+function errors(...statuses: number[]) {
+  const described: Record<number, string> = {
+    400: 'Malformed body or query: bad JSON, invalid UTF-8, too deep, schema mismatch',
+    401: 'No token, an unknown one or a revoked one',
+    403: 'A valid token that may not use this endpoint (wrong kind, office revoked)',
+    404: 'Unknown tracking code',
+    409: 'Impossible status transition',
+    413: 'Body larger than the limit',
+    415: 'Body is not JSON (UTF-8)',
+    429: 'Rate limit reached; honour Retry-After',
+  };
+  return Object.fromEntries(statuses.map((s) => [String(s), { description: described[s] ?? 'Error', ...json('Error') }]));
+}
+
+const query = (name: string, description: string) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema: { type: 'string', pattern: '^\\d+$' },
+});
+
+const deviceAuth = [{ deviceToken: [] }];
+const bodyErrors = [400, 401, 403, 413, 415, 429];
+
+export function buildOpenApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Shubbak back office',
+      version: '1.0.0',
+      description: 'The API the Shubbak kiosks sync with. Semantics: docs/sync-protocol.md.',
+    },
+    components: {
+      securitySchemes: {
+        deviceToken: { type: 'http', scheme: 'bearer', description: 'Device token received at enrolment' },
+        staffToken: { type: 'http', scheme: 'bearer', description: 'Staff token made with the `staff-token` command' },
+      },
+      schemas: Object.fromEntries(Object.entries(COMPONENTS).map(([name, [schema, io]]) => [name, jsonSchema(schema, io)])),
+    },
+    paths: {
+      [`${API_PREFIX}/enrol`]: {
+        post: {
+          summary: 'Enrol a kiosk with a one-time code',
+          requestBody: { required: true, ...json('EnrolRequest') },
+          responses: { '200': { description: 'The kiosk identity; the token is shown only this once', ...json('EnrolResponse') }, ...errors(400, 401, 403, 413, 415, 429) },
+        },
+      },
+      [`${API_PREFIX}/requests/push`]: {
+        post: {
+          summary: `Push up to ${MAX_PUSH_BATCH} requests; one outcome per item, in order`,
+          description: `Items are parsed one by one as CitizenRequest. Body limit ${BODY_LIMITS.push} bytes.`,
+          security: deviceAuth,
+          requestBody: { required: true, ...json('PushRequest') },
+          responses: { '200': { description: 'Per-item outcomes', ...json('PushResponse') }, ...errors(...bodyErrors) },
+        },
+      },
+      [`${API_PREFIX}/changes`]: {
+        get: {
+          summary: "Status changes of the kiosk's office after a cursor",
+          security: deviceAuth,
+          parameters: [query('since', 'Cursor from the previous answer (0 at first)'), query('limit', 'Page size, 1–1000 (default 200)')],
+          responses: { '200': { description: 'A page of changes', ...json('ChangesResponse') }, ...errors(400, 401, 403, 429) },
+        },
+      },
+      [`${API_PREFIX}/catalogue`]: {
+        get: {
+          summary: 'The office catalogue, if newer than the kiosk version',
+          security: deviceAuth,
+          parameters: [query('since', 'Catalogue version the kiosk holds')],
+          responses: { '200': { description: '`catalogue` is null when the kiosk is up to date', ...json('CatalogueResponse') }, ...errors(400, 401, 403, 429) },
+        },
+      },
+      [`${API_PREFIX}/audit`]: {
+        post: {
+          summary: 'Copy supervisor audit entries to the office (idempotent by entry id)',
+          security: deviceAuth,
+          requestBody: { required: true, ...json('AuditPush') },
+          responses: { '200': { description: 'How many entries were new', ...json('AuditPushResponse') }, ...errors(...bodyErrors) },
+        },
+      },
+      [`${API_PREFIX}/staff/status`]: {
+        post: {
+          summary: "Set a request's status (staff)",
+          security: [{ staffToken: [] }],
+          requestBody: { required: true, ...json('StaffStatusUpdate') },
+          responses: { '200': { description: 'The change appended to the log', ...json('StaffStatusResponse') }, ...errors(...bodyErrors, 404, 409) },
+        },
+      },
+      [`${API_PREFIX}/health`]: {
+        get: { summary: 'Liveness', responses: { '200': { description: 'The server is up', ...json('Health') } } },
+      },
+      [`${API_PREFIX}/openapi.json`]: {
+        get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': {} } } } },
+      },
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { API_PREFIX } from '../../src/domain/syncProtocol';
+import { rateLimitKey, registerAuth } from './http/auth';
+import { ApiError, handleError, handleNotFound } from './http/errors';
+import { registerStrictJson } from './http/jsonBody';
+import { registerAuditRoutes } from './routes/audit';
+import { registerCatalogueRoutes } from './routes/catalogue';
+import { registerChangesRoutes } from './routes/changes';
+import { BODY_LIMITS } from './routes/deps';
+import { registerEnrolRoutes } from './routes/enrol';
+import { registerMetaRoutes } from './routes/meta';
+import { registerRequestRoutes } from './routes/requests';
+import { registerStaffRoutes } from './routes/staff';
+import { openSqliteStore } from './store/sqliteStore';
+import type { Store } from './store/types';
+
+export interface RateLimitSettings {
+  /** Requests per window for one device (or one address when unauthenticated). */
+  max: number;
+  timeWindowMs: number;
+  /** Enrolment attempts per window for one address: a code must not be guessable by trying. */
+  enrolMax: number;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimitSettings = { max: 300, timeWindowMs: 60_000, enrolMax: 10 };
+
+export interface Timeouts {
+  /** A socket idle this long is closed: a body that stops arriving is cut. */
+  connectionMs: number;
+  /** A whole request (headers and body) must arrive within this. */
+  requestMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { connectionMs: 30_000, requestMs: 60_000 };
+
+export interface BuildServerOptions {
+  store: Store;
+  logger?: boolean;
+  /** `false` switches the limit off (the ingest benchmark); omitted means DEFAULT_RATE_LIMIT. */
+  rateLimit?: RateLimitSettings | false;
+  now?: () => Date;
+  timeouts?: Timeouts;
+}
+
+/** Kiosk pages are served from another local origin: their endpoints allow any origin, without credentials. */
+const STAFF_PATH = `${API_PREFIX}/staff/`;
+
+export function buildServer(options: BuildServerOptions): FastifyInstance {
+  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+  const limits = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMITS.small,
+    connectionTimeout: timeouts.connectionMs,
+    requestTimeout: timeouts.requestMs,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+  });
+  const deps = { store: options.store, now: options.now ?? (() => new Date()) };
+
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+  registerStrictJson(app);
+  registerAuth(app, options.store);
+  void app.register(cors, {
+    delegator: (request, callback) => {
+      const kiosk = (request.url ?? '').startsWith(API_PREFIX) && !(request.url ?? '').startsWith(STAFF_PATH);
+      callback(null, {
+        origin: kiosk ? '*' : false,
+        credentials: false,
+        methods: ['GET', 'POST'],
+        allowedHeaders: ['Authorization', 'Content-Type'],
+        exposedHeaders: ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+        maxAge: 600,
+      });
+    },
+  });
+  if (limits) {
+    void app.register(rateLimit, {
+      max: limits.max,
+      timeWindow: limits.timeWindowMs,
+      keyGenerator: rateLimitKey,
+      errorResponseBuilder: (_request, context) =>
+        new ApiError(429, 'rate_limited', `Too many requests; retry in ${context.after}.`),
+    });
+  }
+  // Routes are registered once the plugins are in place, so the rate limit hooks onto each of them.
+  void app.after(() => {
+    registerEnrolRoutes(app, { ...deps, enrolRateLimit: limits ? { max: limits.enrolMax, timeWindow: limits.timeWindowMs } : null });
+    registerRequestRoutes(app, deps);
+    registerChangesRoutes(app, deps);
+    registerCatalogueRoutes(app, deps);
+    registerAuditRoutes(app, deps);
+    registerStaffRoutes(app, deps);
+    registerMetaRoutes(app, deps);
+  });
+  return app;
+}
+
+export interface StartOptions {
+  dataDir: string;
+  port: number;
+  host: string;
+  logger?: boolean;
+  rateLimit?: RateLimitSettings | false;
+  timeouts?: Timeouts;
+}
+
+export interface RunningBackoffice {
+  url: string;
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'backoffice.sqlite';
+
+/** Opens (and migrates) the store in `dataDir` and listens; `close()` stops accepting, drains, then closes the database. */
+export async function startBackoffice(options: StartOptions): Promise<RunningBackoffice> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const store = openSqliteStore(join(options.dataDir, DATABASE_FILE));
+  const app = buildServer({ store, logger: options.logger, rateLimit: options.rateLimit, timeouts: options.timeouts });
+  try {
+    await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    close: async () => {
+      await app.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { Catalogue } from '../../../src/domain/catalogue';
+import type { PushResult } from '../../../src/domain/syncProtocol';
+import type { Store, StoredPushOutcome } from '../store/types';
+import { checkAgainstCatalogue, parsePushItem, type CheckedItem } from './pushItems';
+
+export interface IngestContext {
+  store: Store;
+  deviceId: string;
+  officeId: string;
+  now: Date;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * One push batch: every item is checked on its own, the valid ones are upserted by id in ONE
+ * transaction, and the answer has one result per item, in the order sent.
+ */
+export async function ingestBatch(context: IngestContext, items: readonly unknown[]): Promise<PushResult[]> {
+  const { store, officeId } = context;
+  const parsed = items.map(parsePushItem);
+  const catalogues = new Map<number, Catalogue | null>();
+  const current = await store.getCatalogue(officeId);
+  for (const item of parsed) {
+    if (!item.ok || catalogues.has(item.request.catalogueVersion)) continue;
+    catalogues.set(item.request.catalogueVersion, (await store.getCatalogue(officeId, item.request.catalogueVersion)) ?? current);
+  }
+  const today = new Date(context.now.getTime() + DAY_MS).toISOString().slice(0, 10);
+  const checked: CheckedItem[] = parsed.map((item) =>
+    item.ok ? checkAgainstCatalogue(item.request, catalogues.get(item.request.catalogueVersion) ?? null, today) : item,
+  );
+
+  const valid = checked.filter((item) => item.ok);
+  const stored = await store.pushRequests({
+    deviceId: context.deviceId,
+    officeId,
+    receivedAt: context.now.toISOString(),
+    kioskSeqs: checked.flatMap((item) => {
+      const seq = item.ok ? item.request.kioskSeq : item.kioskSeq;
+      return seq === null ? [] : [seq];
+    }),
+    items: valid,
+  });
+
+  let next = 0;
+  return checked.map((item): PushResult => {
+    if (!item.ok) return { id: item.id, outcome: 'invalid', errors: item.errors };
+    return toResult(item.request.id, stored[next++]!);
+  });
+}
+
+function toResult(id: string, outcome: StoredPushOutcome): PushResult {
+  // Another request already carries this tracking code: retrying cannot fix it, so it is refused as invalid.
+  if (outcome === 'trackingCodeTaken') return { id, outcome: 'invalid', errors: [{ path: 'trackingCode', code: 'taken' }] };
+  return { id, outcome };
+}

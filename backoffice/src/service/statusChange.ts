@@ -1,0 +1,48 @@
+import type { RemoteStatus } from '../../../src/domain/status';
+import type { StatusChange } from '../../../src/domain/syncProtocol';
+import { normalizeTrackingCode } from '../../../src/domain/trackingCode';
+import { ApiError } from '../http/errors';
+import type { Store } from '../store/types';
+import { allowedNext, canTransition } from './statusTransitions';
+
+export interface StatusChangeInput {
+  /** As typed at the counter: normalised before the lookup. */
+  trackingCode: string;
+  status: RemoteStatus;
+  reason?: string | undefined;
+  /** Who made the change, for the log: `staff:<id>` or `cli`. */
+  by: string;
+  now: Date;
+}
+
+/** Sets a request's status and appends it to the change log the kiosks pull. Shared by the staff API and the CLI. */
+export async function changeStatus(store: Store, input: StatusChangeInput): Promise<StatusChange> {
+  const trackingCode = normalizeTrackingCode(input.trackingCode);
+  const request = await store.findRequestByTrackingCode(trackingCode);
+  if (!request) throw new ApiError(404, 'request_not_found', `No request has the tracking code ${trackingCode}.`);
+  const reason = input.reason?.trim() ?? '';
+  if (input.status === 'refused' && reason === '') {
+    throw new ApiError(400, 'reason_required', 'Refusing a request needs a reason the citizen will read.');
+  }
+  if (!canTransition(request.status, input.status)) {
+    const allowed = allowedNext(request.status);
+    throw new ApiError(
+      409,
+      'invalid_transition',
+      `A request that is ${request.status} cannot become ${input.status}` +
+        (allowed.length ? ` (it may become: ${allowed.join(', ')}).` : ' (its status is final).'),
+    );
+  }
+  const outcome = await store.appendStatus({
+    requestId: request.id,
+    expected: request.status,
+    status: input.status,
+    reason: reason === '' ? null : reason,
+    at: input.now.toISOString(),
+    by: input.by,
+  });
+  if (!outcome.ok) {
+    throw new ApiError(409, 'status_changed', `The request became ${outcome.current} meanwhile; check it and try again.`);
+  }
+  return outcome.change;
+}

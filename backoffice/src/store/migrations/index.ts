@@ -1,0 +1,13 @@
+import { initial } from './001-initial';
+
+/**
+ * Versioned schema changes, applied in order, each inside its own transaction, and recorded in
+ * `schema_migrations`. Add a file `NNN-what.ts` and append it here; never edit one that shipped.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [initial];

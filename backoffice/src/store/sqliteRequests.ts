@@ -1,0 +1,124 @@
+import type Database from 'better-sqlite3';
+import type { RemoteStatus } from '../../../src/domain/status';
+import type { StatusChange } from '../../../src/domain/syncProtocol';
+import type { ChangesPage, PushInput, RequestSummary, StatusAppend, StatusAppendOutcome, StoredPushOutcome } from './types';
+
+interface ChangeRow {
+  seq: number;
+  requestId: string;
+  trackingCode: string;
+  status: RemoteStatus;
+  reason: string | null;
+  changedAt: string;
+}
+
+/**
+ * Requests and their status log on SQLite. Statements are prepared once; each write runs in one
+ * IMMEDIATE transaction (the write lock is taken up front, so two writers never deadlock on upgrade).
+ */
+export function sqliteRequests(db: Database.Database) {
+  const selectBody = db.prepare<[string], { body: string }>('SELECT body FROM requests WHERE id = ?');
+  const trackingCodeTaken = db.prepare<[string], number>('SELECT 1 FROM requests WHERE tracking_code = ?').pluck();
+  const insertRequest = db.prepare(
+    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?)`,
+  );
+  const insertChange = db.prepare(
+    'INSERT INTO status_changes (request_id, office_id, status, reason, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const selectDeviceSeq = db.prepare<[string], number>('SELECT last_kiosk_seq FROM devices WHERE id = ?').pluck();
+  const updateDeviceSeq = db.prepare(
+    `UPDATE devices SET last_kiosk_seq = ?, kiosk_seq_gaps = kiosk_seq_gaps + ?, kiosk_seq_replays = kiosk_seq_replays + ?
+     WHERE id = ?`,
+  );
+  const selectChanges = db.prepare<[string, number, number], ChangeRow>(
+    `SELECT c.seq, c.request_id AS requestId, r.tracking_code AS trackingCode, c.status, c.reason, c.changed_at AS changedAt
+     FROM status_changes c JOIN requests r ON r.id = c.request_id
+     WHERE c.office_id = ? AND c.seq > ? ORDER BY c.seq LIMIT ?`,
+  );
+  const selectHighWater = db.prepare<[], number>('SELECT COALESCE(MAX(seq), 0) FROM status_changes').pluck();
+  const selectByTrackingCode = db.prepare<[string], RequestSummary>(
+    'SELECT id, office_id AS officeId, tracking_code AS trackingCode, status FROM requests WHERE tracking_code = ?',
+  );
+  const selectStatus = db.prepare<[string], { status: RemoteStatus; officeId: string; trackingCode: string }>(
+    'SELECT status, office_id AS officeId, tracking_code AS trackingCode FROM requests WHERE id = ?',
+  );
+  const updateStatus = db.prepare('UPDATE requests SET status = ? WHERE id = ?');
+
+  /** Counts gaps and replays of the kiosk's own sequence; a rejected item advances it like any other. */
+  function trackKioskSeqs(deviceId: string, kioskSeqs: readonly number[]): void {
+    let last = selectDeviceSeq.get(deviceId) ?? 0;
+    let gaps = 0;
+    let replays = 0;
+    for (const seq of kioskSeqs) {
+      if (seq <= last) replays++;
+      else {
+        if (seq > last + 1) gaps++;
+        last = seq;
+      }
+    }
+    updateDeviceSeq.run(last, gaps, replays, deviceId);
+  }
+
+  const push = db.transaction((input: PushInput): StoredPushOutcome[] => {
+    trackKioskSeqs(input.deviceId, input.kioskSeqs);
+    return input.items.map(({ request, canonical }): StoredPushOutcome => {
+      const existing = selectBody.get(request.id);
+      if (existing) return existing.body === canonical ? 'duplicate' : 'conflict';
+      if (trackingCodeTaken.get(request.trackingCode)) return 'trackingCodeTaken';
+      insertRequest.run(
+        request.id,
+        input.officeId,
+        input.deviceId,
+        request.kioskSeq,
+        request.trackingCode,
+        request.serviceId,
+        canonical,
+        input.receivedAt,
+      );
+      insertChange.run(request.id, input.officeId, 'received', null, input.receivedAt, `device:${input.deviceId}`);
+      return 'accepted';
+    });
+  });
+
+  const readChanges = db.transaction((officeId: string, since: number, limit: number): ChangesPage => {
+    const rows = selectChanges.all(officeId, since, limit + 1);
+    const more = rows.length > limit;
+    const changes: StatusChange[] = rows.slice(0, limit).map((row) => ({ ...row }));
+    return { changes, more, highWater: selectHighWater.get() ?? 0 };
+  });
+
+  const append = db.transaction((change: StatusAppend): StatusAppendOutcome => {
+    const current = selectStatus.get(change.requestId);
+    if (!current) throw new Error(`no request ${change.requestId}`);
+    if (current.status !== change.expected) return { ok: false, current: current.status };
+    const { lastInsertRowid } = insertChange.run(
+      change.requestId,
+      current.officeId,
+      change.status,
+      change.reason,
+      change.at,
+      change.by,
+    );
+    updateStatus.run(change.status, change.requestId);
+    return {
+      ok: true,
+      change: {
+        seq: Number(lastInsertRowid),
+        requestId: change.requestId,
+        trackingCode: current.trackingCode,
+        status: change.status,
+        reason: change.reason,
+        changedAt: change.at,
+      },
+    };
+  });
+
+  return {
+    pushRequests: (input: PushInput) => push.immediate(input),
+    // DEFERRED: a read transaction, so the page and the high-water mark come from one snapshot.
+    changesSince: (officeId: string, since: number, limit: number) => readChanges.deferred(officeId, since, limit),
+    findRequestByTrackingCode: (code: string) => selectByTrackingCode.get(code) ?? null,
+    appendStatus: (change: StatusAppend) => append.immediate(change),
+  };
+}

@@ -1,0 +1,140 @@
+import type { Catalogue } from '../../../src/domain/catalogue';
+import type { CitizenRequest } from '../../../src/domain/request';
+import type { RemoteStatus } from '../../../src/domain/status';
+import type { StatusChange } from '../../../src/domain/syncProtocol';
+
+/**
+ * What the back office keeps, behind one interface so that a PostgreSQL store can follow the
+ * SQLite one. Every method that writes more than one row does it in ONE transaction: a crash
+ * leaves all of it or none of it. Times are ISO strings from the server's clock; secrets are
+ * passed in already hashed, never in clear.
+ */
+
+export interface Office {
+  id: string;
+  name: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface Device {
+  id: string;
+  officeId: string;
+  label: string;
+  trackingPrefix: string;
+  enrolledAt: string;
+  revokedAt: string | null;
+  /** Highest kiosk sequence seen from this device, rejected items included. */
+  lastKioskSeq: number;
+  /** Items that arrived with a kiosk sequence above last + 1 (some were never seen). */
+  kioskSeqGaps: number;
+  /** Items that arrived with a kiosk sequence at or below the last one (replays). */
+  kioskSeqReplays: number;
+}
+
+/** Who a bearer token belongs to, whether or not it is still allowed in. */
+export type Principal =
+  | { kind: 'device'; deviceId: string; officeId: string; revoked: boolean; officeRevoked: boolean }
+  | { kind: 'staff'; staffId: string; name: string; revoked: boolean };
+
+export type EnrolmentOutcome =
+  | { ok: true; device: Device; office: Office }
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'officeRevoked' | 'prefixesExhausted' };
+
+export interface EnrolmentInput {
+  codeHash: string;
+  now: string;
+  device: { id: string; label: string; tokenHash: string };
+  /** Every prefix the server may hand out, in the order to try them; the first free one is taken. */
+  prefixCandidates: readonly string[];
+}
+
+/** A pushed request that passed every check, with its canonical JSON (the content compared for idempotency). */
+export interface ValidPushItem {
+  request: CitizenRequest;
+  canonical: string;
+}
+
+export type StoredPushOutcome = 'accepted' | 'duplicate' | 'conflict' | 'trackingCodeTaken';
+
+export interface PushInput {
+  deviceId: string;
+  officeId: string;
+  receivedAt: string;
+  /** Kiosk sequences of every item of the batch in order, invalid ones included, so a rejection still advances the device's sequence. */
+  kioskSeqs: readonly number[];
+  items: readonly ValidPushItem[];
+}
+
+export interface ChangesPage {
+  changes: StatusChange[];
+  /** True when more changes than `limit` are waiting after these. */
+  more: boolean;
+  /** The server's highest sequence across every office. */
+  highWater: number;
+}
+
+export interface RequestSummary {
+  id: string;
+  officeId: string;
+  trackingCode: string;
+  status: RemoteStatus;
+}
+
+export interface StatusAppend {
+  requestId: string;
+  /** The status the caller checked the transition against; the append fails if it changed since. */
+  expected: RemoteStatus;
+  status: RemoteStatus;
+  reason: string | null;
+  at: string;
+  by: string;
+}
+
+export type StatusAppendOutcome = { ok: true; change: StatusChange } | { ok: false; current: RemoteStatus };
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  action: string;
+  detail: string;
+}
+
+export interface StoreStats {
+  offices: number;
+  devices: number;
+  requests: number;
+  statusChanges: number;
+  auditEntries: number;
+}
+
+export interface Store {
+  createOffice(office: { id: string; name: string; createdAt: string }): Promise<'created' | 'exists'>;
+  getOffice(id: string): Promise<Office | null>;
+  revokeOffice(id: string, at: string): Promise<boolean>;
+
+  /** Stores the catalogue as the office's next version (the file's own version number is replaced) and returns it. */
+  importCatalogue(officeId: string, catalogue: Catalogue, at: string): Promise<Catalogue>;
+  /** The office's current catalogue, or the given version of it when that version is kept. */
+  getCatalogue(officeId: string, version?: number): Promise<Catalogue | null>;
+
+  createEnrolmentCode(code: { codeHash: string; officeId: string; createdAt: string; expiresAt: string }): Promise<void>;
+  redeemEnrolmentCode(input: EnrolmentInput): Promise<EnrolmentOutcome>;
+  getDevice(id: string): Promise<Device | null>;
+  revokeDevice(id: string, at: string): Promise<boolean>;
+
+  createStaff(staff: { id: string; name: string; tokenHash: string; createdAt: string }): Promise<void>;
+  findPrincipal(tokenHash: string): Promise<Principal | null>;
+
+  /** Upserts the batch by id in one transaction; one outcome per item, in order. Never overwrites. */
+  pushRequests(input: PushInput): Promise<StoredPushOutcome[]>;
+  changesSince(officeId: string, since: number, limit: number): Promise<ChangesPage>;
+  findRequestByTrackingCode(trackingCode: string): Promise<RequestSummary | null>;
+  appendStatus(change: StatusAppend): Promise<StatusAppendOutcome>;
+
+  /** Append-only and idempotent by entry id: returns how many entries were new. */
+  storeAudit(input: { deviceId: string; officeId: string; receivedAt: string; entries: readonly AuditEntry[] }): Promise<number>;
+
+  stats(): Promise<StoreStats>;
+  close(): void;
+}
