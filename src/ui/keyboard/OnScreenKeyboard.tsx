@@ -1,0 +1,103 @@
+import { useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import Keyboard from 'react-simple-keyboard';
+import type { KeyboardButtonAttributes, KeyboardButtonTheme } from 'simple-keyboard';
+import 'simple-keyboard/build/css/index.css';
+import './OnScreenKeyboard.css';
+import { applyEdit, keyAction } from './keyInput';
+import { KEYBOARD_LAYOUTS, type KeyboardLayoutName } from './layouts';
+
+export interface OnScreenKeyboardProps {
+  layout: KeyboardLayoutName;
+  value: string;
+  onChange(value: string): void;
+  /** Without it the keyboard has no enter key. */
+  onEnter?(): void;
+  maxLength?: number;
+}
+
+const ALWAYS_EXCLUDED: string[] = [];
+const NO_ENTER = ['{enter}'];
+
+/**
+ * A touch keyboard beside a real `<input>` (a physical keyboard or a keyboard-wedge MRZ reader
+ * still types there). simple-keyboard draws the keys; the value stays with the screen, and each
+ * key is applied to it by `applyEdit`, so a reset of the screen can never leave a copy behind.
+ */
+export function OnScreenKeyboard({ layout, value, onChange, onEnter, maxLength }: OnScreenKeyboardProps) {
+  const { t } = useTranslation('keyboard');
+  const [shifted, setShifted] = useState(false);
+  const definition = KEYBOARD_LAYOUTS[layout];
+  const hasShift = definition.rows.shift !== undefined;
+  const layerName = shifted && hasShift ? 'shift' : 'default';
+  const excluded = onEnter ? ALWAYS_EXCLUDED : NO_ENTER;
+
+  function handleKeyPress(button: string) {
+    const action = keyAction(button);
+    if (action.type === 'shift') setShifted((on) => !on);
+    else if (action.type === 'enter') onEnter?.();
+    else {
+      const next = applyEdit(value, action, maxLength);
+      if (next !== value) onChange(next);
+    }
+  }
+
+  const buttonAttributes: KeyboardButtonAttributes[] = [
+    // Keys are real buttons (reachable, named); inside a form they must never submit it.
+    { attribute: 'type', value: 'button', buttons: allKeys(definition.rows) },
+    { attribute: 'aria-label', value: t('backspace'), buttons: '{bksp}' },
+    { attribute: 'aria-label', value: t('enter'), buttons: '{enter}' },
+    { attribute: 'aria-label', value: t('space'), buttons: '{space}' },
+    ...(hasShift
+      ? [
+          { attribute: 'aria-label', value: t('shift'), buttons: '{shift}' },
+          { attribute: 'aria-pressed', value: String(shifted), buttons: '{shift}' },
+        ]
+      : []),
+  ];
+  const buttonTheme: KeyboardButtonTheme[] = shifted && hasShift ? [{ class: 'osk-key-on', buttons: '{shift}' }] : [];
+
+  return (
+    <div
+      className="osk"
+      role="group"
+      aria-label={t('keyboard')}
+      // Key positions follow the physical keyboards (ض is top left on an Arabic keyboard too),
+      // so the grid is never mirrored; only the backspace arrow turns with the script.
+      dir="ltr"
+      lang={definition.lang}
+      data-layout={layout}
+      data-testid="on-screen-keyboard"
+      // Tapping a key must not take the focus away from the field being typed into.
+      onMouseDown={keepFocusInField}
+    >
+      <Keyboard
+        layout={{ default: [...definition.rows.default], ...(definition.rows.shift ? { shift: [...definition.rows.shift] } : {}) }}
+        layoutName={layerName}
+        theme="hg-theme-default osk-theme"
+        display={{
+          '{bksp}': definition.direction === 'rtl' ? '⌦' : '⌫',
+          '{enter}': t('enter'),
+          '{space}': t('space'),
+          '{shift}': '⇧',
+        }}
+        buttonAttributes={buttonAttributes}
+        buttonTheme={buttonTheme}
+        excludeFromLayout={{ default: excluded, shift: excluded }}
+        onKeyPress={handleKeyPress}
+        useButtonTag
+        // Hesitant fingers rest on keys: holding must not repeat a letter.
+        disableButtonHold
+        preventMouseDownDefault
+      />
+    </div>
+  );
+}
+
+function keepFocusInField(event: MouseEvent) {
+  event.preventDefault();
+}
+
+function allKeys(rows: { default: readonly string[]; shift?: readonly string[] }): string {
+  return [...new Set([...rows.default, ...(rows.shift ?? [])].flatMap((row) => row.split(' ')))].join(' ');
+}

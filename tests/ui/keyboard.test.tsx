@@ -1,0 +1,203 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it, vi } from 'vitest';
+import ar from '../../locales/ar/keyboard.json';
+import en from '../../locales/en/keyboard.json';
+import fr from '../../locales/fr/keyboard.json';
+import zgh from '../../locales/zgh/keyboard.json';
+import type { FieldKind } from '../../src/domain/catalogue';
+import type { Locale } from '../../src/domain/locales';
+import { createI18n } from '../../src/i18n/createI18n';
+import { OnScreenKeyboard } from '../../src/ui/keyboard/OnScreenKeyboard';
+import { layoutForField, type KeyboardLayoutName } from '../../src/ui/keyboard/layouts';
+
+interface Setup {
+  initial?: string;
+  maxLength?: number;
+  onEnter?: () => void;
+  locale?: Locale;
+  onSubmit?: () => void;
+}
+
+/** The keyboard under a screen that keeps the value in its state, as the real screens do. */
+function renderKeyboard(layout: KeyboardLayoutName, { initial = '', maxLength, onEnter, locale = 'en', onSubmit }: Setup = {}) {
+  const changes: string[] = [];
+  function Screen() {
+    const [value, setValue] = useState(initial);
+    return (
+      <>
+        <output data-testid="value">{value}</output>
+        <OnScreenKeyboard
+          layout={layout}
+          value={value}
+          onChange={(next) => {
+            changes.push(next);
+            setValue(next);
+          }}
+          onEnter={onEnter}
+          maxLength={maxLength}
+        />
+      </>
+    );
+  }
+  const view = render(
+    <I18nextProvider i18n={createI18n(locale)}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSubmit?.();
+        }}
+      >
+        <Screen />
+      </form>
+    </I18nextProvider>,
+  );
+  const user = userEvent.setup();
+  const key = (button: string): HTMLElement => {
+    const found = [...view.container.querySelectorAll<HTMLElement>('[data-skbtn]')].find((el) => el.dataset['skbtn'] === button);
+    if (!found) throw new Error(`no key ${button} on the ${layout} keyboard`);
+    return found;
+  };
+  const tap = async (...buttons: string[]) => {
+    for (const button of buttons) await user.click(key(button));
+  };
+  const keysShown = () =>
+    [...view.container.querySelectorAll<HTMLElement>('[data-skbtn]')].map((el) => el.dataset['skbtn'] ?? '');
+  const value = () => screen.getByTestId('value').textContent;
+  return { changes, key, tap, keysShown, value };
+}
+
+const BASIC_TIFINAGH = ['ⴰ', 'ⴱ', 'ⴳ', 'ⴳⵯ', 'ⴷ', 'ⴹ', 'ⴻ', 'ⴼ', 'ⴽ', 'ⴽⵯ', 'ⵀ', 'ⵃ', 'ⵄ', 'ⵅ', 'ⵇ', 'ⵉ', 'ⵊ', 'ⵍ', 'ⵎ', 'ⵏ', 'ⵓ', 'ⵔ', 'ⵕ', 'ⵖ', 'ⵙ', 'ⵚ', 'ⵛ', 'ⵜ', 'ⵟ', 'ⵡ', 'ⵢ', 'ⵣ', 'ⵥ', 'ⵯ'];
+
+describe('the on-screen keyboard', () => {
+  it.each<[KeyboardLayoutName, string[], string]>([
+    ['arabic', ['ب', 'ي', 'ت', '{space}', 'ك'], 'بيت ك'],
+    ['azerty', ['a', 'z', '{shift}', 'E', '{space}'], 'azE '],
+    ['tifinagh', ['ⴰ', 'ⵣ', 'ⵓ', 'ⵍ'], 'ⴰⵣⵓⵍ'],
+    ['numeric', ['1', '9', '9', '0'], '1990'],
+    ['cin', ['A', 'B', '1', '2', '3', '4', '5'], 'AB12345'],
+  ])('types on the %s layout through onChange', async (layout, keys, typed) => {
+    const keyboard = renderKeyboard(layout);
+    await keyboard.tap(...keys);
+    expect(keyboard.value()).toBe(typed);
+    expect(keyboard.changes.at(-1)).toBe(typed);
+  });
+
+  it.each<KeyboardLayoutName>(['arabic', 'azerty', 'tifinagh', 'numeric', 'cin'])('erases the last character on the %s layout', async (layout) => {
+    const keyboard = renderKeyboard(layout, { initial: 'ⴰⵣ7' });
+    await keyboard.tap('{bksp}');
+    expect(keyboard.value()).toBe('ⴰⵣ');
+  });
+
+  it('leaves an empty value alone when backspace is tapped', async () => {
+    const keyboard = renderKeyboard('numeric');
+    await keyboard.tap('{bksp}');
+    expect(keyboard.changes).toEqual([]);
+  });
+
+  it('refuses a key that would go past maxLength', async () => {
+    const keyboard = renderKeyboard('numeric', { maxLength: 3 });
+    await keyboard.tap('1', '2', '3', '4');
+    expect(keyboard.value()).toBe('123');
+    expect(keyboard.changes).toEqual(['1', '12', '123']);
+  });
+
+  it('refuses a two-character Tifinagh key that does not fit whole', async () => {
+    const keyboard = renderKeyboard('tifinagh', { initial: 'ⴰ', maxLength: 2 });
+    await keyboard.tap('ⴳⵯ');
+    expect(keyboard.value()).toBe('ⴰ');
+  });
+
+  it.each(BASIC_TIFINAGH)('has a Tifinagh key that types %s', async (letter) => {
+    const keyboard = renderKeyboard('tifinagh');
+    await keyboard.tap(letter);
+    expect(keyboard.value()).toBe(letter);
+  });
+
+  it('shows every Tifinagh letter on one layer, with no hidden shift layer', () => {
+    const keyboard = renderKeyboard('tifinagh');
+    expect(keyboard.keysShown()).toEqual(expect.arrayContaining(BASIC_TIFINAGH));
+    expect(keyboard.keysShown()).not.toContain('{shift}');
+  });
+
+  it('gives only the ten digits on the numeric pad', () => {
+    const characterKeys = renderKeyboard('numeric', { onEnter: () => {} }).keysShown().filter((k) => !k.startsWith('{'));
+    expect(characterKeys.sort()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+  });
+
+  it('gives only capital Latin letters and digits on the CIN pad', () => {
+    const characterKeys = renderKeyboard('cin').keysShown().filter((k) => !k.startsWith('{'));
+    expect(characterKeys).toHaveLength(36);
+    for (const k of characterKeys) expect(k).toMatch(/^[A-Z0-9]$/);
+  });
+
+  it('calls onEnter from the enter key', async () => {
+    const onEnter = vi.fn();
+    await renderKeyboard('cin', { onEnter }).tap('{enter}');
+    expect(onEnter).toHaveBeenCalledOnce();
+  });
+
+  it('shows no enter key when the screen has nothing for it to do', () => {
+    expect(renderKeyboard('numeric').keysShown()).not.toContain('{enter}');
+  });
+
+  it('shows the shift key as pressed while the second layer is on', async () => {
+    const keyboard = renderKeyboard('azerty');
+    expect(keyboard.key('{shift}').getAttribute('aria-pressed')).toBe('false');
+    await keyboard.tap('{shift}');
+    expect(keyboard.key('{shift}').getAttribute('aria-pressed')).toBe('true');
+    expect(keyboard.keysShown()).toContain('A');
+  });
+
+  it('never submits the form it sits in', async () => {
+    const onSubmit = vi.fn();
+    await renderKeyboard('cin', { onSubmit, onEnter: () => {} }).tap('A', '{bksp}', '{enter}');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('keeps the key grid left to right for Arabic and turns the backspace arrow with the script', () => {
+    const keyboard = renderKeyboard('arabic', { locale: 'ar' });
+    expect(screen.getByTestId('on-screen-keyboard').getAttribute('dir')).toBe('ltr');
+    expect(keyboard.key('{bksp}').textContent).toBe('⌦');
+    expect(renderKeyboard('azerty').key('{bksp}').textContent).toBe('⌫');
+  });
+
+  it.each<[Locale, typeof en]>([
+    ['ar', ar],
+    ['zgh', zgh],
+    ['fr', fr],
+    ['en', en],
+  ])('names the special keys in %s', (locale, texts) => {
+    const keyboard = renderKeyboard('azerty', { locale, onEnter: () => {} });
+    expect(keyboard.key('{bksp}').getAttribute('aria-label')).toBe(texts.backspace);
+    expect(keyboard.key('{space}').getAttribute('aria-label')).toBe(texts.space);
+    expect(keyboard.key('{enter}').getAttribute('aria-label')).toBe(texts.enter);
+    expect(keyboard.key('{shift}').getAttribute('aria-label')).toBe(texts.shift);
+    expect(screen.getByRole('group', { name: texts.keyboard })).toBeTruthy();
+  });
+});
+
+describe('which keyboard a field gets', () => {
+  it.each<[FieldKind | 'latinName', Locale, KeyboardLayoutName | null]>([
+    ['digits', 'fr', 'numeric'],
+    ['year', 'ar', 'numeric'],
+    ['postalCode', 'zgh', 'numeric'],
+    ['phone', 'en', 'numeric'],
+    ['date', 'ar', 'numeric'],
+    ['cin', 'ar', 'cin'],
+    ['cin', 'fr', 'cin'],
+    ['arabicText', 'fr', 'arabic'],
+    ['arabicText', 'ar', 'arabic'],
+    ['text', 'ar', 'arabic'],
+    ['text', 'fr', 'azerty'],
+    ['text', 'en', 'azerty'],
+    ['text', 'zgh', 'azerty'],
+    ['latinName', 'ar', 'azerty'],
+    ['latinName', 'zgh', 'azerty'],
+    ['select', 'fr', null],
+  ])('gives a %s field in %s the %s keyboard', (kind, locale, layout) => {
+    expect(layoutForField(kind, locale)).toBe(layout);
+  });
+});
