@@ -33,7 +33,7 @@ const SECURITY_HEADERS = {
 } as const;
 
 /** The `app://` request handler: the built renderer only, behind the path guard, with the CSP on every response. */
-export function createAppRequestHandler(options: AppProtocolOptions): (request: Request) => Promise<Response> {
+export function createAppRequestHandler(options: AppProtocolOptions): (request: Pick<Request, 'url' | 'method'>) => Promise<Response> {
   const csp = appContentSecurityPolicy(options.backofficeOrigin);
   const refuse = (status: number): Response => new Response(null, { status, headers: { ...SECURITY_HEADERS, 'Content-Security-Policy': csp } });
 
