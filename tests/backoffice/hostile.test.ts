@@ -1,0 +1,171 @@
+import { v4 as uuidv4 } from 'uuid';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { revokeDevice, revokeOffice, staffToken } from '../../backoffice/src/cli/commands';
+import { harness, makeRequest, type Harness } from './fixtures';
+
+/**
+ * Fault test 9: malformed, oversized and hostile bodies against every endpoint get a clean 4xx
+ * with the error shape, and nothing is stored. Fault test 8: a wrong or revoked token is a 401.
+ */
+
+let h: Harness;
+let deviceToken: string;
+let staff: string;
+let prefix: string;
+
+beforeEach(async () => {
+  h = await harness();
+  const kiosk = await h.enrol();
+  deviceToken = kiosk.deviceToken;
+  prefix = kiosk.trackingPrefix;
+  staff = await staffToken(h.context, 'Amina');
+});
+afterEach(async () => {
+  await h.app.close();
+  h.store.close();
+});
+
+const POST_ENDPOINTS = [
+  { url: '/api/v1/enrol', token: () => undefined },
+  { url: '/api/v1/requests/push', token: () => deviceToken },
+  { url: '/api/v1/audit', token: () => deviceToken },
+  { url: '/api/v1/staff/status', token: () => staff },
+] as const;
+
+const JSON_TYPE = 'application/json';
+const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+
+/** [what, content type, raw body, expected status, expected code] */
+const HOSTILE_BODIES: Array<[string, string | undefined, string | Buffer, number, string]> = [
+  ['truncated JSON', JSON_TYPE, '{"items": [', 400, 'malformed_json'],
+  ['an empty JSON body', JSON_TYPE, '', 400, 'empty_body'],
+  ['JSON null', JSON_TYPE, 'null', 400, 'invalid_body'],
+  ['a JSON array', JSON_TYPE, '[]', 400, 'invalid_body'],
+  ['plain text', 'text/plain', 'hello', 415, 'unsupported_media_type'],
+  ['a form', 'application/x-www-form-urlencoded', 'a=1', 415, 'unsupported_media_type'],
+  ['a body without a content type', undefined, '{"a":1}', 415, 'unsupported_media_type'],
+  ['JSON in Latin-1', `${JSON_TYPE}; charset=latin1`, '{"a":1}', 415, 'unsupported_media_type'],
+  ['invalid UTF-8', JSON_TYPE, Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]), 400, 'invalid_utf8'],
+  ['a __proto__ key', JSON_TYPE, '{"__proto__": {"polluted": true}, "items": []}', 400, 'malformed_json'],
+  ['a constructor.prototype key', JSON_TYPE, '{"constructor": {"prototype": {"polluted": true}}}', 400, 'malformed_json'],
+  ['deeply nested JSON', JSON_TYPE, `{"items": ${deep(4_000)}}`, 400, 'too_deep'],
+  ['a body over the limit', JSON_TYPE, `{"items": ["${'x'.repeat(2 * 1024 * 1024 + 10)}"]}`, 413, 'body_too_large'],
+];
+
+describe.each(POST_ENDPOINTS)('hostile bodies against POST $url', ({ url, token }) => {
+  it.each(HOSTILE_BODIES)('refuses %s with a clean error and stores nothing', async (_what, type, payload, status, code) => {
+    const before = await h.store.stats();
+    const headers: Record<string, string> = {};
+    if (type) headers['content-type'] = type;
+    const bearer = token();
+    if (bearer) headers.authorization = `Bearer ${bearer}`;
+    const response = await h.app.inject({ method: 'POST', url, payload, headers });
+    expect(response.statusCode, response.body).toBe(status);
+    expect(response.json()).toEqual({ error: { code, message: expect.any(String) } });
+    expect(response.body).not.toMatch(/at .*\.(ts|js):\d+/);
+    expect(await h.store.stats()).toEqual(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('strict schemas on every POST body', () => {
+  const request = () => makeRequest(prefix, 1);
+  it.each<[string, string, () => unknown, () => string | undefined]>([
+    ['enrol', '/api/v1/enrol', () => ({ code: 12345678, kioskLabel: 'k' }), () => undefined],
+    ['enrol', '/api/v1/enrol', () => ({ code: 'ABCD-2345', kioskLabel: 'k', role: 'admin' }), () => undefined],
+    ['push', '/api/v1/requests/push', () => ({ items: [request()], force: true }), () => deviceToken],
+    ['push', '/api/v1/requests/push', () => ({ items: JSON.stringify([request()]) }), () => deviceToken],
+    ['push', '/api/v1/requests/push', () => ({ items: Array.from({ length: 501 }, () => 0) }), () => deviceToken],
+    ['push', '/api/v1/requests/push', () => ({ items: [] }), () => deviceToken],
+    ['audit', '/api/v1/audit', () => ({ entries: [{ id: uuidv4(), at: 1764320000, action: 'a', detail: '' }] }), () => deviceToken],
+    ['audit', '/api/v1/audit', () => ({ entries: Array.from({ length: 20_000 }, () => 1) }), () => deviceToken],
+    ['staff', '/api/v1/staff/status', () => ({ trackingCode: 12345, status: 'inReview' }), () => staff],
+    ['staff', '/api/v1/staff/status', () => ({ trackingCode: 'ABC-00001-X', status: 'done' }), () => staff],
+  ])('%s refuses a body that breaks its schema (%#) with 400 and stores nothing', async (_name, url, body, token) => {
+    const before = await h.store.stats();
+    const response = await h.post(url, body(), token());
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().error.code).toBe('invalid_body');
+    expect(await h.store.stats()).toEqual(before);
+  });
+
+  it('answers each pushed item that smuggles numbers as strings or prototype keys as invalid', async () => {
+    const good = request();
+    const items = [
+      { ...good, kioskSeq: '1' },
+      { ...good, catalogueVersion: '1' },
+      JSON.parse(`{"id": "${good.id}", "prototype": {"x": 1}}`),
+    ];
+    const results = (await h.post('/api/v1/requests/push', { items }, deviceToken)).json().results;
+    expect(results.map((r: { outcome: string }) => r.outcome)).toEqual(['invalid', 'invalid', 'invalid']);
+    expect((await h.store.stats()).requests).toBe(0);
+  });
+
+  it('stores SQL-looking strings verbatim', async () => {
+    const sneaky = "Robert'); DROP TABLE requests;--";
+    const pushed = makeRequest(prefix, 1, { identity: { ...request().identity, lastNameLatin: sneaky } });
+    expect((await h.post('/api/v1/requests/push', { items: [pushed] }, deviceToken)).json().results[0].outcome).toBe('accepted');
+    const entry = { id: uuidv4(), at: '2026-11-28T09:00:00.000Z', action: "x' OR 1=1 --", detail: sneaky };
+    expect((await h.post('/api/v1/audit', { entries: [entry] }, deviceToken)).statusCode).toBe(200);
+    const body = JSON.parse(h.store.db.prepare('SELECT body FROM requests').pluck().get() as string);
+    expect(body.identity.lastNameLatin).toBe(sneaky);
+    expect(h.store.db.prepare('SELECT action FROM audit_entries').pluck().get()).toBe("x' OR 1=1 --");
+  });
+});
+
+describe('tokens (fault test 8)', () => {
+  const DEVICE_ENDPOINTS: Array<[string, string, unknown]> = [
+    ['POST', '/api/v1/requests/push', { items: [{}] }],
+    ['GET', '/api/v1/changes', undefined],
+    ['GET', '/api/v1/catalogue', undefined],
+    ['POST', '/api/v1/audit', { entries: [{}] }],
+    ['POST', '/api/v1/staff/status', { trackingCode: 'x', status: 'ready' }],
+  ];
+  it.each(DEVICE_ENDPOINTS)('%s %s answers 401 to a missing, malformed or forged token', async (method, url, payload) => {
+    for (const authorization of [undefined, 'Bearer', 'Basic dXNlcjpwYXNz', `Bearer ${'A'.repeat(43)}`, `bearer ${deviceToken}x`]) {
+      const headers = authorization ? { authorization } : {};
+      const response = await h.app.inject({ method: method as 'GET' | 'POST', url, payload: payload as object, headers });
+      expect(response.statusCode, `${authorization}`).toBe(401);
+      expect(response.json().error.code).toBe('unauthorized');
+    }
+  });
+
+  it('answers 401 to a revoked device token and accepts nothing from it', async () => {
+    const device = h.store.db.prepare('SELECT id FROM devices').pluck().get() as string;
+    await revokeDevice(h.context, device);
+    const response = await h.post('/api/v1/requests/push', { items: [makeRequest(prefix, 1)] }, deviceToken);
+    expect([response.statusCode, response.json().error.code]).toEqual([401, 'token_revoked']);
+    expect((await h.store.stats()).requests).toBe(0);
+  });
+
+  it("answers 403 to a kiosk of a revoked office", async () => {
+    await revokeOffice(h.context, 'north');
+    const response = await h.post('/api/v1/requests/push', { items: [makeRequest(prefix, 1)] }, deviceToken);
+    expect([response.statusCode, response.json().error.code]).toEqual([403, 'office_revoked']);
+    expect((await h.store.stats()).requests).toBe(0);
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 with Retry-After once a device spends its quota, without touching other devices', async () => {
+    const limited = await harness({ rateLimit: { max: 3, timeWindowMs: 60_000, enrolMax: 10 } });
+    const first = await limited.enrol('north', 'a');
+    const second = await limited.enrol('north', 'b');
+    for (let i = 0; i < 3; i++) expect((await limited.get('/api/v1/changes', first.deviceToken)).statusCode).toBe(200);
+    const refused = await limited.get('/api/v1/changes', first.deviceToken);
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.json().error.code).toBe('rate_limited');
+    expect((await limited.get('/api/v1/changes', second.deviceToken)).statusCode).toBe(200);
+    await limited.app.close();
+    limited.store.close();
+  });
+
+  it('limits enrolment attempts from one address', async () => {
+    const limited = await harness({ rateLimit: { max: 100, timeWindowMs: 60_000, enrolMax: 2 } });
+    const attempt = () => limited.post('/api/v1/enrol', { code: 'ABCD-2345', kioskLabel: 'k' });
+    expect([(await attempt()).statusCode, (await attempt()).statusCode, (await attempt()).statusCode]).toEqual([401, 401, 429]);
+    await limited.app.close();
+    limited.store.close();
+  });
+});
