@@ -151,6 +151,23 @@ describe('the on-screen keyboard', () => {
     expect(keyboard.keysShown()).toContain('A');
   });
 
+  it('starts unshifted when the screen moves to a field with another layout', async () => {
+    const view = render(
+      <I18nextProvider i18n={createI18n('en')}>
+        <OnScreenKeyboard layout="azerty" value="" onChange={() => {}} />
+      </I18nextProvider>,
+    );
+    const shiftKey = () => view.container.querySelector('[data-skbtn="{shift}"]')!;
+    await userEvent.setup().click(shiftKey());
+    expect(shiftKey().getAttribute('aria-pressed')).toBe('true');
+    view.rerender(
+      <I18nextProvider i18n={createI18n('en')}>
+        <OnScreenKeyboard layout="arabic" value="" onChange={() => {}} />
+      </I18nextProvider>,
+    );
+    expect(shiftKey().getAttribute('aria-pressed')).toBe('false');
+  });
+
   it('never submits the form it sits in', async () => {
     const onSubmit = vi.fn();
     await renderKeyboard('cin', { onSubmit, onEnter: () => {} }).tap('A', '{bksp}', '{enter}');

@@ -26,15 +26,17 @@ const NO_ENTER = ['{enter}'];
  */
 export function OnScreenKeyboard({ layout, value, onChange, onEnter, maxLength }: OnScreenKeyboardProps) {
   const { t } = useTranslation('keyboard');
-  const [shifted, setShifted] = useState(false);
+  // Shift belongs to the layout it was pressed on: moving to another field starts unshifted.
+  const [shiftedLayout, setShiftedLayout] = useState<KeyboardLayoutName | null>(null);
   const definition = KEYBOARD_LAYOUTS[layout];
   const hasShift = definition.rows.shift !== undefined;
-  const layerName = shifted && hasShift ? 'shift' : 'default';
+  const shifted = hasShift && shiftedLayout === layout;
+  const layerName = shifted ? 'shift' : 'default';
   const excluded = onEnter ? ALWAYS_EXCLUDED : NO_ENTER;
 
   function handleKeyPress(button: string) {
     const action = keyAction(button);
-    if (action.type === 'shift') setShifted((on) => !on);
+    if (action.type === 'shift') setShiftedLayout(shifted ? null : layout);
     else if (action.type === 'enter') onEnter?.();
     else {
       const next = applyEdit(value, action, maxLength);
@@ -55,7 +57,7 @@ export function OnScreenKeyboard({ layout, value, onChange, onEnter, maxLength }
         ]
       : []),
   ];
-  const buttonTheme: KeyboardButtonTheme[] = shifted && hasShift ? [{ class: 'osk-key-on', buttons: '{shift}' }] : [];
+  const buttonTheme: KeyboardButtonTheme[] = shifted ? [{ class: 'osk-key-on', buttons: '{shift}' }] : [];
 
   return (
     <div
