@@ -3,6 +3,7 @@
 // runtime, not a dependency. Usage: node scripts/build-electron.mjs [outdir]
 import { cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -28,4 +29,4 @@ await Promise.all([
   build({ ...shared, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(outdir, 'preload.cjs') }),
 ]);
 await cp(path.join(root, 'electron/static'), path.join(outdir, 'static'), { recursive: true });
-console.log(`electron: main.cjs, preload.cjs and static/ written to ${path.relative(root, outdir) || '.'}`);
+process.stdout.write(`electron: main.cjs, preload.cjs and static/ written to ${path.relative(root, outdir) || '.'}\n`);
