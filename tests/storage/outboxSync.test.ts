@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyPushResults,
+  nextBatch,
+  pendingSummary,
+  releaseInFlight,
+  requeueInFlight,
+} from '../../src/storage/outbox';
+import { DAY, T0, enqueueMany, freshDb } from './support';
+
+describe('the outbox as the sync engine drains it', () => {
+  it('takes queued items in kiosk-sequence order and marks them in flight with one more attempt', async () => {
+    const db = freshDb();
+    await enqueueMany(db, 5);
+    const batch = await nextBatch(db, 3, T0 + 1000);
+    expect(batch.map((item) => item.kioskSeq)).toEqual([1, 2, 3]);
+    const stored = await db.outbox.orderBy('kioskSeq').toArray();
+    expect(stored.map((item) => [item.state, item.attempts])).toEqual([
+      ['sending', 1],
+      ['sending', 1],
+      ['sending', 1],
+      ['queued', 0],
+      ['queued', 0],
+    ]);
+    expect(stored[0]?.lastAttemptAt).toBe(T0 + 1000);
+    expect(stored[0]?.request).not.toBeNull();
+  });
+
+  it('never hands out an item that is already in flight', async () => {
+    const db = freshDb();
+    await enqueueMany(db, 2);
+    await nextBatch(db, 1);
+    expect((await nextBatch(db, 5)).map((item) => item.kioskSeq)).toEqual([2]);
+  });
+
+  it('applies every answer of a batch: synced, rejected with errors, rejected as a conflict, and requeues the unmentioned', async () => {
+    const db = freshDb();
+    const [accepted, duplicate, invalid, conflict, forgotten] = await enqueueMany(db, 5);
+    await nextBatch(db, 5);
+    await applyPushResults(
+      db,
+      [
+        { id: accepted!.id, outcome: 'accepted' },
+        { id: duplicate!.id, outcome: 'duplicate' },
+        { id: invalid!.id, outcome: 'invalid', errors: [{ path: 'identity.cin', code: 'cin' }] },
+        { id: conflict!.id, outcome: 'conflict' },
+        { id: 'someone-else', outcome: 'accepted' },
+      ],
+      T0 + DAY,
+    );
+    const byId = async (id: string) => db.outbox.get(id);
+    expect(await byId(accepted!.id)).toMatchObject({ state: 'synced', syncedAt: T0 + DAY, retentionFrom: T0 + DAY });
+    expect(await byId(duplicate!.id)).toMatchObject({ state: 'synced', syncedAt: T0 + DAY });
+    expect(await byId(invalid!.id)).toMatchObject({
+      state: 'rejected',
+      rejection: { errors: [{ path: 'identity.cin', code: 'cin' }], reason: 'invalid' },
+    });
+    expect(await byId(conflict!.id)).toMatchObject({ state: 'rejected', rejection: { errors: null, reason: 'conflict' } });
+    expect(await byId(forgotten!.id)).toMatchObject({ state: 'queued', lastError: 'noAnswer' });
+    expect(await db.outbox.count()).toBe(5);
+  });
+
+  it('puts a batch without answer back in the queue with the reason', async () => {
+    const db = freshDb();
+    await enqueueMany(db, 3);
+    await nextBatch(db, 3);
+    expect(await releaseInFlight(db, 'timeout')).toBe(3);
+    const stored = await db.outbox.toArray();
+    expect(stored.every((item) => item.state === 'queued' && item.lastError === 'timeout' && item.request !== null)).toBe(true);
+  });
+
+  it('requeues at start-up what a crash left in flight, and only that', async () => {
+    const db = freshDb();
+    const [first] = await enqueueMany(db, 3);
+    await nextBatch(db, 2);
+    await applyPushResults(db, [{ id: first!.id, outcome: 'accepted' }]);
+    await nextBatch(db, 1);
+    expect(await requeueInFlight(db)).toBe(1);
+    expect((await db.outbox.orderBy('kioskSeq').toArray()).map((item) => item.state)).toEqual(['synced', 'queued', 'queued']);
+  });
+
+  it('summarises what is pending: count and the creation time of the earliest by sequence', async () => {
+    const db = freshDb();
+    expect(await pendingSummary(db)).toEqual({ count: 0, oldestCreatedAt: null });
+    const items = await enqueueMany(db, 4);
+    await nextBatch(db, 1);
+    await applyPushResults(db, [{ id: items[0]!.id, outcome: 'accepted' }]);
+    await nextBatch(db, 1);
+    expect(await pendingSummary(db)).toEqual({ count: 3, oldestCreatedAt: items[1]!.createdAt });
+  });
+});
