@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { directionOf } from '../domain/locales';
+import { KioskHeader } from './KioskHeader';
+import { CancelDialog } from './overlays/CancelDialog';
+import { HelpNotice } from './overlays/HelpNotice';
+import { StillThereDialog } from './overlays/StillThereDialog';
+import { ScreenRouter } from './ScreenRouter';
+import { canCancel, currentOverlays, currentScreen } from './session/currentScreen';
+import { SessionContext } from './session/SessionProvider';
+import { useSend, useSessionValue } from './session/hooks';
+
+/** The citizen's kiosk: language and direction, display choices, inactivity tracking, the screen and its overlays. */
+export function KioskShell() {
+  const { i18n } = useTranslation();
+  const send = useSend();
+  const screen = SessionContext.useSelector(currentScreen);
+  const overlays = SessionContext.useSelector(currentOverlays, (a, b) => a.stillThere === b.stillThere && a.cancelConfirm === b.cancelConfirm && a.help === b.help);
+  const locale = useSessionValue((context) => context.locale);
+  const highContrast = useSessionValue((context) => context.highContrast);
+  const largeText = useSessionValue((context) => context.largeText);
+
+  useEffect(() => {
+    void i18n.changeLanguage(locale);
+    document.documentElement.lang = locale;
+    document.documentElement.dir = directionOf(locale);
+  }, [i18n, locale]);
+
+  const activity = () => send({ type: 'user.activity' });
+  const classes = ['kiosk', highContrast ? 'kiosk--contrast' : '', largeText ? 'kiosk--large-text' : ''].filter(Boolean).join(' ');
+  return (
+    <div
+      className={classes}
+      lang={locale}
+      dir={directionOf(locale)}
+      data-testid="kiosk"
+      data-screen={screen}
+      onPointerDownCapture={activity}
+      onKeyDownCapture={activity}
+      onContextMenu={(event) => event.preventDefault()}
+    >
+      <KioskHeader showLanguages={screen !== 'attract'} showCancel={canCancel(screen)} />
+      {overlays.help ? <HelpNotice /> : null}
+      <main className="kiosk__main">
+        <ScreenRouter screen={screen} />
+      </main>
+      {overlays.cancelConfirm ? <CancelDialog /> : null}
+      {overlays.stillThere ? <StillThereDialog /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../domain/locales';
+import type { FieldError } from '../../domain/validation';
+import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
+import { layoutForField } from '../keyboard/layouts';
+import { DATE_DISPLAY_LENGTH, dateDisplay, dateFromDisplay } from './dateInput';
+import type { FieldSpec } from './fieldSpec';
+import { fieldId, TextField } from './TextField';
+import { SelectField } from './SelectField';
+
+interface FormStepProps {
+  specs: FieldSpec[];
+  values: Record<string, string | undefined>;
+  errors: readonly FieldError[];
+  locale: Locale;
+  /** The field to focus first (the one the citizen chose to edit from the review). */
+  focusPath: string | null;
+  onChange(path: string, value: string): void;
+  onSubmit(): void;
+}
+
+function toDisplay(spec: FieldSpec, stored: string): string {
+  return spec.kind === 'date' ? dateDisplay(stored) : stored;
+}
+
+function fromDisplay(spec: FieldSpec, display: string): string {
+  return spec.kind === 'date' ? dateFromDisplay(display) : display;
+}
+
+/** The fields of one step and the on-screen keyboard, which types into the field that has focus. */
+export function FormStep({ specs, values, errors, locale, focusPath, onChange, onSubmit }: FormStepProps) {
+  const typed = specs.filter((spec) => spec.kind !== 'select');
+  const [activePath, setActivePath] = useState(() => focusPath ?? typed[0]?.path ?? null);
+  const formRef = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation('validation');
+  const errorOf = (path: string) => {
+    const code = errors.find((error) => error.path === path)?.code;
+    return code ? t(`validation.${code}`) : undefined;
+  };
+
+  const opening = useRef(focusPath ?? typed[0]?.path ?? null);
+  const shownErrors = useRef(0);
+  const focusField = (path: string) => formRef.current?.querySelector<HTMLElement>(`#${fieldId(path)}`)?.focus();
+
+  useEffect(() => {
+    if (opening.current) focusField(opening.current);
+  }, []);
+
+  useEffect(() => {
+    // Only when new errors are shown ("next" refused): focus must not jump while the citizen corrects a field.
+    const first = errors[0];
+    if (errors.length > shownErrors.current && first) focusField(first.path);
+    shownErrors.current = errors.length;
+  }, [errors]);
+
+  const active = typed.find((spec) => spec.path === activePath) ?? null;
+  const layout = active ? layoutForField(active.keyboardKind, locale) : null;
+
+  return (
+    <div className="form-step">
+      <div className="form-step__fields" ref={formRef}>
+        {specs.map((spec) =>
+          spec.kind === 'select' ? (
+            <SelectField key={spec.path} spec={spec} value={values[spec.path] ?? ''} error={errorOf(spec.path)} onChange={(value) => onChange(spec.path, value)} />
+          ) : (
+            <TextField
+              key={spec.path}
+              spec={spec}
+              display={toDisplay(spec, values[spec.path] ?? '')}
+              maxLength={spec.kind === 'date' ? DATE_DISPLAY_LENGTH : spec.maxLength}
+              error={errorOf(spec.path)}
+              onFocus={() => setActivePath(spec.path)}
+              onInput={(display) => onChange(spec.path, fromDisplay(spec, display))}
+              onEnter={onSubmit}
+            />
+          ),
+        )}
+      </div>
+      {active && layout ? (
+        <OnScreenKeyboard
+          layout={layout}
+          value={toDisplay(active, values[active.path] ?? '')}
+          maxLength={active.kind === 'date' ? DATE_DISPLAY_LENGTH : active.maxLength}
+          onChange={(display) => onChange(active.path, fromDisplay(active, display))}
+          onEnter={onSubmit}
+        />
+      ) : null}
+    </div>
+  );
+}

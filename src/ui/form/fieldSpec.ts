@@ -1,0 +1,51 @@
+import type { FieldDefinition, FieldKind } from '../../domain/catalogue';
+import type { IdentityKey } from '../../domain/identity';
+import { IDENTITY_FIELDS } from '../../domain/identity';
+import type { Locale } from '../../domain/locales';
+import { localized } from '../../i18n/format';
+
+/** One field of a form step as the screen draws it; labels already in the citizen's language. */
+export interface FieldSpec {
+  /** `identity.cin`, `fields.actNumber`: the machine's path of the value. */
+  path: string;
+  kind: FieldKind;
+  /** Which on-screen keyboard: Latin names get the AZERTY layout whatever the language. */
+  keyboardKind: FieldKind | 'latinName';
+  label: string;
+  hint?: string;
+  required: boolean;
+  maxLength?: number;
+  options?: { value: string; label: string }[];
+}
+
+const LATIN_NAMES: ReadonlySet<IdentityKey> = new Set(['lastNameLatin', 'firstNameLatin']);
+
+export function identitySpecs(label: (key: IdentityKey) => string, hint: (key: IdentityKey) => string | undefined): FieldSpec[] {
+  return IDENTITY_FIELDS.map((field) => ({
+    path: `identity.${field.key}`,
+    kind: field.kind,
+    keyboardKind: LATIN_NAMES.has(field.key) ? 'latinName' : field.kind,
+    label: label(field.key),
+    hint: hint(field.key),
+    required: field.required,
+    maxLength: field.maxLength,
+  }));
+}
+
+export function serviceFieldSpecs(fields: readonly FieldDefinition[], locale: Locale): FieldSpec[] {
+  return fields.map((field) => ({
+    path: `fields.${field.key}`,
+    kind: field.kind,
+    keyboardKind: field.kind,
+    label: localized(field.label, locale),
+    hint: field.hint ? localized(field.hint, locale) : undefined,
+    required: field.required,
+    maxLength: field.maxLength,
+    options: field.options?.map((option) => ({ value: option.value, label: localized(option.label, locale) })),
+  }));
+}
+
+/** Values made of Latin letters and digits read left to right even inside Arabic text. */
+export function isLeftToRightValue(kind: FieldKind): boolean {
+  return kind === 'cin' || kind === 'phone' || kind === 'date' || kind === 'digits' || kind === 'year' || kind === 'postalCode';
+}

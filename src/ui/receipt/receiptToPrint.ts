@@ -1,0 +1,39 @@
+import type { TFunction } from 'i18next';
+import QRCode from 'qrcode';
+import { findService } from '../../domain/catalogue';
+import { directionOf } from '../../domain/locales';
+import type { PrintReceiptInput } from '../../machines/session/types';
+import type { Catalogue } from '../../domain/catalogue';
+import type { ReceiptToPrint } from '../../platform/types';
+import { formatDate, intlLocale, localized } from '../../i18n/format';
+
+/** The QR code carries the tracking code only: never a name or a CIN. */
+export function trackingQrDataUrl(trackingCode: string): Promise<string> {
+  return QRCode.toDataURL(trackingCode, { errorCorrectionLevel: 'M', margin: 2, scale: 8 });
+}
+
+/** The receipt in the citizen's language, as the platform prints it. */
+export async function receiptToPrint(
+  input: PrintReceiptInput,
+  context: { catalogue: Catalogue; officeName: string; t: TFunction<'citizen'>; now: Date },
+): Promise<ReceiptToPrint> {
+  const service = findService(context.catalogue, input.serviceId);
+  const serviceName = service ? localized(service.name, input.locale) : input.serviceId;
+  const { t } = context;
+  const lines = [
+    t('receipt.printTitle', { lng: input.locale }),
+    t('receipt.printService', { lng: input.locale, service: serviceName }),
+    t('receipt.printDate', { lng: input.locale, date: formatDate(context.now.toISOString(), input.locale) }),
+    t('receipt.keepCode', { lng: input.locale }),
+    ...(service?.returnToCounter ? [t('receipt.returnToCounter', { lng: input.locale })] : []),
+  ];
+  return {
+    trackingCode: input.trackingCode,
+    serviceName,
+    officeName: context.officeName,
+    lines,
+    qrDataUrl: await trackingQrDataUrl(input.trackingCode),
+    locale: intlLocale(input.locale),
+    direction: directionOf(input.locale),
+  };
+}

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { findService } from '../../domain/catalogue';
+import { formatDate, localized } from '../../i18n/format';
+import { useLocale, useSessionValue } from '../session/hooks';
+
+/** The last known status: the back office's when one was pulled, else where it stands on this kiosk. */
+export function LookupResult() {
+  const { t } = useTranslation('citizen');
+  const locale = useLocale();
+  const result = useSessionValue((context) => context.lookupResult);
+  const catalogue = useSessionValue((context) => context.catalogue);
+  if (!result) return null;
+  if (!result.found) {
+    return (
+      <p className="notice notice--important" role="status" data-testid="lookup-not-found">
+        {t('lookup.notFound')}
+      </p>
+    );
+  }
+  const service = findService(catalogue, result.serviceId);
+  const status = result.remote ? t(`status.remote.${result.remote.status}`) : result.local ? t(`status.local.${result.local}`) : t('lookup.notFound');
+  return (
+    <div className="lookup-result" role="status" data-testid="lookup-result">
+      <p className="receipt__code" dir="ltr">
+        <bdi>{result.trackingCode}</bdi>
+      </p>
+      <p className="lookup-result__status" data-testid="lookup-status" data-status={result.remote?.status ?? result.local ?? 'unknown'}>
+        {status}
+      </p>
+      <dl className="facts">
+        {service ? (
+          <div>
+            <dt>{t('lookup.service')}</dt>
+            <dd>{localized(service.name, locale)}</dd>
+          </div>
+        ) : null}
+        {result.remote?.reason ? (
+          <div>
+            <dt>{t('lookup.reason')}</dt>
+            <dd data-testid="lookup-reason">
+              <bdi>{result.remote.reason}</bdi>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {result.remote ? <p>{t('lookup.updated', { date: formatDate(result.remote.changedAt, locale) })}</p> : null}
+    </div>
+  );
+}

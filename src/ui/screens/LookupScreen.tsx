@@ -1,0 +1,76 @@
+import { useTranslation } from 'react-i18next';
+import { ActionBar } from '../components/ActionBar';
+import { ScreenFrame } from '../components/ScreenFrame';
+import { TouchButton } from '../components/TouchButton';
+import type { FieldSpec } from '../form/fieldSpec';
+import { TextField } from '../form/TextField';
+import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
+import { layoutForField } from '../keyboard/layouts';
+import { SessionContext } from '../session/SessionProvider';
+import { useLocale, useSend, useSessionValue } from '../session/hooks';
+import { LookupResult } from './LookupResult';
+
+type LookupStep = 'entering' | 'searching' | 'result' | 'failed';
+
+const CODE_LENGTH = 16;
+
+export function LookupScreen() {
+  const { t } = useTranslation('citizen');
+  const step = SessionContext.useSelector((snapshot): LookupStep => {
+    for (const state of ['searching', 'result', 'failed'] as const) {
+      if (snapshot.matches({ active: { flow: { lookup: state } } })) return state;
+    }
+    return 'entering';
+  });
+  return (
+    <ScreenFrame name="lookup" title={t('lookup.title')} actions={step === 'searching' ? null : <LookupActions step={step} />}>
+      {step === 'entering' ? <CodeEntry /> : null}
+      {step === 'searching' ? <p role="status">{t('lookup.searching')}</p> : null}
+      {step === 'result' ? <LookupResult /> : null}
+      {step === 'failed' ? (
+        <p className="notice notice--error" role="alert" data-testid="lookup-failed">
+          {t('lookup.failed')}
+        </p>
+      ) : null}
+    </ScreenFrame>
+  );
+}
+
+function LookupActions({ step }: { step: LookupStep }) {
+  const { t } = useTranslation(['citizen', 'common']);
+  const send = useSend();
+  if (step === 'entering') return <ActionBar onNext={() => send({ type: 'lookup.submit' })} nextLabel={t('lookup.submit')} nextTestId="lookup-submit" />;
+  if (step === 'failed') return <ActionBar onNext={() => send({ type: 'lookup.submit' })} nextLabel={t('common:actions.retry')} nextTestId="lookup-retry" />;
+  return (
+    <TouchButton variant="secondary" testId="lookup-another" onClick={() => send({ type: 'flow.back' })}>
+      {t('lookup.another')}
+    </TouchButton>
+  );
+}
+
+function CodeEntry() {
+  const { t } = useTranslation(['citizen', 'validation']);
+  const send = useSend();
+  const locale = useLocale();
+  const code = useSessionValue((context) => context.lookupCode);
+  const error = useSessionValue((context) => context.lookupError);
+  const spec: FieldSpec = { path: 'lookup.code', kind: 'cin', keyboardKind: 'cin', label: t('lookup.codeLabel'), hint: t('lookup.codeHint'), required: true };
+  const change = (value: string) => send({ type: 'lookup.change', value });
+  const submit = () => send({ type: 'lookup.submit' });
+  return (
+    <div className="form-step">
+      <div className="form-step__fields">
+        <TextField
+          spec={spec}
+          display={code}
+          maxLength={CODE_LENGTH}
+          error={error ? t(`validation:trackingCode.${error}`) : undefined}
+          onFocus={() => undefined}
+          onInput={change}
+          onEnter={submit}
+        />
+      </div>
+      <OnScreenKeyboard layout={layoutForField('cin', locale)} value={code} maxLength={CODE_LENGTH} onChange={change} onEnter={submit} />
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { Catalogue } from '../domain/catalogue';
+import type { KioskSettings } from '../domain/settings';
+import type { SavedRequest, SaveRequestInput, StatusLookupResult } from '../machines/session/types';
+import type { KioskPlatform } from '../platform/types';
+
+/**
+ * What the screens may use, handed down by the composition root (src/app). Screens never import
+ * storage: they reach the outbox and the statuses only through these functions.
+ */
+export interface KioskServices {
+  /** Writes the request durably to the outbox; resolves only once it is committed. */
+  submit(input: SaveRequestInput): Promise<SavedRequest>;
+  lookupStatus(trackingCode: string): Promise<StatusLookupResult>;
+  catalogue: Catalogue;
+  settings: KioskSettings;
+  platform: KioskPlatform;
+}
+
+const KioskServicesContext = createContext<KioskServices | null>(null);
+
+export function KioskServicesProvider({ services, children }: { services: KioskServices; children: ReactNode }) {
+  return <KioskServicesContext.Provider value={services}>{children}</KioskServicesContext.Provider>;
+}
+
+export function useKioskServices(): KioskServices {
+  const services = useContext(KioskServicesContext);
+  if (!services) throw new Error('useKioskServices needs a KioskServicesProvider (the composition root provides it)');
+  return services;
+}

@@ -1,0 +1,56 @@
+import { createActorContext } from '@xstate/react';
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fromPromise } from 'xstate';
+import type { PrintOutcome, PrintReceiptInput, SavedRequest, SaveRequestInput, StatusLookupResult } from '../../machines/session/types';
+import { sessionMachine } from '../../machines/sessionMachine';
+import { receiptToPrint } from '../receipt/receiptToPrint';
+import { useKioskServices } from '../services';
+
+/** The one citizen session of the kiosk; screens read it with `SessionContext.useSelector`. */
+export const SessionContext = createActorContext(sessionMachine);
+
+/** Runs the session machine with its side effects bound to the kiosk services. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const services = useKioskServices();
+  const { t } = useTranslation('citizen');
+  const logic = useMemo(
+    () =>
+      sessionMachine.provide({
+        actors: {
+          saveRequest: fromPromise<SavedRequest, SaveRequestInput>(({ input }) => services.submit(input)),
+          lookupStatus: fromPromise<StatusLookupResult, { trackingCode: string }>(({ input }) => services.lookupStatus(input.trackingCode)),
+          printReceipt: fromPromise<PrintOutcome, PrintReceiptInput>(async ({ input }) => {
+            const receipt = await receiptToPrint(input, {
+              catalogue: services.catalogue,
+              officeName: services.settings.officeName,
+              t,
+              now: new Date(),
+            });
+            const result = await services.platform.printReceipt(receipt);
+            return result.ok ? { ok: true } : { ok: false, reason: result.reason };
+          }),
+        },
+      }),
+    [services, t],
+  );
+  const { settings, catalogue } = services;
+  return (
+    <SessionContext.Provider
+      logic={logic}
+      options={{
+        input: {
+          catalogue,
+          settings: {
+            idleTimeoutSeconds: settings.idleTimeoutSeconds,
+            idleCountdownSeconds: settings.idleCountdownSeconds,
+            defaultLocale: settings.defaultLocale,
+            enabledLocales: settings.enabledLocales,
+          },
+        },
+      }}
+    >
+      {children}
+    </SessionContext.Provider>
+  );
+}
