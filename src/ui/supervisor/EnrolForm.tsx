@@ -1,0 +1,70 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SupervisorServices } from '../../supervisor/types';
+import type { EnrolFailureReason } from '../../sync/enrol';
+import { useSyncStatus } from './useSyncStatus';
+
+type Result = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; officeName: string } | { kind: 'failed'; reason: EnrolFailureReason | 'internal' };
+
+/** Enrolment: the back office's URL and the one-time code a back-office administrator issued. */
+export function EnrolForm({ services }: { services: SupervisorServices }) {
+  const { t } = useTranslation('supervisor');
+  const id = useId();
+  const status = useSyncStatus(services);
+  const [url, setUrl] = useState('');
+  const [code, setCode] = useState('');
+  const [label, setLabel] = useState('');
+  const [result, setResult] = useState<Result>({ kind: 'idle' });
+
+  useEffect(() => {
+    let live = true;
+    void services.settings.load().then((settings) => {
+      if (!live) return;
+      setUrl((current) => current || settings.backofficeUrl);
+      setLabel((current) => current || settings.officeName);
+    });
+    return () => {
+      live = false;
+    };
+  }, [services]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setResult({ kind: 'busy' });
+    try {
+      const outcome = await services.sync.enrol(url.trim(), code, label.trim());
+      setResult(outcome.ok ? { kind: 'done', officeName: outcome.officeName } : { kind: 'failed', reason: outcome.reason });
+      if (outcome.ok) setCode('');
+    } catch {
+      setResult({ kind: 'failed', reason: 'internal' });
+    }
+  };
+
+  return (
+    <form className="sv-card" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('enrol.title')}</h3>
+      <p role="status">{status.enrolled ? t('enrol.enrolled') : t('enrol.notEnrolled')}</p>
+      <label className="sv-field">
+        <span>{t('enrol.url')}</span>
+        <input type="url" inputMode="url" value={url} onChange={(e) => setUrl(e.target.value)} required autoComplete="off" />
+      </label>
+      <label className="sv-field">
+        <span>{t('enrol.code')}</span>
+        <input value={code} onChange={(e) => setCode(e.target.value)} required autoComplete="off" placeholder="ABCD-1234" />
+      </label>
+      <label className="sv-field">
+        <span>{t('enrol.label')}</span>
+        <input value={label} onChange={(e) => setLabel(e.target.value)} required autoComplete="off" />
+      </label>
+      <button type="submit" className="sv-button sv-button-primary" disabled={result.kind === 'busy'}>
+        {t('enrol.submit')}
+      </button>
+      {result.kind === 'done' && <p role="status">{t('enrol.done', { office: result.officeName })}</p>}
+      {result.kind === 'failed' && (
+        <p role="alert" className="sv-error">
+          {t('enrol.failed', { reason: t(`reasons.${result.reason}`) })}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import QRCode from 'qrcode';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PrintResult } from '../../platform/types';
+import type { SupervisorServices } from '../../supervisor/types';
+import { asLocale } from './format';
+
+/** Prints a test receipt on the configured printer and says what happened. */
+export function PrinterTest({ services }: { services: SupervisorServices }) {
+  const { t, i18n } = useTranslation('supervisor');
+  const [result, setResult] = useState<PrintResult | 'busy' | null>(null);
+
+  const print = async () => {
+    setResult('busy');
+    const settings = await services.settings.load();
+    const now = new Date(services.now()).toISOString();
+    setResult(
+      await services.testPrinter({
+        trackingCode: 'TEST',
+        serviceName: t('printer.receiptService'),
+        officeName: settings.officeName,
+        lines: [t('printer.receiptLine'), now],
+        qrDataUrl: await QRCode.toDataURL(`TEST ${now}`, { margin: 1 }),
+        locale: asLocale(i18n.language),
+        direction: i18n.dir(),
+      }),
+    );
+  };
+
+  return (
+    <div className="sv-card">
+      <h3>{t('printer.title')}</h3>
+      <button type="button" className="sv-button" disabled={result === 'busy'} onClick={() => void print()}>
+        {t('printer.test')}
+      </button>
+      {result === 'busy' && <p role="status">{t('printer.printing')}</p>}
+      {result !== null && result !== 'busy' && result.ok && <p role="status">{t('printer.ok')}</p>}
+      {result !== null && result !== 'busy' && !result.ok && (
+        <p role="alert" className="sv-error">
+          {t(`printer.errors.${result.reason}`)}
+          {result.detail ? ` (${result.detail})` : ''}
+        </p>
+      )}
+    </div>
+  );
+}

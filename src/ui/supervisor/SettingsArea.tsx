@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import type { SupervisorServices } from '../../supervisor/types';
+import { ChangePinForm } from './ChangePinForm';
+import { EnrolForm } from './EnrolForm';
+import { PrinterTest } from './PrinterTest';
+import { SettingsForm } from './SettingsForm';
+
+export function SettingsArea({ services }: { services: SupervisorServices }) {
+  const { t } = useTranslation('supervisor');
+  return (
+    <section className="sv-area" aria-labelledby="sv-settings-title">
+      <h2 id="sv-settings-title">{t('settings.title')}</h2>
+      <SettingsForm services={services} />
+      <PrinterTest services={services} />
+      <EnrolForm services={services} />
+      <ChangePinForm services={services} />
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+
+type TextSetting = 'officeName' | 'officeId' | 'backofficeUrl' | 'printerName' | 'idleTimeoutSeconds' | 'retentionDays';
+
+interface SettingsTextFieldProps {
+  field: TextSetting;
+  value: string;
+  /** The zod issue code; the message shown is the field's translated rule. */
+  error: string | undefined;
+  inputMode: 'numeric' | 'url' | undefined;
+  onChange(value: string): void;
+}
+
+export function SettingsTextField({ field, value, error, inputMode, onChange }: SettingsTextFieldProps) {
+  const { t } = useTranslation('supervisor');
+  const errorId = `sv-error-${field}`;
+  return (
+    <label className="sv-field">
+      <span>{t(`settings.fields.${field}`)}</span>
+      <input
+        name={field}
+        value={value}
+        inputMode={inputMode}
+        dir={inputMode ? 'ltr' : 'auto'}
+        autoComplete="off"
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {error && (
+        <span id={errorId} className="sv-error">
+          {t(`settings.errors.${field}`)}
+        </span>
+      )}
+    </label>
+  );
+}

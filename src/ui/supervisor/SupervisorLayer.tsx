@@ -1,0 +1,53 @@
+import { useActorRef, useSelector } from '@xstate/react';
+import { useCallback, useMemo, type ReactNode } from 'react';
+import { createSupervisorMachine } from '../../machines/supervisorMachine';
+import type { SupervisorServices } from '../../supervisor/types';
+import { SupervisorOverlay } from './SupervisorOverlay';
+import { useSupervisorGesture } from './useSupervisorGesture';
+import './supervisor.css';
+
+interface SupervisorLayerProps {
+  services: SupervisorServices;
+  /** Called when the gesture opens supervisor mode: resets the citizen session, so staff never see a citizen's data. */
+  onOpen(): void;
+  children: ReactNode;
+}
+
+const CLOSED_STATES = ['loading', 'locked', 'autoLocked'] as const;
+
+/**
+ * Renders the kiosk and, above it, the supervisor overlay. Supervisor mode is an overlay inside
+ * the app: the kiosk window never leaves kiosk mode. While the overlay is open the app beneath
+ * is inert (no focus, no touches, hidden from assistive technology).
+ */
+export function SupervisorLayer({ services, onOpen, children }: SupervisorLayerProps) {
+  const machine = useMemo(
+    () =>
+      createSupervisorMachine({
+        ...services.lock,
+        audit: (action, detail) => {
+          services.audit(action, detail).catch((error: unknown) => console.error('supervisor audit write failed', error));
+        },
+        now: services.now,
+      }),
+    [services],
+  );
+  const actor = useActorRef(machine, { input: { autoLockMs: services.autoLockMs } });
+  const open = useSelector(actor, (snapshot) => !CLOSED_STATES.some((state) => snapshot.matches(state)));
+
+  const openSupervisor = useCallback(() => {
+    if (!CLOSED_STATES.some((state) => actor.getSnapshot().matches(state))) return;
+    onOpen();
+    actor.send({ type: 'supervisor.open' });
+  }, [actor, onOpen]);
+  const gesture = useSupervisorGesture(openSupervisor);
+
+  return (
+    <div className="sv-layer" {...gesture}>
+      <div className="sv-app" inert={open} aria-hidden={open || undefined}>
+        {children}
+      </div>
+      {open && <SupervisorOverlay actor={actor} services={services} />}
+    </div>
+  );
+}

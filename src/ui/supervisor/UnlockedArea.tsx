@@ -1,0 +1,31 @@
+import { useSelector } from '@xstate/react';
+import { useTranslation } from 'react-i18next';
+import { SUPERVISOR_AREAS, type SupervisorArea } from '../../machines/supervisor/types';
+import type { SupervisorServices } from '../../supervisor/types';
+import { AuditLog } from './AuditLog';
+import { Dashboard } from './Dashboard';
+import { OutboxList } from './OutboxList';
+import { SettingsArea } from './SettingsArea';
+import type { SupervisorActor } from './SupervisorOverlay';
+
+export function UnlockedArea({ actor, services }: { actor: SupervisorActor; services: SupervisorServices }) {
+  const { t } = useTranslation('supervisor');
+  const area = useSelector(actor, (s) => SUPERVISOR_AREAS.find((candidate) => s.matches({ unlocked: candidate })) ?? 'dashboard');
+  const show = (next: SupervisorArea) => actor.send({ type: `nav.${next}` });
+
+  return (
+    <>
+      <nav className="sv-tabs" aria-label={t('nav.label')}>
+        {SUPERVISOR_AREAS.map((candidate) => (
+          <button key={candidate} type="button" className="sv-tab" aria-current={area === candidate ? 'page' : undefined} onClick={() => show(candidate)}>
+            {t(`nav.${candidate}`)}
+          </button>
+        ))}
+      </nav>
+      {area === 'dashboard' && <Dashboard services={services} onShowOutbox={() => show('outbox')} />}
+      {area === 'outbox' && <OutboxList services={services} />}
+      {area === 'settings' && <SettingsArea services={services} />}
+      {area === 'audit' && <AuditLog services={services} />}
+    </>
+  );
+}
