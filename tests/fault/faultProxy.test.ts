@@ -13,6 +13,7 @@ describe('the fault-injecting proxy', () => {
     committed = 0;
     upstream = createServer((req, res) => {
       req.resume().on('end', () => {
+        if (req.headers.authorization === 'Bearer forged') return void res.writeHead(401).end();
         committed += 1;
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ committed }));
       });
@@ -65,6 +66,12 @@ describe('the fault-injecting proxy', () => {
     expect((await post('api/v1/health')).status).toBe(200);
     expect((await post()).status).toBe(500);
     expect(proxy.count(/push/)).toBe(1);
+  });
+
+  it('replaces the device token, so the server itself judges a wrong one', async () => {
+    proxy.set({ fault: { kind: 'forgeToken', token: 'forged' } });
+    expect((await post()).status).toBe(401);
+    expect(committed).toBe(0);
   });
 
   it('delivers slow answers in full', async () => {

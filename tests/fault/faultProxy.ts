@@ -16,7 +16,9 @@ export type Fault =
   /** TCP reset before any answer; the back office never sees the request. */
   | { kind: 'reset' }
   /** Forwards, then holds the answer back for this long. */
-  | { kind: 'slow'; delayMs: number };
+  | { kind: 'slow'; delayMs: number }
+  /** Forwards with another device token in place of the kiosk's (the server judges it). */
+  | { kind: 'forgeToken'; token: string };
 
 export interface ProxyLogEntry {
   method: string;
@@ -65,9 +67,9 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
   }
 
   /** Sends the request on and calls back with the whole answer, so a fault can act after the server committed. */
-  function relay(req: IncomingMessage, body: Buffer, onAnswer: (status: number, headers: IncomingMessage['headers'], payload: Buffer) => void, onError: () => void): void {
+  function relay(req: IncomingMessage, body: Buffer, headers: IncomingMessage['headers'], onAnswer: (status: number, headers: IncomingMessage['headers'], payload: Buffer) => void, onError: () => void): void {
     const outgoing = forward(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...headers, host: upstream.host } },
       (answer) => {
         const chunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -94,11 +96,13 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
     };
     switch (fault.kind) {
       case 'pass':
-        return relay(req, body, reply, upstreamFailed);
+        return relay(req, body, req.headers, reply, upstreamFailed);
       case 'dropAfterResponse':
-        return relay(req, body, () => req.socket.destroy(), () => req.socket.destroy());
+        return relay(req, body, req.headers, () => req.socket.destroy(), () => req.socket.destroy());
       case 'slow':
-        return relay(req, body, (...answer) => setTimeout(() => reply(...answer), fault.delayMs), upstreamFailed);
+        return relay(req, body, req.headers, (...answer) => setTimeout(() => reply(...answer), fault.delayMs), upstreamFailed);
+      case 'forgeToken':
+        return relay(req, body, { ...req.headers, authorization: `Bearer ${fault.token}` }, reply, upstreamFailed);
       case 'status': {
         const retry: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
         entry.status = fault.status;

@@ -85,3 +85,34 @@ export async function metaValue(page: Page, key: string): Promise<unknown> {
     }
   }, key);
 }
+
+/** How many outbox items are in each local state, counted on the `state` index (cheap on a large backlog). */
+export async function outboxStateCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    const names = await indexedDB.databases();
+    if (!names.some((info) => info.name === 'shubbak')) return {};
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('shubbak');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('outbox')) return {};
+      const index = db.transaction('outbox', 'readonly').objectStore('outbox').index('state');
+      const states = ['queued', 'sending', 'synced', 'rejected', 'discarded'];
+      const counts = await Promise.all(
+        states.map(
+          (state) =>
+            new Promise<number>((resolve, reject) => {
+              const count = index.count(state);
+              count.onsuccess = () => resolve(count.result);
+              count.onerror = () => reject(count.error);
+            }),
+        ),
+      );
+      return Object.fromEntries(states.map((state, i) => [state, counts[i] ?? 0]));
+    } finally {
+      db.close();
+    }
+  });
+}
