@@ -1,0 +1,76 @@
+import type { i18n } from 'i18next';
+import type { Catalogue } from '../domain/catalogue';
+import { DEFAULT_SETTINGS, type KioskSettings } from '../domain/settings';
+import { createI18n } from '../i18n/createI18n';
+import { getPlatform } from '../platform';
+import type { KioskPlatform } from '../platform/types';
+import { loadCatalogue } from '../storage/catalogue';
+import { ShubbakDb } from '../storage/db';
+import { loadSettings, saveSettings } from '../storage/settings';
+import { createSupervisorServices } from '../supervisor/services';
+import type { SupervisorServices } from '../supervisor/types';
+import { startSyncService, type SyncService } from '../sync/syncService';
+import type { KioskServices } from '../ui/services';
+import { fetchKioskConfig, type KioskConfig } from './kioskConfig';
+import { lookupStatus } from './lookupStatus';
+import { submitRequest } from './submitRequest';
+
+export interface BootedKiosk {
+  db: ShubbakDb;
+  services: KioskServices;
+  supervisor: SupervisorServices;
+  sync: SyncService;
+  i18n: i18n;
+  /** Reads the stored catalogue again (after a pull); the session shows a newer version at once. */
+  reloadCatalogue(): Promise<Catalogue>;
+}
+
+/**
+ * The config file only fills gaps: settings saved by a supervisor win, except that a configured
+ * back office fills an empty one (docs/TEAM-CONTRACTS.md).
+ */
+async function applyKioskConfig(db: ShubbakDb, config: KioskConfig): Promise<KioskSettings> {
+  const settings = await loadSettings(db);
+  const patch: Partial<KioskSettings> = {};
+  if (config.backofficeUrl && !settings.backofficeUrl) patch.backofficeUrl = config.backofficeUrl;
+  if (config.officeName && settings.officeName === DEFAULT_SETTINGS.officeName) patch.officeName = config.officeName;
+  return Object.keys(patch).length ? saveSettings(db, patch) : settings;
+}
+
+/** A demonstration install (`npm start`) enrols itself with the code the start script obtained. */
+async function enrolFromConfig(sync: SyncService, config: KioskConfig, platform: KioskPlatform): Promise<void> {
+  if (!config.demoEnrolmentCode || !config.backofficeUrl || (await sync.isEnrolled())) return;
+  const { installationId } = await platform.deviceIdentity();
+  const outcome = await sync.enrol(config.backofficeUrl, config.demoEnrolmentCode, `kiosk-${installationId.slice(0, 8)}`);
+  if (outcome.ok) sync.trigger('start');
+  else console.warn(`automatic enrolment failed: ${outcome.reason}`);
+}
+
+/** The composition root: storage, platform, config, settings, catalogue, sync, then the services the screens use. */
+export async function bootKiosk(): Promise<BootedKiosk> {
+  // Ask the browser not to evict the outbox under storage pressure; a refusal is not fatal.
+  void navigator.storage?.persist?.().catch(() => false);
+  const db = new ShubbakDb();
+  const platform = getPlatform();
+  const config = await fetchKioskConfig();
+  const settings = await applyKioskConfig(db, config);
+  const catalogue = await loadCatalogue(db);
+  const sync = startSyncService({ db, platform });
+  void enrolFromConfig(sync, config, platform).catch((error: unknown) => console.warn('automatic enrolment failed', error));
+
+  const services: KioskServices = {
+    submit: (input) => submitRequest(input, { db, afterCommit: () => sync.trigger('submission') }),
+    lookupStatus: (trackingCode) => lookupStatus(db, trackingCode),
+    catalogue,
+    settings,
+    platform,
+  };
+  return {
+    db,
+    services,
+    supervisor: createSupervisorServices({ db, platform, sync }),
+    sync,
+    i18n: createI18n(settings.defaultLocale),
+    reloadCatalogue: () => loadCatalogue(db),
+  };
+}

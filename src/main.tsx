@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { bootKiosk } from './app/bootstrap';
+import { BootFailure } from './app/BootFailure';
+import { KioskApp } from './app/KioskApp';
+import './ui/styles/global.css';
+
+const root = createRoot(document.getElementById('root')!);
+
+bootKiosk().then(
+  (boot) =>
+    root.render(
+      <StrictMode>
+        <KioskApp boot={boot} />
+      </StrictMode>,
+    ),
+  (error: unknown) => {
+    console.error('kiosk start-up failed', error);
+    root.render(<BootFailure />);
+  },
+);
