@@ -104,3 +104,22 @@ describe('the default service catalogue', () => {
       }
   });
 });
+
+const svgSources = import.meta.glob<string>('../../assets/pictograms/*.svg', { eager: true, query: '?raw', import: 'default' });
+const pictograms = Object.entries(svgSources).map(([path, source]) => [path.slice(path.lastIndexOf('/') + 1), source] as const);
+
+describe('the pictograms', () => {
+  it.each(pictograms)('draws %s on a 96×96 view box in the theme colour', (_file, svg) => {
+    expect(svg).toMatch(/<svg [^>]*viewBox="0 0 96 96"/);
+    expect(svg).toContain('currentColor');
+    // Only the mask helpers may name another colour (black and white are mask values, not paint).
+    for (const colour of svg.matchAll(/(?:fill|stroke)="(#[0-9a-fA-F]+)"/g)) expect(['#fff', '#000']).toContain(colour[1]);
+  });
+
+  it.each(pictograms)('keeps %s free of text, scripts and external references', (_file, svg) => {
+    expect(svg).not.toMatch(/<(text|script|image|foreignObject|style)\b/);
+    expect(svg).not.toMatch(/(?:href|src)=/);
+    expect(svg).not.toMatch(/url\((?!#)/);
+  });
+});
+
