@@ -1,0 +1,45 @@
+import { describe, expect, it, vi } from 'vitest';
+import { SYNC_LOCK_NAME, holdCycleLock } from '../../src/sync/cycleLock';
+import { FakeLockManager } from './support/fakeLocks';
+
+const handlers = () => ({ onAcquired: vi.fn(), onBusy: vi.fn() });
+
+describe('the kiosk-wide sync lock', () => {
+  it('lets one window hold it; a second one is told it is busy, until the first releases it', async () => {
+    const locks = new FakeLockManager();
+    const first = handlers();
+    const second = handlers();
+    const release = holdCycleLock(locks, first);
+    await vi.waitFor(() => expect(first.onAcquired).toHaveBeenCalled());
+    expect(locks.held.has(SYNC_LOCK_NAME)).toBe(true);
+    holdCycleLock(locks, second);
+    await vi.waitFor(() => expect(second.onBusy).toHaveBeenCalled());
+    expect(second.onAcquired).not.toHaveBeenCalled();
+    release();
+    await vi.waitFor(() => expect(locks.held.size).toBe(0));
+    const third = handlers();
+    holdCycleLock(locks, third);
+    await vi.waitFor(() => expect(third.onAcquired).toHaveBeenCalled());
+  });
+
+  it('runs the cycle when the browser has no Web Locks', () => {
+    const alone = handlers();
+    holdCycleLock(null, alone);
+    expect(alone.onAcquired).toHaveBeenCalledOnce();
+  });
+
+  it('runs the cycle when the lock request itself fails', async () => {
+    const failing = handlers();
+    holdCycleLock({ request: () => Promise.reject(new DOMException('denied', 'SecurityError')) }, failing);
+    await vi.waitFor(() => expect(failing.onAcquired).toHaveBeenCalledOnce());
+  });
+
+  it('does not report a lock granted after the cycle was abandoned, and lets it go', async () => {
+    const locks = new FakeLockManager();
+    const late = handlers();
+    holdCycleLock(locks, late)();
+    await Promise.resolve();
+    await vi.waitFor(() => expect(locks.held.size).toBe(0));
+    expect(late.onAcquired).not.toHaveBeenCalled();
+  });
+});
