@@ -1,0 +1,104 @@
+/**
+ * `npm run bench:sync`: how fast a backlog leaves the kiosk, and whether all of it arrives once.
+ * 10,000 requests are queued in the kiosk's IndexedDB (in Chromium, the built app) while it is
+ * offline; the clock starts when it comes back online and stops when every item is acknowledged.
+ * Then the same backlog is replayed one request per POST (a per-request background-sync queue)
+ * against a fresh back office, and the back office's ingest is measured alone.
+ * Prints one JSON object as its last line. BENCH_COUNT changes the backlog size.
+ */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { lastNonEmptyLine } from '../scripts/processes';
+import { runBackofficeCli } from '../scripts/backofficeProcess';
+import { startBackoffice, DATABASE_FILE, type RunningBackoffice } from '../backoffice/src/server';
+import { measureIngest } from '../backoffice/src/bench/ingest';
+import { freePort, launchKiosk, metaValue, outboxStateCounts, putOutboxRows, startKioskServer, tempDir, waitFor } from '../tests/e2e/harness';
+import { queuedItems } from '../tests/fault/requests';
+import { replaySequentially } from './sequentialReplay';
+
+const COUNT = Number(process.env.BENCH_COUNT ?? 10_000);
+/** The benchmark measures throughput, not the limiter: far above any real kiosk's pace. */
+const RAISED_LIMITS = { max: 10_000_000, timeWindowMs: 60_000, enrolMax: 1_000 };
+
+async function backofficeOn(port: number): Promise<{ server: RunningBackoffice; dataDir: string; code: string }> {
+  const dataDir = await tempDir('bench-backoffice');
+  const server = await startBackoffice({ dataDir, port, host: '127.0.0.1', rateLimit: RAISED_LIMITS });
+  const code = lastNonEmptyLine(await runBackofficeCli(['demo-setup', '--data', dataDir]));
+  if (!code) throw new Error('demo-setup printed no code');
+  return { server, dataDir, code };
+}
+
+function serverCounts(dataDir: string, ids: ReadonlySet<string>): { rows: number; ours: number } {
+  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+  try {
+    const stored = db.prepare<[], string>('SELECT id FROM requests').pluck().all();
+    return { rows: stored.length, ours: new Set(stored.filter((id) => ids.has(id))).size };
+  } finally {
+    db.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const port = await freePort();
+  const first = await backofficeOn(port);
+  const kioskServer = await startKioskServer({ backofficeUrl: first.server.url, demoEnrolmentCode: first.code, port: await freePort() });
+  const kiosk = await launchKiosk({ url: kioskServer.url });
+  try {
+    await waitFor(() => metaValue(kiosk.page, 'deviceId'), { timeoutMs: 60_000, description: 'enrolment' });
+    await kiosk.context.setOffline(true);
+    const trackingPrefix = (await metaValue(kiosk.page, 'trackingPrefix')) as string;
+    const firstSeq = (((await metaValue(kiosk.page, 'kioskSeq')) as number | undefined) ?? 0) + 1;
+    const items = queuedItems({ trackingPrefix, firstSeq, count: COUNT });
+    await putOutboxRows(kiosk.page, items);
+
+    const started = performance.now();
+    await kiosk.context.setOffline(false);
+    await waitFor(async () => (await outboxStateCounts(kiosk.page)).synced === COUNT, { timeoutMs: 600_000, intervalMs: 50, description: 'backlog drained' });
+    const drainSeconds = (performance.now() - started) / 1000;
+    const ids = new Set(items.map((item) => item.id));
+    const counts = serverCounts(first.dataDir, ids);
+    await first.server.close();
+
+    // The baseline, on a fresh back office at the same origin (the page's CSP allows that one).
+    const second = await backofficeOn(port);
+    const enrolment = await fetch(`${second.server.url}/api/v1/enrol`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: second.code, kioskLabel: 'bench baseline' }),
+    });
+    const { deviceToken } = (await enrolment.json()) as { deviceToken: string };
+    // A page of the kiosk origin without the app, so the app's own sync does not compete.
+    await kiosk.page.goto(new URL('kiosk-config.json', kioskServer.url).href);
+    const sequential = await replaySequentially(kiosk.page, `${second.server.url}/api/v1/requests/push`, deviceToken, items.map((item) => item.request!));
+    const sequentialCounts = serverCounts(second.dataDir, ids);
+    await second.server.close();
+
+    const ingest = await measureIngest({ count: COUNT, batchSize: 500 });
+    console.log(
+      JSON.stringify({
+        count: COUNT,
+        drainSeconds: round(drainSeconds),
+        requestsPerSecond: Math.round(COUNT / drainSeconds),
+        lost: COUNT - counts.ours,
+        duplicates: counts.rows - counts.ours,
+        sequentialSeconds: round(sequential.seconds),
+        sequentialFailures: sequential.failures,
+        sequentialLost: COUNT - sequentialCounts.ours,
+        speedup: round(sequential.seconds / drainSeconds),
+        ingestPerSecond: Math.round(ingest.requestsPerSecond),
+      }),
+    );
+  } finally {
+    await kiosk.close();
+    await kioskServer.close();
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
