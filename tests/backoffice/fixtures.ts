@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { enrolCode, type CommandContext } from '../../backoffice/src/cli/commands';
 import { buildServer, type RateLimitSettings } from '../../backoffice/src/server';
@@ -74,8 +74,8 @@ export interface Harness {
   printed: string[];
   /** Enrols a kiosk in the office through the API and returns what the kiosk received. */
   enrol(officeId?: string, label?: string): Promise<EnrolResponse>;
-  post(url: string, body: unknown, token?: string): ReturnType<FastifyInstance['inject']>;
-  get(url: string, token?: string): ReturnType<FastifyInstance['inject']>;
+  post(url: string, body: unknown, token?: string): Promise<LightMyRequestResponse>;
+  get(url: string, token?: string): Promise<LightMyRequestResponse>;
 }
 
 /** A server over an in-memory store, with offices `north` and `south` and a settable clock. */
