@@ -37,9 +37,12 @@ export interface Timeouts {
 
 export const DEFAULT_TIMEOUTS: Timeouts = { connectionMs: 30_000, requestMs: 60_000 };
 
+/** `true` logs at info; an object picks the level (pino's levels). */
+export type LoggerSetting = boolean | { level: string };
+
 export interface BuildServerOptions {
   store: Store;
-  logger?: boolean;
+  logger?: LoggerSetting;
   /** `false` switches the limit off (the ingest benchmark); omitted means DEFAULT_RATE_LIMIT. */
   rateLimit?: RateLimitSettings | false;
   now?: () => Date;
@@ -106,7 +109,7 @@ export interface StartOptions {
   dataDir: string;
   port: number;
   host: string;
-  logger?: boolean;
+  logger?: LoggerSetting;
   rateLimit?: RateLimitSettings | false;
   timeouts?: Timeouts;
 }

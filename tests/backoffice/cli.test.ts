@@ -63,6 +63,14 @@ describe('back office commands', () => {
     expect(await withStore((s) => s.db.prepare('SELECT name FROM offices').pluck().all())).toEqual(['DEMO — Annexe de démonstration']);
   });
 
+  it('seeds the demo office from the shipped default catalogue', async () => {
+    const out: string[] = [];
+    const io: CliIo = { stdout: (line) => out.push(line), stderr: (line) => out.push(line), env: { SHUBBAK_DATA_DIR: dir } };
+    expect(await runCli(['demo-setup'], io)).toBe(0);
+    const services = await withStore(async (s) => (await s.getCatalogue('demo'))?.services.map((service) => service.id));
+    expect(services).toEqual(expect.arrayContaining(['residence', 'life', 'birth_extract']));
+  });
+
   it('imports a catalogue as the next version and refuses an invalid file', async () => {
     await cli('create-office', '--id', 'north', '--name', 'North');
     expect((await cli('catalogue-import', '--office', 'north', catalogueFile)).out.at(-1)).toContain('catalogue version 2');
@@ -98,10 +106,15 @@ describe('back office commands', () => {
     expect((await cli('enrol-code', '--colour', 'red')).code).toBe(2);
   });
 
+  it.each(['fast', '0', '1.5'])('refuses the rate limit %s', async (limit) => {
+    const result = await cli('serve', '--port', '0', '--rate-limit', limit);
+    expect([result.code, result.err[0]]).toEqual([2, expect.stringContaining('invalid rate limit')]);
+  });
+
   it('serves until told to stop, printing where it listens', async () => {
     const out: string[] = [];
     let url = '';
-    const code = await runCli(['serve', '--port', '0', '--data', dir], {
+    const code = await runCli(['serve', '--port', '0', '--data', dir, '--rate-limit', 'off'], {
       stdout: (line) => out.push(line),
       stderr: () => undefined,
       env: {},

@@ -63,6 +63,13 @@ describe('enrolment', () => {
     expect(response.json().error.code).toBe('office_revoked');
   });
 
+  it('reads O as 0 and I or L as 1 in a typed code', async () => {
+    h = await harness();
+    const at = h.clock.now.toISOString();
+    await h.store.createEnrolmentCode({ codeHash: hashSecret('AB01-CD10'), officeId: 'north', createdAt: at, expiresAt: '2099-01-01T00:00:00.000Z' });
+    expect((await h.post('/api/v1/enrol', { code: 'ABOI-CDLO', kioskLabel: 'k' })).statusCode).toBe(200);
+  });
+
   it('gives every kiosk a different tracking prefix', async () => {
     h = await harness();
     const prefixes = new Set<string>();

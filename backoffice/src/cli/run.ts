@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { remoteStatusSchema } from '../../../src/domain/status';
 import { DEFAULT_CATALOGUE_PATH, readCatalogueFile } from '../catalogueFile';
 import { ApiError } from '../http/errors';
-import { DATABASE_FILE, startBackoffice, type RunningBackoffice } from '../server';
+import { DATABASE_FILE, DEFAULT_RATE_LIMIT, startBackoffice, type RateLimitSettings, type RunningBackoffice } from '../server';
 import { openSqliteStore } from '../store/sqliteStore';
 import * as commands from './commands';
 
@@ -16,7 +16,8 @@ export interface CliIo {
 }
 
 export const USAGE = `Usage: npm run backoffice -- <command> [options]
-  serve [--port 8787] [--host 127.0.0.1] [--data .data/backoffice]   (the default command)
+  serve [--port 8787] [--host 127.0.0.1] [--data .data/backoffice] [--rate-limit <per minute>|off]
+                                           (the default command; env SHUBBAK_PORT, SHUBBAK_RATE_LIMIT, SHUBBAK_LOG)
   create-office --id <id> --name <name>
   enrol-code --office <id>                 prints a one-time enrolment code (valid 24 h)
   demo-setup                               the demo office; the code is the last line
@@ -36,6 +37,7 @@ const OPTIONS = {
   name: { type: 'string' },
   office: { type: 'string' },
   reason: { type: 'string' },
+  'rate-limit': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -54,7 +56,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const [command = 'serve', ...rest] = positionals;
     const dataDir = values.data ?? io.env.SHUBBAK_DATA_DIR ?? join('.data', 'backoffice');
-    if (command === 'serve') return await serve(io, dataDir, values.port ?? io.env.SHUBBAK_PORT ?? '8787', values.host ?? '127.0.0.1');
+    if (command === 'serve') {
+      return await serve(io, {
+        dataDir,
+        port: values.port ?? io.env.SHUBBAK_PORT ?? '8787',
+        host: values.host ?? '127.0.0.1',
+        rateLimit: values['rate-limit'] ?? io.env.SHUBBAK_RATE_LIMIT,
+      });
+    }
 
     const store = openSqliteStore(join(dataDir, DATABASE_FILE));
     const context: commands.CommandContext = {
@@ -114,10 +123,25 @@ function isUsageError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
-async function serve(io: CliIo, dataDir: string, portText: string, host: string): Promise<number> {
-  const port = Number(portText);
-  if (!/^\d{1,5}$/.test(portText) || port > 65_535) throw new commands.CommandError(`invalid port "${portText}"`);
-  const server = await startBackoffice({ dataDir, port, host, logger: io.env.SHUBBAK_LOG === '1' });
+/** `off`, or requests per minute per device (enrolment keeps its own, lower, limit). */
+function rateLimitSetting(text: string | undefined): RateLimitSettings | false {
+  if (text === undefined || text === '') return DEFAULT_RATE_LIMIT;
+  if (text === 'off') return false;
+  if (!/^\d{1,7}$/.test(text) || Number(text) < 1) throw new commands.CommandError(`invalid rate limit "${text}" (a number per minute, or off)`);
+  return { ...DEFAULT_RATE_LIMIT, max: Number(text), timeWindowMs: 60_000 };
+}
+
+async function serve(io: CliIo, options: { dataDir: string; port: string; host: string; rateLimit: string | undefined }): Promise<number> {
+  const port = Number(options.port);
+  if (!/^\d{1,5}$/.test(options.port) || port > 65_535) throw new commands.CommandError(`invalid port "${options.port}"`);
+  const server = await startBackoffice({
+    dataDir: options.dataDir,
+    port,
+    host: options.host,
+    rateLimit: rateLimitSetting(options.rateLimit),
+    // Warnings (refused items, server errors) by default; SHUBBAK_LOG=info shows every request.
+    logger: { level: io.env.SHUBBAK_LOG ?? 'warn' },
+  });
   io.stdout(`Back office listening on ${server.url}`);
   await (io.untilStopped ?? untilSignal)(server);
   await server.close();

@@ -15,6 +15,11 @@ const REFUSALS: Record<Extract<EnrolmentOutcome, { ok: false }>['reason'], ApiEr
   prefixesExhausted: new ApiError(503, 'no_tracking_prefix', 'Every tracking prefix is taken; revoke old kiosks first.'),
 };
 
+/** Codes use Crockford's alphabet: an O typed for 0, or an I or L typed for 1, still works. */
+export function foldCodeAliases(code: string): string {
+  return code.replace(/O/g, '0').replace(/[IL]/g, '1');
+}
+
 /** A supervisor types a one-time code; the kiosk receives its identity, its token (once) and its tracking prefix. */
 export function registerEnrolRoutes(app: FastifyInstance, deps: RouteDeps & { enrolRateLimit: { max: number; timeWindow: number } | null }): void {
   app.post(
@@ -27,7 +32,7 @@ export function registerEnrolRoutes(app: FastifyInstance, deps: RouteDeps & { en
       const body = parseOr400(enrolRequestSchema, request.body);
       const token = newToken();
       const outcome = await deps.store.redeemEnrolmentCode({
-        codeHash: hashSecret(body.code),
+        codeHash: hashSecret(foldCodeAliases(body.code)),
         now: deps.now().toISOString(),
         device: { id: uuidv7(), label: body.kioskLabel, tokenHash: hashSecret(token) },
         prefixCandidates: shuffledPrefixes(),
