@@ -1,0 +1,69 @@
+import type { SecretName, SecretResult } from './types';
+import { keepFirst, openDatabase, readValue, writeValue } from './idb';
+
+export const SECRETS_DATABASE = 'shubbak-secrets';
+const KEYS = 'keys';
+const SEALED = 'sealed';
+const SEALING_KEY = 'sealing';
+
+interface SealedSecret {
+  iv: Uint8Array;
+  ciphertext: ArrayBuffer;
+}
+
+export interface BrowserSecretStore {
+  write(name: SecretName, value: string): Promise<SecretResult>;
+  read(name: SecretName): Promise<string | null>;
+}
+
+function isSealedSecret(value: unknown): value is SealedSecret {
+  return typeof value === 'object' && value !== null && 'iv' in value && value.iv instanceof Uint8Array && 'ciphertext' in value && value.ciphertext instanceof ArrayBuffer;
+}
+
+/**
+ * Secrets sealed with AES-GCM under a non-extractable WebCrypto key kept in its own IndexedDB
+ * database: script can use the key but never read it out, and the stored records are ciphertext.
+ * The secret's name is the additional data, so a record copied under another name fails to open.
+ * Weaker than the OS key store (anyone with this browser profile can use the key): see
+ * docs/security.md.
+ */
+export function createBrowserSecretStore(indexedDB: IDBFactory, crypto: Crypto): BrowserSecretStore {
+  let database: Promise<IDBDatabase> | undefined;
+  let sealingKey: Promise<CryptoKey> | undefined;
+  const db = (): Promise<IDBDatabase> => (database ??= openDatabase(indexedDB, SECRETS_DATABASE, [KEYS, SEALED]));
+  const key = (): Promise<CryptoKey> =>
+    (sealingKey ??= (async () => {
+      const existing = await readValue(await db(), KEYS, SEALING_KEY);
+      if (existing instanceof CryptoKey) return existing;
+      const fresh = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+      return keepFirst(await db(), KEYS, SEALING_KEY, fresh);
+    })());
+  const additionalData = (name: SecretName): Uint8Array<ArrayBuffer> => new TextEncoder().encode(`shubbak-secret:${name}`);
+
+  return {
+    async write(name, value) {
+      if (!crypto.subtle) return { ok: false, reason: 'encryptionUnavailable' };
+      try {
+        const iv = crypto.getRandomValues(new Uint8Array(12));
+        const ciphertext = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: additionalData(name) }, await key(), new TextEncoder().encode(value));
+        await writeValue(await db(), SEALED, name, { iv, ciphertext } satisfies SealedSecret);
+        return { ok: true };
+      } catch {
+        sealingKey = undefined;
+        return { ok: false, reason: 'failed' };
+      }
+    },
+    async read(name) {
+      if (!crypto.subtle) return null;
+      try {
+        const sealed = await readValue(await db(), SEALED, name);
+        if (!isSealedSecret(sealed)) return null;
+        const clear = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: new Uint8Array(sealed.iv), additionalData: additionalData(name) }, await key(), sealed.ciphertext);
+        return new TextDecoder().decode(clear);
+      } catch {
+        // A record sealed under a lost key or tampered with is as good as absent.
+        return null;
+      }
+    },
+  };
+}
