@@ -95,9 +95,20 @@ describe('back office commands', () => {
     expect((await cli('set-status', trackingCode, 'finished')).err[0]).toContain('status must be one of');
   });
 
-  it('prints a staff token once and revokes devices', async () => {
+  it('prints a staff token once', async () => {
     const { out } = await cli('staff-token', '--name', 'Amina');
     expect(out.at(-1)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('lists kiosks with their sequence counters and revokes one', async () => {
+    await cli('create-office', '--id', 'north', '--name', 'North');
+    expect((await cli('list-devices')).out).toEqual(['No kiosk enrolled']);
+    await withStore((store) =>
+      store.db.prepare("INSERT INTO devices (id, office_id, label, token_hash, tracking_prefix, enrolled_at) VALUES ('dev-1', 'north', 'Hall', 'h', 'KPX', 'now')").run(),
+    );
+    expect((await cli('list-devices', '--office', 'north')).out[0]).toMatch(/^dev-1 {2}north {2}KPX {2}"Hall" {2}active {2}kioskSeq 0/);
+    expect((await cli('revoke-device', 'dev-1')).out.at(-1)).toContain('revoked');
+    expect((await cli('list-devices')).out[0]).toContain('revoked');
     expect((await cli('revoke-device', 'ghost')).err[0]).toContain('no device "ghost"');
   });
 

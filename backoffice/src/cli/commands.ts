@@ -78,6 +78,18 @@ export async function setStatus(context: CommandContext, trackingCode: string, s
   context.print(`${change.trackingCode} is now ${change.status} (change ${change.seq})`);
 }
 
+/** One line per kiosk: what an operator needs to revoke one, and its sequence gaps and replays. */
+export async function listDevices(context: CommandContext, officeId?: string): Promise<void> {
+  const devices = await context.store.listDevices(officeId);
+  if (devices.length === 0) context.print('No kiosk enrolled');
+  for (const d of devices) {
+    const state = d.revokedAt ? `revoked ${d.revokedAt}` : 'active';
+    context.print(
+      `${d.id}  ${d.officeId}  ${d.trackingPrefix}  "${d.label}"  ${state}  kioskSeq ${d.lastKioskSeq} (gaps ${d.kioskSeqGaps}, replays ${d.kioskSeqReplays})`,
+    );
+  }
+}
+
 export async function revokeDevice(context: CommandContext, deviceId: string): Promise<void> {
   const device = await context.store.getDevice(deviceId);
   if (!device) throw new CommandError(`no device "${deviceId}"`);

@@ -23,6 +23,7 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
   demo-setup                               the demo office; the code is the last line
   staff-token --name <name>                prints a staff token, once
   set-status <tracking code> <status> [--reason <text>]
+  list-devices [--office <id>]             kiosks with their sequence gaps and replays
   revoke-device <deviceId>
   revoke-office <officeId>
   catalogue-import --office <id> <file>
@@ -92,6 +93,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           await commands.setStatus(context, required(rest[0], '<tracking code>'), status.data, values.reason);
           break;
         }
+        case 'list-devices':
+          await commands.listDevices(context, values.office);
+          break;
         case 'revoke-device':
           await commands.revokeDevice(context, required(rest[0], '<deviceId>'));
           break;

@@ -127,6 +127,13 @@ export class SqliteStore implements Store {
     return this.db.prepare<[string], Device>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`).get(id) ?? null;
   }
 
+  async listDevices(officeId?: string): Promise<Device[]> {
+    const all = this.db.prepare<[string | null, string | null], Device>(
+      `SELECT ${DEVICE_COLUMNS} FROM devices WHERE ? IS NULL OR office_id = ? ORDER BY enrolled_at, id`,
+    );
+    return all.all(officeId ?? null, officeId ?? null);
+  }
+
   async revokeDevice(id: string, at: string): Promise<boolean> {
     return this.db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
   }

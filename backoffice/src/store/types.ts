@@ -121,6 +121,8 @@ export interface Store {
   createEnrolmentCode(code: { codeHash: string; officeId: string; createdAt: string; expiresAt: string }): Promise<void>;
   redeemEnrolmentCode(input: EnrolmentInput): Promise<EnrolmentOutcome>;
   getDevice(id: string): Promise<Device | null>;
+  /** Every kiosk, or an office's kiosks, in enrolment order. */
+  listDevices(officeId?: string): Promise<Device[]>;
   revokeDevice(id: string, at: string): Promise<boolean>;
 
   createStaff(staff: { id: string; name: string; tokenHash: string; createdAt: string }): Promise<void>;
