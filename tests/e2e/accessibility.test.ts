@@ -19,6 +19,8 @@ import { launchKiosk, metaValue, startBackoffice, startKioskServer, waitFor, typ
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const MIN_TARGET_PX = 48;
+/** The kiosk settings' default idle timeout (src/domain/settings.ts). */
+const IDLE_TIMEOUT_MS = 60_000;
 const TARGETS = 'button, a[href], input:not([type="hidden"]), select, textarea, [role="button"], [role="radio"], [role="checkbox"], [role="link"]';
 
 const SAMPLE = {
@@ -89,6 +91,9 @@ describe('accessibility of the citizen screens', () => {
     server = await startKioskServer({ backofficeUrl: backoffice.url, ...(code ? { demoEnrolmentCode: code } : {}) });
     kiosk = await launchKiosk({ url: server.url });
     await waitFor(() => metaValue(kiosk.page, 'deviceId'), { timeoutMs: 60_000, description: 'the kiosk enrolled itself with the demo code' });
+    // Simulated time from the next load on (it flows normally until a test jumps it), so the
+    // "still there?" dialog can be reached without waiting for the idle timeout.
+    await kiosk.page.clock.install();
   });
 
   afterAll(async () => {
@@ -133,6 +138,10 @@ describe('accessibility of the citizen screens', () => {
     await tap(page, 'next');
     await shows(page, 'screen-identity');
     await check('identity (with the on-screen keyboard)');
+    await page.clock.fastForward(IDLE_TIMEOUT_MS + 1_000);
+    await shows(page, 'dialog-still-there');
+    await check('still there? dialog');
+    await tap(page, 'idle-continue');
     for (const key of ['cin', 'lastNameLatin', 'firstNameLatin', 'dateOfBirth'] as const) await page.fill(field(`identity.${key}`), SAMPLE[key]);
 
     await tap(page, 'next');
