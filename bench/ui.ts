@@ -1,0 +1,97 @@
+/**
+ * `npm run bench:ui`: the citizen-facing figures, measured on the built app in Chromium.
+ * - coldStartMs: median of 10 first boots, navigation → interactive attract screen;
+ * - tapLatencyP95Ms: Event Timing API over full scripted sessions;
+ * - initialJsGzipKB: gzip size of the JS index.html loads up front;
+ * - heapGrowthMBPer1000Sessions: JS heap after forced GC, before and after ≥ 200 sessions;
+ * - enqueueP95Ms: the durable outbox write, timed in the page.
+ * Prints one JSON object as its last line. BENCH_SESSIONS and BENCH_COLD_RUNS change the sizes.
+ */
+import { runBackofficeCli } from '../scripts/backofficeProcess';
+import { lastNonEmptyLine } from '../scripts/processes';
+import { startBackoffice } from '../backoffice/src/server';
+import { DIST_DIR, freePort, launchKiosk, metaValue, startKioskServer, tempDir, waitFor } from '../tests/e2e/harness';
+import { median, percentile, round } from './stats';
+import { initialJsGzipKB } from './ui/bundleSize';
+import { coldStartMs } from './ui/coldStart';
+import { measureEnqueue } from './ui/enqueue';
+import { INSTALL_EVENT_TIMING, readTapLatency } from './ui/eventTiming';
+import { citizenSession, type FlowCounter } from './ui/flow';
+
+const SESSIONS = Math.max(200, Number(process.env.BENCH_SESSIONS ?? 200));
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 10);
+const LATENCY_SESSIONS = 5;
+const ENQUEUES = 200;
+
+async function main(): Promise<void> {
+  const dataDir = await tempDir('bench-ui-backoffice');
+  const backoffice = await startBackoffice({ dataDir, port: await freePort(), host: '127.0.0.1', rateLimit: { max: 1_000_000, timeWindowMs: 60_000, enrolMax: 1_000 } });
+  const code = lastNonEmptyLine(await runBackofficeCli(['demo-setup', '--data', dataDir]));
+  // First boots measure the app alone (no enrolment in the background); the sessions run on an enrolled, syncing kiosk.
+  const bootServer = await startKioskServer({ backofficeUrl: backoffice.url, port: await freePort() });
+  const server = await startKioskServer({ backofficeUrl: backoffice.url, ...(code ? { demoEnrolmentCode: code } : {}), port: await freePort() });
+  try {
+    const bundle = await initialJsGzipKB(DIST_DIR);
+
+    const coldStarts: number[] = [];
+    for (let run = 0; run < COLD_RUNS; run++) coldStarts.push(await coldStartMs(bootServer.url));
+
+    const kiosk = await launchKiosk({ url: 'about:blank', profileDir: await tempDir('bench-ui') });
+    try {
+      const { page } = kiosk;
+      await page.addInitScript(INSTALL_EVENT_TIMING);
+      await page.goto(server.url);
+      await waitFor(() => metaValue(page, 'deviceId'), { timeoutMs: 60_000, description: 'enrolment' });
+      const counter: FlowCounter = { taps: 0 };
+      await citizenSession(page, counter, 0);
+
+      await page.evaluate(() => ((window as unknown as { __shubbakEventTiming: unknown[] }).__shubbakEventTiming.length = 0));
+      const latencyCounter: FlowCounter = { taps: 0 };
+      for (let i = 1; i <= LATENCY_SESSIONS; i++) await citizenSession(page, latencyCounter, i);
+      const latency = await readTapLatency(page, latencyCounter.taps);
+
+      const cdp = await kiosk.context.newCDPSession(page);
+      const heapAfterGc = async (): Promise<number> => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        await cdp.send('HeapProfiler.collectGarbage');
+        return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      };
+      const heapBefore = await heapAfterGc();
+      for (let i = 0; i < SESSIONS; i++) await citizenSession(page, counter, 1_000 + i);
+      const heapAfter = await heapAfterGc();
+      const requestsSaved = ((await metaValue(page, 'kioskSeq')) as number | undefined) ?? 0;
+
+      const enqueues = await measureEnqueue(page, ENQUEUES);
+      console.log(
+        JSON.stringify({
+          coldStartMs: round(median(coldStarts), 1),
+          coldStartRunsMs: coldStarts.map((ms) => round(ms, 1)),
+          tapLatencyP95Ms: round(latency.p95Ms, 1),
+          tapLatencyMaxMs: round(latency.maxMs, 1),
+          taps: latency.taps,
+          tapsOver16Ms: latency.reported,
+          initialJsGzipKB: round(bundle.kb, 1),
+          initialJsFiles: bundle.files,
+          sessions: SESSIONS,
+          heapBeforeMB: round(heapBefore / 2 ** 20),
+          heapAfterMB: round(heapAfter / 2 ** 20),
+          heapGrowthMBPer1000Sessions: round(((heapAfter - heapBefore) / 2 ** 20 / SESSIONS) * 1000),
+          requestsSaved,
+          enqueueMedianMs: round(median(enqueues)),
+          enqueueP95Ms: round(percentile(enqueues, 95)),
+        }),
+      );
+    } finally {
+      await kiosk.close();
+    }
+  } finally {
+    await server.close();
+    await bootServer.close();
+    await backoffice.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
