@@ -16,8 +16,15 @@ export interface BrowserSecretStore {
   read(name: SecretName): Promise<string | null>;
 }
 
+// Tag checks rather than instanceof: values read back from IndexedDB may come from another realm.
+const tagOf = (value: unknown): string => Object.prototype.toString.call(value);
+
 function isSealedSecret(value: unknown): value is SealedSecret {
-  return typeof value === 'object' && value !== null && 'iv' in value && value.iv instanceof Uint8Array && 'ciphertext' in value && value.ciphertext instanceof ArrayBuffer;
+  return typeof value === 'object' && value !== null && 'iv' in value && tagOf(value.iv) === '[object Uint8Array]' && 'ciphertext' in value && tagOf(value.ciphertext) === '[object ArrayBuffer]';
+}
+
+function isCryptoKey(value: unknown): value is CryptoKey {
+  return tagOf(value) === '[object CryptoKey]';
 }
 
 /**
@@ -34,7 +41,7 @@ export function createBrowserSecretStore(indexedDB: IDBFactory, crypto: Crypto):
   const key = (): Promise<CryptoKey> =>
     (sealingKey ??= (async () => {
       const existing = await readValue(await db(), KEYS, SEALING_KEY);
-      if (existing instanceof CryptoKey) return existing;
+      if (isCryptoKey(existing)) return existing;
       const fresh = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
       return keepFirst(await db(), KEYS, SEALING_KEY, fresh);
     })());
