@@ -1,4 +1,6 @@
 import type { KioskPlatform, PrintResult, ReceiptToPrint, SecretName, SecretResult } from '../../src/platform/types';
+import type { EnrolOutcome, SyncStatus } from '../../src/sync/syncService';
+import type { SyncTrigger } from '../../src/machines/sync/types';
 
 /** An in-memory host: secrets in a map (or refused, like a machine without a keyring), receipts recorded. */
 export class FakePlatform implements KioskPlatform {
@@ -30,5 +32,48 @@ export class FakePlatform implements KioskPlatform {
 
   async appVersion(): Promise<string> {
     return '0.1.0-test';
+  }
+}
+
+/** The sync service as the supervisor sees it: a status to show, triggers and enrolments recorded. */
+export class FakeSync {
+  readonly triggers: string[] = [];
+  readonly enrolments: { url: string; code: string; label: string }[] = [];
+  enrolOutcome: EnrolOutcome = { ok: true, deviceId: 'dev-1', officeId: 'office-1', officeName: 'Annexe Agdal' };
+  private listeners = new Set<(status: SyncStatus) => void>();
+  status: SyncStatus = {
+    phase: 'idle',
+    pendingCount: 0,
+    oldestPendingAgeMs: null,
+    rejectedCount: 0,
+    lastSuccessAt: null,
+    lastError: null,
+    nextAttemptAt: null,
+    enrolled: false,
+    storageError: null,
+  };
+
+  trigger(reason: SyncTrigger): void {
+    this.triggers.push(reason);
+  }
+
+  subscribe(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.status);
+    return () => this.listeners.delete(listener);
+  }
+
+  getStatus(): SyncStatus {
+    return this.status;
+  }
+
+  async enrol(url: string, code: string, label: string): Promise<EnrolOutcome> {
+    this.enrolments.push({ url, code, label });
+    return this.enrolOutcome;
+  }
+
+  publish(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    for (const listener of this.listeners) listener(this.status);
   }
 }

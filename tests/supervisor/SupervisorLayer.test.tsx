@@ -1,0 +1,137 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { listAudit } from '../../src/storage/audit';
+import { givenPin } from './harness';
+import { createWorld, openSupervisor, press, renderKiosk, typePin } from './render';
+
+const PIN = '482915';
+
+async function submitPin(pin: string) {
+  typePin(pin, 'Unlock');
+  await waitFor(() => expect(screen.queryByText('Checking…')).toBeNull());
+}
+
+async function auditActions(world: ReturnType<typeof createWorld>) {
+  return (await listAudit(world.db, { limit: 100 })).map((entry) => entry.action).reverse();
+}
+
+describe('the hidden gesture', () => {
+  it('opens supervisor mode after a 3-second press on the office logo, resetting the citizen session first', async () => {
+    const world = createWorld();
+    const { onOpen } = await renderKiosk(world);
+    const logo = screen.getByAltText('Office logo');
+
+    press(logo, 2_999);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(onOpen).not.toHaveBeenCalled();
+
+    press(logo, 3_000);
+    expect(onOpen).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('dialog', { name: 'Supervisor mode' })).toBeTruthy();
+  });
+
+  it.each([
+    ['released early', (logo: Element) => press(logo, 1_500)],
+    [
+      'moved away',
+      (logo: Element) => {
+        vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+        fireEvent.pointerDown(logo, { pointerId: 1, clientX: 10, clientY: 10 });
+        fireEvent.pointerMove(logo, { pointerId: 1, clientX: 120, clientY: 10 });
+        act(() => vi.advanceTimersByTime(5_000));
+        vi.useRealTimers();
+      },
+    ],
+    ['held somewhere else', () => press(screen.getByRole('button', { name: 'Start a request' }), 5_000)],
+  ])('does nothing when the press is %s', async (_label, gesture) => {
+    const world = createWorld();
+    const { onOpen } = await renderKiosk(world);
+    gesture(screen.getByAltText('Office logo'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(onOpen).not.toHaveBeenCalled();
+  });
+
+  it('shows a modal dialog above an inert app, and closes back to the app', async () => {
+    const world = createWorld();
+    await givenPin(world.platform, world.db, PIN);
+    await renderKiosk(world);
+    openSupervisor();
+    const dialog = screen.getByRole('dialog');
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(screen.getByText('Start a request', { selector: 'button' }).closest('[inert]')).not.toBeNull();
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Start a request' }).closest('[inert]')).toBeNull();
+  });
+});
+
+describe('the first run', () => {
+  it('refuses a trivial PIN with a translated message, then sets the PIN and offers enrolment', async () => {
+    const world = createWorld();
+    await renderKiosk(world, 'fr');
+    openSupervisor();
+
+    typePin('123456', 'Suivant');
+    expect(screen.getByRole('alert').textContent).toContain('trop facile à deviner');
+
+    typePin(PIN, 'Suivant');
+    typePin(PIN, 'Enregistrer');
+    expect(await screen.findByText(/Le code est enregistré/)).toBeTruthy();
+    expect(world.platform.secrets.get('pinHash')).toMatch(/^pbkdf2-sha256\$/);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Continuer vers le mode superviseur' }));
+    expect(await screen.findByRole('heading', { name: 'Synchronisation' })).toBeTruthy();
+    expect(await auditActions(world)).toEqual(['supervisor.pinSet', 'supervisor.unlock']);
+  });
+
+  it('says clearly when the secret store refuses, and stores the PIN nowhere', async () => {
+    const world = createWorld();
+    world.platform.secretStoreAvailable = false;
+    await renderKiosk(world);
+    openSupervisor();
+    typePin(PIN, 'Next');
+    typePin(PIN, 'Save');
+    expect((await screen.findByRole('alert')).textContent).toContain('cannot store secrets safely');
+    expect(world.platform.secrets.size).toBe(0);
+    expect(JSON.stringify(await world.db.meta.toArray())).not.toContain(PIN);
+  });
+});
+
+describe('unlocking with the PIN pad', () => {
+  it('unlocks with the right PIN and records it', async () => {
+    const world = createWorld();
+    await givenPin(world.platform, world.db, PIN);
+    await renderKiosk(world);
+    openSupervisor();
+    typePin(PIN, 'Unlock');
+    expect(await screen.findByRole('heading', { name: 'Synchronisation' })).toBeTruthy();
+    expect(await auditActions(world)).toEqual(['supervisor.unlock']);
+  });
+
+  it('refuses a wrong PIN, then locks the pad out after the third one', async () => {
+    const world = createWorld({ now: () => Date.parse('2026-11-28T09:00:00Z') });
+    await givenPin(world.platform, world.db, PIN);
+    await renderKiosk(world);
+    openSupervisor();
+
+    await submitPin('111390');
+    expect(screen.getByRole('alert').textContent).toBe('Wrong PIN.');
+    await submitPin('111390');
+    await submitPin('111390');
+    expect(await screen.findByRole('heading', { name: 'Too many wrong PINs' })).toBeTruthy();
+    expect(screen.getByText(/3 wrong PINs in a row/).textContent).toContain('Try again in 30 sec');
+    expect(screen.queryByRole('button', { name: '1' })).toBeNull();
+    expect(await auditActions(world)).toEqual(['supervisor.pinFailed', 'supervisor.pinFailed', 'supervisor.pinFailed', 'supervisor.lockout']);
+  });
+
+  it('reads right to left in Arabic', async () => {
+    const world = createWorld();
+    await givenPin(world.platform, world.db, PIN);
+    await renderKiosk(world, 'ar');
+    openSupervisor();
+    const dialog = screen.getByRole('dialog', { name: 'وضع المشرف' });
+    expect(dialog.getAttribute('dir')).toBe('rtl');
+    expect(dialog.getAttribute('lang')).toBe('ar');
+  });
+});
