@@ -193,6 +193,12 @@ describe('the on-screen keyboard', () => {
     expect(keyboard.key('{enter}').getAttribute('aria-label')).toBe(texts.enter);
     expect(keyboard.key('{shift}').getAttribute('aria-label')).toBe(texts.shift);
     expect(screen.getByRole('group', { name: texts.keyboard })).toBeTruthy();
+    expect(keyboard.key('{enter}').getAttribute('lang')).toBe(locale);
+  });
+
+  it('marks the letters with the language of the layout, whatever the language of the screen', () => {
+    renderKeyboard('tifinagh', { locale: 'fr' });
+    expect(screen.getByTestId('on-screen-keyboard').getAttribute('lang')).toBe('zgh');
   });
 });
 

@@ -25,7 +25,7 @@ const NO_ENTER = ['{enter}'];
  * key is applied to it by `applyEdit`, so a reset of the screen can never leave a copy behind.
  */
 export function OnScreenKeyboard({ layout, value, onChange, onEnter, maxLength }: OnScreenKeyboardProps) {
-  const { t } = useTranslation('keyboard');
+  const { t, i18n } = useTranslation('keyboard');
   // Shift belongs to the layout it was pressed on: moving to another field starts unshifted.
   const [shiftedLayout, setShiftedLayout] = useState<KeyboardLayoutName | null>(null);
   const definition = KEYBOARD_LAYOUTS[layout];
@@ -47,6 +47,8 @@ export function OnScreenKeyboard({ layout, value, onChange, onEnter, maxLength }
   const buttonAttributes: KeyboardButtonAttributes[] = [
     // Keys are real buttons (reachable, named); inside a form they must never submit it.
     { attribute: 'type', value: 'button', buttons: allKeys(definition.rows) },
+    // Letters are in the layout's language (the container's lang); the named keys speak the citizen's.
+    { attribute: 'lang', value: i18n.language, buttons: '{bksp} {enter} {space} {shift}' },
     { attribute: 'aria-label', value: t('backspace'), buttons: '{bksp}' },
     { attribute: 'aria-label', value: t('enter'), buttons: '{enter}' },
     { attribute: 'aria-label', value: t('space'), buttons: '{space}' },
