@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DEFAULT_SETTINGS, type KioskSettings } from '../../src/domain/settings';
 import type { Locale } from '../../src/domain/locales';
@@ -14,7 +14,6 @@ export interface FakeKioskOptions {
   lookupStatus?: (code: string) => Promise<StatusLookupResult>;
   print?: (receipt: ReceiptToPrint) => Promise<PrintResult>;
   settings?: Partial<KioskSettings>;
-  advanceTimers?: (ms: number) => unknown;
 }
 
 /** Renders the whole citizen kiosk over fake services; records what they were asked. */
@@ -44,7 +43,7 @@ export function renderKiosk(options: FakeKioskOptions = {}) {
     platform,
   };
   const i18n = createI18n(settings.defaultLocale);
-  const user = userEvent.setup(options.advanceTimers ? { advanceTimers: options.advanceTimers } : {});
+  const user = userEvent.setup();
   const view = render(<CitizenKiosk services={services} i18n={i18n} />);
   return { user, view, submitted, printed, i18n };
 }
@@ -100,3 +99,18 @@ export function fieldError(path: string): HTMLElement | null {
 }
 
 export { within };
+
+/**
+ * Synchronous taps and typing, for tests on simulated time: Testing Library's async helpers wait
+ * on a real setTimeout that fake timers would never fire.
+ */
+export function tap(element: HTMLElement): void {
+  fireEvent.pointerDown(element);
+  fireEvent.click(element);
+}
+
+export function typeNow(path: string, text: string): void {
+  const input = screen.getByTestId(`field-${path.replace('.', '-')}`);
+  fireEvent.pointerDown(input);
+  fireEvent.change(input, { target: { value: text } });
+}

@@ -1,0 +1,59 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { formatTrackingCode } from '../../src/domain/trackingCode';
+import type { StatusLookupResult } from '../../src/machines/session/types';
+import { renderKiosk, typeInto } from './kioskHarness';
+
+const CODE = formatTrackingCode('KBZ', 42);
+const WRONG_CHECK = CODE.slice(0, -1) + (CODE.endsWith('0') ? '1' : '0');
+
+async function checkCode(kiosk: ReturnType<typeof renderKiosk>, code: string) {
+  await kiosk.user.click(screen.getByTestId('start'));
+  await kiosk.user.click(screen.getByTestId('check-status'));
+  await typeInto(kiosk, 'lookup.code', code);
+  await kiosk.user.click(screen.getByTestId('lookup-submit'));
+}
+
+describe('checking a request', () => {
+  it('explains a wrong check symbol next to the code, without looking it up', async () => {
+    let lookups = 0;
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'en' }, lookupStatus: async () => ((lookups += 1), { found: false }) });
+    await checkCode(kiosk, WRONG_CHECK);
+    expect(screen.getByTestId('field-lookup-code-error').textContent).toBe('There is a typing mistake in this code. Check each character.');
+    expect(lookups).toBe(0);
+  });
+
+  it.each<[string, StatusLookupResult, string]>([
+    ['queued on this kiosk', { found: true, trackingCode: CODE, serviceId: 'life', local: 'queued', remote: null }, 'Waiting to be sent to the office'],
+    ['acknowledged by the office', { found: true, trackingCode: CODE, serviceId: 'life', local: 'synced', remote: null }, 'Received by the office'],
+    ['ready at the office', { found: true, trackingCode: CODE, serviceId: 'life', local: 'synced', remote: { status: 'ready', reason: null, changedAt: '2026-11-27T10:00:00Z' } }, 'Ready: you may come and collect it'],
+  ])('shows the status of a request %s', async (_, result, text) => {
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'en' }, lookupStatus: async () => result });
+    await checkCode(kiosk, CODE.toLowerCase());
+    expect((await screen.findByTestId('lookup-status')).textContent).toBe(text);
+    expect(screen.getByTestId('lookup-result').textContent).toContain('Life certificate');
+  });
+
+  it('gives the reason of a refusal, in its own direction inside Arabic text', async () => {
+    const result: StatusLookupResult = {
+      found: true,
+      trackingCode: CODE,
+      serviceId: 'life',
+      local: 'synced',
+      remote: { status: 'refused', reason: 'Justificatif manquant', changedAt: '2026-11-27T10:00:00Z' },
+    };
+    const kiosk = renderKiosk({ lookupStatus: async () => result });
+    await checkCode(kiosk, CODE);
+    expect((await screen.findByTestId('lookup-status')).textContent).toBe('مرفوض');
+    expect(screen.getByTestId('lookup-reason').querySelector('bdi')?.textContent).toBe('Justificatif manquant');
+    expect(screen.getByTestId('lookup-result').textContent).toContain('27 نونبر 2026');
+  });
+
+  it('says when no request carries the code, and lets the citizen try another', async () => {
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'fr' } });
+    await checkCode(kiosk, CODE);
+    expect((await screen.findByTestId('lookup-not-found')).textContent).toMatch(/^Aucune demande avec ce code/);
+    await kiosk.user.click(screen.getByTestId('lookup-another'));
+    expect((screen.getByTestId('field-lookup-code') as HTMLInputElement).value).toBe(CODE);
+  });
+});

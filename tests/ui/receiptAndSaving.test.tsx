@@ -1,0 +1,66 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { currentScreen, renderKiosk, walkToReceipt, walkToReview } from './kioskHarness';
+
+class QuotaError extends Error {
+  readonly reason = 'quota';
+}
+
+describe('saving the request and the receipt', () => {
+  it('says the printer failed and keeps the tracking code on screen', async () => {
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'en' }, print: async () => ({ ok: false, reason: 'noPrinter' }) });
+    await walkToReceipt(kiosk);
+    await kiosk.user.click(screen.getByRole('button', { name: 'Print my receipt' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('print-status').textContent).toBe('The receipt could not be printed. Please write down your code or take a photo of this screen.'),
+    );
+    expect(screen.getByTestId('tracking-code').textContent).toBe('KBZ-00042-7');
+    expect(screen.getByRole('button', { name: 'Print again' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Finish' })).toBeTruthy();
+  });
+
+  it('prints an Arabic receipt right to left, in Arabic', async () => {
+    const kiosk = renderKiosk();
+    await walkToReceipt(kiosk);
+    await kiosk.user.click(screen.getByTestId('print'));
+    await waitFor(() => expect(kiosk.printed).toHaveLength(1));
+    expect(kiosk.printed[0]).toMatchObject({ direction: 'rtl', locale: 'ar-MA', serviceName: 'النسخة الموجزة من رسم الولادة' });
+    expect(kiosk.printed[0]?.lines).toContain('يجب أن تعود إلى الشباك لإتمام هذا الطلب.'.replace(/^/, 'تذكر: '));
+    expect(kiosk.printed[0]?.qrDataUrl).toMatch(/^data:image\/png;base64,/);
+  });
+
+  it('explains a full storage in words, keeps the answers, and succeeds on retry', async () => {
+    let attempts = 0;
+    const kiosk = renderKiosk({
+      settings: { defaultLocale: 'fr' },
+      submit: async () => {
+        attempts += 1;
+        if (attempts <= 2) throw new QuotaError('full');
+        return { trackingCode: 'KBZ-00043-5' };
+      },
+    });
+    await walkToReview(kiosk);
+    await kiosk.user.click(screen.getByTestId('next'));
+    await kiosk.user.click(screen.getByTestId('consent-accept'));
+    expect((await screen.findByTestId('save-failure')).textContent).toBe(
+      "La mémoire de la borne est pleine. Vos réponses sont conservées. Appelez un agent, s'il vous plaît.",
+    );
+    await kiosk.user.click(screen.getByTestId('back-to-review'));
+    expect(screen.getByTestId('review-identity.cin').textContent).toBe('AB123456');
+    await kiosk.user.click(screen.getByTestId('next'));
+    await kiosk.user.click(screen.getByTestId('consent-accept'));
+    await kiosk.user.click(await screen.findByTestId('retry'));
+    expect((await screen.findByTestId('tracking-code')).textContent).toBe('KBZ-00043-5');
+    expect(currentScreen()).toBe('receipt');
+  });
+
+  it('lets the citizen call a staff member from the failure screen', async () => {
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'en' }, submit: async () => Promise.reject(new Error('disk')) });
+    await walkToReview(kiosk);
+    await kiosk.user.click(screen.getByTestId('next'));
+    await kiosk.user.click(screen.getByTestId('consent-accept'));
+    expect((await screen.findByTestId('save-failure')).textContent).toMatch(/^The kiosk could not save your request/);
+    await kiosk.user.click(screen.getByTestId('ask-staff'));
+    expect(screen.getByTestId('help-notice').textContent).toContain('A staff member is coming');
+  });
+});
