@@ -29,9 +29,9 @@ describe('fuses flipped at packaging', () => {
   });
 
   it.each([
-    [linuxContext, '/work/release/linux-unpacked/shubbak'],
-    [{ appOutDir: '/work/release/win-unpacked', electronPlatformName: 'win32', packager: { appInfo: { productFilename: 'Shubbak' } } }, '/work/release/win-unpacked/Shubbak.exe'],
-  ])('finds the Electron binary where electron-builder put it (%#)', (context, binary) => {
+    ['linux', linuxContext, '/work/release/linux-unpacked/shubbak'],
+    ['win32', { appOutDir: '/work/release/win-unpacked', electronPlatformName: 'win32', packager: { appInfo: { productFilename: 'Shubbak' } } }, '/work/release/win-unpacked/Shubbak.exe'],
+  ])('finds the %s Electron binary where electron-builder put it', (_platform, context, binary) => {
     expect(electronBinaryPath(context)).toBe(binary);
   });
 
