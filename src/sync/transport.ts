@@ -82,6 +82,7 @@ export function createTransport(options: TransportOptions): Transport {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     try {
+      if (controller.signal.aborted) throw new SyncError('timeout', 'call abandoned');
       let response: Response;
       try {
         response = await options.fetch(apiUrl(options.baseUrl, path), {

@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import { listAudit } from '../../src/storage/audit';
+import { META_KEYS, readMeta } from '../../src/storage/meta';
+import { saveSettings, loadSettings } from '../../src/storage/settings';
+import { statusByTrackingCode } from '../../src/storage/statuses';
+import { enqueueMany, enqueueSample } from '../storage/support';
+import { FakeBackoffice, VALID_CODE } from './support/fakeBackoffice';
+import { BACKOFFICE_URL, enrolledKiosk, isIdleWith, startKiosk } from './support/kiosk';
+
+describe('enrolling a kiosk', () => {
+  it('refuses a code the back office does not know and records nothing', async () => {
+    const backoffice = new FakeBackoffice();
+    const { service, secrets, db } = await startKiosk(backoffice);
+    expect(await service.enrol(BACKOFFICE_URL, 'ZZZZ-9999', 'Kiosk 1')).toMatchObject({ ok: false, reason: 'codeRejected' });
+    expect(secrets.size).toBe(0);
+    expect(await service.isEnrolled()).toBe(false);
+    expect((await loadSettings(db)).backofficeUrl).toBe('');
+    expect(service.getStatus()).toMatchObject({ phase: 'unconfigured', enrolled: false });
+  });
+
+  it.each([
+    { url: 'ftp://bo.example.ma', code: VALID_CODE, reason: 'invalidUrl' },
+    { url: BACKOFFICE_URL, code: 'ABC', reason: 'invalidCode' },
+  ])('refuses $reason before calling the back office', async ({ url, code, reason }) => {
+    const backoffice = new FakeBackoffice();
+    const { service } = await startKiosk(backoffice);
+    expect(await service.enrol(url, code, 'Kiosk 1')).toMatchObject({ ok: false, reason });
+    expect(backoffice.calls).toEqual([]);
+  });
+
+  it('keeps the token in the secret store, the identity in meta, and uses the office prefix for new codes', async () => {
+    const backoffice = new FakeBackoffice();
+    const { service, secrets, db, until } = await startKiosk(backoffice);
+    await enqueueSample(db);
+    const outcome = await service.enrol(`${BACKOFFICE_URL}/`, ' abcd 2345 ', 'Kiosk 1');
+    expect(outcome).toEqual({ ok: true, deviceId: 'device-1', officeId: 'berkane-annex-1', officeName: 'Annexe Berkane 1' });
+    expect(secrets.get('deviceToken')).toMatch(/^token-1-/);
+    expect(JSON.stringify(await db.meta.toArray())).not.toContain('token-1-');
+    expect(await service.isEnrolled()).toBe(true);
+    expect(await loadSettings(db)).toMatchObject({ backofficeUrl: BACKOFFICE_URL, officeId: 'berkane-annex-1', officeName: 'Annexe Berkane 1' });
+    expect((await enqueueSample(db)).trackingCode).toMatch(/^BRK-00002-/);
+    service.trigger('submission');
+    await until(isIdleWith(0));
+    expect(backoffice.requests.size).toBe(2);
+  });
+
+  it('resumes syncing with its stored token after a restart', async () => {
+    const backoffice = new FakeBackoffice();
+    const first = await enrolledKiosk(backoffice);
+    first.service.stop();
+    await enqueueSample(first.db);
+    const again = await startKiosk(backoffice, { db: first.db, secrets: first.secrets });
+    expect(again.service.getStatus().enrolled).toBe(true);
+    await again.until(isIdleWith(0));
+    expect(backoffice.requests.size).toBe(1);
+  });
+});
+
+describe('pushing the outbox', () => {
+  it('drains the queue batch by batch, in kiosk-sequence order', async () => {
+    const backoffice = new FakeBackoffice();
+    const kiosk = await enrolledKiosk(backoffice);
+    await saveSettings(kiosk.db, { syncBatchSize: 2 });
+    const items = await enqueueMany(kiosk.db, 5);
+    kiosk.service.trigger('submission');
+    await kiosk.until(isIdleWith(0));
+    expect(backoffice.arrivals).toEqual(items.map((item) => item.id));
+    expect(backoffice.calls.filter((path) => path === '/requests/push')).toHaveLength(3);
+    expect((await kiosk.db.outbox.toArray()).every((item) => item.state === 'synced')).toBe(true);
+  });
+
+  it('rejects a poison item with its reasons while the four others arrive in order', async () => {
+    const backoffice = new FakeBackoffice();
+    const kiosk = await enrolledKiosk(backoffice);
+    const items = [await enqueueSample(kiosk.db), await enqueueSample(kiosk.db), await enqueueSample(kiosk.db, { serviceId: 'retired_service' }), await enqueueSample(kiosk.db), await enqueueSample(kiosk.db)];
+    kiosk.service.trigger('submission');
+    const status = await kiosk.until((s) => s.phase === 'idle' && s.pendingCount === 0 && s.rejectedCount === 1);
+    expect(backoffice.arrivals).toEqual([items[0], items[1], items[3], items[4]].map((item) => item!.id));
+    expect(await kiosk.db.outbox.get(items[2]!.id)).toMatchObject({
+      state: 'rejected',
+      rejection: { reason: 'invalid', errors: [{ path: 'serviceId', code: 'unknownService' }] },
+    });
+    expect(status.lastError).toBeNull();
+  });
+
+  it('keeps the request queued when the back office answers 503, and sends it after Retry-After', async () => {
+    const backoffice = new FakeBackoffice();
+    const kiosk = await enrolledKiosk(backoffice);
+    backoffice.failNext('/requests/push', { kind: 'status', status: 503, headers: { 'retry-after': '120' } });
+    const item = await enqueueSample(kiosk.db);
+    kiosk.service.trigger('submission');
+    const waiting = await kiosk.until((s) => s.phase === 'backoff' && s.pendingCount === 1);
+    expect(waiting.lastError).toMatchObject({ reason: 'server' });
+    expect(waiting.nextAttemptAt).toBe(kiosk.clock.now() + 120_000);
+    expect(await kiosk.db.outbox.get(item.id)).toMatchObject({ state: 'queued', lastError: 'server' });
+    kiosk.clock.increment(120_000);
+    await kiosk.until(isIdleWith(0));
+    expect(backoffice.arrivals).toEqual([item.id]);
+  });
+
+  it.each([{ kind: 'network' as const }, { kind: 'status' as const, status: 500 }, { kind: 'status' as const, status: 408 }, { kind: 'status' as const, status: 429 }])(
+    'retries the whole batch after $kind $status without losing an item',
+    async (fault) => {
+      const backoffice = new FakeBackoffice();
+      const kiosk = await enrolledKiosk(backoffice);
+      backoffice.failNext('/requests/push', fault);
+      const items = await enqueueMany(kiosk.db, 3);
+      kiosk.service.trigger('submission');
+      const waiting = await kiosk.until((s) => s.phase === 'backoff' && s.pendingCount === 3);
+      kiosk.clock.increment(waiting.nextAttemptAt! - kiosk.clock.now());
+      await kiosk.until(isIdleWith(0));
+      expect(backoffice.arrivals).toEqual(items.map((item) => item.id));
+    },
+  );
+
+  it('delivers exactly once when the answer is lost after the server committed', async () => {
+    const backoffice = new FakeBackoffice();
+    const kiosk = await enrolledKiosk(backoffice);
+    backoffice.failNext('/requests/push', { kind: 'commitThenDrop' });
+    const item = await enqueueSample(kiosk.db);
+    kiosk.service.trigger('submission');
+    const waiting = await kiosk.until((s) => s.phase === 'backoff');
+    expect(backoffice.requests.has(item.id)).toBe(true);
+    kiosk.clock.increment(waiting.nextAttemptAt! - kiosk.clock.now());
+    await kiosk.until(isIdleWith(0));
+    expect(backoffice.arrivals).toEqual([item.id]);
+    expect(await kiosk.db.outbox.get(item.id)).toMatchObject({ state: 'synced', attempts: 2 });
+  });
+
+  it('delivers exactly once across a crash between the server commit and the ack', async () => {
+    const backoffice = new FakeBackoffice();
+    const crashed = await enrolledKiosk(backoffice);
+    backoffice.failNext('/requests/push', { kind: 'commitThenHang' });
+    const item = await enqueueSample(crashed.db);
+    crashed.service.trigger('submission');
+    await crashed.until((s) => s.phase === 'pushing');
+    await new Promise<void>((resolve) => {
+      const check = () => (backoffice.requests.has(item.id) ? resolve() : setTimeout(check, 5));
+      check();
+    });
+    crashed.service.stop();
+    expect((await crashed.db.outbox.get(item.id))?.state).toBe('sending');
+
+    const relaunched = await startKiosk(backoffice, { db: crashed.db, secrets: crashed.secrets });
+    await relaunched.until(isIdleWith(0));
+    expect(await relaunched.db.outbox.get(item.id)).toMatchObject({ state: 'synced', attempts: 2 });
+    expect(backoffice.arrivals).toEqual([item.id]);
+    expect(backoffice.requests.size).toBe(1);
+  });
+
+  it('pauses on 401, drops nothing, and resumes once a supervisor enrols again', async () => {
+    const backoffice = new FakeBackoffice();
+    const kiosk = await enrolledKiosk(backoffice);
+    backoffice.revokeAll();
+    const items = await enqueueMany(kiosk.db, 2);
+    kiosk.service.trigger('submission');
+    const paused = await kiosk.until((s) => s.phase === 'paused' && s.pendingCount === 2);
+    expect(paused).toMatchObject({ lastError: { reason: 'unauthorized' }, nextAttemptAt: null });
+    kiosk.clock.increment(3_600_000);
+    expect(kiosk.service.getStatus().phase).toBe('paused');
+    expect((await kiosk.db.outbox.toArray()).every((item) => item.state === 'queued' && item.request !== null)).toBe(true);
+    expect(await kiosk.service.enrol(BACKOFFICE_URL, VALID_CODE, 'Kiosk 1')).toMatchObject({ ok: true });
+    await kiosk.until(isIdleWith(0));
+    expect(backoffice.arrivals).toEqual(items.map((item) => item.id));
+  });
+
+  it('abandons a hung call with the watchdog, requeues the batch and delivers it on the retry', async () => {
+    const backoffice = new FakeBackoffice();
+    const kiosk = await enrolledKiosk(backoffice);
+    backoffice.failNext('/requests/push', { kind: 'hang' });
+    const item = await enqueueSample(kiosk.db);
+    kiosk.service.trigger('submission');
+    await expect.poll(() => backoffice.calls.includes('/requests/push')).toBe(true);
+    kiosk.clock.increment(60_000);
+    const stalled = await kiosk.until((s) => s.phase === 'backoff' && s.pendingCount === 1);
+    expect(stalled.lastError?.reason).toBe('watchdog');
+    await expect.poll(async () => (await kiosk.db.outbox.get(item.id))?.state).toBe('queued');
+    kiosk.clock.increment(stalled.nextAttemptAt! - kiosk.clock.now());
+    await kiosk.until(isIdleWith(0));
+    expect(backoffice.arrivals).toEqual([item.id]);
+  });
+});
+
+describe('pulling from the back office', () => {
+  it('brings the statuses a citizen checks, and stores the cursor', async () => {
+    const backoffice = new FakeBackoffice();
+    const kiosk = await enrolledKiosk(backoffice);
+    const item = await enqueueSample(kiosk.db);
+    kiosk.service.trigger('submission');
+    await kiosk.until(isIdleWith(0));
+    backoffice.setStatus(item.id, 'ready');
+    kiosk.service.trigger('manual');
+    await kiosk.until((s) => s.phase === 'idle');
+    expect(await statusByTrackingCode(kiosk.db, item.trackingCode)).toMatchObject({ local: 'synced', remote: { status: 'ready' } });
+    expect(await readMeta(kiosk.db, META_KEYS.pullCursor, 0)).toBe(backoffice.seq);
+  });
+
+  it('notices a back office restored from an older backup and sends it again what it lost', async () => {
+    const backoffice = new FakeBackoffice();
+    const kiosk = await enrolledKiosk(backoffice);
+    const [first] = await enqueueMany(kiosk.db, 1);
+    kiosk.service.trigger('submission');
+    await kiosk.until(isIdleWith(0));
+    const backup = backoffice.backup();
+    const later = await enqueueMany(kiosk.db, 2);
+    kiosk.service.trigger('submission');
+    await kiosk.until(isIdleWith(0));
+    backoffice.setStatus(first!.id, 'inReview');
+    kiosk.service.trigger('manual');
+    await kiosk.until((s) => s.phase === 'idle');
+
+    backoffice.restoreBackup(backup);
+    kiosk.service.trigger('manual');
+    await kiosk.until((s) => s.phase === 'pulling');
+    await kiosk.until(isIdleWith(0));
+    expect([...backoffice.requests.keys()].sort()).toEqual([first!, ...later].map((item) => item.id).sort());
+    expect((await listAudit(kiosk.db, { limit: 5 })).map((entry) => entry.action)).toContain('sync.serverRestored');
+    backoffice.setStatus(later[0]!.id, 'ready');
+    kiosk.service.trigger('manual');
+    await kiosk.until((s) => s.phase === 'idle');
+    expect((await statusByTrackingCode(kiosk.db, later[0]!.trackingCode)).remote?.status).toBe('ready');
+  });
+
+  it('takes a newer catalogue and uploads the audit log', async () => {
+    const backoffice = new FakeBackoffice();
+    const kiosk = await enrolledKiosk(backoffice);
+    const { DEFAULT_CATALOGUE, loadCatalogue } = await import('../../src/storage/catalogue');
+    const { appendAudit, unsyncedAudit } = await import('../../src/storage/audit');
+    backoffice.catalogue = { ...DEFAULT_CATALOGUE, version: DEFAULT_CATALOGUE.version + 1 };
+    const entry = await appendAudit(kiosk.db, 'supervisor.unlock', '', kiosk.clock.now());
+    kiosk.service.trigger('manual');
+    await kiosk.until((s) => s.phase === 'idle');
+    expect((await loadCatalogue(kiosk.db)).version).toBe(DEFAULT_CATALOGUE.version + 1);
+    expect(backoffice.auditIds.has(entry.id)).toBe(true);
+    expect(await unsyncedAudit(kiosk.db, 10)).toEqual([]);
+  });
+});
