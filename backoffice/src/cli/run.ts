@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { remoteStatusSchema } from '../../../src/domain/status';
 import { DEFAULT_CATALOGUE_PATH, readCatalogueFile } from '../catalogueFile';
-import { ApiError } from '../http/errors';
+import { ApiError } from '../service/apiError';
 import { DATABASE_FILE, DEFAULT_RATE_LIMIT, startBackoffice, type RateLimitSettings, type RunningBackoffice } from '../server';
 import { openSqliteStore } from '../store/sqliteStore';
 import * as commands from './commands';

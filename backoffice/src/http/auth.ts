@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hashSecret } from '../service/secrets';
 import type { Principal, Store } from '../store/types';
-import { ApiError } from './errors';
+import { ApiError } from '../service/apiError';
 
 /** Who may call a route: a kiosk (device token), a staff member (staff token) or anyone. */
 export type Access = 'device' | 'staff' | 'public';

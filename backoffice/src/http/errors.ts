@@ -1,16 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-
-/** A refusal the client is meant to read: status, a stable machine code, a human message. */
-export class ApiError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+import { ApiError } from '../service/apiError';
 
 /** Fastify's own 4xx errors, renamed to the codes documented in docs/sync-protocol.md. */
 const FASTIFY_CODES: Record<string, string> = {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ApiError } from './errors';
+import { ApiError } from '../service/apiError';
 
 /** Deeper than any body of the protocol (a pushed request nests 3 levels inside the batch). */
 export const MAX_JSON_DEPTH = 16;

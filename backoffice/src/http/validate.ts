@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { ApiError } from './errors';
-import { describeIssues } from './zodIssues';
+import { ApiError } from '../service/apiError';
+import { describeIssues } from '../service/fieldErrors';
 
 /** Parses a body, query or path with its protocol schema; a mismatch is a 400 naming paths and codes. */
 export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, code = 'invalid_body'): z.output<S> {

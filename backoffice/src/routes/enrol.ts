@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { API_PREFIX, enrolRequestSchema, enrolResponseSchema, type EnrolResponse } from '../../../src/domain/syncProtocol';
-import { ApiError } from '../http/errors';
+import { ApiError } from '../service/apiError';
 import { parseOr400 } from '../http/validate';
 import { hashSecret, newToken, shuffledPrefixes } from '../service/secrets';
 import type { EnrolmentOutcome } from '../store/types';

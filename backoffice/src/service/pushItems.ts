@@ -3,7 +3,7 @@ import { canonicalRequestJson, validateIdentity, validateServiceFields, type Cit
 import { pushItemSchema } from '../../../src/domain/syncProtocol';
 import { checkTrackingCode } from '../../../src/domain/trackingCode';
 import type { ValidPushItem } from '../store/types';
-import { wireErrors, type WireFieldError } from '../http/zodIssues';
+import { wireErrors, type WireFieldError } from './fieldErrors';
 
 export type CheckedItem = ({ ok: true } & ValidPushItem) | { ok: false; id: string | null; kioskSeq: number | null; errors: WireFieldError[] };
 

@@ -1,7 +1,7 @@
 import type { RemoteStatus } from '../../../src/domain/status';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
 import { normalizeTrackingCode } from '../../../src/domain/trackingCode';
-import { ApiError } from '../http/errors';
+import { ApiError } from './apiError';
 import type { Store } from '../store/types';
 import { allowedNext, canTransition } from './statusTransitions';
 
