@@ -13,8 +13,8 @@ export function Dashboard({ services, onShowOutbox }: { services: SupervisorServ
   const when = (at: number | null) => (at === null ? t('dashboard.never') : formatTimestamp(at, language));
 
   const syncNow = async () => {
-    setRequested(true);
     await services.sync.syncNow();
+    setRequested(true);
   };
 
   return (

@@ -80,9 +80,10 @@ export function SettingsForm({ services }: { services: SupervisorServices }) {
           </p>
         )}
       </fieldset>
-      <label className="sv-field">
-        <span>{t('settings.fields.defaultLocale')}</span>
+      <div className="sv-field">
+        <label htmlFor="sv-setting-defaultLocale">{t('settings.fields.defaultLocale')}</label>
         <select
+          id="sv-setting-defaultLocale"
           value={draft.defaultLocale}
           onChange={(event) => update({ defaultLocale: event.target.value as Locale })}
           aria-invalid={Boolean(errors.defaultLocale)}
@@ -99,7 +100,7 @@ export function SettingsForm({ services }: { services: SupervisorServices }) {
             {t('settings.errors.defaultLocale')}
           </span>
         )}
-      </label>
+      </div>
       <button type="submit" className="sv-button sv-button-primary">
         {t('actions.save')}
       </button>

@@ -14,10 +14,13 @@ interface SettingsTextFieldProps {
 export function SettingsTextField({ field, value, error, inputMode, onChange }: SettingsTextFieldProps) {
   const { t } = useTranslation('supervisor');
   const errorId = `sv-error-${field}`;
+  const inputId = `sv-setting-${field}`;
+  // The error sits outside the label: it describes the field, it is not part of its name.
   return (
-    <label className="sv-field">
-      <span>{t(`settings.fields.${field}`)}</span>
+    <div className="sv-field">
+      <label htmlFor={inputId}>{t(`settings.fields.${field}`)}</label>
       <input
+        id={inputId}
         name={field}
         value={value}
         inputMode={inputMode}
@@ -32,6 +35,6 @@ export function SettingsTextField({ field, value, error, inputMode, onChange }: 
           {t(`settings.errors.${field}`)}
         </span>
       )}
-    </label>
+    </div>
   );
 }
