@@ -6,6 +6,7 @@ import type { ShubbakDb } from '../storage/db';
 import { readEnrolment } from '../storage/enrolment';
 import { META_KEYS, readMeta, type StorageErrorRecord } from '../storage/meta';
 import { countOutbox } from '../storage/outbox';
+import { askPersistentStorage, type StorageManagerLike } from '../storage/persistence';
 import { pendingSummary, requeueInFlight } from '../storage/outboxSync';
 import { loadSettings } from '../storage/settings';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
@@ -13,7 +14,7 @@ import { holdCycleLock, type LockManagerLike } from './cycleLock';
 import { createCycleSteps } from './cycleSteps';
 import { enrolKiosk, type EnrolOutcome } from './enrol';
 import { SyncError } from './syncError';
-import { statusOf, type StoredCounts, type SyncStatus } from './syncStatus';
+import { statusBeforeStart, statusOf, type StoredCounts, type SyncStatus } from './syncStatus';
 import { createTransport, type FetchLike, type Transport } from './transport';
 import { startWakeDetector } from './wakeDetector';
 
@@ -48,6 +49,8 @@ export interface SyncServiceDeps {
   window?: Pick<Window, 'addEventListener' | 'removeEventListener'> | null;
   document?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'> | null;
   isOnline?: () => boolean;
+  /** navigator.storage by default: asked once at start to keep the outbox from eviction. */
+  storageManager?: StorageManagerLike | null;
   /** Interval timers of the wake detector (globals by default). */
   setInterval?: (callback: () => void, ms: number) => unknown;
   clearInterval?: (handle: unknown) => void;
@@ -85,7 +88,8 @@ export function startSyncService(deps: SyncServiceDeps): SyncService {
   let token: string | null = null;
   let enrolled = false;
   let stopped = false;
-  let counts: StoredCounts = { pendingCount: 0, oldestPendingCreatedAt: null, rejectedCount: 0, storageError: null };
+  let counts: StoredCounts = { pendingCount: 0, oldestPendingCreatedAt: null, rejectedCount: 0, storageError: null, persistentStorage: null };
+  let persistentStorage: boolean | null = null;
   const listeners = new Set<(status: SyncStatus) => void>();
   const cleanups: Array<() => void> = [];
 
@@ -114,7 +118,7 @@ export function startSyncService(deps: SyncServiceDeps): SyncService {
 
   function getStatus(): SyncStatus {
     if (!actor) {
-      return { phase: stopped ? 'stopped' : 'starting', pendingCount: counts.pendingCount, oldestPendingAgeMs: null, rejectedCount: counts.rejectedCount, lastSuccessAt: null, lastError: null, nextAttemptAt: null, enrolled, storageError: counts.storageError };
+      return statusBeforeStart(stopped ? 'stopped' : 'starting', counts, enrolled);
     }
     return statusOf(actor.getSnapshot(), counts, enrolled, now());
   }
@@ -131,7 +135,7 @@ export function startSyncService(deps: SyncServiceDeps): SyncService {
         countOutbox(db, ['rejected']),
         readMeta<StorageErrorRecord | null>(db, META_KEYS.lastStorageError, null),
       ]);
-      counts = { pendingCount: pending.count, oldestPendingCreatedAt: pending.oldestCreatedAt, rejectedCount, storageError };
+      counts = { pendingCount: pending.count, oldestPendingCreatedAt: pending.oldestCreatedAt, rejectedCount, storageError, persistentStorage };
     } catch {
       // The counts are for display: a failed read keeps the previous ones.
     }
@@ -139,13 +143,16 @@ export function startSyncService(deps: SyncServiceDeps): SyncService {
   }
 
   async function start(): Promise<void> {
+    const storageManager = deps.storageManager === undefined ? (typeof navigator === 'undefined' ? null : navigator.storage) : deps.storageManager;
+    persistentStorage = await askPersistentStorage(storageManager);
     await requeueInFlight(db);
     const [settings, lastSuccessAt] = await Promise.all([loadSettings(db), readMeta<number | null>(db, META_KEYS.lastSyncSuccessAt, null)]);
     token = await platform.readSecret('deviceToken');
     enrolled = token !== null && (await readEnrolment(db)) !== null && settings.backofficeUrl !== '';
     if (stopped) return;
     actor = createActor(machine, {
-      clock: deps.clock,
+      // Only when given: XState spreads the options over its defaults, so `clock: undefined` would erase the real clock.
+      ...(deps.clock ? { clock: deps.clock } : {}),
       input: {
         enrolled,
         heartbeatMs: settings.heartbeatSeconds * 1000,

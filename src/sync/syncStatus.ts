@@ -37,6 +37,8 @@ export interface SyncStatus {
   enrolled: boolean;
   /** The last outbox write the browser refused (disk full), until a write succeeds again. */
   storageError: StorageErrorRecord | null;
+  /** Whether the browser promised not to evict the kiosk's storage; null when it cannot say. */
+  persistentStorage: boolean | null;
 }
 
 export interface StoredCounts {
@@ -44,6 +46,7 @@ export interface StoredCounts {
   oldestPendingCreatedAt: number | null;
   rejectedCount: number;
   storageError: StorageErrorRecord | null;
+  persistentStorage: boolean | null;
 }
 
 export function phaseOf(snapshot: SnapshotFrom<typeof syncMachine>): SyncPhase {
@@ -65,5 +68,22 @@ export function statusOf(snapshot: SnapshotFrom<typeof syncMachine>, counts: Sto
     nextAttemptAt,
     enrolled,
     storageError: counts.storageError,
+    persistentStorage: counts.persistentStorage,
+  };
+}
+
+/** Before the loop runs (start-up reads) and after it stopped. */
+export function statusBeforeStart(phase: 'starting' | 'stopped', counts: StoredCounts, enrolled: boolean): SyncStatus {
+  return {
+    phase,
+    pendingCount: counts.pendingCount,
+    oldestPendingAgeMs: null,
+    rejectedCount: counts.rejectedCount,
+    lastSuccessAt: null,
+    lastError: null,
+    nextAttemptAt: null,
+    enrolled,
+    storageError: counts.storageError,
+    persistentStorage: counts.persistentStorage,
   };
 }

@@ -1,6 +1,7 @@
 import { SimulatedClock } from 'xstate';
 import type { SecretName } from '../../../src/platform/types';
 import type { ShubbakDb } from '../../../src/storage/db';
+import type { StorageManagerLike } from '../../../src/storage/persistence';
 import type { LockManagerLike } from '../../../src/sync/cycleLock';
 import { startSyncService, type SyncService, type SyncStatus } from '../../../src/sync/syncService';
 import { T0, freshDb } from '../../storage/support';
@@ -21,7 +22,14 @@ export interface TestKiosk {
 /** A kiosk's sync engine on a simulated clock, talking to the fake back office. */
 export async function startKiosk(
   backoffice: FakeBackoffice,
-  options: { db?: ShubbakDb; secrets?: Map<SecretName, string>; locks?: LockManagerLike | null; window?: EventTarget | null; online?: () => boolean } = {},
+  options: {
+    db?: ShubbakDb;
+    secrets?: Map<SecretName, string>;
+    locks?: LockManagerLike | null;
+    window?: EventTarget | null;
+    online?: () => boolean;
+    storageManager?: StorageManagerLike | null;
+  } = {},
 ): Promise<TestKiosk> {
   const db = options.db ?? freshDb();
   const secrets = options.secrets ?? new Map<SecretName, string>();
@@ -38,6 +46,7 @@ export async function startKiosk(
     now: () => clock.now(),
     random: () => 0.5,
     locks: options.locks ?? null,
+    storageManager: options.storageManager ?? null,
     window: options.window ?? null,
     document: null,
     isOnline: options.online ?? (() => true),
