@@ -4,7 +4,12 @@ import { mimeTypeOf, resolveAppPath, type AppFile } from './appPath';
 import { appContentSecurityPolicy, RECEIPT_CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import type { PrintPages } from './printPages';
 
-/** Must run before `app` is ready: a standard, secure scheme gets a real origin, fetch and IndexedDB. */
+/**
+ * Must run before `app` is ready, in one call (a later call replaces an earlier one). A standard,
+ * secure scheme gets a real origin, fetch and IndexedDB. `corsEnabled` stays unset: it would let
+ * other origins read app:// responses without any Access-Control-Allow-Origin check, and
+ * `bypassCSP` stays unset so the CSP below applies.
+ */
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true },

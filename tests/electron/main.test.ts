@@ -103,6 +103,8 @@ describe('main.ts, the composition root', () => {
     fake.makeReady();
     await vi.waitFor(() => expect(fake.windows.length).toBe(1));
     expect(fake.order).toEqual(['registerSchemesAsPrivileged', 'ready']);
+    // One call only: Electron keeps the last call's schemes and drops the earlier ones.
+    expect(fake.module.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
   });
 
   it('quits, and opens no window, when another instance holds the lock', async () => {

@@ -32,6 +32,9 @@ describe('the app:// scheme', () => {
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([APP_SCHEME_PRIVILEGES]);
     expect(APP_SCHEME_PRIVILEGES).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true } });
     expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('bypassCSP');
+    // corsEnabled would let another origin read app:// responses with no Access-Control-Allow-Origin check.
+    expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('corsEnabled');
+    expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('allowServiceWorkers');
   });
 
   it('installs its handler for the app scheme', () => {
