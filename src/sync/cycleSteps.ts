@@ -41,10 +41,13 @@ function storedRequestErrors(request: CitizenRequest | null): { ok: true; reques
 }
 
 export function createCycleSteps({ db, transport, now }: CycleDeps): CycleSteps {
+  // Lowered when the back office says a batch is too large (413); kept for the life of the engine.
+  let batchCeiling = Number.POSITIVE_INFINITY;
   return {
     async pushBatch(signal) {
-      const { syncBatchSize } = await loadSettings(db);
-      const batch = await nextBatch(db, syncBatchSize, now());
+      const settings = await loadSettings(db);
+      const batchSize = Math.min(settings.syncBatchSize, batchCeiling);
+      const batch = await nextBatch(db, batchSize, now());
       if (batch.length === 0) return { more: false };
       const sendable: CitizenRequest[] = [];
       // Stored data is checked again before it leaves: a row damaged on disk is refused here, alone.
@@ -60,10 +63,11 @@ export function createCycleSteps({ db, transport, now }: CycleDeps): CycleSteps 
         } catch (error) {
           // No per-item answer: the whole batch goes back to the queue, nothing is lost.
           await releaseInFlight(db, error instanceof SyncError ? error.reason : 'internal');
+          if (error instanceof SyncError && error.status === 413) batchCeiling = Math.max(1, Math.floor(sendable.length / 2));
           throw error;
         }
       }
-      return { more: batch.length === syncBatchSize };
+      return { more: batch.length === batchSize };
     },
 
     async pullChanges(signal) {

@@ -113,6 +113,21 @@ describe('pushing the outbox', () => {
     },
   );
 
+  it('halves its batches when the back office answers 413, and still delivers everything in order', async () => {
+    const backoffice = new FakeBackoffice();
+    const kiosk = await enrolledKiosk(backoffice);
+    await saveSettings(kiosk.db, { syncBatchSize: 4 });
+    backoffice.failNext('/requests/push', { kind: 'status', status: 413 });
+    const items = await enqueueMany(kiosk.db, 4);
+    kiosk.service.trigger('submission');
+    const waiting = await kiosk.until((s) => s.phase === 'backoff' && s.pendingCount === 4);
+    expect(waiting.lastError?.reason).toBe('badRequest');
+    kiosk.clock.increment(waiting.nextAttemptAt! - kiosk.clock.now());
+    await kiosk.until(isIdleWith(0));
+    expect(backoffice.arrivals).toEqual(items.map((item) => item.id));
+    expect(backoffice.calls.filter((path) => path === '/requests/push')).toHaveLength(3);
+  });
+
   it('delivers exactly once when the answer is lost after the server committed', async () => {
     const backoffice = new FakeBackoffice();
     const kiosk = await enrolledKiosk(backoffice);
