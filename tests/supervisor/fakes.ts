@@ -51,6 +51,7 @@ export class FakeSync {
     nextAttemptAt: null,
     enrolled: false,
     storageError: null,
+    persistentStorage: true,
   };
 
   trigger(reason: SyncTrigger): void {

@@ -33,6 +33,8 @@ export function Dashboard({ services, onShowOutbox }: { services: SupervisorServ
         <dd>{when(status.lastSuccessAt)}</dd>
         <dt>{t('dashboard.nextAttempt')}</dt>
         <dd>{when(status.nextAttemptAt)}</dd>
+        <dt>{t('dashboard.persistent')}</dt>
+        <dd>{status.persistentStorage === null ? t('dashboard.unknown') : status.persistentStorage ? t('dashboard.yes') : t('dashboard.persistentNo')}</dd>
         <dt>{t('dashboard.rejected')}</dt>
         <dd>{status.rejectedCount}</dd>
         <dt>{t('dashboard.lastError')}</dt>
