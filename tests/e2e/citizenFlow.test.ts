@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastNonEmptyLine } from '../../scripts/processes';
+import type { RunningKioskServer } from '../../scripts/kioskServer';
+import { directionOf, type Locale } from '../../src/domain/locales';
+import { checkTrackingCode } from '../../src/domain/trackingCode';
+import { launchKiosk, metaValue, outboxRows, startBackoffice, startKioskServer, waitFor, type LaunchedKiosk, type RunningBackoffice } from './harness';
+import { byTestId, CITIZEN, confirmAndSave, lookUp, requestResidenceUpToReview, shows, tap } from './citizenSteps';
+
+describe('the citizen flow in the built kiosk, against a real back office', () => {
+  let backoffice: RunningBackoffice;
+  let server: RunningKioskServer;
+  let kiosk: LaunchedKiosk;
+
+  beforeAll(async () => {
+    backoffice = await startBackoffice();
+    const code = lastNonEmptyLine(await backoffice.cli(['demo-setup']));
+    server = await startKioskServer({ backofficeUrl: backoffice.url, ...(code ? { demoEnrolmentCode: code } : {}) });
+    kiosk = await launchKiosk({ url: server.url });
+    await waitFor(() => metaValue(kiosk.page, 'deviceId'), { timeoutMs: 60_000, description: 'the kiosk enrolled itself with the demo code' });
+  });
+
+  afterAll(async () => {
+    await kiosk?.close();
+    await server?.close();
+    await backoffice?.stop();
+  });
+
+  it.each<Locale>(['ar', 'fr'])('takes a request in %s, shows its receipt, and the back office receives it', async (locale) => {
+    const { page } = kiosk;
+    await page.reload();
+    await requestResidenceUpToReview(page, locale);
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe(directionOf(locale));
+    expect(await page.locator(byTestId('review-identity.cin')).textContent()).toBe(CITIZEN.cin);
+
+    const trackingCode = await confirmAndSave(page);
+    expect(checkTrackingCode(trackingCode)).toEqual({ ok: true, code: trackingCode });
+    await shows(page, 'tracking-qr');
+    const stored = (await outboxRows(page)).filter((row) => row.trackingCode === trackingCode);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.request?.locale).toBe(locale);
+    expect(stored[0]?.request?.identity).toMatchObject({ cin: CITIZEN.cin, dateOfBirth: '1990-04-12', lastNameArabic: CITIZEN.lastNameArabic });
+
+    await waitFor(async () => (await outboxRows(page)).find((row) => row.trackingCode === trackingCode)?.state === 'synced', {
+      timeoutMs: 60_000,
+      description: 'the request acknowledged by the back office',
+    });
+    await tap(page, 'finish');
+    expect(await lookUp(page, trackingCode)).toMatch(/^(synced|received)$/);
+  });
+
+  it('takes a request with the browser offline, keeps it queued, and sends it once back online', async () => {
+    const { page, context } = kiosk;
+    await page.reload();
+    await context.setOffline(true);
+    try {
+      await requestResidenceUpToReview(page, 'fr');
+      const trackingCode = await confirmAndSave(page);
+      expect((await outboxRows(page)).find((row) => row.trackingCode === trackingCode)?.state).toBe('queued');
+      await tap(page, 'finish');
+      expect(await lookUp(page, trackingCode, 'fr')).toBe('queued');
+      expect(await page.locator(byTestId('lookup-status')).textContent()).toBe("En attente d'envoi à l'annexe");
+      await context.setOffline(false);
+      await waitFor(async () => (await outboxRows(page)).find((row) => row.trackingCode === trackingCode)?.state === 'synced', {
+        timeoutMs: 90_000,
+        description: 'the queued request sent once the network is back',
+      });
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+});
