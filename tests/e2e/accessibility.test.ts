@@ -138,6 +138,12 @@ describe('accessibility of the citizen screens', () => {
     await tap(page, 'next');
     await shows(page, 'screen-identity');
     await check('identity (with the on-screen keyboard)');
+    await tap(page, 'toggle-large-text');
+    await check('identity, large text');
+    await tap(page, 'toggle-large-text');
+    await tap(page, 'toggle-contrast');
+    await check('identity, high contrast');
+    await tap(page, 'toggle-contrast');
     await page.clock.fastForward(IDLE_TIMEOUT_MS + 1_000);
     await shows(page, 'dialog-still-there');
     await check('still there? dialog');
