@@ -19,7 +19,7 @@ export interface KeyboardLayout {
 /** Keys of a desktop keyboard that mean nothing on a kiosk form. */
 const DESKTOP_ONLY_KEYS = new Set(['{tab}', '{lock}', '.com', '@']);
 
-/** Takes a simple-keyboard-layouts layout as is, minus the desktop-only keys; keeps a space bar. */
+/** Takes a simple-keyboard-layouts layout as is, minus the desktop-only keys (the bottom row keeps only its space bar). */
 function forKiosk(rows: readonly string[]): string[] {
   return rows
     .map((row) => row.split(' ').filter((key) => !DESKTOP_ONLY_KEYS.has(key)).join(' '))
