@@ -18,10 +18,10 @@ interface ChangeRow {
  */
 export function sqliteRequests(db: Database.Database) {
   const selectBody = db.prepare<[string], { body: string }>('SELECT body FROM requests WHERE id = ?');
-  const trackingCodeTaken = db.prepare<[string], number>('SELECT 1 FROM requests WHERE tracking_code = ?').pluck();
   const insertRequest = db.prepare(
     `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?)
+     ON CONFLICT DO NOTHING`,
   );
   const insertChange = db.prepare(
     'INSERT INTO status_changes (request_id, office_id, status, reason, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?)',
@@ -65,8 +65,8 @@ export function sqliteRequests(db: Database.Database) {
     return input.items.map(({ request, canonical }): StoredPushOutcome => {
       const existing = selectBody.get(request.id);
       if (existing) return existing.body === canonical ? 'duplicate' : 'conflict';
-      if (trackingCodeTaken.get(request.trackingCode)) return 'trackingCodeTaken';
-      insertRequest.run(
+      // The id is known to be new, so the only conflict left is another request's tracking code.
+      const { changes } = insertRequest.run(
         request.id,
         input.officeId,
         input.deviceId,
@@ -76,6 +76,7 @@ export function sqliteRequests(db: Database.Database) {
         canonical,
         input.receivedAt,
       );
+      if (changes === 0) return 'trackingCodeTaken';
       insertChange.run(request.id, input.officeId, 'received', null, input.receivedAt, `device:${input.deviceId}`);
       return 'accepted';
     });
