@@ -68,6 +68,27 @@ describe.each(POST_ENDPOINTS)('hostile bodies against POST $url', ({ url, token 
   });
 });
 
+describe('hostile query strings against the GET endpoints', () => {
+  it.each([
+    '/api/v1/changes?since=1e3',
+    '/api/v1/changes?since=0x10',
+    '/api/v1/changes?since[$gt]=0',
+    '/api/v1/changes?__proto__[polluted]=1',
+    "/api/v1/changes?since=1;DROP TABLE requests",
+    '/api/v1/catalogue?since=abc',
+    '/api/v1/catalogue?since=-1',
+    '/api/v1/catalogue?version=1',
+  ])('refuses %s with 400 invalid_query', async (url) => {
+    const response = await h.get(url, deviceToken);
+    expect([response.statusCode, response.json().error.code]).toEqual([400, 'invalid_query']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each(['/api/v1/health?x=1', '/api/v1/openapi.json?__proto__=1'])('answers %s normally: it reads no input', async (url) => {
+    expect((await h.get(url)).statusCode).toBe(200);
+  });
+});
+
 describe('strict schemas on every POST body', () => {
   const request = () => makeRequest(prefix, 1);
   it.each<[string, string, () => unknown, () => string | undefined]>([
