@@ -38,6 +38,7 @@ export interface RecoverableContents {
   on(event: 'unresponsive' | 'responsive', listener: () => void): unknown;
   loadURL(url: string): Promise<void>;
   forcefullyCrashRenderer(): void;
+  isDestroyed(): boolean;
 }
 
 /**
@@ -65,7 +66,8 @@ export function recoverFromCrashes(contents: RecoverableContents, clock: Clock, 
     pending = clock.setTimeout(() => {
       pending = undefined;
       pendingIsHangRecovery = false;
-      action();
+      // The window may have closed meanwhile (the app quitting): nothing left to recover.
+      if (!contents.isDestroyed()) action();
     }, ms);
   };
 

@@ -5,6 +5,10 @@ import { FakeEmitter } from './fakes/emitter';
 class FakeContents extends FakeEmitter {
   readonly loadURL = vi.fn(async (_url: string) => undefined);
   readonly forcefullyCrashRenderer = vi.fn();
+  destroyed = false;
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
 }
 
 const POLICY: CrashRecoveryPolicy = { maxFailures: 3, windowMs: 10 * 60_000, reloadDelaysMs: [1_000, 5_000, 15_000], coolOffMs: 15 * 60_000 };
@@ -98,6 +102,14 @@ describe('crash recovery, capped', () => {
     contents.emit('responsive');
     vi.advanceTimersByTime(60_000);
     expect(contents.forcefullyCrashRenderer).not.toHaveBeenCalled();
+    expect(contents.loadURL).not.toHaveBeenCalled();
+  });
+
+  it('does nothing once the window is gone (the app quitting)', () => {
+    const contents = watched();
+    crash(contents);
+    contents.destroyed = true;
+    vi.advanceTimersByTime(60_000);
     expect(contents.loadURL).not.toHaveBeenCalled();
   });
 

@@ -26,6 +26,7 @@ class FakeWebContents extends FakeEmitter {
   setZoomFactor = vi.fn();
   loadURL = vi.fn(async () => undefined);
   forcefullyCrashRenderer = vi.fn();
+  isDestroyed = vi.fn(() => false);
 }
 
 function fakeElectron({ lock }: { lock: boolean }) {
