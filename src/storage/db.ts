@@ -2,7 +2,6 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Catalogue } from '../domain/catalogue';
 import type { CitizenRequest } from '../domain/request';
 import type { LocalState, RemoteStatus } from '../domain/status';
-import type { FieldError } from '../domain/validation';
 
 /**
  * The kiosk's IndexedDB database. Nothing outside src/storage touches Dexie.
@@ -11,6 +10,16 @@ import type { FieldError } from '../domain/validation';
  * and carry pending outbox items across in its `upgrade` (Workbox lost queues by deleting its
  * store on upgrade; tests/storage proves ours survive).
  */
+
+/**
+ * A field error as the back office (or the kiosk's re-validation) reported it. Codes are kept as
+ * they came: besides the kiosk's `ValidationErrorCode`s the server has its own (`unknownService`,
+ * `unrecognized_key`, …), and a supervisor must be able to read them all.
+ */
+export interface RejectionError {
+  path: string;
+  code: string;
+}
 
 export interface OutboxItem {
   /** UUID v7 made on the kiosk: the idempotency key. */
@@ -28,7 +37,7 @@ export interface OutboxItem {
   lastAttemptAt: number | null;
   syncedAt: number | null;
   /** Why the back office refused it (per-field), or why a supervisor discarded it. */
-  rejection: { errors: FieldError[] | null; reason: string | null } | null;
+  rejection: { errors: RejectionError[] | null; reason: string | null } | null;
   /**
    * Epoch ms from which the retention of a synced item's personal data is counted; present only
    * while the item is synced AND still holds its personal data, so the purge's index covers

@@ -1,7 +1,6 @@
 import type { PushResult } from '../domain/syncProtocol';
-import type { FieldError, ValidationErrorCode } from '../domain/validation';
 import Dexie from 'dexie';
-import type { OutboxItem, ShubbakDb } from './db';
+import type { OutboxItem, RejectionError, ShubbakDb } from './db';
 
 /**
  * The outbox as the sync engine sees it. The contract (Workbox lost entries by removing them
@@ -22,9 +21,8 @@ export async function nextBatch(db: ShubbakDb, size: number, now: number = Date.
   });
 }
 
-/** Wire error codes are strings; the kiosk keeps them as they came so a supervisor can read them. */
-function toFieldErrors(errors: PushResult['errors']): FieldError[] {
-  return (errors ?? []).map((error) => ({ path: error.path, code: error.code as ValidationErrorCode }));
+function toRejectionErrors(errors: PushResult['errors']): RejectionError[] {
+  return (errors ?? []).map((error) => ({ path: error.path, code: error.code }));
 }
 
 /**
@@ -44,7 +42,7 @@ export async function applyPushResults(db: ShubbakDb, results: readonly PushResu
         case 'duplicate':
           return { ...item, state: 'synced', syncedAt: now, retentionFrom: now, lastError: null, rejection: null };
         case 'invalid':
-          return { ...item, state: 'rejected', lastError: 'invalid', rejection: { errors: toFieldErrors(result.errors), reason: 'invalid' } };
+          return { ...item, state: 'rejected', lastError: 'invalid', rejection: { errors: toRejectionErrors(result.errors), reason: 'invalid' } };
         case 'conflict':
           return { ...item, state: 'rejected', lastError: 'conflict', rejection: { errors: null, reason: 'conflict' } };
       }
@@ -64,7 +62,7 @@ export async function requeueInFlight(db: ShubbakDb): Promise<number> {
 }
 
 /** A stored item that cannot be sent as it is (failed re-validation, or no personal data left): refused on the kiosk. */
-export async function rejectLocally(db: ShubbakDb, id: string, reason: string, errors: FieldError[] | null): Promise<void> {
+export async function rejectLocally(db: ShubbakDb, id: string, reason: string, errors: RejectionError[] | null): Promise<void> {
   await db.outbox.update(id, { state: 'rejected', lastError: reason, rejection: { errors, reason } });
 }
 

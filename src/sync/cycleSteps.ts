@@ -1,10 +1,9 @@
 import { citizenRequestSchema, type CitizenRequest } from '../domain/request';
 import { auditEntryWireSchema } from '../domain/syncProtocol';
-import type { FieldError, ValidationErrorCode } from '../domain/validation';
 import type { AuditStepResult, PullStepResult, PushStepResult } from '../machines/sync/types';
 import { appendAudit, markAuditSynced, unsyncedAudit } from '../storage/audit';
 import { loadCatalogue, saveCatalogue } from '../storage/catalogue';
-import type { ShubbakDb } from '../storage/db';
+import type { RejectionError, ShubbakDb } from '../storage/db';
 import { META_KEYS, writeMeta } from '../storage/meta';
 import { applyPushResults, nextBatch, rejectLocally, releaseInFlight } from '../storage/outboxSync';
 import { purgePersonalData } from '../storage/retention';
@@ -34,10 +33,11 @@ export interface CycleSteps {
   finishCycle(signal: AbortSignal): Promise<undefined>;
 }
 
-function storedRequestErrors(request: CitizenRequest | null): { ok: true; request: CitizenRequest } | { ok: false; errors: FieldError[] } {
+/** Stored data is checked again before it leaves: a row damaged on disk is refused here, alone. */
+function recheckStored(request: CitizenRequest | null): { ok: true; request: CitizenRequest } | { ok: false; errors: RejectionError[] } {
   const parsed = citizenRequestSchema.safeParse(request);
   if (parsed.success) return { ok: true, request: parsed.data };
-  return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code as ValidationErrorCode })) };
+  return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code })) };
 }
 
 export function createCycleSteps({ db, transport, now }: CycleDeps): CycleSteps {
@@ -50,11 +50,10 @@ export function createCycleSteps({ db, transport, now }: CycleDeps): CycleSteps 
       const batch = await nextBatch(db, batchSize, now());
       if (batch.length === 0) return { more: false };
       const sendable: CitizenRequest[] = [];
-      // Stored data is checked again before it leaves: a row damaged on disk is refused here, alone.
       for (const item of batch) {
-        const checked = storedRequestErrors(item.request);
+        const checked = recheckStored(item.request);
         if (checked.ok) sendable.push(checked.request);
-        else await rejectLocally(db, item.id, item.request ? 'invalidStored' : 'noPersonalData', checked.ok ? null : checked.errors);
+        else await rejectLocally(db, item.id, item.request ? 'invalidStored' : 'noPersonalData', checked.errors);
       }
       if (sendable.length > 0) {
         try {

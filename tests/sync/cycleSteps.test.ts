@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangesResponse } from '../../src/domain/syncProtocol';
+import { appendAudit, unsyncedAudit } from '../../src/storage/audit';
+import { readPullCursor, applyChanges } from '../../src/storage/statuses';
+import { createCycleSteps } from '../../src/sync/cycleSteps';
+import { SyncError } from '../../src/sync/syncError';
+import type { AuditEntryWire, Transport } from '../../src/sync/transport';
+import { T0, enqueueMany, freshDb } from '../storage/support';
+
+/** A transport whose answers the test writes; every call is recorded. */
+function scriptedTransport(answers: { changes?: ChangesResponse; pushed?: AuditEntryWire[][]; items?: string[][] }): Transport {
+  return {
+    enrol: async () => Promise.reject(new Error('not used')),
+    push: async (items) => {
+      answers.items?.push(items.map((item) => item.id));
+      return { results: items.map((item) => ({ id: item.id, outcome: 'accepted' as const })) };
+    },
+    changes: async () => answers.changes ?? { changes: [], cursor: 0, more: false, highWater: 0 },
+    catalogue: async () => null,
+    pushAudit: async (entries) => {
+      answers.pushed?.push([...entries]);
+    },
+  };
+}
+
+const signal = new AbortController().signal;
+
+describe('the steps of a sync cycle', () => {
+  it('refuses a changes page whose cursor goes backwards, and keeps its own cursor', async () => {
+    const db = freshDb();
+    await applyChanges(db, [], 40);
+    const steps = createCycleSteps({ db, now: () => T0, transport: async () => scriptedTransport({ changes: { changes: [], cursor: 12, more: false, highWater: 50 } }) });
+    const error = await steps.pullChanges(signal).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SyncError);
+    expect((error as SyncError).reason).toBe('invalidResponse');
+    expect(await readPullCursor(db)).toBe(40);
+  });
+
+  it('refuses a page that says "more" without moving the cursor, instead of looping', async () => {
+    const db = freshDb();
+    await applyChanges(db, [], 7);
+    const steps = createCycleSteps({ db, now: () => T0, transport: async () => scriptedTransport({ changes: { changes: [], cursor: 7, more: true, highWater: 9 } }) });
+    await expect(steps.pullChanges(signal)).rejects.toMatchObject({ reason: 'invalidResponse' });
+  });
+
+  it('rejects on the kiosk a stored request damaged on disk, alone, and sends the others', async () => {
+    const db = freshDb();
+    const [good, damaged, other] = await enqueueMany(db, 3);
+    await db.outbox.update(damaged!.id, { request: { ...damaged!.request!, identity: { ...damaged!.request!.identity, cin: '12' } } });
+    const sent: string[][] = [];
+    const steps = createCycleSteps({ db, now: () => T0, transport: async () => scriptedTransport({ items: sent }) });
+    await steps.pushBatch(signal);
+    expect(sent).toEqual([[good!.id, other!.id]]);
+    expect(await db.outbox.get(damaged!.id)).toMatchObject({ state: 'rejected', rejection: { reason: 'invalidStored', errors: [{ path: 'identity.cin', code: 'invalid_format' }] } });
+  });
+
+  it('does not let an audit entry the protocol cannot carry block the others', async () => {
+    const db = freshDb();
+    const good = await appendAudit(db, 'supervisor.unlock', '', T0);
+    await db.audit.add({ id: 'not-a-uuid', at: T0 + 1, action: 'broken', detail: '', synced: 0 });
+    const pushed: AuditEntryWire[][] = [];
+    const steps = createCycleSteps({ db, now: () => T0, transport: async () => scriptedTransport({ pushed }) });
+    expect(await steps.pushAudit(signal)).toEqual({ more: false });
+    expect(pushed).toEqual([[{ id: good.id, at: new Date(T0).toISOString(), action: 'supervisor.unlock', detail: '' }]]);
+    expect(await unsyncedAudit(db, 10)).toEqual([]);
+    expect(await db.audit.get('not-a-uuid')).toMatchObject({ action: 'broken' });
+  });
+});
