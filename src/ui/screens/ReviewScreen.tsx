@@ -43,17 +43,19 @@ export function ReviewScreen() {
           return (
             <div className="review__row" key={spec.path}>
               <dt>{spec.label}</dt>
-              <dd data-testid={`review-${spec.path}`}>
-                {raw ? <bdi dir={spec.kind === 'date' ? undefined : 'auto'}>{shownValue(spec, raw, locale)}</bdi> : <span className="review__empty">{t('common:form.notGiven')}</span>}
+              <dd>
+                <span className="review__value" data-testid={`review-${spec.path}`}>
+                  {raw ? <bdi dir={spec.kind === 'date' ? undefined : 'auto'}>{shownValue(spec, raw, locale)}</bdi> : <span className="review__empty">{t('common:form.notGiven')}</span>}
+                </span>
+                <TouchButton
+                  variant="quiet"
+                  testId={`edit-${spec.path}`}
+                  aria-label={t('review.editField', { field: spec.label })}
+                  onClick={() => send({ type: 'review.edit', path: spec.path })}
+                >
+                  {t('review.edit')}
+                </TouchButton>
               </dd>
-              <TouchButton
-                variant="quiet"
-                testId={`edit-${spec.path}`}
-                aria-label={t('review.editField', { field: spec.label })}
-                onClick={() => send({ type: 'review.edit', path: spec.path })}
-              >
-                {t('review.edit')}
-              </TouchButton>
             </div>
           );
         })}
