@@ -16,6 +16,7 @@ export class SqliteStore implements Store {
   /** Catalogue versions never change once stored, so a parsed one can be kept. */
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly requests: ReturnType<typeof sqliteRequests>;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -28,35 +29,39 @@ export class SqliteStore implements Store {
     this.requests = sqliteRequests(this.db);
   }
 
+  /** Each statement is prepared once, on first use (the token lookup runs on every request). */
+  private sql<P extends unknown[] = unknown[], R = unknown>(source: string): Database.Statement<P, R> {
+    let statement = this.statements.get(source);
+    if (!statement) {
+      statement = this.db.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement as Database.Statement<P, R>;
+  }
+
   async createOffice(office: { id: string; name: string; createdAt: string }): Promise<'created' | 'exists'> {
-    const { changes } = this.db
-      .prepare('INSERT INTO offices (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING')
+    const { changes } = this.sql('INSERT INTO offices (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING')
       .run(office.id, office.name, office.createdAt);
     return changes === 1 ? 'created' : 'exists';
   }
 
   async getOffice(id: string): Promise<Office | null> {
-    return (
-      this.db
-        .prepare<[string], Office>('SELECT id, name, created_at AS createdAt, revoked_at AS revokedAt FROM offices WHERE id = ?')
-        .get(id) ?? null
-    );
+    const select = this.sql<[string], Office>('SELECT id, name, created_at AS createdAt, revoked_at AS revokedAt FROM offices WHERE id = ?');
+    return select.get(id) ?? null;
   }
 
   async revokeOffice(id: string, at: string): Promise<boolean> {
-    return this.db.prepare('UPDATE offices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
+    return this.sql('UPDATE offices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
   }
 
   async importCatalogue(officeId: string, catalogue: Catalogue, at: string): Promise<Catalogue> {
     return this.db
       .transaction(() => {
-        const current = this.db
-          .prepare<[string], number>('SELECT COALESCE(MAX(version), 0) FROM catalogue_versions WHERE office_id = ?')
+        const current = this.sql<[string], number>('SELECT COALESCE(MAX(version), 0) FROM catalogue_versions WHERE office_id = ?')
           .pluck()
           .get(officeId) ?? 0;
         const next: Catalogue = { ...catalogue, version: current + 1 };
-        this.db
-          .prepare('INSERT INTO catalogue_versions (office_id, version, body, imported_at) VALUES (?, ?, ?, ?)')
+        this.sql('INSERT INTO catalogue_versions (office_id, version, body, imported_at) VALUES (?, ?, ?, ?)')
           .run(officeId, next.version, JSON.stringify(next), at);
         return next;
       })
@@ -66,16 +71,14 @@ export class SqliteStore implements Store {
   async getCatalogue(officeId: string, version?: number): Promise<Catalogue | null> {
     const wanted =
       version ??
-      this.db
-        .prepare<[string], number | null>('SELECT MAX(version) FROM catalogue_versions WHERE office_id = ?')
+      this.sql<[string], number | null>('SELECT MAX(version) FROM catalogue_versions WHERE office_id = ?')
         .pluck()
         .get(officeId);
     if (wanted === null || wanted === undefined) return null;
     const key = `${officeId}\u0000${wanted}`;
     const cached = this.catalogues.get(key);
     if (cached) return cached;
-    const body = this.db
-      .prepare<[string, number], string>('SELECT body FROM catalogue_versions WHERE office_id = ? AND version = ?')
+    const body = this.sql<[string, number], string>('SELECT body FROM catalogue_versions WHERE office_id = ? AND version = ?')
       .pluck()
       .get(officeId, wanted);
     if (body === undefined) return null;
@@ -86,67 +89,60 @@ export class SqliteStore implements Store {
   }
 
   async createEnrolmentCode(code: { codeHash: string; officeId: string; createdAt: string; expiresAt: string }): Promise<void> {
-    this.db
-      .prepare('INSERT INTO enrolment_codes (code_hash, office_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+    this.sql('INSERT INTO enrolment_codes (code_hash, office_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
       .run(code.codeHash, code.officeId, code.createdAt, code.expiresAt);
   }
 
   async redeemEnrolmentCode(input: EnrolmentInput): Promise<EnrolmentOutcome> {
     return this.db
       .transaction((): EnrolmentOutcome => {
-        const code = this.db
-          .prepare<[string], { officeId: string; expiresAt: string; usedAt: string | null }>(
+        const code = this.sql<[string], { officeId: string; expiresAt: string; usedAt: string | null }>(
             'SELECT office_id AS officeId, expires_at AS expiresAt, used_at AS usedAt FROM enrolment_codes WHERE code_hash = ?',
           )
           .get(input.codeHash);
         if (!code) return { ok: false, reason: 'unknown' };
         if (code.usedAt !== null) return { ok: false, reason: 'used' };
         if (code.expiresAt <= input.now) return { ok: false, reason: 'expired' };
-        const office = this.db
-          .prepare<[string], Office>('SELECT id, name, created_at AS createdAt, revoked_at AS revokedAt FROM offices WHERE id = ?')
+        const office = this.sql<[string], Office>('SELECT id, name, created_at AS createdAt, revoked_at AS revokedAt FROM offices WHERE id = ?')
           .get(code.officeId);
         if (!office || office.revokedAt !== null) return { ok: false, reason: 'officeRevoked' };
-        const taken = this.db.prepare<[string], number>('SELECT 1 FROM devices WHERE tracking_prefix = ?').pluck();
+        const taken = this.sql<[string], number>('SELECT 1 FROM devices WHERE tracking_prefix = ?').pluck();
         const prefix = input.prefixCandidates.find((candidate) => taken.get(candidate) === undefined);
         if (prefix === undefined) return { ok: false, reason: 'prefixesExhausted' };
-        this.db
-          .prepare(
+        this.sql(
             'INSERT INTO devices (id, office_id, label, token_hash, tracking_prefix, enrolled_at) VALUES (?, ?, ?, ?, ?, ?)',
           )
           .run(input.device.id, office.id, input.device.label, input.device.tokenHash, prefix, input.now);
-        this.db
-          .prepare('UPDATE enrolment_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ?')
+        this.sql('UPDATE enrolment_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ?')
           .run(input.now, input.device.id, input.codeHash);
-        const device = this.db.prepare<[string], Device>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`).get(input.device.id)!;
+        const device = this.sql<[string], Device>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`).get(input.device.id)!;
         return { ok: true, device, office };
       })
       .immediate();
   }
 
   async getDevice(id: string): Promise<Device | null> {
-    return this.db.prepare<[string], Device>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`).get(id) ?? null;
+    return this.sql<[string], Device>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`).get(id) ?? null;
   }
 
   async listDevices(officeId?: string): Promise<Device[]> {
-    const all = this.db.prepare<[string | null, string | null], Device>(
+    const all = this.sql<[string | null, string | null], Device>(
       `SELECT ${DEVICE_COLUMNS} FROM devices WHERE ? IS NULL OR office_id = ? ORDER BY enrolled_at, id`,
     );
     return all.all(officeId ?? null, officeId ?? null);
   }
 
   async revokeDevice(id: string, at: string): Promise<boolean> {
-    return this.db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
+    return this.sql('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
   }
 
   async createStaff(staff: { id: string; name: string; tokenHash: string; createdAt: string }): Promise<void> {
-    this.db
-      .prepare('INSERT INTO staff (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)')
+    this.sql('INSERT INTO staff (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)')
       .run(staff.id, staff.name, staff.tokenHash, staff.createdAt);
   }
 
   async findPrincipal(tokenHash: string): Promise<Principal | null> {
-    const device = this.db
-      .prepare<[string], { deviceId: string; officeId: string; revokedAt: string | null; officeRevokedAt: string | null }>(
+    const device = this.sql<[string], { deviceId: string; officeId: string; revokedAt: string | null; officeRevokedAt: string | null }>(
         `SELECT d.id AS deviceId, d.office_id AS officeId, d.revoked_at AS revokedAt, o.revoked_at AS officeRevokedAt
          FROM devices d JOIN offices o ON o.id = d.office_id WHERE d.token_hash = ?`,
       )
@@ -160,8 +156,7 @@ export class SqliteStore implements Store {
         officeRevoked: device.officeRevokedAt !== null,
       };
     }
-    const staff = this.db
-      .prepare<[string], { id: string; name: string; revokedAt: string | null }>(
+    const staff = this.sql<[string], { id: string; name: string; revokedAt: string | null }>(
         'SELECT id, name, revoked_at AS revokedAt FROM staff WHERE token_hash = ?',
       )
       .get(tokenHash);
@@ -185,7 +180,7 @@ export class SqliteStore implements Store {
   }
 
   async storeAudit(input: { deviceId: string; officeId: string; receivedAt: string; entries: readonly AuditEntry[] }): Promise<number> {
-    const insert = this.db.prepare(
+    const insert = this.sql(
       `INSERT INTO audit_entries (id, device_id, office_id, at, action, detail, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO NOTHING`,
     );
@@ -200,7 +195,7 @@ export class SqliteStore implements Store {
   }
 
   async stats(): Promise<StoreStats> {
-    const count = (table: string) => this.db.prepare<[], number>(`SELECT COUNT(*) FROM ${table}`).pluck().get() ?? 0;
+    const count = (table: string) => this.sql<[], number>(`SELECT COUNT(*) FROM ${table}`).pluck().get() ?? 0;
     return {
       offices: count('offices'),
       devices: count('devices'),
