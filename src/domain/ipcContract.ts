@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { localeSchema } from './locales';
 
 /**
  * The arguments of each preload-bridge call, parsed by the Electron main process before it acts
@@ -19,13 +18,16 @@ export const qrDataUrlSchema = z
   .max(200_000)
   .regex(/^data:image\/(?:png|gif|jpeg|svg\+xml);base64,[A-Za-z0-9+/]+=*$/);
 
+/** A BCP 47 language tag as Intl uses it ('ar-MA', 'zgh', 'fr-MA'): it lands in the receipt's `lang` attribute. */
+export const languageTagSchema = z.string().max(35).regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/);
+
 export const receiptToPrintSchema = z.strictObject({
   trackingCode: z.string().min(1).max(40),
   serviceName: z.string().min(1).max(200),
   officeName: z.string().max(200),
   lines: z.array(z.string().max(300)).max(40),
   qrDataUrl: qrDataUrlSchema,
-  locale: localeSchema,
+  locale: languageTagSchema,
   direction: z.enum(['rtl', 'ltr']),
   printerName: z.string().max(200).optional(),
 });

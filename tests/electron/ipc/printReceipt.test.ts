@@ -24,6 +24,12 @@ describe(`IPC ${PLATFORM_CHANNELS.printReceipt}`, () => {
     expect(ctx.printReceipt).toHaveBeenCalledWith(receipt());
   });
 
+  it.each(['ar-MA', 'fr-MA', 'zgh', 'en'])('accepts the Intl language tag %s the receipt screen sends', async (locale) => {
+    const { ctx, invoke } = registered();
+    await invoke(channel, FROM_APP, receipt({ locale }));
+    expect(ctx.printReceipt).toHaveBeenCalledWith(receipt({ locale }));
+  });
+
   it.each(UNTRUSTED_SENDERS)('rejects a call from %s', async (_name, event) => {
     const { ctx, invoke } = registered();
     await expect(invoke(channel, event, receipt())).rejects.toThrow('untrustedSender');
@@ -34,7 +40,7 @@ describe(`IPC ${PLATFORM_CHANNELS.printReceipt}`, () => {
     ['no receipt', []],
     ['a receipt with an extra key', [{ ...receipt(), script: '<script>' }]],
     ['a remote QR image', [receipt({ qrDataUrl: 'https://evil.example/qr.png' })]],
-    ['an unknown language', [{ ...receipt(), locale: 'xx' }]],
+    ['a language that is not a language tag', [{ ...receipt(), locale: '"><script>' }]],
     ['two arguments', [receipt(), receipt()]],
   ])('rejects %s', async (_name, args) => {
     const { ctx, invoke } = registered();
