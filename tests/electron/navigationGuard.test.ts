@@ -52,6 +52,13 @@ describe('navigation limited to the app', () => {
     expect(guarded().windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
   });
 
+  it("overrides a page's beforeunload, so a reload or restart always proceeds", () => {
+    const contents = guarded();
+    const unload = preventableEvent();
+    contents.emit('will-prevent-unload', unload);
+    expect(unload.defaultPrevented).toBe(true);
+  });
+
   it('prevents any webview from attaching', () => {
     const contents = guarded();
     const attach = preventableEvent();
