@@ -130,6 +130,11 @@ describe('main.ts, the composition root', () => {
     expect(module.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
   });
 
+  it('turns off swipe-to-go-back on touch screens', async () => {
+    const { module } = await startMain();
+    expect(module.app.commandLine.appendSwitch).toHaveBeenCalledWith('overscroll-history-navigation', '0');
+  });
+
   it('keeps the display awake once', async () => {
     const { module } = await startedMain();
     expect(module.powerSaveBlocker.start).toHaveBeenCalledExactlyOnceWith('prevent-display-sleep');
