@@ -125,6 +125,18 @@ describe('unlocking with the PIN pad', () => {
     expect(await auditActions(world)).toEqual(['supervisor.pinFailed', 'supervisor.pinFailed', 'supervisor.pinFailed', 'supervisor.lockout']);
   });
 
+  it('switches its own language without changing the citizen screens’ language', async () => {
+    const world = createWorld();
+    await givenPin(world.platform, world.db, PIN);
+    const { i18n } = await renderKiosk(world, 'ar');
+    openSupervisor();
+    fireEvent.click(screen.getByRole('button', { name: 'Français' }));
+    const dialog = screen.getByRole('dialog', { name: 'Mode superviseur' });
+    expect(dialog.getAttribute('dir')).toBe('ltr');
+    expect(within(dialog).getByText('Saisissez le code superviseur')).toBeTruthy();
+    expect(i18n.language).toBe('ar');
+  });
+
   it('reads right to left in Arabic', async () => {
     const world = createWorld();
     await givenPin(world.platform, world.db, PIN);

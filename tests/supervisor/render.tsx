@@ -26,7 +26,8 @@ export function createWorld(options: { now?: () => number } = {}): World {
 }
 
 export function renderIn(locale: Locale, ui: ReactElement) {
-  return render(<I18nextProvider i18n={createI18n(locale)}>{ui}</I18nextProvider>);
+  const i18n = createI18n(locale);
+  return { ...render(<I18nextProvider i18n={i18n}>{ui}</I18nextProvider>), i18n };
 }
 
 /** The kiosk as the flow engineer mounts it: the citizen screens inside the supervisor layer. */

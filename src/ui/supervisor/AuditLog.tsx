@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useSupervisorTranslation } from './supervisorLanguage';
 import type { AuditRow, SupervisorServices } from '../../supervisor/types';
 import { formatTimestamp } from './format';
 
@@ -7,7 +7,7 @@ const PAGE = 50;
 
 /** The append-only audit log, newest first, a page at a time. */
 export function AuditLog({ services }: { services: SupervisorServices }) {
-  const { t, i18n } = useTranslation('supervisor');
+  const { t, language } = useSupervisorTranslation();
   const [rows, setRows] = useState<AuditRow[] | null>(null);
   const [complete, setComplete] = useState(false);
 
@@ -43,7 +43,7 @@ export function AuditLog({ services }: { services: SupervisorServices }) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <td>{formatTimestamp(row.at, i18n.language)}</td>
+                <td>{formatTimestamp(row.at, language)}</td>
                 <td>{t(`auditActions.${row.action}`, { defaultValue: row.action })}</td>
                 <td dir="ltr">{row.detail}</td>
               </tr>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useSupervisorTranslation } from './supervisorLanguage';
 import { PIN_MIN_LENGTH } from '../../machines/supervisor/pinPolicy';
 import type { SupervisorServices } from '../../supervisor/types';
 import { PinPad } from './PinPad';
@@ -8,7 +8,7 @@ type Step = { kind: 'idle' } | { kind: 'current' } | { kind: 'next'; current: st
 
 /** Changing the PIN asks for the current one (a wrong one counts towards the lockout), then the new one twice. */
 export function ChangePinForm({ services }: { services: SupervisorServices }) {
-  const { t } = useTranslation('supervisor');
+  const { t } = useSupervisorTranslation();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 

@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useSupervisorTranslation } from './supervisorLanguage';
 import type { SupervisorServices } from '../../supervisor/types';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { formatDuration, formatTimestamp } from './format';
 import { useSyncStatus } from './useSyncStatus';
 
 export function Dashboard({ services, onShowOutbox }: { services: SupervisorServices; onShowOutbox(): void }) {
-  const { t, i18n } = useTranslation('supervisor');
+  const { t, language } = useSupervisorTranslation();
   const status = useSyncStatus(services);
   const [requested, setRequested] = useState(false);
-  const language = i18n.language;
   const when = (at: number | null) => (at === null ? t('dashboard.never') : formatTimestamp(at, language));
 
   const syncNow = async () => {

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useSupervisorTranslation } from './supervisorLanguage';
 import type { SupervisorServices } from '../../supervisor/types';
 
 type Shown = { json: string; qr: string | null } | null;
@@ -10,7 +10,7 @@ type Shown = { json: string; qr: string | null } | null;
  * they are shown as formatted JSON and as a QR code of the compact JSON, to scan with a phone.
  */
 export function DiagnosticsPanel({ services }: { services: SupervisorServices }) {
-  const { t } = useTranslation('supervisor');
+  const { t } = useSupervisorTranslation();
   const [shown, setShown] = useState<Shown>(null);
   const [failed, setFailed] = useState(false);
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useSupervisorTranslation } from './supervisorLanguage';
 import type { OutboxRow } from '../../supervisor/types';
 
 interface DiscardDialogProps {
@@ -13,7 +13,7 @@ interface DiscardDialogProps {
  * goes to the audit log), then an explicit confirmation.
  */
 export function DiscardDialog({ row, onCancel, onConfirm }: DiscardDialogProps) {
-  const { t } = useTranslation('supervisor');
+  const { t } = useSupervisorTranslation();
   const [reason, setReason] = useState('');
   const [step, setStep] = useState<'reason' | 'confirm'>('reason');
   const [missingReason, setMissingReason] = useState(false);

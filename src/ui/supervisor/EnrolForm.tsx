@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useSupervisorTranslation } from './supervisorLanguage';
 import type { SupervisorServices } from '../../supervisor/types';
 import type { EnrolFailureReason } from '../../sync/enrol';
 import { useSyncStatus } from './useSyncStatus';
@@ -8,7 +8,7 @@ type Result = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; officeName: 
 
 /** Enrolment: the back office's URL and the one-time code a back-office administrator issued. */
 export function EnrolForm({ services }: { services: SupervisorServices }) {
-  const { t } = useTranslation('supervisor');
+  const { t } = useSupervisorTranslation();
   const id = useId();
   const status = useSyncStatus(services);
   const [url, setUrl] = useState('');

@@ -1,5 +1,5 @@
 import { useSelector } from '@xstate/react';
-import { useTranslation } from 'react-i18next';
+import { useSupervisorTranslation } from './supervisorLanguage';
 import { PIN_MIN_LENGTH } from '../../machines/supervisor/pinPolicy';
 import type { SupervisorServices } from '../../supervisor/types';
 import { EnrolForm } from './EnrolForm';
@@ -8,7 +8,7 @@ import type { SupervisorActor } from './SupervisorOverlay';
 
 /** First run: choose a PIN, confirm it, then enrol the kiosk (or skip and do it from the settings). */
 export function FirstRun({ actor, services }: { actor: SupervisorActor; services: SupervisorServices }) {
-  const { t } = useTranslation('supervisor');
+  const { t } = useSupervisorTranslation();
   const snapshot = useSelector(actor, (s) => s);
   const error = snapshot.context.pinError;
 

@@ -1,20 +1,13 @@
-import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../../domain/locales';
+import { useSupervisorTranslation } from './supervisorLanguage';
 
-/** Staff may read the supervisor screens in their own language; the citizen session was reset anyway. */
+/** Staff may read the supervisor screens in their own language; the citizen screens keep theirs. */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation('supervisor');
+  const { t, language, setLanguage } = useSupervisorTranslation();
   return (
     <div className="sv-languages" role="group" aria-label={t('language')}>
       {LOCALES.map((locale) => (
-        <button
-          key={locale}
-          type="button"
-          className="sv-button sv-button-small"
-          lang={locale}
-          aria-pressed={i18n.language === locale}
-          onClick={() => void i18n.changeLanguage(locale)}
-        >
+        <button key={locale} type="button" className="sv-button sv-button-small" lang={locale} aria-pressed={language === locale} onClick={() => setLanguage?.(locale)}>
           {t(`languages.${locale}`)}
         </button>
       ))}

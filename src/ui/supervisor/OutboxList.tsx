@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useSupervisorTranslation } from './supervisorLanguage';
 import type { OutboxRow, SupervisorServices } from '../../supervisor/types';
 import { DiscardDialog } from './DiscardDialog';
 import { OutboxRowView } from './OutboxRowView';
@@ -11,7 +11,7 @@ export const OUTBOX_ROW_HEIGHT = 88;
 
 /** The whole outbox, newest first, virtualised: only the rows in view (and a few more) are in the page. */
 export function OutboxList({ services }: { services: SupervisorServices }) {
-  const { t } = useTranslation('supervisor');
+  const { t } = useSupervisorTranslation();
   const { total, rowAt, ensureRows, reload } = useOutboxPages(services);
   const scroller = useRef<HTMLDivElement>(null);
   const now = useNow(services.now, 30_000);

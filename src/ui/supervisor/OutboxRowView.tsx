@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useSupervisorTranslation } from './supervisorLanguage';
 import type { OutboxRow } from '../../supervisor/types';
 import { formatDuration } from './format';
 
@@ -12,7 +12,7 @@ interface OutboxRowViewProps {
 
 /** One queued request as staff see it: tracking code, service, state, attempts, error, age. Never who asked. */
 export function OutboxRowView({ row, now, onRetry, onDiscard }: OutboxRowViewProps) {
-  const { t, i18n } = useTranslation('supervisor');
+  const { t, language } = useSupervisorTranslation();
   if (!row) return <span className="sv-muted">{t('outbox.loadingRow')}</span>;
   return (
     <>
@@ -23,7 +23,7 @@ export function OutboxRowView({ row, now, onRetry, onDiscard }: OutboxRowViewPro
         <span>{row.serviceId}</span>
         <span className={`sv-state sv-state-${row.state}`}>{t(`states.${row.state}`)}</span>
         <span>{t('outbox.attempts', { count: row.attempts })}</span>
-        <span>{t('outbox.age', { age: formatDuration(Math.max(0, now - row.createdAt), i18n.language) })}</span>
+        <span>{t('outbox.age', { age: formatDuration(Math.max(0, now - row.createdAt), language) })}</span>
       </div>
       {row.lastError && (
         <div className="sv-outbox-error" dir="auto">

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useSupervisorTranslation } from './supervisorLanguage';
 import type { PinError } from '../../machines/supervisor/types';
 import { PinPad } from './PinPad';
 
@@ -9,7 +9,7 @@ interface PinEntryProps {
 }
 
 export function PinEntry({ checking, error, onSubmit }: PinEntryProps) {
-  const { t } = useTranslation('supervisor');
+  const { t } = useSupervisorTranslation();
   return (
     <section className="sv-pin-screen">
       <PinPad label={t('pin.enter')} submitLabel={t('pin.unlock')} disabled={checking} onSubmit={onSubmit} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useSupervisorTranslation } from './supervisorLanguage';
 import { PIN_MAX_LENGTH } from '../../machines/supervisor/pinPolicy';
 
 interface PinPadProps {
@@ -17,7 +17,7 @@ const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
  * as they are submitted: the pad keeps no PIN once it has handed it over.
  */
 export function PinPad({ label, submitLabel, disabled = false, onSubmit }: PinPadProps) {
-  const { t } = useTranslation('supervisor');
+  const { t } = useSupervisorTranslation();
   const [pin, setPin] = useState('');
 
   const press = (digit: string) => setPin((current) => (current.length < PIN_MAX_LENGTH ? current + digit : current));

@@ -1,13 +1,13 @@
 import QRCode from 'qrcode';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useSupervisorTranslation } from './supervisorLanguage';
 import type { PrintResult } from '../../platform/types';
 import type { SupervisorServices } from '../../supervisor/types';
 import { asLocale } from './format';
 
 /** Prints a test receipt on the configured printer and says what happened. */
 export function PrinterTest({ services }: { services: SupervisorServices }) {
-  const { t, i18n } = useTranslation('supervisor');
+  const { t, language, dir } = useSupervisorTranslation();
   const [result, setResult] = useState<PrintResult | 'busy' | null>(null);
 
   const print = async () => {
@@ -21,8 +21,8 @@ export function PrinterTest({ services }: { services: SupervisorServices }) {
         officeName: settings.officeName,
         lines: [t('printer.receiptLine'), now],
         qrDataUrl: await QRCode.toDataURL(`TEST ${now}`, { margin: 1 }),
-        locale: asLocale(i18n.language),
-        direction: i18n.dir(),
+        locale: asLocale(language),
+        direction: dir,
       }),
     );
   };

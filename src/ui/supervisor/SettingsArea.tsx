@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useSupervisorTranslation } from './supervisorLanguage';
 import type { SupervisorServices } from '../../supervisor/types';
 import { ChangePinForm } from './ChangePinForm';
 import { EnrolForm } from './EnrolForm';
@@ -6,7 +6,7 @@ import { PrinterTest } from './PrinterTest';
 import { SettingsForm } from './SettingsForm';
 
 export function SettingsArea({ services }: { services: SupervisorServices }) {
-  const { t } = useTranslation('supervisor');
+  const { t } = useSupervisorTranslation();
   return (
     <section className="sv-area" aria-labelledby="sv-settings-title">
       <h2 id="sv-settings-title">{t('settings.title')}</h2>

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useSupervisorTranslation } from './supervisorLanguage';
 import { LOCALES, type Locale } from '../../domain/locales';
 import type { KioskSettings } from '../../domain/settings';
 import type { SettingsField, SupervisorServices } from '../../supervisor/types';
@@ -19,7 +19,7 @@ function fromDraft(draft: Draft): KioskSettings {
 }
 
 export function SettingsForm({ services }: { services: SupervisorServices }) {
-  const { t } = useTranslation('supervisor');
+  const { t } = useSupervisorTranslation();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [saved, setSaved] = useState(false);

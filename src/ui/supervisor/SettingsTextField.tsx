@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useSupervisorTranslation } from './supervisorLanguage';
 
 type TextSetting = 'officeName' | 'officeId' | 'backofficeUrl' | 'printerName' | 'idleTimeoutSeconds' | 'retentionDays';
 
@@ -12,7 +12,7 @@ interface SettingsTextFieldProps {
 }
 
 export function SettingsTextField({ field, value, error, inputMode, onChange }: SettingsTextFieldProps) {
-  const { t } = useTranslation('supervisor');
+  const { t } = useSupervisorTranslation();
   const errorId = `sv-error-${field}`;
   const inputId = `sv-setting-${field}`;
   // The error sits outside the label: it describes the field, it is not part of its name.

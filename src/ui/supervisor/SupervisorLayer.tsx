@@ -3,6 +3,7 @@ import { useCallback, useMemo, type ReactNode } from 'react';
 import { createSupervisorMachine } from '../../machines/supervisorMachine';
 import type { SupervisorServices } from '../../supervisor/types';
 import { SupervisorOverlay } from './SupervisorOverlay';
+import { SupervisorLanguageProvider } from './supervisorLanguage';
 import { useSupervisorGesture } from './useSupervisorGesture';
 import './supervisor.css';
 
@@ -47,7 +48,11 @@ export function SupervisorLayer({ services, onOpen, children }: SupervisorLayerP
       <div className="sv-app" inert={open} aria-hidden={open || undefined}>
         {children}
       </div>
-      {open && <SupervisorOverlay actor={actor} services={services} />}
+      {open && (
+        <SupervisorLanguageProvider>
+          <SupervisorOverlay actor={actor} services={services} />
+        </SupervisorLanguageProvider>
+      )}
     </div>
   );
 }

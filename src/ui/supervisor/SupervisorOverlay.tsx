@@ -1,6 +1,6 @@
 import { useSelector } from '@xstate/react';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useSupervisorTranslation } from './supervisorLanguage';
 import type { ActorRefFrom } from 'xstate';
 import type { SupervisorMachine } from '../../machines/supervisorMachine';
 import type { SupervisorServices } from '../../supervisor/types';
@@ -20,7 +20,7 @@ interface SupervisorOverlayProps {
 
 /** The full-screen supervisor dialog; which screen it shows follows the supervisor machine. */
 export function SupervisorOverlay({ actor, services }: SupervisorOverlayProps) {
-  const { t, i18n } = useTranslation('supervisor');
+  const { t, language, dir } = useSupervisorTranslation();
   const dialog = useRef<HTMLDivElement>(null);
   useFocusTrap(dialog);
   const snapshot = useSelector(actor, (s) => s);
@@ -40,8 +40,8 @@ export function SupervisorOverlay({ actor, services }: SupervisorOverlayProps) {
       aria-modal="true"
       aria-labelledby="sv-title"
       tabIndex={-1}
-      dir={i18n.dir()}
-      lang={i18n.language}
+      dir={dir}
+      lang={language}
       onPointerDown={activity}
       onKeyDown={activity}
     >

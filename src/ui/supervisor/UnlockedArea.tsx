@@ -1,5 +1,5 @@
 import { useSelector } from '@xstate/react';
-import { useTranslation } from 'react-i18next';
+import { useSupervisorTranslation } from './supervisorLanguage';
 import { SUPERVISOR_AREAS, type SupervisorArea } from '../../machines/supervisor/types';
 import type { SupervisorServices } from '../../supervisor/types';
 import { AuditLog } from './AuditLog';
@@ -9,7 +9,7 @@ import { SettingsArea } from './SettingsArea';
 import type { SupervisorActor } from './SupervisorOverlay';
 
 export function UnlockedArea({ actor, services }: { actor: SupervisorActor; services: SupervisorServices }) {
-  const { t } = useTranslation('supervisor');
+  const { t } = useSupervisorTranslation();
   const area = useSelector(actor, (s) => SUPERVISOR_AREAS.find((candidate) => s.matches({ unlocked: candidate })) ?? 'dashboard');
   const show = (next: SupervisorArea) => actor.send({ type: `nav.${next}` });
 
