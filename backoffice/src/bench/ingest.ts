@@ -2,15 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { v7 as uuidv7 } from 'uuid';
-import type { Catalogue } from '../../../src/domain/catalogue';
-import type { LocalizedText } from '../../../src/domain/locales';
-import type { CitizenRequest } from '../../../src/domain/request';
 import { enrolResponseSchema, MAX_PUSH_BATCH, type PushResponse } from '../../../src/domain/syncProtocol';
-import { formatTrackingCode } from '../../../src/domain/trackingCode';
 import { catalogueImport, createOffice, enrolCode, type CommandContext } from '../cli/commands';
-import { DATABASE_FILE, startBackoffice } from '../server';
+import { DATABASE_FILE } from '../server';
 import { openSqliteStore } from '../store/sqliteStore';
+import { BENCH_CATALOGUE, benchRequest } from './benchRequests';
+import { spawnServer } from './serverProcess';
 
 export interface IngestMeasure {
   count: number;
@@ -21,60 +18,11 @@ export interface IngestMeasure {
   requestsPerSecond: number;
 }
 
-const text = (s: string): LocalizedText => ({ ar: s, zgh: s, fr: s, en: s });
-
-/** One service with typed fields, so every request runs the full field validation. */
-const BENCH_CATALOGUE: Catalogue = {
-  version: 1,
-  services: [
-    {
-      id: 'birth_extract',
-      name: text('Birth extract'),
-      description: text('Birth extract'),
-      pictogram: 'birth',
-      fields: [
-        { key: 'communeOfBirth', kind: 'text', label: text('Commune'), required: true },
-        { key: 'actNumber', kind: 'digits', label: text('Act number'), required: true },
-        { key: 'actYear', kind: 'year', label: text('Year'), required: true },
-      ],
-      documents: [text('CIN')],
-      fee: { amountMad: null, confirmed: false },
-      delay: text('days'),
-      returnToCounter: false,
-      handledBy: 'commune',
-      active: true,
-    },
-  ],
-};
-
-function benchRequest(prefix: string, kioskSeq: number, now: string): CitizenRequest {
-  return {
-    id: uuidv7(),
-    kioskSeq,
-    trackingCode: formatTrackingCode(prefix, kioskSeq),
-    serviceId: 'birth_extract',
-    catalogueVersion: 1,
-    locale: 'ar',
-    identity: {
-      cin: 'AB123456',
-      lastNameLatin: 'El Amrani',
-      firstNameLatin: 'Fatima',
-      lastNameArabic: 'العمراني',
-      firstNameArabic: 'فاطمة',
-      dateOfBirth: '1988-03-14',
-      phone: '+212612345678',
-    },
-    fields: { communeOfBirth: 'Berkane', actNumber: String(1000 + kioskSeq), actYear: '1988' },
-    consent: { noticeVersion: 1, acceptedAt: now },
-    createdAt: now,
-  };
-}
-
 /**
- * Requests per second ingested by the back office alone: a real server on loopback over a fresh
- * temporary data directory, real HTTP, one kiosk pushing `count` requests in batches of
- * `batchSize` (each checked, upserted by id and logged in one transaction). Bodies are built
- * before the clock starts, so only the server is measured.
+ * Requests per second ingested by the back office alone: the real server (`serve`, its own
+ * process, rate limit off) on loopback over a fresh temporary data directory, real HTTP, one
+ * kiosk pushing `count` requests in batches of `batchSize` (each checked, upserted by id and
+ * logged in one transaction). Bodies are built before the clock starts, so only the server is measured.
  */
 export async function measureIngest({
   count,
@@ -93,7 +41,7 @@ export async function measureIngest({
   const code = await enrolCode(context, 'bench');
   store.close();
 
-  const server = await startBackoffice({ dataDir, port: 0, host: '127.0.0.1', rateLimit: false });
+  const server = await spawnServer(dataDir, ['--rate-limit', 'off']);
   try {
     const enrolled = await fetch(`${server.url}/api/v1/enrol`, {
       method: 'POST',
@@ -129,7 +77,7 @@ export async function measureIngest({
     const seconds = (performance.now() - started) / 1000;
     return { count, batchSize, warmupRequests, seconds, requestsPerSecond: Math.round(count / seconds) };
   } finally {
-    await server.close();
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
