@@ -1,9 +1,8 @@
 import type { TFunction } from 'i18next';
 import QRCode from 'qrcode';
-import { findService } from '../../domain/catalogue';
+import { findService, type Catalogue } from '../../domain/catalogue';
 import { directionOf } from '../../domain/locales';
 import type { PrintReceiptInput } from '../../machines/session/types';
-import type { Catalogue } from '../../domain/catalogue';
 import type { ReceiptToPrint } from '../../platform/types';
 import { formatDate, intlLocale, localized } from '../../i18n/format';
 
@@ -12,7 +11,7 @@ export function trackingQrDataUrl(trackingCode: string): Promise<string> {
   return QRCode.toDataURL(trackingCode, { errorCorrectionLevel: 'M', margin: 2, scale: 8 });
 }
 
-/** The receipt in the citizen's language, as the platform prints it. */
+/** The receipt as the platform prints it; `t` is fixed to the citizen's language. */
 export async function receiptToPrint(
   input: PrintReceiptInput,
   context: { catalogue: Catalogue; officeName: string; t: TFunction<'citizen'>; now: Date },
@@ -21,11 +20,11 @@ export async function receiptToPrint(
   const serviceName = service ? localized(service.name, input.locale) : input.serviceId;
   const { t } = context;
   const lines = [
-    t('receipt.printTitle', { lng: input.locale }),
-    t('receipt.printService', { lng: input.locale, service: serviceName }),
-    t('receipt.printDate', { lng: input.locale, date: formatDate(context.now.toISOString(), input.locale) }),
-    t('receipt.keepCode', { lng: input.locale }),
-    ...(service?.returnToCounter ? [t('receipt.returnToCounter', { lng: input.locale })] : []),
+    t('receipt.printTitle'),
+    t('receipt.printService', { service: serviceName }),
+    t('receipt.printDate', { date: formatDate(context.now.toISOString(), input.locale) }),
+    t('receipt.keepCode'),
+    ...(service?.returnToCounter ? [t('receipt.returnToCounter')] : []),
   ];
   return {
     trackingCode: input.trackingCode,

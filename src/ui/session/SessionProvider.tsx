@@ -13,7 +13,8 @@ export const SessionContext = createActorContext(sessionMachine);
 /** Runs the session machine with its side effects bound to the kiosk services. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const services = useKioskServices();
-  const { t } = useTranslation('citizen');
+  // The i18n instance is stable; the receipt's texts are taken in the citizen's language at print time.
+  const { i18n } = useTranslation();
   const logic = useMemo(
     () =>
       sessionMachine.provide({
@@ -24,7 +25,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
             const receipt = await receiptToPrint(input, {
               catalogue: services.catalogue,
               officeName: services.settings.officeName,
-              t,
+              t: i18n.getFixedT(input.locale, 'citizen'),
               now: new Date(),
             });
             const result = await services.platform.printReceipt(receipt);
@@ -32,7 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           }),
         },
       }),
-    [services, t],
+    [services, i18n],
   );
   const { settings, catalogue } = services;
   return (
