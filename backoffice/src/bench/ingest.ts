@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { enrolResponseSchema, MAX_PUSH_BATCH, type PushResponse } from '../../../src/domain/syncProtocol';
-import { catalogueImport, createOffice, enrolCode, type CommandContext } from '../cli/commands';
+import { createOffice, enrolCode, type CommandContext } from '../cli/commands';
 import { DATABASE_FILE } from '../server';
 import { openSqliteStore } from '../store/sqliteStore';
 import { BENCH_CATALOGUE, benchRequest } from './benchRequests';
-import { spawnServer } from './serverProcess';
+import { spawnServer, type ServerProcess } from './serverProcess';
 
 export interface IngestMeasure {
   count: number;
@@ -34,15 +34,15 @@ export async function measureIngest({
   warmupBatches?: number;
 }): Promise<IngestMeasure> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shubbak-ingest-'));
-  const store = openSqliteStore(join(dataDir, DATABASE_FILE));
-  const context: CommandContext = { store, now: () => new Date(), print: () => undefined, defaultCatalogue: () => BENCH_CATALOGUE };
-  await createOffice(context, { id: 'bench', name: 'Bench office' });
-  await catalogueImport(context, 'bench', BENCH_CATALOGUE);
-  const code = await enrolCode(context, 'bench');
-  store.close();
-
-  const server = await spawnServer(dataDir, ['--rate-limit', 'off']);
+  let server: ServerProcess | null = null;
   try {
+    const store = openSqliteStore(join(dataDir, DATABASE_FILE));
+    const context: CommandContext = { store, now: () => new Date(), print: () => undefined, defaultCatalogue: () => BENCH_CATALOGUE };
+    await createOffice(context, { id: 'bench', name: 'Bench office' });
+    const code = await enrolCode(context, 'bench');
+    store.close();
+
+    server = await spawnServer(dataDir, ['--rate-limit', 'off']);
     const enrolled = await fetch(`${server.url}/api/v1/enrol`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -61,9 +61,10 @@ export async function measureIngest({
       }
       return batches;
     };
+    const pushUrl = `${server.url}/api/v1/requests/push`;
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${kiosk.deviceToken}` };
     const push = async (body: Uint8Array<ArrayBuffer>) => {
-      const response = await fetch(`${server.url}/api/v1/requests/push`, { method: 'POST', headers, body });
+      const response = await fetch(pushUrl, { method: 'POST', headers, body });
       // A light check on purpose, for the same reason.
       const { results } = (await response.json()) as PushResponse;
       const refused = response.status === 200 ? results.find((r) => r.outcome !== 'accepted') : { status: response.status };
@@ -77,7 +78,7 @@ export async function measureIngest({
     const seconds = (performance.now() - started) / 1000;
     return { count, batchSize, warmupRequests, seconds, requestsPerSecond: Math.round(count / seconds) };
   } finally {
-    await server.stop();
+    await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
