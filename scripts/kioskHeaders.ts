@@ -30,6 +30,6 @@ export function kioskSecurityHeaders(backofficeUrl?: string): Record<string, str
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-resource-policy': 'same-origin',
     // The kiosk needs none of these; a compromised page must not get them either.
-    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()',
   };
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../e2e/harness';
 import { idsInKioskOrder, serverRowsFor } from './expectations';
-import { startSyncRig, waitForStates, type SyncRig } from './rig';
+import { settle, startSyncRig, waitForStates, type SyncRig } from './rig';
 
 /** Issue list item 2: the back office is SIGKILLed while a backlog drains, then restarted. */
 describe('a back office killed in the middle of a drain', () => {
@@ -19,14 +18,14 @@ describe('a back office killed in the middle of a drain', () => {
     const items = await rig.queue(3_000);
     await rig.nudge();
     // Killed as soon as part of the backlog is stored: batches are in flight or half-received.
-    await waitFor(() => serverRowsFor(rig, items).length > 0, { intervalMs: 20, description: 'the first batch stored' });
+    await settle(rig, () => serverRowsFor(rig, items).length > 0, 'the first batch stored', { intervalMs: 20 });
     await rig.backoffice.kill();
     const storedBeforeCrash = serverRowsFor(rig, items).length;
     expect(storedBeforeCrash).toBeLessThan(items.length);
 
     await rig.backoffice.restart();
     await rig.nudge();
-    await waitForStates(rig, items.map((item) => item.id), ['synced'], 120_000);
+    await waitForStates(rig, items.map((item) => item.id), ['synced'], 150_000);
     const stored = serverRowsFor(rig, items);
     expect(stored).toHaveLength(items.length);
     expect(stored.map((row) => row.id)).toEqual(idsInKioskOrder(items));

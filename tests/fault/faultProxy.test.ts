@@ -41,6 +41,14 @@ describe('the fault-injecting proxy', () => {
     expect(await (await post()).json()).toEqual({ committed: 2 });
   });
 
+  it('can let the status line through before dropping, so the body never arrives', async () => {
+    proxy.set({ fault: { kind: 'dropAfterResponse', afterHeaders: true }, times: 1 });
+    const response = await post();
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
+    expect(committed).toBe(1);
+  });
+
   it('answers 503 with Retry-After without reaching the server', async () => {
     proxy.set({ fault: { kind: 'status', status: 503, retryAfterSeconds: 7 } });
     const response = await post();

@@ -8,8 +8,13 @@ import type { AddressInfo, Socket } from 'node:net';
  */
 export type Fault =
   | { kind: 'pass' }
-  /** The back office receives, commits and answers; the answer is lost (the connection drops). */
-  | { kind: 'dropAfterResponse' }
+  /**
+   * The back office receives, commits and answers; the answer is lost (the connection drops).
+   * `afterHeaders`: the status line and headers get through first, so the browser cannot replay
+   * the request on its own (Chromium silently re-sends a request whose reused connection closed
+   * before any byte came back) and the kiosk's own retry must do it.
+   */
+  | { kind: 'dropAfterResponse'; afterHeaders?: boolean }
   | { kind: 'status'; status: 500 | 502 | 503; retryAfterSeconds?: number }
   /** Accepts the request and never answers: the kiosk's timeout must fire. */
   | { kind: 'hang' }
@@ -24,7 +29,7 @@ export interface ProxyLogEntry {
   method: string;
   path: string;
   fault: Fault['kind'];
-  /** Status the kiosk received, or null when it received nothing. */
+  /** Status of the whole answer the kiosk received, or null when no whole answer reached it. */
   status: number | null;
 }
 
@@ -98,7 +103,20 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
       case 'pass':
         return relay(req, body, req.headers, reply, upstreamFailed);
       case 'dropAfterResponse':
-        return relay(req, body, req.headers, () => req.socket.destroy(), () => req.socket.destroy());
+        return relay(
+          req,
+          body,
+          req.headers,
+          (status, headers) => {
+            if (fault.afterHeaders) {
+              res.writeHead(status, headers);
+              res.flushHeaders();
+            }
+            // Let the head reach the wire before the connection goes.
+            setTimeout(() => req.socket.destroy(), fault.afterHeaders ? 50 : 0);
+          },
+          () => req.socket.destroy(),
+        );
       case 'slow':
         return relay(req, body, req.headers, (...answer) => setTimeout(() => reply(...answer), fault.delayMs), upstreamFailed);
       case 'forgeToken':

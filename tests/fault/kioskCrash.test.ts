@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../e2e/harness';
 import { idsInKioskOrder, ours, PUSH, serverRowsFor } from './expectations';
-import { startSyncRig, waitForStates, type SyncRig } from './rig';
+import { settle, startSyncRig, waitForStates, type SyncRig } from './rig';
 
 /** Issue list item 5: the kiosk's browser is killed mid-sync and opened again on the same profile. */
 describe('a kiosk killed in the middle of a sync', () => {
@@ -20,7 +19,7 @@ describe('a kiosk killed in the middle of a sync', () => {
     rig.proxy.set({ fault: { kind: 'slow', delayMs: 700 }, path: PUSH });
     const items = await rig.queue(1_000);
     await rig.nudge();
-    await waitFor(() => serverRowsFor(rig, items).length > 0, { intervalMs: 20, description: 'a first batch stored' });
+    await settle(rig, () => serverRowsFor(rig, items).length > 0, 'a first batch stored', { intervalMs: 20 });
     await rig.relaunch('kill');
     rig.proxy.pass();
 

@@ -84,15 +84,45 @@ export async function startSyncRig(): Promise<SyncRig> {
   };
 }
 
-/** Waits until every given item is in one of `states` on the kiosk; resolves with the outbox. */
-export function waitForStates(rig: SyncRig, ids: readonly string[], states: readonly OutboxItem['state'][], timeoutMs = 60_000): Promise<OutboxItem[]> {
-  const wanted = new Set(ids);
+/**
+ * Polls until `predicate` holds, sending an `online` event every few seconds meanwhile, as a
+ * kiosk in the field keeps receiving triggers. A single trigger that lands while a cycle is
+ * ending can be absorbed (the re-run finds the ending cycle's Web Lock still held and waits for
+ * the 30-second heartbeat); repeating it keeps the tests quick without hiding a lost request.
+ */
+export function settle<T>(
+  rig: SyncRig,
+  predicate: () => T | Promise<T>,
+  description: string,
+  { timeoutMs = 90_000, intervalMs = 200 }: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<NonNullable<T>> {
+  let lastNudge = Date.now();
   return waitFor(
+    async () => {
+      const value = await predicate();
+      if (!value && Date.now() - lastNudge > NUDGE_EVERY_MS) {
+        lastNudge = Date.now();
+        await rig.nudge();
+      }
+      return value;
+    },
+    { timeoutMs, intervalMs, description },
+  );
+}
+
+const NUDGE_EVERY_MS = 3_000;
+
+/** Waits until every given item is in one of `states` on the kiosk; resolves with the outbox. */
+export function waitForStates(rig: SyncRig, ids: readonly string[], states: readonly OutboxItem['state'][], timeoutMs = 90_000): Promise<OutboxItem[]> {
+  const wanted = new Set(ids);
+  return settle(
+    rig,
     async () => {
       const rows = await rig.outbox();
       const ours = rows.filter((row) => wanted.has(row.id));
       return ours.length === wanted.size && ours.every((row) => states.includes(row.state)) ? rows : null;
     },
-    { timeoutMs, intervalMs: 200, description: `${ids.length} items ${states.join(' or ')}` },
+    `${ids.length} items ${states.join(' or ')}`,
+    { timeoutMs },
   );
 }

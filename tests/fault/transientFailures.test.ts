@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../e2e/harness';
 import type { Fault } from './faultProxy';
 import { idsInKioskOrder, ours, PUSH, serverRowsFor } from './expectations';
-import { startSyncRig, waitForStates, type SyncRig } from './rig';
+import { settle, startSyncRig, waitForStates, type SyncRig } from './rig';
 
 /** Issue list item 3: 500, 503 + Retry-After, timeouts, resets and slow answers. */
 describe('a kiosk whose back office fails for a while', () => {
@@ -26,12 +25,13 @@ describe('a kiosk whose back office fails for a while', () => {
     const items = await rig.queue(3);
     await rig.nudge();
 
-    const failed = await waitFor(
+    const failed = await settle(
+      rig,
       async () => {
         const rows = ours(await rig.outbox(), items);
         return rows.every((row) => row.state === 'queued' && row.attempts >= 1 && row.lastError === reasonSeen) ? rows : null;
       },
-      { timeoutMs: 90_000, description: `items queued again after "${reasonSeen}"` },
+      `items queued again after "${reasonSeen}"`,
     );
     expect(failed.map((row) => row.request)).toEqual(items.map((item) => item.request));
     expect(serverRowsFor(rig, items)).toEqual([]);
