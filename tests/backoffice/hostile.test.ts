@@ -182,6 +182,15 @@ describe('rate limit', () => {
     limited.store.close();
   });
 
+  it('never limits the health check, which harnesses poll', async () => {
+    const limited = await harness({ rateLimit: { max: 2, timeWindowMs: 60_000, enrolMax: 2 } });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await limited.get('/api/v1/health')).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    await limited.app.close();
+    limited.store.close();
+  });
+
   it('limits enrolment attempts from one address', async () => {
     const limited = await harness({ rateLimit: { max: 100, timeWindowMs: 60_000, enrolMax: 2 } });
     const attempt = () => limited.post('/api/v1/enrol', { code: 'ABCD-2345', kioskLabel: 'k' });

@@ -6,7 +6,8 @@ import { buildOpenApiDocument } from '../openapi/document';
 import type { RouteDeps } from './deps';
 
 export function registerMetaRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  app.get(`${API_PREFIX}/health`, { config: { access: 'public' } }, async (): Promise<z.infer<typeof healthResponseSchema>> => ({
+  // Not rate-limited: supervisors, scripts and test harnesses poll it, and it touches nothing.
+  app.get(`${API_PREFIX}/health`, { config: { access: 'public', rateLimit: false } }, async (): Promise<z.infer<typeof healthResponseSchema>> => ({
     status: 'ok',
     time: deps.now().toISOString(),
   }));
