@@ -1,3 +1,4 @@
+import { normalizeTrackingCode } from '../domain/trackingCode';
 import type { StatusLookupResult } from '../machines/session/types';
 import type { ShubbakDb } from '../storage/db';
 import { statusByTrackingCode } from '../storage/statuses';
@@ -8,7 +9,7 @@ export async function lookupStatus(db: ShubbakDb, trackingCode: string): Promise
   if (found.local === null && found.remote === null) return { found: false };
   return {
     found: true,
-    trackingCode: found.remote?.trackingCode ?? trackingCode,
+    trackingCode: normalizeTrackingCode(trackingCode),
     serviceId: found.serviceId ?? '',
     local: found.local,
     remote: found.remote ? { status: found.remote.status, reason: found.remote.reason, changedAt: found.remote.changedAt } : null,

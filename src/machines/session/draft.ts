@@ -57,6 +57,14 @@ export function setDraftValue(draft: RequestDraft, path: string, value: string):
   return draft;
 }
 
+/** Reads the value at `identity.<key>` or `fields.<key>`; empty when nothing was typed there. */
+export function draftValue(draft: RequestDraft, path: string): string {
+  const [group, key] = path.split('.', 2);
+  if (group === 'identity' && key && isIdentityKey(key)) return draft.identity[key] ?? '';
+  if (group === 'fields' && key) return draft.fields[key] ?? '';
+  return '';
+}
+
 export function identityErrors(context: SessionContext): FieldError[] {
   if (!context.draft) return [];
   const result = validateIdentity(context.draft.identity, context.today());

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../domain/locales';
 import { formatDate, localized } from '../../i18n/format';
+import { draftValue } from '../../machines/session/draft';
 import { ActionBar } from '../components/ActionBar';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { TouchButton } from '../components/TouchButton';
@@ -26,7 +27,6 @@ export function ReviewScreen() {
     [t, service, locale],
   );
   if (!draft || !service) return null;
-  const valueOf = (path: string) => (path.startsWith('identity.') ? draft.identity[path.slice(9) as keyof typeof draft.identity] : draft.fields[path.slice(7)])?.trim() ?? '';
   return (
     <ScreenFrame
       name="review"
@@ -39,7 +39,7 @@ export function ReviewScreen() {
           <dd>{localized(service.name, locale)}</dd>
         </div>
         {specs.map((spec) => {
-          const raw = valueOf(spec.path);
+          const raw = draftValue(draft, spec.path).trim();
           return (
             <div className="review__row" key={spec.path}>
               <dt>{spec.label}</dt>
