@@ -40,8 +40,8 @@ export class SqliteStore implements Store {
   }
 
   async createOffice(office: { id: string; name: string; createdAt: string }): Promise<'created' | 'exists'> {
-    const { changes } = this.sql('INSERT INTO offices (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING')
-      .run(office.id, office.name, office.createdAt);
+    const insert = this.sql('INSERT INTO offices (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING');
+    const { changes } = insert.run(office.id, office.name, office.createdAt);
     return changes === 1 ? 'created' : 'exists';
   }
 
@@ -57,30 +57,24 @@ export class SqliteStore implements Store {
   async importCatalogue(officeId: string, catalogue: Catalogue, at: string): Promise<Catalogue> {
     return this.db
       .transaction(() => {
-        const current = this.sql<[string], number>('SELECT COALESCE(MAX(version), 0) FROM catalogue_versions WHERE office_id = ?')
-          .pluck()
-          .get(officeId) ?? 0;
-        const next: Catalogue = { ...catalogue, version: current + 1 };
-        this.sql('INSERT INTO catalogue_versions (office_id, version, body, imported_at) VALUES (?, ?, ?, ?)')
-          .run(officeId, next.version, JSON.stringify(next), at);
+        const latest = this.sql<[string], number>('SELECT COALESCE(MAX(version), 0) FROM catalogue_versions WHERE office_id = ?');
+        const next: Catalogue = { ...catalogue, version: (latest.pluck().get(officeId) ?? 0) + 1 };
+        const insert = this.sql('INSERT INTO catalogue_versions (office_id, version, body, imported_at) VALUES (?, ?, ?, ?)');
+        insert.run(officeId, next.version, JSON.stringify(next), at);
         return next;
       })
       .immediate();
   }
 
   async getCatalogue(officeId: string, version?: number): Promise<Catalogue | null> {
-    const wanted =
-      version ??
-      this.sql<[string], number | null>('SELECT MAX(version) FROM catalogue_versions WHERE office_id = ?')
-        .pluck()
-        .get(officeId);
+    const latest = this.sql<[string], number | null>('SELECT MAX(version) FROM catalogue_versions WHERE office_id = ?');
+    const wanted = version ?? latest.pluck().get(officeId);
     if (wanted === null || wanted === undefined) return null;
     const key = `${officeId}\u0000${wanted}`;
     const cached = this.catalogues.get(key);
     if (cached) return cached;
-    const body = this.sql<[string, number], string>('SELECT body FROM catalogue_versions WHERE office_id = ? AND version = ?')
-      .pluck()
-      .get(officeId, wanted);
+    const select = this.sql<[string, number], string>('SELECT body FROM catalogue_versions WHERE office_id = ? AND version = ?');
+    const body = select.pluck().get(officeId, wanted);
     if (body === undefined) return null;
     // Parsed again on the way out: what the kiosk receives is always a valid catalogue.
     const catalogue = catalogueSchema.parse(JSON.parse(body));
@@ -89,32 +83,31 @@ export class SqliteStore implements Store {
   }
 
   async createEnrolmentCode(code: { codeHash: string; officeId: string; createdAt: string; expiresAt: string }): Promise<void> {
-    this.sql('INSERT INTO enrolment_codes (code_hash, office_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
-      .run(code.codeHash, code.officeId, code.createdAt, code.expiresAt);
+    const insert = this.sql('INSERT INTO enrolment_codes (code_hash, office_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
+    insert.run(code.codeHash, code.officeId, code.createdAt, code.expiresAt);
   }
 
   async redeemEnrolmentCode(input: EnrolmentInput): Promise<EnrolmentOutcome> {
     return this.db
       .transaction((): EnrolmentOutcome => {
         const code = this.sql<[string], { officeId: string; expiresAt: string; usedAt: string | null }>(
-            'SELECT office_id AS officeId, expires_at AS expiresAt, used_at AS usedAt FROM enrolment_codes WHERE code_hash = ?',
-          )
-          .get(input.codeHash);
+          'SELECT office_id AS officeId, expires_at AS expiresAt, used_at AS usedAt FROM enrolment_codes WHERE code_hash = ?',
+        ).get(input.codeHash);
         if (!code) return { ok: false, reason: 'unknown' };
         if (code.usedAt !== null) return { ok: false, reason: 'used' };
         if (code.expiresAt <= input.now) return { ok: false, reason: 'expired' };
-        const office = this.sql<[string], Office>('SELECT id, name, created_at AS createdAt, revoked_at AS revokedAt FROM offices WHERE id = ?')
-          .get(code.officeId);
+        const office = this.sql<[string], Office>(
+          'SELECT id, name, created_at AS createdAt, revoked_at AS revokedAt FROM offices WHERE id = ?',
+        ).get(code.officeId);
         if (!office || office.revokedAt !== null) return { ok: false, reason: 'officeRevoked' };
         const taken = this.sql<[string], number>('SELECT 1 FROM devices WHERE tracking_prefix = ?').pluck();
         const prefix = input.prefixCandidates.find((candidate) => taken.get(candidate) === undefined);
         if (prefix === undefined) return { ok: false, reason: 'prefixesExhausted' };
         this.sql(
-            'INSERT INTO devices (id, office_id, label, token_hash, tracking_prefix, enrolled_at) VALUES (?, ?, ?, ?, ?, ?)',
-          )
-          .run(input.device.id, office.id, input.device.label, input.device.tokenHash, prefix, input.now);
-        this.sql('UPDATE enrolment_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ?')
-          .run(input.now, input.device.id, input.codeHash);
+          'INSERT INTO devices (id, office_id, label, token_hash, tracking_prefix, enrolled_at) VALUES (?, ?, ?, ?, ?, ?)',
+        ).run(input.device.id, office.id, input.device.label, input.device.tokenHash, prefix, input.now);
+        const markUsed = this.sql('UPDATE enrolment_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ?');
+        markUsed.run(input.now, input.device.id, input.codeHash);
         const device = this.sql<[string], Device>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`).get(input.device.id)!;
         return { ok: true, device, office };
       })
@@ -137,16 +130,15 @@ export class SqliteStore implements Store {
   }
 
   async createStaff(staff: { id: string; name: string; tokenHash: string; createdAt: string }): Promise<void> {
-    this.sql('INSERT INTO staff (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)')
-      .run(staff.id, staff.name, staff.tokenHash, staff.createdAt);
+    const insert = this.sql('INSERT INTO staff (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)');
+    insert.run(staff.id, staff.name, staff.tokenHash, staff.createdAt);
   }
 
   async findPrincipal(tokenHash: string): Promise<Principal | null> {
     const device = this.sql<[string], { deviceId: string; officeId: string; revokedAt: string | null; officeRevokedAt: string | null }>(
-        `SELECT d.id AS deviceId, d.office_id AS officeId, d.revoked_at AS revokedAt, o.revoked_at AS officeRevokedAt
-         FROM devices d JOIN offices o ON o.id = d.office_id WHERE d.token_hash = ?`,
-      )
-      .get(tokenHash);
+      `SELECT d.id AS deviceId, d.office_id AS officeId, d.revoked_at AS revokedAt, o.revoked_at AS officeRevokedAt
+       FROM devices d JOIN offices o ON o.id = d.office_id WHERE d.token_hash = ?`,
+    ).get(tokenHash);
     if (device) {
       return {
         kind: 'device',
@@ -157,9 +149,8 @@ export class SqliteStore implements Store {
       };
     }
     const staff = this.sql<[string], { id: string; name: string; revokedAt: string | null }>(
-        'SELECT id, name, revoked_at AS revokedAt FROM staff WHERE token_hash = ?',
-      )
-      .get(tokenHash);
+      'SELECT id, name, revoked_at AS revokedAt FROM staff WHERE token_hash = ?',
+    ).get(tokenHash);
     return staff ? { kind: 'staff', staffId: staff.id, name: staff.name, revoked: staff.revokedAt !== null } : null;
   }
 
