@@ -6,5 +6,6 @@ describe('ingest benchmark helper', () => {
     const measure = await measureIngest({ count: 1_000, batchSize: 250, warmupBatches: 1 });
     expect(measure).toMatchObject({ count: 1_000, batchSize: 250, warmupRequests: 250 });
     expect(measure.requestsPerSecond).toBeGreaterThan(0);
+    expect(measure.requestsPerCpuSecond === null || measure.requestsPerCpuSecond > 0).toBe(true);
   });
 });

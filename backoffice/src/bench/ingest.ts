@@ -16,6 +16,11 @@ export interface IngestMeasure {
   warmupRequests: number;
   seconds: number;
   requestsPerSecond: number;
+  /**
+   * Requests per CPU second of the server process during the measure (null off Linux): what the
+   * server could do with a core to itself, a steadier figure than the wall clock on a busy machine.
+   */
+  requestsPerCpuSecond: number | null;
 }
 
 /**
@@ -73,10 +78,20 @@ export async function measureIngest({
 
     for (const body of bodies(1, warmupRequests)) await push(body);
     const measured = bodies(warmupRequests + 1, count);
+    const cpuBefore = server.cpuSeconds();
     const started = performance.now();
     for (const body of measured) await push(body);
     const seconds = (performance.now() - started) / 1000;
-    return { count, batchSize, warmupRequests, seconds, requestsPerSecond: Math.round(count / seconds) };
+    const cpuAfter = server.cpuSeconds();
+    const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+    return {
+      count,
+      batchSize,
+      warmupRequests,
+      seconds,
+      requestsPerSecond: Math.round(count / seconds),
+      requestsPerCpuSecond: cpu ? Math.round(count / cpu) : null,
+    };
   } finally {
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
