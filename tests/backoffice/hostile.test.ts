@@ -122,6 +122,13 @@ describe('strict schemas on every POST body', () => {
     expect((await h.store.stats()).requests).toBe(0);
   });
 
+  it('answers an item with thousands of unknown keys with a bounded list of errors', async () => {
+    const bloated = { ...request(), ...Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, 1])) };
+    const [result] = (await h.post('/api/v1/requests/push', { items: [bloated] }, deviceToken)).json().results;
+    expect(result.outcome).toBe('invalid');
+    expect(result.errors).toHaveLength(20);
+  });
+
   it('stores SQL-looking strings verbatim', async () => {
     const sneaky = "Robert'); DROP TABLE requests;--";
     const pushed = makeRequest(prefix, 1, { identity: { ...request().identity, lastNameLatin: sneaky } });

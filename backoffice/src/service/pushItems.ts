@@ -18,11 +18,14 @@ function field<T>(raw: unknown, key: string, guard: (v: unknown) => v is T): T |
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length <= 100;
 const isKioskSeq = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
 
+/** Enough for a supervisor to see what is wrong; a hostile item with thousands of keys does not inflate the answer. */
+export const MAX_ERRORS_PER_ITEM = 20;
+
 /** Step 1: the shape, strictly (no coercion, no unknown keys). What can be read of a bad item is kept for the answer. */
 export function parsePushItem(raw: unknown): ParsedItem {
   const result = pushItemSchema.safeParse(raw);
   if (result.success) return { ok: true, request: result.data };
-  return { ok: false, id: field(raw, 'id', isString), kioskSeq: field(raw, 'kioskSeq', isKioskSeq), errors: wireErrors(result.error) };
+  return { ok: false, id: field(raw, 'id', isString), kioskSeq: field(raw, 'kioskSeq', isKioskSeq), errors: wireErrors(result.error).slice(0, MAX_ERRORS_PER_ITEM) };
 }
 
 /**
