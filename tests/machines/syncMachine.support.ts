@@ -77,3 +77,6 @@ export function deferred<T>() {
   });
   return { promise, resolve, reject };
 }
+
+/** Polling patience for states reached asynchronously: generous, so a loaded machine does not fail a test. */
+export const PATIENCE = { timeout: 15_000, interval: 10 } as const;

@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SyncError, type SyncErrorReason } from '../../src/sync/syncError';
-import { HEARTBEAT, WATCHDOG, deferred, syncHarness } from './syncMachine.support';
+import { HEARTBEAT, PATIENCE, WATCHDOG, deferred, syncHarness } from './syncMachine.support';
+
+// Each test drives the engine through many IndexedDB transactions: give a loaded CI machine room.
+vi.setConfig({ testTimeout: 30_000 });
 
 const CYCLE = ['lock', 'push', 'pull', 'catalogue', 'audit', 'finish', 'unlock'];
 
@@ -204,7 +207,7 @@ describe('the sync machine', () => {
     });
     actor.start();
     for (let batch = 1; batch <= 10; batch++) {
-      await vi.waitFor(() => expect(log.filter((step) => step === 'push')).toHaveLength(batch));
+      await vi.waitFor(() => expect(log.filter((step) => step === 'push')).toHaveLength(batch), PATIENCE);
       clock.increment(WATCHDOG / 2);
     }
     const idle = await settle((s) => s.matches('idle'));

@@ -1,6 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
+import { PATIENCE } from './support/patience';
 import { SYNC_LOCK_NAME, holdCycleLock } from '../../src/sync/cycleLock';
 import { FakeLockManager } from './support/fakeLocks';
+
+// Each test drives the engine through many IndexedDB transactions: give a loaded CI machine room.
+vi.setConfig({ testTimeout: 30_000 });
 
 const handlers = () => ({ onAcquired: vi.fn(), onBusy: vi.fn() });
 
@@ -10,16 +14,16 @@ describe('the kiosk-wide sync lock', () => {
     const first = handlers();
     const second = handlers();
     const release = holdCycleLock(locks, first);
-    await vi.waitFor(() => expect(first.onAcquired).toHaveBeenCalled());
+    await vi.waitFor(() => expect(first.onAcquired).toHaveBeenCalled(), PATIENCE);
     expect(locks.held.has(SYNC_LOCK_NAME)).toBe(true);
     holdCycleLock(locks, second);
-    await vi.waitFor(() => expect(second.onBusy).toHaveBeenCalled());
+    await vi.waitFor(() => expect(second.onBusy).toHaveBeenCalled(), PATIENCE);
     expect(second.onAcquired).not.toHaveBeenCalled();
     release();
-    await vi.waitFor(() => expect(locks.held.size).toBe(0));
+    await vi.waitFor(() => expect(locks.held.size).toBe(0), PATIENCE);
     const third = handlers();
     holdCycleLock(locks, third);
-    await vi.waitFor(() => expect(third.onAcquired).toHaveBeenCalled());
+    await vi.waitFor(() => expect(third.onAcquired).toHaveBeenCalled(), PATIENCE);
   });
 
   it('runs the cycle when the browser has no Web Locks', () => {
@@ -31,7 +35,7 @@ describe('the kiosk-wide sync lock', () => {
   it('runs the cycle when the lock request itself fails', async () => {
     const failing = handlers();
     holdCycleLock({ request: () => Promise.reject(new DOMException('denied', 'SecurityError')) }, failing);
-    await vi.waitFor(() => expect(failing.onAcquired).toHaveBeenCalledOnce());
+    await vi.waitFor(() => expect(failing.onAcquired).toHaveBeenCalledOnce(), PATIENCE);
   });
 
   it('does not report a lock granted after the cycle was abandoned, and lets it go', async () => {
@@ -39,7 +43,7 @@ describe('the kiosk-wide sync lock', () => {
     const late = handlers();
     holdCycleLock(locks, late)();
     await Promise.resolve();
-    await vi.waitFor(() => expect(locks.held.size).toBe(0));
+    await vi.waitFor(() => expect(locks.held.size).toBe(0), PATIENCE);
     expect(late.onAcquired).not.toHaveBeenCalled();
   });
 });

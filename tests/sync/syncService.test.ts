@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { PATIENCE } from './support/patience';
 import { listAudit } from '../../src/storage/audit';
 import { META_KEYS, readMeta } from '../../src/storage/meta';
 import { saveSettings, loadSettings } from '../../src/storage/settings';
@@ -6,6 +7,9 @@ import { statusByTrackingCode } from '../../src/storage/statuses';
 import { enqueueMany, enqueueSample } from '../storage/support';
 import { FakeBackoffice, VALID_CODE } from './support/fakeBackoffice';
 import { BACKOFFICE_URL, enrolledKiosk, isIdleWith, startKiosk } from './support/kiosk';
+
+// Each test drives the engine through many IndexedDB transactions: give a loaded CI machine room.
+vi.setConfig({ testTimeout: 30_000 });
 
 describe('enrolling a kiosk', () => {
   it('refuses a code the back office does not know and records nothing', async () => {
@@ -185,11 +189,11 @@ describe('pushing the outbox', () => {
     backoffice.failNext('/requests/push', { kind: 'hang' });
     const item = await enqueueSample(kiosk.db);
     kiosk.service.trigger('submission');
-    await expect.poll(() => backoffice.calls.includes('/requests/push')).toBe(true);
+    await expect.poll(() => backoffice.calls.includes('/requests/push'), PATIENCE).toBe(true);
     kiosk.clock.increment(60_000);
     const stalled = await kiosk.until((s) => s.phase === 'backoff' && s.pendingCount === 1);
     expect(stalled.lastError?.reason).toBe('watchdog');
-    await expect.poll(async () => (await kiosk.db.outbox.get(item.id))?.state).toBe('queued');
+    await expect.poll(async () => (await kiosk.db.outbox.get(item.id))?.state, PATIENCE).toBe('queued');
     kiosk.clock.increment(stalled.nextAttemptAt! - kiosk.clock.now());
     await kiosk.until(isIdleWith(0));
     expect(backoffice.arrivals).toEqual([item.id]);

@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { PATIENCE } from './support/patience';
 import { META_KEYS, writeMeta } from '../../src/storage/meta';
 import { saveSettings } from '../../src/storage/settings';
 import { DAY, enqueueSample, freshDb } from '../storage/support';
 import { FakeBackoffice } from './support/fakeBackoffice';
 import { FakeLockManager } from './support/fakeLocks';
 import { enrolledKiosk, isIdleWith, startKiosk } from './support/kiosk';
+
+// Each test drives the engine through many IndexedDB transactions: give a loaded CI machine room.
+vi.setConfig({ testTimeout: 30_000 });
 
 describe('the sync status the supervisor dashboard shows', () => {
   it('has exactly the documented fields', async () => {
@@ -104,13 +108,13 @@ describe('one sync runner per kiosk', () => {
     backoffice.failNext('/requests/push', { kind: 'hang' });
     await enqueueSample(first.db);
     first.service.trigger('submission');
-    await expect.poll(() => backoffice.calls.filter((path) => path === '/requests/push').length).toBe(1);
+    await expect.poll(() => backoffice.calls.filter((path) => path === '/requests/push').length, PATIENCE).toBe(1);
     const before = backoffice.calls.length;
     second.service.trigger('manual');
     await second.until((s) => s.phase === 'idle');
     expect(backoffice.calls.length).toBe(before);
     first.service.stop();
-    await expect.poll(() => locks.held.size).toBe(0);
+    await expect.poll(() => locks.held.size, PATIENCE).toBe(0);
     second.service.trigger('manual');
     await second.until(isIdleWith(0));
     expect(backoffice.requests.size).toBe(1);
