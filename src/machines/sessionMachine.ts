@@ -216,7 +216,7 @@ export const sessionMachine = setup({
                     src: 'printReceipt',
                     input: ({ context }): PrintReceiptInput => ({
                       trackingCode: context.trackingCode!,
-                      serviceId: context.draft!.serviceId,
+                      service: selectedService(context)!,
                       locale: context.locale,
                     }),
                     onDone: [{ guard: 'printed', target: 'printed' }, { target: 'printFailed' }],

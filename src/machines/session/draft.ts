@@ -2,13 +2,19 @@ import { findService, type Service } from '../../domain/catalogue';
 import { IDENTITY_KEYS, type IdentityKey } from '../../domain/identity';
 import { emptyDraft, validateIdentity, validateServiceFields, type RequestDraft } from '../../domain/request';
 import type { FieldError } from '../../domain/validation';
-import type { FormStep, SaveFailureReason, SessionContext, SessionInput } from './types';
+import type { KioskSettings } from '../../domain/settings';
+import type { FormStep, SaveFailureReason, SessionContext, SessionInput, SessionSettings } from './types';
 
 /** Pure helpers of the session machine: no clock, no storage, no React. */
 
 export function localToday(now: Date = new Date()): string {
   // en-CA formats as YYYY-MM-DD in the kiosk's own time zone.
   return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function sessionSettingsOf(settings: KioskSettings): SessionSettings {
+  const { idleTimeoutSeconds, idleCountdownSeconds, defaultLocale, enabledLocales } = settings;
+  return { idleTimeoutSeconds, idleCountdownSeconds, defaultLocale, enabledLocales };
 }
 
 /** A context with no trace of any citizen: what every reset returns to. */

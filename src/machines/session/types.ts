@@ -38,7 +38,8 @@ export type StatusLookupResult =
 
 export interface PrintReceiptInput {
   trackingCode: string;
-  serviceId: string;
+  /** As the session knows it: a catalogue pulled mid-session is already there. */
+  service: Service;
   locale: Locale;
 }
 

@@ -3,6 +3,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromPromise } from 'xstate';
 import type { PrintOutcome, PrintReceiptInput, SavedRequest, SaveRequestInput, StatusLookupResult } from '../../machines/session/types';
+import { sessionSettingsOf } from '../../machines/session/draft';
 import { sessionMachine } from '../../machines/sessionMachine';
 import { receiptToPrint } from '../receipt/receiptToPrint';
 import { useKioskServices } from '../services';
@@ -22,34 +23,25 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           saveRequest: fromPromise<SavedRequest, SaveRequestInput>(({ input }) => services.submit(input)),
           lookupStatus: fromPromise<StatusLookupResult, { trackingCode: string }>(({ input }) => services.lookupStatus(input.trackingCode)),
           printReceipt: fromPromise<PrintOutcome, PrintReceiptInput>(async ({ input }) => {
+            const { settings, platform } = services;
             const receipt = await receiptToPrint(input, {
-              catalogue: services.catalogue,
-              officeName: services.settings.officeName,
+              officeName: settings.officeName,
               t: i18n.getFixedT(input.locale, 'citizen'),
               now: new Date(),
             });
-            const result = await services.platform.printReceipt(receipt);
+            const result = await platform.printReceipt(receipt);
             return result.ok ? { ok: true } : { ok: false, reason: result.reason };
           }),
         },
       }),
+    // @xstate/react swaps the implementations of the running actor when these change (settings saved by a supervisor).
     [services, i18n],
   );
   const { settings, catalogue } = services;
   return (
     <SessionContext.Provider
       logic={logic}
-      options={{
-        input: {
-          catalogue,
-          settings: {
-            idleTimeoutSeconds: settings.idleTimeoutSeconds,
-            idleCountdownSeconds: settings.idleCountdownSeconds,
-            defaultLocale: settings.defaultLocale,
-            enabledLocales: settings.enabledLocales,
-          },
-        },
-      }}
+      options={{ input: { catalogue, settings: sessionSettingsOf(settings) } }}
     >
       {children}
     </SessionContext.Provider>
