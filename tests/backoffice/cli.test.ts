@@ -95,9 +95,12 @@ describe('back office commands', () => {
     expect((await cli('set-status', trackingCode, 'finished')).err[0]).toContain('status must be one of');
   });
 
-  it('prints a staff token once', async () => {
+  it('prints a staff token once, on the last line, with the id that revokes it', async () => {
     const { out } = await cli('staff-token', '--name', 'Amina');
     expect(out.at(-1)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const id = /revoke-staff (\S+)\)/.exec(out[0]!)![1]!;
+    expect((await cli('revoke-staff', id)).out).toEqual([`Staff token ${id} revoked`]);
+    expect((await cli('revoke-staff', id)).code).toBe(2);
   });
 
   it('lists kiosks with their sequence counters and revokes one', async () => {

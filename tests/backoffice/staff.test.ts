@@ -96,6 +96,15 @@ describe('staff authentication', () => {
     expect((await h.post('/api/v1/staff/status', body, 'x'.repeat(43))).statusCode).toBe(401);
   });
 
+  it('answers 401 to a revoked staff token', async () => {
+    h = await harness();
+    const token = await staffToken(h.context, 'Amina');
+    const id = h.store.db.prepare('SELECT id FROM staff').pluck().get() as string;
+    await h.store.revokeStaff(id, h.clock.now.toISOString());
+    const response = await h.post('/api/v1/staff/status', { trackingCode: 'ABC-00001-X', status: 'inReview' }, token);
+    expect([response.statusCode, response.json().error.code]).toEqual([401, 'token_revoked']);
+  });
+
   it('answers 403 to a kiosk device token, and a staff token is refused on kiosk endpoints', async () => {
     h = await harness();
     const kiosk = await h.enrol();

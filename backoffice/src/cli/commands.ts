@@ -68,7 +68,9 @@ export async function demoSetup(context: CommandContext): Promise<string> {
 export async function staffToken(context: CommandContext, name: string): Promise<string> {
   if (name.trim() === '') throw new CommandError('a staff token needs --name');
   const token = newToken();
-  await context.store.createStaff({ id: uuidv7(), name: name.trim(), tokenHash: hashSecret(token), createdAt: context.now().toISOString() });
+  const id = uuidv7();
+  await context.store.createStaff({ id, name: name.trim(), tokenHash: hashSecret(token), createdAt: context.now().toISOString() });
+  context.print(`Staff token for ${name.trim()} (id ${id}; revoke with revoke-staff ${id}). It is shown only now:`);
   context.print(token);
   return token;
 }
@@ -95,6 +97,12 @@ export async function revokeDevice(context: CommandContext, deviceId: string): P
   if (!device) throw new CommandError(`no device "${deviceId}"`);
   const revoked = await context.store.revokeDevice(deviceId, context.now().toISOString());
   context.print(revoked ? `Device ${deviceId} revoked: its token no longer works` : `Device ${deviceId} was already revoked`);
+}
+
+export async function revokeStaff(context: CommandContext, staffId: string): Promise<void> {
+  const revoked = await context.store.revokeStaff(staffId, context.now().toISOString());
+  if (!revoked) throw new CommandError(`no active staff token "${staffId}"`);
+  context.print(`Staff token ${staffId} revoked`);
 }
 
 export async function revokeOffice(context: CommandContext, officeId: string): Promise<void> {

@@ -21,7 +21,8 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
   create-office --id <id> --name <name>
   enrol-code --office <id>                 prints a one-time enrolment code (valid 24 h)
   demo-setup                               the demo office; the code is the last line
-  staff-token --name <name>                prints a staff token, once
+  staff-token --name <name>                prints a staff token, once (last line)
+  revoke-staff <staffId>
   set-status <tracking code> <status> [--reason <text>]
   list-devices [--office <id>]             kiosks with their sequence gaps and replays
   revoke-device <deviceId>
@@ -98,6 +99,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           break;
         case 'revoke-device':
           await commands.revokeDevice(context, required(rest[0], '<deviceId>'));
+          break;
+        case 'revoke-staff':
+          await commands.revokeStaff(context, required(rest[0], '<staffId>'));
           break;
         case 'revoke-office':
           await commands.revokeOffice(context, required(rest[0], '<officeId>'));

@@ -134,6 +134,10 @@ export class SqliteStore implements Store {
     insert.run(staff.id, staff.name, staff.tokenHash, staff.createdAt);
   }
 
+  async revokeStaff(id: string, at: string): Promise<boolean> {
+    return this.sql('UPDATE staff SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
+  }
+
   async findPrincipal(tokenHash: string): Promise<Principal | null> {
     const device = this.sql<[string], { deviceId: string; officeId: string; revokedAt: string | null; officeRevokedAt: string | null }>(
       `SELECT d.id AS deviceId, d.office_id AS officeId, d.revoked_at AS revokedAt, o.revoked_at AS officeRevokedAt

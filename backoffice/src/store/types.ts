@@ -126,6 +126,7 @@ export interface Store {
   revokeDevice(id: string, at: string): Promise<boolean>;
 
   createStaff(staff: { id: string; name: string; tokenHash: string; createdAt: string }): Promise<void>;
+  revokeStaff(id: string, at: string): Promise<boolean>;
   findPrincipal(tokenHash: string): Promise<Principal | null>;
 
   /** Upserts the batch by id in one transaction; one outcome per item, in order. Never overwrites. */
