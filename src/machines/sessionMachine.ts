@@ -1,4 +1,4 @@
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, fromPromise, not, raise, setup, stateIn } from 'xstate';
 import { checkTrackingCode } from '../domain/trackingCode';
 import {
   freshContext,
@@ -62,10 +62,12 @@ export const sessionMachine = setup({
     serviceHasFields: ({ context }) => serviceHasFields(context),
     editsIdentity: ({ event }) => event.type === 'review.edit' && stepOfPath(event.path) === 'identity',
     trackingCodeWellFormed: ({ context }) => checkTrackingCode(context.lookupCode).ok,
+    saving: stateIn({ active: { flow: 'saving' } }),
     printed: ({ event }) => (event as { output?: PrintOutcome }).output?.ok === true,
   },
   actions: {
     wipeSession: assign(({ context }) => wipeSession(context)),
+    restartIdleWatch: raise({ type: 'user.activity' }),
     changeLocale: assign({ locale: ({ context, event }) => (event.type === 'locale.change' ? event.locale : context.locale) }),
     toggleContrast: assign({ highContrast: ({ context }) => !context.highContrast }),
     toggleLargeText: assign({ largeText: ({ context }) => !context.largeText }),
@@ -190,6 +192,8 @@ export const sessionMachine = setup({
               on: { 'consent.accept': 'saving', 'flow.back': 'review' },
             },
             saving: {
+              // The citizen waits for the durable write; the idle watch starts again from its end.
+              exit: 'restartIdleWatch',
               invoke: {
                 src: 'saveRequest',
                 input: ({ context }): SaveRequestInput => ({
@@ -258,7 +262,8 @@ export const sessionMachine = setup({
           initial: 'watching',
           states: {
             watching: {
-              after: { idleTimeout: 'countdown' },
+              // A reset mid-write would hide the tracking code of a request that still gets committed.
+              after: { idleTimeout: { guard: not('saving'), target: 'countdown' } },
               on: { 'user.activity': { target: 'watching', reenter: true } },
             },
             countdown: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flowState, NO_PERSONAL_DATA, openService, personalDataOf, startSession, typeIdentity } from './sessionHarness';
+import { flowState, NO_PERSONAL_DATA, openService, personalDataOf, reachReview, settle, startSession, typeIdentity } from './sessionHarness';
 
 const SECOND = 1000;
 
@@ -55,6 +55,27 @@ describe('the citizen session: inactivity, cancel and reset', () => {
       expect(actor.getSnapshot().context.draft?.identity.cin).toBe('AB123456');
     },
   );
+
+  it('does not time out while the request is being written, and watches again once it is saved', async () => {
+    let commit: (saved: { trackingCode: string }) => void = () => undefined;
+    const { actor, clock } = startSession({
+      settings: { idleTimeoutSeconds: 60, idleCountdownSeconds: 15 },
+      save: () => new Promise((resolve) => (commit = resolve)),
+    });
+    reachReview(actor);
+    actor.send({ type: 'flow.next' });
+    actor.send({ type: 'consent.accept' });
+    clock.increment(120 * SECOND);
+    expect(flowState(actor)).toBe('saving');
+    expect(idleState(actor)).toBe('watching');
+    commit({ trackingCode: 'KBZ-00042-7' });
+    await settle();
+    expect(flowState(actor)).toEqual({ receipt: 'ready' });
+    clock.increment(59 * SECOND);
+    expect(idleState(actor)).toBe('watching');
+    clock.increment(1 * SECOND);
+    expect(idleState(actor)).toBe('countdown');
+  });
 
   it('never times out on the attract screen', () => {
     const { actor, clock } = startSession();
