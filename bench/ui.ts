@@ -18,7 +18,7 @@ import { measureEnqueue } from './ui/enqueue';
 import { INSTALL_EVENT_TIMING, readTapLatency } from './ui/eventTiming';
 import { citizenSession, type FlowCounter } from './ui/flow';
 
-const SESSIONS = Math.max(200, Number(process.env.BENCH_SESSIONS ?? 200));
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 10);
 const LATENCY_SESSIONS = 5;
 const ENQUEUES = 200;

@@ -3,6 +3,8 @@
  * write (the app's own submitRequest: one strict-durability transaction taking the sequence and
  * tracking code) into a separate database, so the app's data is left alone.
  */
+// First: it must configure zod before any schema below is built.
+import './zodWithoutEval';
 import { submitRequest } from '../../src/app/submitRequest';
 import { catalogueSchema } from '../../src/domain/catalogue';
 import { ShubbakDb } from '../../src/storage/db';
@@ -21,7 +23,12 @@ async function timeEnqueues(count: number): Promise<number[]> {
         fields: {},
       };
       const started = performance.now();
-      await submitRequest({ draft, service, catalogueVersion: catalogue.version, locale: 'fr' }, { db });
+      try {
+        await submitRequest({ draft, service, catalogueVersion: catalogue.version, locale: 'fr' }, { db });
+      } catch (error) {
+        // The wrapper names the class of failure; its cause says what the browser refused.
+        throw new Error(`enqueue ${i} failed: ${String(error)} (cause: ${String((error as Error).cause)})`, { cause: error });
+      }
       durations.push(performance.now() - started);
     }
   } finally {
