@@ -104,6 +104,10 @@ describe('the outbox rows', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Yes, discard it' }));
 
     expect(await screen.findByText(`${queued.trackingCode} was discarded.`)).toBeTruthy();
+    // The rows in view are read again: the request now shows as discarded, with no action left.
+    const row = (await screen.findByText('Discarded')).closest('[role="listitem"]') as HTMLElement;
+    expect(within(row).getByText(queued.trackingCode)).toBeTruthy();
+    expect(within(row).queryByRole('button')).toBeNull();
     const stored = await world.db.outbox.get(queued.id);
     expect(stored).toMatchObject({ state: 'discarded', request: null });
     const [entry] = await listAudit(world.db, { limit: 1 });

@@ -11,7 +11,7 @@ export function useOutboxPages(services: SupervisorServices) {
   const [total, setTotal] = useState<number | null>(null);
   const [pages, setPages] = useState<ReadonlyMap<number, OutboxRow[]>>(new Map());
   const requested = useRef(new Set<number>());
-  const generation = useRef(0);
+  const latestVersion = useRef(0);
 
   useEffect(() => {
     let live = true;
@@ -21,28 +21,36 @@ export function useOutboxPages(services: SupervisorServices) {
     };
   }, [services]);
 
-  /** After a retry or discard: forget the pages read, so rows show their new state. */
+  /**
+   * After a retry or discard: every page read so far is stale. They stay on screen until read
+   * again, which happens for the rows in view at once (the new `ensureRows` runs) and for the
+   * others when they scroll back into view.
+   */
+  const [version, setVersion] = useState(0);
   const reload = useCallback(async () => {
-    generation.current += 1;
     requested.current = new Set();
     const count = await services.outbox.count();
-    setPages(new Map());
     setTotal(count);
+    setVersion((previous) => previous + 1);
   }, [services]);
 
   const ensureRows = useCallback(
     (firstIndex: number, lastIndex: number) => {
-      const current = generation.current;
       for (let page = Math.floor(firstIndex / OUTBOX_PAGE_SIZE); page <= Math.floor(lastIndex / OUTBOX_PAGE_SIZE); page += 1) {
         if (requested.current.has(page)) continue;
         requested.current.add(page);
         void services.outbox.page(page * OUTBOX_PAGE_SIZE, OUTBOX_PAGE_SIZE).then((rows) => {
-          if (generation.current === current) setPages((previous) => new Map(previous).set(page, rows));
+          // A read started before a reload must not overwrite a fresher one.
+          if (latestVersion.current === version) setPages((previous) => new Map(previous).set(page, rows));
         });
       }
     },
-    [services],
+    [services, version],
   );
+
+  useEffect(() => {
+    latestVersion.current = version;
+  }, [version]);
 
   const rowAt = (index: number): OutboxRow | undefined => pages.get(Math.floor(index / OUTBOX_PAGE_SIZE))?.[index % OUTBOX_PAGE_SIZE];
 
