@@ -10,7 +10,7 @@ import { askPersistentStorage, type StorageManagerLike } from '../storage/persis
 import { pendingSummary, requeueInFlight } from '../storage/outboxSync';
 import { loadSettings } from '../storage/settings';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { holdCycleLock, type LockManagerLike } from './cycleLock';
+import { createCycleLock, type LockManagerLike } from './cycleLock';
 import { createCycleSteps } from './cycleSteps';
 import { enrolKiosk, type EnrolOutcome } from './enrol';
 import { SyncError } from './syncError';
@@ -101,10 +101,11 @@ export function startSyncService(deps: SyncServiceDeps): SyncService {
   }
 
   const steps = createCycleSteps({ db, transport, now });
+  const holdCycleLock = createCycleLock(locks);
   const machine = syncMachine.provide({
     actors: {
       cycleLock: fromCallback(({ sendBack }) =>
-        holdCycleLock(locks, { onAcquired: () => sendBack({ type: 'lock.acquired' }), onBusy: () => sendBack({ type: 'lock.busy' }) }),
+        holdCycleLock({ onAcquired: () => sendBack({ type: 'lock.acquired' }), onBusy: () => sendBack({ type: 'lock.busy' }) }),
       ),
       pushBatch: fromPromise(({ signal }) => steps.pushBatch(signal)),
       pullChanges: fromPromise(({ signal }) => steps.pullChanges(signal)),

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PATIENCE } from './support/patience';
-import { SYNC_LOCK_NAME, holdCycleLock } from '../../src/sync/cycleLock';
+import { SYNC_LOCK_NAME, createCycleLock, holdCycleLock } from '../../src/sync/cycleLock';
 import { FakeLockManager } from './support/fakeLocks';
 
 // Each test drives the engine through many IndexedDB transactions: give a loaded CI machine room.
@@ -45,5 +45,30 @@ describe('the kiosk-wide sync lock', () => {
     await Promise.resolve();
     await vi.waitFor(() => expect(locks.held.size).toBe(0), PATIENCE);
     expect(late.onAcquired).not.toHaveBeenCalled();
+  });
+});
+
+describe('one window taking the lock cycle after cycle', () => {
+  it('waits for its own previous lock to be gone instead of calling it busy', async () => {
+    const locks = new FakeLockManager();
+    const hold = createCycleLock(locks);
+    const first = handlers();
+    const releaseFirst = hold(first);
+    await vi.waitFor(() => expect(first.onAcquired).toHaveBeenCalled(), PATIENCE);
+    releaseFirst();
+    const next = handlers();
+    hold(next);
+    await vi.waitFor(() => expect(next.onAcquired).toHaveBeenCalled(), PATIENCE);
+    expect(next.onBusy).not.toHaveBeenCalled();
+  });
+
+  it('still finds the lock busy when another window holds it', async () => {
+    const locks = new FakeLockManager();
+    const otherWindow = handlers();
+    createCycleLock(locks)(otherWindow);
+    await vi.waitFor(() => expect(otherWindow.onAcquired).toHaveBeenCalled(), PATIENCE);
+    const mine = handlers();
+    createCycleLock(locks)(mine);
+    await vi.waitFor(() => expect(mine.onBusy).toHaveBeenCalled(), PATIENCE);
   });
 });

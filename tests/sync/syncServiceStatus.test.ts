@@ -121,6 +121,20 @@ describe('one sync runner per kiosk', () => {
   });
 });
 
+describe('a trigger during a cycle', () => {
+  it('runs the next cycle at once in the same window, although the lock is released asynchronously', async () => {
+    const backoffice = new FakeBackoffice();
+    const kiosk = await enrolledKiosk(backoffice, { locks: new FakeLockManager() });
+    const first = await enqueueSample(kiosk.db);
+    kiosk.service.trigger('submission');
+    await kiosk.until((s) => s.phase === 'pulling');
+    const second = await enqueueSample(kiosk.db);
+    kiosk.service.trigger('submission');
+    await kiosk.until(isIdleWith(0));
+    expect(backoffice.arrivals).toEqual([first.id, second.id]);
+  });
+});
+
 describe('the retention purge at the end of a cycle', () => {
   it('drops the personal data of a collected request once the retention has passed, and keeps a request still in review', async () => {
     const backoffice = new FakeBackoffice();
