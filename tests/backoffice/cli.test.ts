@@ -115,6 +115,11 @@ describe('back office commands', () => {
     expect((await cli('revoke-device', 'ghost')).err[0]).toContain('no device "ghost"');
   });
 
+  it('prints the OpenAPI document without touching any data', async () => {
+    const { code, out } = await cli('openapi', '--data', join(dir, 'never-created'));
+    expect([code, JSON.parse(out.join('\n')).openapi]).toEqual([0, '3.1.0']);
+  });
+
   it('refuses unknown commands and options with the usage', async () => {
     expect((await cli('launch-rockets')).err[0]).toContain('Usage:');
     expect((await cli('enrol-code', '--colour', 'red')).code).toBe(2);

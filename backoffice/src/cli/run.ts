@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { remoteStatusSchema } from '../../../src/domain/status';
 import { DEFAULT_CATALOGUE_PATH, readCatalogueFile } from '../catalogueFile';
+import { buildOpenApiDocument } from '../openapi/document';
 import { ApiError } from '../service/apiError';
 import { DATABASE_FILE, DEFAULT_RATE_LIMIT, startBackoffice, type RateLimitSettings, type RunningBackoffice } from '../server';
 import { openSqliteStore } from '../store/sqliteStore';
@@ -28,6 +29,7 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
   revoke-device <deviceId>
   revoke-office <officeId>
   catalogue-import --office <id> <file>
+  openapi                                  prints the OpenAPI 3.1 document (as served at /api/v1/openapi.json)
 Every command takes --data <dir> (env SHUBBAK_DATA_DIR). The default catalogue file may be
 replaced with env SHUBBAK_DEFAULT_CATALOGUE.`;
 
@@ -58,6 +60,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const [command = 'serve', ...rest] = positionals;
     const dataDir = values.data ?? io.env.SHUBBAK_DATA_DIR ?? join('.data', 'backoffice');
+    if (command === 'openapi') {
+      io.stdout(JSON.stringify(buildOpenApiDocument(), null, 2));
+      return 0;
+    }
     if (command === 'serve') {
       return await serve(io, {
         dataDir,
