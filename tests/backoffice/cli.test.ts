@@ -150,8 +150,10 @@ describe('back office commands', () => {
 describe('the real CLI', () => {
   it('sets up the demo office, serves, enrols a kiosk and stops cleanly on SIGTERM', async () => {
     const env = { ...process.env, SHUBBAK_DATA_DIR: dir, SHUBBAK_DEFAULT_CATALOGUE: catalogueFile };
-    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-    const run = (args: string[]) => spawn(tsx, ['backoffice/src/cli.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // One process (node with tsx's loader), as scripts/backofficeProcess.ts runs it: the `tsx` binary would put
+    // a relaying parent between the signal and the server.
+    const run = (args: string[]) =>
+      spawn(process.execPath, ['--import', 'tsx', 'backoffice/src/cli.ts', ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 
     const setup = run(['demo-setup']);
     const setupLines: string[] = [];
