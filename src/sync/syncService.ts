@@ -1,6 +1,6 @@
 import { createActor, fromCallback, fromPromise, type ActorOptions } from 'xstate';
 import { syncMachine } from '../machines/syncMachine';
-import type { SyncTrigger } from '../machines/sync/types';
+import { toSyncFailure, type SyncFailure, type SyncTrigger } from '../machines/sync/types';
 import type { KioskPlatform } from '../platform/types';
 import type { ShubbakDb } from '../storage/db';
 import { readEnrolment } from '../storage/enrolment';
@@ -90,6 +90,7 @@ export function startSyncService(deps: SyncServiceDeps): SyncService {
   let stopped = false;
   let counts: StoredCounts = { pendingCount: 0, oldestPendingCreatedAt: null, rejectedCount: 0, storageError: null, persistentStorage: null };
   let persistentStorage: boolean | null = null;
+  let startFailure: SyncFailure | null = null;
   const listeners = new Set<(status: SyncStatus) => void>();
   const cleanups: Array<() => void> = [];
 
@@ -119,7 +120,7 @@ export function startSyncService(deps: SyncServiceDeps): SyncService {
 
   function getStatus(): SyncStatus {
     if (!actor) {
-      return statusBeforeStart(stopped ? 'stopped' : 'starting', counts, enrolled);
+      return statusBeforeStart(stopped || startFailure ? 'stopped' : 'starting', counts, enrolled, startFailure);
     }
     return statusOf(actor.getSnapshot(), counts, enrolled, now());
   }
@@ -210,7 +211,11 @@ export function startSyncService(deps: SyncServiceDeps): SyncService {
     if (reason === 'submission') void refreshCounts();
   }
 
-  const ready = start();
+  // A start-up that fails (storage unreadable, secret store down) is shown, not thrown into the void.
+  const ready = start().catch((error: unknown) => {
+    startFailure = toSyncFailure(error, now());
+    notify();
+  });
 
   return {
     trigger,

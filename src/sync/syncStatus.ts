@@ -1,6 +1,6 @@
 import type { SnapshotFrom } from 'xstate';
 import type { syncMachine } from '../machines/syncMachine';
-import type { SyncFailureReason } from '../machines/sync/types';
+import type { SyncFailure, SyncFailureReason } from '../machines/sync/types';
 import type { StorageErrorRecord } from '../storage/meta';
 
 /** Every phase the supervisor dashboard may show (each needs a translation). */
@@ -72,15 +72,15 @@ export function statusOf(snapshot: SnapshotFrom<typeof syncMachine>, counts: Sto
   };
 }
 
-/** Before the loop runs (start-up reads) and after it stopped. */
-export function statusBeforeStart(phase: 'starting' | 'stopped', counts: StoredCounts, enrolled: boolean): SyncStatus {
+/** Before the loop runs (start-up reads), after it stopped, or when start-up failed (`failure`). */
+export function statusBeforeStart(phase: 'starting' | 'stopped', counts: StoredCounts, enrolled: boolean, failure: SyncFailure | null = null): SyncStatus {
   return {
     phase,
     pendingCount: counts.pendingCount,
     oldestPendingAgeMs: null,
     rejectedCount: counts.rejectedCount,
     lastSuccessAt: null,
-    lastError: null,
+    lastError: failure && { reason: failure.reason, message: failure.message, at: failure.at },
     nextAttemptAt: null,
     enrolled,
     storageError: counts.storageError,

@@ -54,6 +54,11 @@ describe('the sync status the supervisor dashboard shows', () => {
     expect(kiosk.service.getStatus().persistentStorage).toBe(shown);
   });
 
+  it('shows a start-up that failed instead of starting forever', async () => {
+    const kiosk = await startKiosk(new FakeBackoffice(), { readSecret: async () => Promise.reject(new Error('secret store unavailable')) });
+    expect(kiosk.service.getStatus()).toMatchObject({ phase: 'stopped', lastError: { reason: 'internal', message: 'Error: secret store unavailable' } });
+  });
+
   it('reports stopped after stop, and hears nothing more', async () => {
     const { service } = await startKiosk(new FakeBackoffice());
     service.stop();

@@ -29,6 +29,7 @@ export async function startKiosk(
     window?: EventTarget | null;
     online?: () => boolean;
     storageManager?: StorageManagerLike | null;
+    readSecret?: (name: SecretName) => Promise<string | null>;
   } = {},
 ): Promise<TestKiosk> {
   const db = options.db ?? freshDb();
@@ -38,7 +39,7 @@ export async function startKiosk(
   const service = startSyncService({
     db,
     platform: {
-      readSecret: async (name) => secrets.get(name) ?? null,
+      readSecret: options.readSecret ?? (async (name) => secrets.get(name) ?? null),
       writeSecret: async (name, value) => (secrets.set(name, value), { ok: true }),
     },
     fetch: backoffice.fetch,
