@@ -1,8 +1,10 @@
+import { findService, type Catalogue } from '../domain/catalogue';
 import type { KioskSettings } from '../domain/settings';
 import type { SupervisorAuditAction } from '../machines/supervisor/types';
 import { DEFAULT_AUTO_LOCK_MS } from '../machines/supervisorMachine';
 import type { KioskPlatform } from '../platform/types';
 import { appendAudit, listAudit } from '../storage/audit';
+import { loadCatalogue } from '../storage/catalogue';
 import type { OutboxItem, ShubbakDb } from '../storage/db';
 import { countOutbox, discardItem, listOutbox, retryItem } from '../storage/outbox';
 import { loadSettings, saveSettings } from '../storage/settings';
@@ -25,12 +27,13 @@ export interface SupervisorServicesDeps {
 }
 
 /** Drops the citizen's request: whatever a supervisor screen shows comes from this projection. */
-export function toOutboxRow(item: OutboxItem): OutboxRow {
+export function toOutboxRow(item: OutboxItem, catalogue?: Catalogue): OutboxRow {
   return {
     id: item.id,
     kioskSeq: item.kioskSeq,
     trackingCode: item.trackingCode,
     serviceId: item.serviceId,
+    serviceName: (catalogue && findService(catalogue, item.serviceId)?.name) ?? null,
     state: item.state,
     attempts: item.attempts,
     lastError: item.lastError ?? item.rejection?.reason ?? null,
@@ -81,7 +84,10 @@ export function createSupervisorServices(deps: SupervisorServicesDeps): Supervis
     },
     outbox: {
       count: () => countOutbox(db),
-      page: async (offset, limit) => (await listOutbox(db, { offset, limit })).map(toOutboxRow),
+      async page(offset, limit) {
+        const [items, catalogue] = await Promise.all([listOutbox(db, { offset, limit }), loadCatalogue(db)]);
+        return items.map((item) => toOutboxRow(item, catalogue));
+      },
       async retry(row) {
         const done = await retryItem(db, row.id);
         await audit('supervisor.retry', `id=${row.id} trackingCode=${row.trackingCode}${done ? '' : ' refused'}`);

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../domain/locales';
 import type { KioskSettings } from '../domain/settings';
 import type { LocalState } from '../domain/status';
 import type { SupervisorAuditAction } from '../machines/supervisor/types';
@@ -19,6 +20,8 @@ export interface OutboxRow {
   kioskSeq: number;
   trackingCode: string;
   serviceId: string;
+  /** The service's name from the stored catalogue; null when the catalogue no longer lists it. */
+  serviceName: LocalizedText | null;
   state: LocalState;
   attempts: number;
   /** The last transport or back-office error, or why the item was rejected or discarded. */

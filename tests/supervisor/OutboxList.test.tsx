@@ -82,7 +82,7 @@ describe('the outbox rows', () => {
     expect(within(row).getByText('Waiting')).toBeTruthy();
     expect(within(row).getByText('2 attempts')).toBeTruthy();
     expect(within(row).getByText('network: fetch failed')).toBeTruthy();
-    expect(within(row).getByText('life')).toBeTruthy();
+    expect(within(row).getByText('Life certificate')).toBeTruthy();
     for (const personal of ['AB123456', 'Alaoui', 'Sara', 'العلوي', '+212612345678']) expect(document.body.textContent).not.toContain(personal);
   });
 

@@ -1,4 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/storage/audit';
 import { loadSettings } from '../../src/storage/settings';
@@ -59,6 +60,25 @@ describe('the settings form', () => {
     expect(await loadSettings(world.db)).toMatchObject({ officeName: 'Annexe Hay Riad', idleTimeoutSeconds: 90 });
     const [entry] = await listAudit(world.db, { limit: 1 });
     expect(entry).toMatchObject({ action: 'supervisor.settingsChange', detail: 'changed=officeName,idleTimeoutSeconds' });
+  });
+});
+
+describe('typing on the kiosk’s touch screen', () => {
+  it('edits the field last touched with the on-screen keyboard, digits for a number', async () => {
+    const world = createWorld();
+    const user = userEvent.setup();
+    const view = renderIn('en', <SettingsArea services={world.services} />);
+    await screen.findByRole('heading', { name: 'Kiosk settings' });
+    const retention = field('Days before personal data of finished requests is erased');
+    fireEvent.focus(retention);
+    const keys = () => [...view.container.querySelectorAll<HTMLElement>('[data-skbtn]')];
+    expect(keys().map((key) => key.dataset['skbtn'])).toContain('7');
+    expect(keys().map((key) => key.dataset['skbtn'])).not.toContain('a');
+
+    await user.click(keys().find((key) => key.dataset['skbtn'] === '{bksp}')!);
+    await user.click(keys().find((key) => key.dataset['skbtn'] === '{bksp}')!);
+    await user.click(keys().find((key) => key.dataset['skbtn'] === '9')!);
+    expect(retention.value).toBe('9');
   });
 });
 

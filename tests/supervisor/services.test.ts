@@ -32,7 +32,7 @@ describe('the supervisor services', () => {
     await enqueueSample(db);
     const rows = await services.outbox.page(0, 10);
     expect(rows).toHaveLength(1);
-    expect(Object.keys(rows[0]!).sort()).toEqual(['attempts', 'createdAt', 'id', 'kioskSeq', 'lastError', 'serviceId', 'state', 'trackingCode']);
+    expect(Object.keys(rows[0]!).sort()).toEqual(['attempts', 'createdAt', 'id', 'kioskSeq', 'lastError', 'serviceId', 'serviceName', 'state', 'trackingCode']);
     for (const value of PERSONAL) expect(JSON.stringify(rows)).not.toContain(value);
   });
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useSupervisorTranslation } from './supervisorLanguage';
 import type { OutboxRow } from '../../supervisor/types';
+import { useTouchKeyboard } from './useTouchKeyboard';
 
 interface DiscardDialogProps {
   row: OutboxRow;
@@ -18,6 +19,11 @@ export function DiscardDialog({ row, onCancel, onConfirm }: DiscardDialogProps) 
   const [step, setStep] = useState<'reason' | 'confirm'>('reason');
   const [missingReason, setMissingReason] = useState(false);
   const [busy, setBusy] = useState(false);
+  const touch = useTouchKeyboard<'reason'>();
+  const changeReason = (value: string) => {
+    setReason(value);
+    setMissingReason(false);
+  };
 
   const next = (event: FormEvent) => {
     event.preventDefault();
@@ -41,16 +47,15 @@ export function DiscardDialog({ row, onCancel, onConfirm }: DiscardDialogProps) 
             <span>{t('discard.reason')}</span>
             <textarea
               value={reason}
-              onChange={(event) => {
-                setReason(event.target.value);
-                setMissingReason(false);
-              }}
+              onChange={(event) => changeReason(event.target.value)}
+              {...touch.field('reason', 'text')}
               aria-invalid={missingReason}
               aria-describedby={missingReason ? 'sv-discard-error' : undefined}
               maxLength={300}
               rows={3}
             />
           </label>
+          {touch.keyboard(reason, changeReason)}
           {missingReason && (
             <p id="sv-discard-error" role="alert" className="sv-error">
               {t('discard.reasonRequired')}

@@ -3,6 +3,7 @@ import { useSupervisorTranslation } from './supervisorLanguage';
 import type { SupervisorServices } from '../../supervisor/types';
 import type { EnrolFailureReason } from '../../sync/enrol';
 import { useSyncStatus } from './useSyncStatus';
+import { useTouchKeyboard } from './useTouchKeyboard';
 
 type Result = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; officeName: string } | { kind: 'failed'; reason: EnrolFailureReason | 'internal' };
 
@@ -15,6 +16,9 @@ export function EnrolForm({ services }: { services: SupervisorServices }) {
   const [code, setCode] = useState('');
   const [label, setLabel] = useState('');
   const [result, setResult] = useState<Result>({ kind: 'idle' });
+  const touch = useTouchKeyboard<'url' | 'code' | 'label'>();
+  const values = { url, code, label };
+  const setters = { url: setUrl, code: setCode, label: setLabel };
 
   useEffect(() => {
     let live = true;
@@ -46,16 +50,17 @@ export function EnrolForm({ services }: { services: SupervisorServices }) {
       <p role="status">{status.enrolled ? t('enrol.enrolled') : t('enrol.notEnrolled')}</p>
       <label className="sv-field">
         <span>{t('enrol.url')}</span>
-        <input type="url" inputMode="url" value={url} onChange={(e) => setUrl(e.target.value)} required autoComplete="off" />
+        <input type="url" inputMode="url" dir="ltr" value={url} onChange={(e) => setUrl(e.target.value)} required autoComplete="off" {...touch.field('url', 'latin')} />
       </label>
       <label className="sv-field">
         <span>{t('enrol.code')}</span>
-        <input value={code} onChange={(e) => setCode(e.target.value)} required autoComplete="off" placeholder="ABCD-1234" />
+        <input value={code} dir="ltr" onChange={(e) => setCode(e.target.value)} required autoComplete="off" placeholder="ABCD-1234" {...touch.field('code', 'latin')} />
       </label>
       <label className="sv-field">
         <span>{t('enrol.label')}</span>
-        <input value={label} onChange={(e) => setLabel(e.target.value)} required autoComplete="off" />
+        <input value={label} dir="auto" onChange={(e) => setLabel(e.target.value)} required autoComplete="off" {...touch.field('label', 'text')} />
       </label>
+      {touch.active && touch.keyboard(values[touch.active], setters[touch.active])}
       <button type="submit" className="sv-button sv-button-primary" disabled={result.kind === 'busy'}>
         {t('enrol.submit')}
       </button>

@@ -1,5 +1,6 @@
 import { useSupervisorTranslation } from './supervisorLanguage';
 import type { OutboxRow } from '../../supervisor/types';
+import { localized } from '../../i18n/format';
 import { formatDuration } from './format';
 
 interface OutboxRowViewProps {
@@ -20,7 +21,7 @@ export function OutboxRowView({ row, now, onRetry, onDiscard }: OutboxRowViewPro
         <strong dir="ltr" className="sv-code">
           {row.trackingCode}
         </strong>
-        <span>{row.serviceId}</span>
+        <span>{row.serviceName ? localized(row.serviceName, language) : row.serviceId}</span>
         <span className={`sv-state sv-state-${row.state}`}>{t(`states.${row.state}`)}</span>
         <span>{t('outbox.attempts', { count: row.attempts })}</span>
         <span>{t('outbox.age', { age: formatDuration(Math.max(0, now - row.createdAt), language) })}</span>

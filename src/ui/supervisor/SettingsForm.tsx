@@ -4,8 +4,18 @@ import { LOCALES, type Locale } from '../../domain/locales';
 import type { KioskSettings } from '../../domain/settings';
 import type { SettingsField, SupervisorServices } from '../../supervisor/types';
 import { SettingsTextField } from './SettingsTextField';
+import { useTouchKeyboard, type TouchFieldKind } from './useTouchKeyboard';
 
 type Errors = Partial<Record<SettingsField, string>>;
+type TextSetting = 'officeName' | 'officeId' | 'backofficeUrl' | 'printerName' | 'idleTimeoutSeconds' | 'retentionDays';
+const FIELD_KINDS: Record<TextSetting, TouchFieldKind> = {
+  officeName: 'text',
+  officeId: 'latin',
+  backofficeUrl: 'latin',
+  printerName: 'latin',
+  idleTimeoutSeconds: 'number',
+  retentionDays: 'number',
+};
 type Draft = Omit<KioskSettings, 'idleTimeoutSeconds' | 'retentionDays'> & { idleTimeoutSeconds: string; retentionDays: string };
 
 function toDraft(settings: KioskSettings): Draft {
@@ -23,6 +33,7 @@ export function SettingsForm({ services }: { services: SupervisorServices }) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [saved, setSaved] = useState(false);
+  const touch = useTouchKeyboard<TextSetting>();
 
   useEffect(() => {
     let live = true;
@@ -53,8 +64,15 @@ export function SettingsForm({ services }: { services: SupervisorServices }) {
     }
   };
 
-  const text = (field: 'officeName' | 'officeId' | 'backofficeUrl' | 'printerName' | 'idleTimeoutSeconds' | 'retentionDays', inputMode?: 'numeric' | 'url') => (
-    <SettingsTextField field={field} value={draft[field]} error={errors[field]} inputMode={inputMode} onChange={(value) => update({ [field]: value })} />
+  const text = (field: TextSetting, inputMode?: 'numeric' | 'url') => (
+    <SettingsTextField
+      field={field}
+      value={draft[field]}
+      error={errors[field]}
+      inputMode={inputMode}
+      onChange={(value) => update({ [field]: value })}
+      {...touch.field(field, FIELD_KINDS[field])}
+    />
   );
 
   return (
@@ -101,6 +119,7 @@ export function SettingsForm({ services }: { services: SupervisorServices }) {
           </span>
         )}
       </div>
+      {touch.active && touch.keyboard(draft[touch.active], (value) => update({ [touch.active!]: value }))}
       <button type="submit" className="sv-button sv-button-primary">
         {t('actions.save')}
       </button>

@@ -9,9 +9,10 @@ interface SettingsTextFieldProps {
   error: string | undefined;
   inputMode: 'numeric' | 'url' | undefined;
   onChange(value: string): void;
+  onFocus(): void;
 }
 
-export function SettingsTextField({ field, value, error, inputMode, onChange }: SettingsTextFieldProps) {
+export function SettingsTextField({ field, value, error, inputMode, onChange, onFocus }: SettingsTextFieldProps) {
   const { t } = useSupervisorTranslation();
   const errorId = `sv-error-${field}`;
   const inputId = `sv-setting-${field}`;
@@ -29,6 +30,7 @@ export function SettingsTextField({ field, value, error, inputMode, onChange }: 
         aria-invalid={Boolean(error)}
         aria-describedby={error ? errorId : undefined}
         onChange={(event) => onChange(event.target.value)}
+        onFocus={onFocus}
       />
       {error && (
         <span id={errorId} className="sv-error">
