@@ -69,6 +69,14 @@ describe('push outcomes', () => {
     expect((await h.store.stats()).requests).toBe(0);
   });
 
+  it("accepts a date the kiosk's day has reached before UTC's (Morocco is ahead of UTC)", async () => {
+    h = await harness();
+    h.clock.now = new Date('2026-11-28T23:30:00.000Z');
+    const kiosk = await h.enrol();
+    const request = makeRequest(kiosk.trackingPrefix, 1, { identity: { ...makeRequest('KPX', 1).identity, dateOfBirth: '2026-11-29' } });
+    expect(await push(kiosk.deviceToken, [request])).toEqual([{ id: request.id, outcome: 'accepted' }]);
+  });
+
   it('answers invalid with a null id for an item that is not even an object', async () => {
     h = await harness();
     const kiosk = await h.enrol();
