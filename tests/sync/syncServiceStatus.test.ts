@@ -126,6 +126,27 @@ describe('one sync runner per kiosk', () => {
   });
 });
 
+describe('a kiosk clock that jumps', () => {
+  it.each([
+    { direction: 'back', jump: -10 * DAY },
+    { direction: 'ahead', jump: 10 * DAY },
+  ])('keeps syncing and keeps unsynced requests when it jumps $direction by days', async ({ jump }) => {
+    const backoffice = new FakeBackoffice();
+    const kiosk = await enrolledKiosk(backoffice);
+    backoffice.failNext('/requests/push', { kind: 'status', status: 503 });
+    const item = await enqueueSample(kiosk.db, {}, kiosk.clock.now());
+    kiosk.service.trigger('submission');
+    const waiting = await kiosk.until((s) => s.phase === 'backoff' && s.pendingCount === 1);
+    kiosk.jumpClock(jump);
+    expect(kiosk.service.getStatus().oldestPendingAgeMs ?? 0).toBeGreaterThanOrEqual(0);
+    expect((await kiosk.db.outbox.get(item.id))?.request).not.toBeNull();
+    kiosk.service.trigger('manual');
+    await kiosk.until(isIdleWith(0));
+    expect(waiting.lastError?.reason).toBe('server');
+    expect(backoffice.arrivals).toEqual([item.id]);
+  });
+});
+
 describe('a trigger during a cycle', () => {
   it('runs the next cycle at once in the same window, although the lock is released asynchronously', async () => {
     const backoffice = new FakeBackoffice();

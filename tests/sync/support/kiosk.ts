@@ -15,6 +15,8 @@ export interface TestKiosk {
   service: SyncService;
   clock: SimulatedClock;
   secrets: Map<SecretName, string>;
+  /** Moves the kiosk's wall clock (Date.now as the engine reads it) without moving the timers, as a user or NTP does. */
+  jumpClock(ms: number): void;
   /** Resolves with the first status that satisfies the predicate (the current one included). */
   until(predicate: (status: SyncStatus) => boolean): Promise<SyncStatus>;
 }
@@ -36,6 +38,7 @@ export async function startKiosk(
   const secrets = options.secrets ?? new Map<SecretName, string>();
   const clock = new SimulatedClock();
   clock.set(T0);
+  let skew = 0;
   const service = startSyncService({
     db,
     platform: {
@@ -44,7 +47,7 @@ export async function startKiosk(
     },
     fetch: backoffice.fetch,
     clock,
-    now: () => clock.now(),
+    now: () => clock.now() + skew,
     random: () => 0.5,
     locks: options.locks ?? null,
     storageManager: options.storageManager ?? null,
@@ -69,7 +72,10 @@ export async function startKiosk(
       });
       if (done) unsubscribe();
     });
-  return { db, service, clock, secrets, until };
+  const jumpClock = (ms: number) => {
+    skew += ms;
+  };
+  return { db, service, clock, secrets, until, jumpClock };
 }
 
 export async function enrolledKiosk(backoffice: FakeBackoffice, options: Parameters<typeof startKiosk>[1] = {}): Promise<TestKiosk> {
