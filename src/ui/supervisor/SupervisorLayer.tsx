@@ -6,6 +6,7 @@ import { SupervisorOverlay } from './SupervisorOverlay';
 import { SupervisorLanguageProvider } from './supervisorLanguage';
 import { useSupervisorGesture } from './useSupervisorGesture';
 import './supervisor.css';
+import './supervisorPanels.css';
 
 interface SupervisorLayerProps {
   services: SupervisorServices;
