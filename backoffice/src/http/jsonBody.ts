@@ -39,6 +39,7 @@ export function registerStrictJson(app: FastifyInstance): void {
     }
     let text: string;
     try {
+      // parseAs: 'buffer' always hands over a Buffer; the type covers both parse modes.
       text = utf8.decode(body as Buffer);
     } catch {
       done(new ApiError(400, 'invalid_utf8', 'The body is not valid UTF-8.'), undefined);
