@@ -60,14 +60,34 @@ function openShell(shell: KioskShell, kioskUrl: string): ChildProcess | null {
   }
 }
 
+/** What is running, stopped in reverse order on Ctrl+C or when start-up fails half-way. */
+const stopActions: Array<() => Promise<void>> = [];
+let stopping = false;
+
+async function stopAll(exitCode: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    for (const stop of stopActions.reverse()) await stop().catch(() => undefined);
+  }
+  process.exit(exitCode);
+}
+
 async function main(): Promise<void> {
+  process.on('SIGINT', () => {
+    console.log('\nStopping…');
+    void stopAll(0);
+  });
+  process.on('SIGTERM', () => void stopAll(0));
+
   await buildPages();
   const backoffice = await startBackoffice();
+  stopActions.push(() => stopProcess(backoffice.process, 'SIGTERM'));
   const code = await demoEnrolmentCode(backoffice.freshOffice);
   const config: KioskConfig = { backofficeUrl: backoffice.url, ...(code ? { demoEnrolmentCode: code } : {}) };
   // Electron reads its config beside the page in dist/; browsers get it from the server below.
   await writeFile(path.join(distDir, 'kiosk-config.json'), JSON.stringify(config));
   const kiosk = await startKioskServer({ distDir, config, host: '127.0.0.1', port: kioskPort });
+  stopActions.push(() => kiosk.close());
 
   console.log(`Back office: ${backoffice.url}`);
   console.log(`Kiosk: ${kiosk.url}`);
@@ -77,24 +97,17 @@ async function main(): Promise<void> {
   const shell = chooseKioskShell(facts);
   console.log(shellMessage(shell, facts, kiosk.url));
   const window = openShell(shell, kiosk.url);
-  window?.on('exit', () => console.log(`The kiosk window closed; still serving ${kiosk.url} (Ctrl+C to stop).`));
+  if (window) {
+    stopActions.push(() => stopProcess(window, 'SIGTERM'));
+    window.on('error', (error) => console.error(`Could not open the kiosk window (${error.message}); the kiosk is still served at ${kiosk.url}`));
+    window.on('exit', () => {
+      if (!stopping) console.log(`The kiosk window closed; still serving ${kiosk.url} (Ctrl+C to stop).`);
+    });
+  }
   console.log('Press Ctrl+C to stop.');
-
-  let stopping = false;
-  const stop = async (): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nStopping…');
-    if (window) await stopProcess(window, 'SIGTERM');
-    await kiosk.close();
-    await stopProcess(backoffice.process, 'SIGTERM');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  await stopAll(1);
 });
