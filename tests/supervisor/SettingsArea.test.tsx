@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { receiptToPrintSchema } from '../../src/domain/ipcContract';
 import { listAudit } from '../../src/storage/audit';
 import { loadSettings } from '../../src/storage/settings';
 import { SettingsArea } from '../../src/ui/supervisor/SettingsArea';
@@ -83,6 +84,16 @@ describe('typing on the kiosk’s touch screen', () => {
 });
 
 describe('the printer test', () => {
+  it('prints on the printer the settings name', async () => {
+    const world = createWorld();
+    await world.services.settings.save({ ...(await world.services.settings.load()), printerName: 'EPSON_TM_T20III' });
+    renderIn('en', <SettingsArea services={world.services} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Print a test receipt' }));
+    await screen.findByText('The test receipt was printed.');
+    expect(world.platform.printed[0]?.printerName).toBe('EPSON_TM_T20III');
+    expect(receiptToPrintSchema.safeParse(world.platform.printed[0]).success).toBe(true);
+  });
+
   it.each([
     [{ ok: true } as const, 'The test receipt was printed.', 'ok'],
     [{ ok: false, reason: 'noPrinter' } as const, 'No printer found. Check the printer name and the cable.', 'failed=noPrinter'],

@@ -23,6 +23,8 @@ export function PrinterTest({ services }: { services: SupervisorServices }) {
         qrDataUrl: await QRCode.toDataURL(`TEST ${now}`, { margin: 1 }),
         locale: asLocale(language),
         direction: dir,
+        // The printer the settings name (empty: the system's default), which is what this test is for.
+        ...(settings.printerName ? { printerName: settings.printerName } : {}),
       }),
     );
   };
