@@ -1,4 +1,4 @@
-import { enrolRequestSchema } from '../domain/syncProtocol';
+import { enrolRequestSchema, type EnrolResponse } from '../domain/syncProtocol';
 import type { KioskPlatform } from '../platform/types';
 import type { ShubbakDb } from '../storage/db';
 import { saveEnrolment } from '../storage/enrolment';
@@ -61,7 +61,7 @@ export async function enrolKiosk(
   if (!body.success) return refuse('invalidCode', body.error.issues[0]?.message ?? 'invalid enrolment code or kiosk label');
 
   const transport = createTransport({ baseUrl: backofficeUrl, fetch: deps.fetch, timeoutMs: deps.timeoutMs, now: deps.now });
-  let answer;
+  let answer: EnrolResponse;
   try {
     answer = await transport.enrol(body.data.code, body.data.kioskLabel);
   } catch (error) {
