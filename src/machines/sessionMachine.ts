@@ -220,8 +220,9 @@ export const sessionMachine = setup({
                     src: 'printReceipt',
                     input: ({ context }): PrintReceiptInput => ({
                       trackingCode: context.trackingCode!,
-                      service: selectedService(context)!,
+                      serviceId: context.draft!.serviceId,
                       locale: context.locale,
+                      catalogue: context.catalogue,
                     }),
                     onDone: [{ guard: 'printed', target: 'printed' }, { target: 'printFailed' }],
                     onError: 'printFailed',

@@ -79,7 +79,7 @@ describe('the citizen session: consent, saving and the receipt', () => {
     expect(receiptState(actor)).toBe('printing');
     await settle();
     expect(receiptState(actor)).toBe('printed');
-    expect(printed).toEqual([{ trackingCode: 'KBZ-00042-7', service: testCatalogue.services[1], locale: 'ar' }]);
+    expect(printed).toEqual([{ trackingCode: 'KBZ-00042-7', serviceId: 'birth_extract', locale: 'ar', catalogue: testCatalogue }]);
   });
 
   it.each([

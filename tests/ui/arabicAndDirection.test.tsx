@@ -9,7 +9,7 @@ async function openIdentity(kiosk: ReturnType<typeof renderKiosk>) {
   await kiosk.user.click(screen.getByTestId('next'));
 }
 
-describe('languages and writing direction', () => {
+describe('languages and writing direction', { timeout: 20_000 }, () => {
   it('starts in Arabic, right to left, with every language named in its own script', () => {
     renderKiosk();
     expect(document.documentElement.dir).toBe('rtl');

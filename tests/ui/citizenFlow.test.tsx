@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { currentScreen, chooseLanguage, fieldError, renderKiosk, typeInto, walkToReceipt, walkToReview } from './kioskHarness';
 
-describe('the citizen flow, rendered with fake services', () => {
+describe('the citizen flow, rendered with fake services', { timeout: 20_000 }, () => {
   it('walks from the attract screen to a printed receipt in French, and leaves no trace after "finish"', async () => {
     const kiosk = renderKiosk();
     await chooseLanguage(kiosk, 'fr');

@@ -14,7 +14,7 @@ async function checkCode(kiosk: ReturnType<typeof renderKiosk>, code: string) {
   await kiosk.user.click(screen.getByTestId('lookup-submit'));
 }
 
-describe('checking a request', () => {
+describe('checking a request', { timeout: 20_000 }, () => {
   it('explains a wrong check symbol next to the code, without looking it up', async () => {
     let lookups = 0;
     const kiosk = renderKiosk({ settings: { defaultLocale: 'en' }, lookupStatus: async () => ((lookups += 1), { found: false }) });

@@ -6,7 +6,7 @@ class QuotaError extends Error {
   readonly reason = 'quota';
 }
 
-describe('saving the request and the receipt', () => {
+describe('saving the request and the receipt', { timeout: 20_000 }, () => {
   it('says the printer failed and keeps the tracking code on screen', async () => {
     const kiosk = renderKiosk({ settings: { defaultLocale: 'en' }, print: async () => ({ ok: false, reason: 'noPrinter' }) });
     await walkToReceipt(kiosk);

@@ -38,9 +38,10 @@ export type StatusLookupResult =
 
 export interface PrintReceiptInput {
   trackingCode: string;
-  /** As the session knows it: a catalogue pulled mid-session is already there. */
-  service: Service;
+  serviceId: string;
   locale: Locale;
+  /** The session's catalogue: one pulled mid-session already names the service. */
+  catalogue: Catalogue;
 }
 
 /** Whether the receipt reached paper; the reason is for the supervisor, not the citizen. */

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import QRCode from 'qrcode';
+import { findService, type Catalogue } from '../../domain/catalogue';
 import { directionOf } from '../../domain/locales';
 import type { PrintReceiptInput } from '../../machines/session/types';
 import type { ReceiptToPrint } from '../../platform/types';
@@ -12,18 +13,18 @@ export function trackingQrDataUrl(trackingCode: string): Promise<string> {
 
 /** The receipt as the platform prints it; `t` is fixed to the citizen's language. */
 export async function receiptToPrint(
-  input: PrintReceiptInput,
-  context: { officeName: string; t: TFunction<'citizen'>; now: Date },
+  input: Pick<PrintReceiptInput, 'trackingCode' | 'serviceId' | 'locale'>,
+  context: { catalogue: Catalogue; officeName: string; t: TFunction<'citizen'>; now: Date },
 ): Promise<ReceiptToPrint> {
-  const { service } = input;
-  const serviceName = localized(service.name, input.locale);
+  const service = findService(context.catalogue, input.serviceId);
+  const serviceName = service ? localized(service.name, input.locale) : input.serviceId;
   const { t } = context;
   const lines = [
     t('receipt.printTitle'),
     t('receipt.printService', { service: serviceName }),
     t('receipt.printDate', { date: formatDate(context.now.toISOString(), input.locale) }),
     t('receipt.keepCode'),
-    ...(service.returnToCounter ? [t('receipt.returnToCounter')] : []),
+    ...(service?.returnToCounter ? [t('receipt.returnToCounter')] : []),
   ];
   return {
     trackingCode: input.trackingCode,

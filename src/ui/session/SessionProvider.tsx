@@ -25,6 +25,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           printReceipt: fromPromise<PrintOutcome, PrintReceiptInput>(async ({ input }) => {
             const { settings, platform } = services;
             const receipt = await receiptToPrint(input, {
+              catalogue: input.catalogue,
               officeName: settings.officeName,
               t: i18n.getFixedT(input.locale, 'citizen'),
               now: new Date(),
