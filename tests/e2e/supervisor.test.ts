@@ -179,7 +179,7 @@ describe('supervisor mode in the built kiosk', () => {
       await page.getByText(oldest.trackingCode).waitFor();
 
       await page.getByTestId('outbox-scroller').evaluate((element) => element.scrollTo({ top: 0 }));
-      await page.getByRole('button', { name: `Send ${newest.trackingCode} again` }).click();
+      await page.getByRole('button', { name: `Send again ${newest.trackingCode}` }).click();
       await page.getByText(`${newest.trackingCode} will be sent again.`).waitFor();
 
       await page.getByRole('button', { name: `Discard ${discardTarget.trackingCode}` }).click();

@@ -133,7 +133,7 @@ describe('the outbox rows', () => {
     const rejected = await enqueueSample(world.db);
     await world.db.outbox.update(rejected.id, { state: 'rejected', lastError: 'invalid: identity.cin' });
     renderIn('en', <OutboxList services={world.services} />);
-    fireEvent.click(await screen.findByRole('button', { name: `Send ${rejected.trackingCode} again` }));
+    fireEvent.click(await screen.findByRole('button', { name: `Send again ${rejected.trackingCode}` }));
     expect(await screen.findByText(`${rejected.trackingCode} will be sent again.`)).toBeTruthy();
     await waitFor(async () => expect((await world.db.outbox.get(rejected.id))?.state).toBe('queued'));
     expect(world.sync.triggers).toEqual(['manual']);
