@@ -66,6 +66,24 @@ describe('the hidden gesture', () => {
   });
 });
 
+describe('the dialog', () => {
+  it('keeps the keyboard focus inside while it is open', async () => {
+    const world = createWorld();
+    await givenPin(world.platform, world.db, PIN);
+    await renderKiosk(world);
+    openSupervisor();
+    const buttons = within(screen.getByRole('dialog')).getAllByRole('button').filter((button) => !(button as HTMLButtonElement).disabled);
+    const first = buttons[0]!;
+    const last = buttons.at(-1)!;
+
+    last.focus();
+    fireEvent.keyDown(last, { key: 'Tab' });
+    expect(document.activeElement).toBe(first);
+    fireEvent.keyDown(first, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(last);
+  });
+});
+
 describe('the first run', () => {
   it('refuses a trivial PIN with a translated message, then sets the PIN and offers enrolment', async () => {
     const world = createWorld();
