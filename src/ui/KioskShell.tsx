@@ -5,6 +5,7 @@ import { KioskHeader } from './KioskHeader';
 import { CancelDialog } from './overlays/CancelDialog';
 import { HelpNotice } from './overlays/HelpNotice';
 import { StillThereDialog } from './overlays/StillThereDialog';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { ScreenRouter } from './ScreenRouter';
 import { canCancel, currentOverlays, currentScreen } from './session/currentScreen';
 import { SessionContext } from './session/SessionProvider';
@@ -42,7 +43,9 @@ export function KioskShell() {
       <KioskHeader showLanguages={screen !== 'attract'} showCancel={canCancel(screen)} />
       {overlays.help ? <HelpNotice /> : null}
       <main className="kiosk__main">
-        <ScreenRouter screen={screen} />
+        <ScreenErrorBoundary key={screen} onRestart={() => send({ type: 'session.reset' })}>
+          <ScreenRouter screen={screen} />
+        </ScreenErrorBoundary>
       </main>
       {overlays.cancelConfirm ? <CancelDialog /> : null}
       {overlays.stillThere ? <StillThereDialog /> : null}

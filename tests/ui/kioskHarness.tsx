@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { Catalogue } from '../../src/domain/catalogue';
 import { DEFAULT_SETTINGS, type KioskSettings } from '../../src/domain/settings';
 import type { Locale } from '../../src/domain/locales';
 import { createI18n } from '../../src/i18n/createI18n';
@@ -14,6 +15,7 @@ export interface FakeKioskOptions {
   lookupStatus?: (code: string) => Promise<StatusLookupResult>;
   print?: (receipt: ReceiptToPrint) => Promise<PrintResult>;
   settings?: Partial<KioskSettings>;
+  catalogue?: Catalogue;
 }
 
 /** Renders the whole citizen kiosk over fake services; records what they were asked. */
@@ -38,7 +40,7 @@ export function renderKiosk(options: FakeKioskOptions = {}) {
       return (options.submit ?? (async () => ({ trackingCode: 'KBZ-00042-7' })))(input);
     },
     lookupStatus: options.lookupStatus ?? (async () => ({ found: false })),
-    catalogue: testCatalogue,
+    catalogue: options.catalogue ?? testCatalogue,
     settings,
     platform,
   };
