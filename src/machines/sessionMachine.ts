@@ -1,5 +1,6 @@
 import { assign, fromPromise, not, raise, setup, stateIn } from 'xstate';
 import { checkTrackingCode } from '../domain/trackingCode';
+import { acceptedLookupCode, refusedLookupCode, typedLookupCode } from './session/lookup';
 import {
   freshContext,
   identityErrors,
@@ -100,24 +101,9 @@ export const sessionMachine = setup({
     }),
     rememberTrackingCode: assign({ trackingCode: (_, output: SavedRequest) => output.trackingCode, saveFailure: null }),
     rememberSaveFailure: assign({ saveFailure: (_, error: unknown) => saveFailureReason(error) }),
-    changeLookupCode: assign({
-      lookupCode: ({ context, event }) => (event.type === 'lookup.change' ? event.value : context.lookupCode),
-      lookupError: null,
-    }),
-    showLookupError: assign({
-      lookupError: ({ context }) => {
-        const check = checkTrackingCode(context.lookupCode);
-        return check.ok ? null : check.reason;
-      },
-    }),
-    normalizeLookupCode: assign({
-      lookupCode: ({ context }) => {
-        const check = checkTrackingCode(context.lookupCode);
-        return check.ok ? check.code : context.lookupCode;
-      },
-      lookupError: null,
-      lookupResult: null,
-    }),
+    changeLookupCode: assign(({ context, event }) => (event.type === 'lookup.change' ? typedLookupCode(event.value) : { lookupCode: context.lookupCode })),
+    showLookupError: assign(({ context }) => refusedLookupCode(context.lookupCode)),
+    normalizeLookupCode: assign(({ context }) => acceptedLookupCode(context.lookupCode)),
     rememberLookupResult: assign({ lookupResult: (_, output: StatusLookupResult) => output }),
   },
 }).createMachine({
