@@ -30,6 +30,7 @@ const idleStatus: SyncStatus = {
   nextAttemptAt: null,
   enrolled: true,
   storageError: null,
+  persistentStorage: null,
 };
 
 function fakeSync(): SyncService {
