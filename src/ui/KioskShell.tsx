@@ -25,6 +25,7 @@ export function KioskShell() {
     void i18n.changeLanguage(locale);
     document.documentElement.lang = locale;
     document.documentElement.dir = directionOf(locale);
+    document.title = i18n.t('common:appName');
   }, [i18n, locale]);
 
   const activity = () => send({ type: 'user.activity' });

@@ -14,6 +14,7 @@ describe('languages and writing direction', { timeout: 20_000 }, () => {
     renderKiosk();
     expect(document.documentElement.dir).toBe('rtl');
     expect(document.documentElement.lang).toBe('ar');
+    expect(document.title).toBe('شباك');
     expect(screen.getByTestId('kiosk').getAttribute('dir')).toBe('rtl');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('مرحباً بكم');
     const names = ['ar', 'zgh', 'fr', 'en'].map((lng) => screen.getByTestId(`language-${lng}`));
