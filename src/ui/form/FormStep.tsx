@@ -78,13 +78,15 @@ export function FormStep({ specs, values, errors, locale, focusPath, onChange, o
         )}
       </div>
       {active && layout ? (
-        <OnScreenKeyboard
-          layout={layout}
-          value={toDisplay(active, values[active.path] ?? '')}
-          maxLength={active.kind === 'date' ? DATE_DISPLAY_LENGTH : active.maxLength}
-          onChange={(display) => onChange(active.path, fromDisplay(active, display))}
-          onEnter={onSubmit}
-        />
+        <div className="form-step__keyboard">
+          <OnScreenKeyboard
+            layout={layout}
+            value={toDisplay(active, values[active.path] ?? '')}
+            maxLength={active.kind === 'date' ? DATE_DISPLAY_LENGTH : active.maxLength}
+            onChange={(display) => onChange(active.path, fromDisplay(active, display))}
+            onEnter={onSubmit}
+          />
+        </div>
       ) : null}
     </div>
   );

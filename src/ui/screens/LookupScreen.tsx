@@ -70,7 +70,9 @@ function CodeEntry() {
           onEnter={submit}
         />
       </div>
-      <OnScreenKeyboard layout={layoutForField('cin', locale)} value={code} maxLength={CODE_LENGTH} onChange={change} onEnter={submit} />
+      <div className="form-step__keyboard">
+        <OnScreenKeyboard layout={layoutForField('cin', locale)} value={code} maxLength={CODE_LENGTH} onChange={change} onEnter={submit} />
+      </div>
     </div>
   );
 }
