@@ -3,7 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { bootKiosk } from './app/bootstrap';
 import { BootFailure } from './app/BootFailure';
 import { KioskApp } from './app/KioskApp';
+import { installKioskInputGuard } from './app/kioskInputGuard';
 import './ui/styles/global.css';
+
+installKioskInputGuard(window);
 
 const root = createRoot(document.getElementById('root')!);
 
