@@ -53,7 +53,18 @@ async function main(): Promise<void> {
 
     const started = performance.now();
     await kiosk.context.setOffline(false);
-    await waitFor(async () => (await outboxStateCounts(kiosk.page)).synced === COUNT, { timeoutMs: 600_000, intervalMs: 50, description: 'backlog drained' });
+    let lastReport = started;
+    await waitFor(
+      async () => {
+        const counts = await outboxStateCounts(kiosk.page);
+        if (performance.now() - lastReport > 5_000) {
+          lastReport = performance.now();
+          console.error(`drain: ${JSON.stringify(counts)}`);
+        }
+        return counts.synced === COUNT;
+      },
+      { timeoutMs: 600_000, intervalMs: 50, description: 'backlog drained' },
+    );
     const drainSeconds = (performance.now() - started) / 1000;
     const ids = new Set(items.map((item) => item.id));
     const counts = serverCounts(first.dataDir, ids);

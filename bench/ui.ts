@@ -15,7 +15,7 @@ import { median, percentile, round } from './stats';
 import { initialJsGzipKB } from './ui/bundleSize';
 import { coldStartMs } from './ui/coldStart';
 import { measureEnqueue } from './ui/enqueue';
-import { INSTALL_EVENT_TIMING, readTapLatency } from './ui/eventTiming';
+import { INSTALL_EVENT_TIMING, readTapLatency, stopEventTiming } from './ui/eventTiming';
 import { citizenSession, type FlowCounter } from './ui/flow';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200);
@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       const latencyCounter: FlowCounter = { taps: 0 };
       for (let i = 1; i <= LATENCY_SESSIONS; i++) await citizenSession(page, latencyCounter, i);
       const latency = await readTapLatency(page, latencyCounter.taps);
+      await stopEventTiming(page);
 
       const cdp = await kiosk.context.newCDPSession(page);
       const heapAfterGc = async (): Promise<number> => {

@@ -10,12 +10,22 @@ import { percentile } from '../stats';
  */
 export const INSTALL_EVENT_TIMING = `
   window.__shubbakEventTiming = [];
-  new PerformanceObserver((list) => {
+  window.__shubbakEventTimingObserver = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       if (entry.interactionId) window.__shubbakEventTiming.push({ id: entry.interactionId, name: entry.name, duration: entry.duration });
     }
-  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  });
+  window.__shubbakEventTimingObserver.observe({ type: 'event', durationThreshold: 16, buffered: true });
 `;
+
+/** Stops collecting and drops what was collected, so the instrument does not weigh on a heap measure. */
+export async function stopEventTiming(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __shubbakEventTimingObserver: PerformanceObserver; __shubbakEventTiming: unknown[] };
+    w.__shubbakEventTimingObserver.disconnect();
+    w.__shubbakEventTiming.length = 0;
+  });
+}
 
 export interface TapLatency {
   p95Ms: number;
