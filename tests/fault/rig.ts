@@ -93,7 +93,7 @@ export async function startSyncRig(): Promise<SyncRig> {
 export function settle<T>(
   rig: SyncRig,
   predicate: () => T | Promise<T>,
-  description: string,
+  description: string | (() => string),
   { timeoutMs = 90_000, intervalMs = 200 }: { timeoutMs?: number; intervalMs?: number } = {},
 ): Promise<NonNullable<T>> {
   let lastNudge = Date.now();
@@ -115,14 +115,26 @@ const NUDGE_EVERY_MS = 3_000;
 /** Waits until every given item is in one of `states` on the kiosk; resolves with the outbox. */
 export function waitForStates(rig: SyncRig, ids: readonly string[], states: readonly OutboxItem['state'][], timeoutMs = 90_000): Promise<OutboxItem[]> {
   const wanted = new Set(ids);
+  let seen = 'nothing read yet';
   return settle(
     rig,
     async () => {
       const rows = await rig.outbox();
       const ours = rows.filter((row) => wanted.has(row.id));
+      seen = summarise(ours);
       return ours.length === wanted.size && ours.every((row) => states.includes(row.state)) ? rows : null;
     },
-    `${ids.length} items ${states.join(' or ')}`,
+    () => `${ids.length} items ${states.join(' or ')} (last seen: ${seen}; proxy: ${JSON.stringify(rig.proxy.log.slice(-5))})`,
     { timeoutMs },
   );
+}
+
+/** "synced ×12, queued/timeout ×3": what a failed wait reports. */
+function summarise(rows: readonly OutboxItem[]): string {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const key = row.lastError ? `${row.state}/${row.lastError}` : row.state;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, count]) => `${key} ×${count}`).join(', ') || 'none of them';
 }

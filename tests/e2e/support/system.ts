@@ -24,8 +24,8 @@ export function tempDir(prefix: string): Promise<string> {
 export interface WaitOptions {
   timeoutMs?: number;
   intervalMs?: number;
-  /** Said in the error when the time runs out. */
-  description?: string;
+  /** Said in the error when the time runs out; a function is asked then, so it can report what it saw last. */
+  description?: string | (() => string);
 }
 
 /**
@@ -44,7 +44,8 @@ export async function waitFor<T>(predicate: () => T | Promise<T>, options: WaitO
       lastError = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`waitFor: ${description} not reached within ${timeoutMs} ms`, { cause: lastError });
+      const said = typeof description === 'function' ? description() : description;
+      throw new Error(`waitFor: ${said} not reached within ${timeoutMs} ms`, { cause: lastError });
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
