@@ -34,6 +34,6 @@ export const DEFAULT_SETTINGS: KioskSettings = {
   defaultLocale: 'ar',
   retentionDays: 30,
   printerName: '',
-  syncBatchSize: 200,
+  syncBatchSize: 500,
   heartbeatSeconds: 30,
 };

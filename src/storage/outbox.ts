@@ -8,6 +8,8 @@ import { META_KEYS, type StorageErrorRecord } from './meta';
 export {
   nextBatch,
   applyPushResults,
+  applyThenTakeBatch,
+  type AnsweredBatch,
   releaseInFlight,
   requeueInFlight,
   rejectLocally,

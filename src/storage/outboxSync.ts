@@ -29,11 +29,20 @@ function toRejectionErrors(errors: PushResult['errors']): RejectionError[] {
  * Applies the back office's answers to the in-flight items in ONE transaction: accepted and
  * duplicate → `synced`; invalid → `rejected` with the field errors; conflict → `rejected` with
  * reason 'conflict'. In-flight items the answer does not mention go back to `queued`.
+ * `batch` (the ids that were sent) limits this to one batch while the next one is already in
+ * flight; without it, every `sending` item is the batch.
  */
-export async function applyPushResults(db: ShubbakDb, results: readonly PushResult[], now: number = Date.now()): Promise<void> {
+export async function applyPushResults(
+  db: ShubbakDb,
+  results: readonly PushResult[],
+  now: number = Date.now(),
+  batch?: readonly string[],
+): Promise<void> {
   const byId = new Map(results.filter((r) => r.id !== null).map((r) => [r.id as string, r]));
   await db.transaction('rw', db.outbox, async () => {
-    const inFlight = await db.outbox.where('state').equals('sending').toArray();
+    const inFlight = batch
+      ? (await db.outbox.bulkGet([...batch])).filter((item): item is OutboxItem => item?.state === 'sending')
+      : await db.outbox.where('state').equals('sending').toArray();
     const updated = inFlight.map((item): OutboxItem => {
       const result = byId.get(item.id);
       if (!result) return { ...item, state: 'queued', lastError: 'noAnswer' };
@@ -48,6 +57,26 @@ export async function applyPushResults(db: ShubbakDb, results: readonly PushResu
       }
     });
     await db.outbox.bulkPut(updated);
+  });
+}
+
+/** The back office's answers to one batch, kept until they are written. */
+export interface AnsweredBatch {
+  /** The ids that were sent. */
+  ids: readonly string[];
+  results: readonly PushResult[];
+  /** When the answer arrived (epoch ms, kiosk clock). */
+  at: number;
+}
+
+/**
+ * Writes the answers of the batch before (if any) and takes the next `size` queued items in
+ * flight, in ONE transaction: the drain pays one commit per batch instead of two.
+ */
+export async function applyThenTakeBatch(db: ShubbakDb, answered: AnsweredBatch | null, size: number, now: number = Date.now()): Promise<OutboxItem[]> {
+  return db.transaction('rw', db.outbox, async () => {
+    if (answered) await applyPushResults(db, answered.results, answered.at, answered.ids);
+    return size > 0 ? nextBatch(db, size, now) : [];
   });
 }
 

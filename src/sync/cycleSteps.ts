@@ -1,15 +1,14 @@
-import { citizenRequestSchema, type CitizenRequest } from '../domain/request';
 import { auditEntryWireSchema } from '../domain/syncProtocol';
 import type { AuditStepResult, PullStepResult, PushStepResult } from '../machines/sync/types';
 import { appendAudit, markAuditSynced, unsyncedAudit } from '../storage/audit';
 import { loadCatalogue, saveCatalogue } from '../storage/catalogue';
-import type { RejectionError, ShubbakDb } from '../storage/db';
+import type { ShubbakDb } from '../storage/db';
 import { META_KEYS, writeMeta } from '../storage/meta';
-import { applyPushResults, nextBatch, rejectLocally, releaseInFlight } from '../storage/outboxSync';
 import { purgePersonalData } from '../storage/retention';
 import { prepareResendAfterServerRestore } from '../storage/serverRestore';
 import { loadSettings } from '../storage/settings';
 import { applyChanges, readPullCursor } from '../storage/statuses';
+import { createPushPipeline } from './pushPipeline';
 import { SyncError } from './syncError';
 import type { AuditEntryWire, Transport } from './transport';
 
@@ -33,41 +32,9 @@ export interface CycleSteps {
   finishCycle(signal: AbortSignal): Promise<undefined>;
 }
 
-/** Stored data is checked again before it leaves: a row damaged on disk is refused here, alone. */
-function recheckStored(request: CitizenRequest | null): { ok: true; request: CitizenRequest } | { ok: false; errors: RejectionError[] } {
-  const parsed = citizenRequestSchema.safeParse(request);
-  if (parsed.success) return { ok: true, request: parsed.data };
-  return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code })) };
-}
-
 export function createCycleSteps({ db, transport, now }: CycleDeps): CycleSteps {
-  // Lowered when the back office says a batch is too large (413); kept for the life of the engine.
-  let batchCeiling = Number.POSITIVE_INFINITY;
   return {
-    async pushBatch(signal) {
-      const settings = await loadSettings(db);
-      const batchSize = Math.min(settings.syncBatchSize, batchCeiling);
-      const batch = await nextBatch(db, batchSize, now());
-      if (batch.length === 0) return { more: false };
-      const sendable: CitizenRequest[] = [];
-      for (const item of batch) {
-        const checked = recheckStored(item.request);
-        if (checked.ok) sendable.push(checked.request);
-        else await rejectLocally(db, item.id, item.request ? 'invalidStored' : 'noPersonalData', checked.errors);
-      }
-      if (sendable.length > 0) {
-        try {
-          const response = await (await transport()).push(sendable, signal);
-          await applyPushResults(db, response.results, now());
-        } catch (error) {
-          // No per-item answer: the whole batch goes back to the queue, nothing is lost.
-          await releaseInFlight(db, error instanceof SyncError ? error.reason : 'internal');
-          if (error instanceof SyncError && error.status === 413) batchCeiling = Math.max(1, Math.floor(sendable.length / 2));
-          throw error;
-        }
-      }
-      return { more: batch.length === batchSize };
-    },
+    pushBatch: createPushPipeline({ db, transport, now }),
 
     async pullChanges(signal) {
       const cursor = await readPullCursor(db);

@@ -1,0 +1,123 @@
+import { citizenRequestSchema, type CitizenRequest } from '../domain/request';
+import type { PushStepResult } from '../machines/sync/types';
+import type { OutboxItem, RejectionError, ShubbakDb } from '../storage/db';
+import { applyPushResults, applyThenTakeBatch, rejectLocally, releaseInFlight, type AnsweredBatch } from '../storage/outboxSync';
+import { loadSettings } from '../storage/settings';
+import { SyncError } from './syncError';
+import type { Transport } from './transport';
+
+export interface PushPipelineDeps {
+  db: ShubbakDb;
+  transport: () => Promise<Transport>;
+  now: () => number;
+}
+
+/** Stored data is checked again before it leaves: a row damaged on disk is refused here, alone. */
+function recheckStored(request: CitizenRequest | null): { ok: true; request: CitizenRequest } | { ok: false; errors: RejectionError[] } {
+  const parsed = citizenRequestSchema.safeParse(request);
+  if (parsed.success) return { ok: true, request: parsed.data };
+  return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code })) };
+}
+
+/**
+ * Pushes the outbox one batch per call, with the storage work of a batch overlapping the
+ * round trip of the one before: while batch n is on the wire, one transaction writes the
+ * answers of batch n−1 and marks batch n+1 `sending`. Batches still leave one at a time, in
+ * kiosk-sequence order (one call in flight), and an item leaves the pending set only through
+ * an answer about it (`applyPushResults`).
+ *
+ * Between two calls the answers of the last batch are held in memory. If they are lost (the
+ * kiosk stops or crashes), their items are still `sending` on disk: start-up requeues them and
+ * the back office answers `duplicate` to the resend. Every call that ends the drain (`more:
+ * false`) or fails writes them first, so a finished push step leaves nothing held.
+ */
+export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (signal: AbortSignal) => Promise<PushStepResult> {
+  // Lowered when the back office says a batch is too large (413); kept for the life of the engine.
+  let batchCeiling = Number.POSITIVE_INFINITY;
+  /** The next batch, being taken in flight together with the writing of `answered`'s predecessor. */
+  let upcoming: Promise<OutboxItem[]> | null = null;
+  let answered: AnsweredBatch | null = null;
+  /** Calls never overlap, even when the machine abandoned one (watchdog) that is still unwinding. */
+  let running: Promise<unknown> = Promise.resolve();
+
+  /** Writes what is held and puts every in-flight item back in the queue: the state after a failure. */
+  async function unwind(reason: string): Promise<void> {
+    const pending = upcoming;
+    upcoming = null;
+    await pending?.catch(() => undefined);
+    const held = answered;
+    answered = null;
+    if (held) await applyPushResults(db, held.results, held.at, held.ids).catch(() => undefined);
+    await releaseInFlight(db, reason);
+  }
+
+  async function flushHeld(): Promise<void> {
+    const held = answered;
+    answered = null;
+    if (held) await applyPushResults(db, held.results, held.at, held.ids);
+  }
+
+  async function pushOne(signal: AbortSignal): Promise<PushStepResult> {
+    const settings = await loadSettings(db);
+    const batchSize = Math.min(settings.syncBatchSize, batchCeiling);
+    const taking = upcoming ?? applyThenTakeBatch(db, takeHeld(), batchSize, now());
+    upcoming = null;
+    const batch = await taking;
+    if (signal.aborted) throw signal.reason;
+    const full = batch.length >= batchSize;
+    if (batch.length === 0) {
+      await flushHeld();
+      return { more: false };
+    }
+    const sendable: CitizenRequest[] = [];
+    for (const item of batch) {
+      const checked = recheckStored(item.request);
+      if (checked.ok) sendable.push(checked.request);
+      else await rejectLocally(db, item.id, item.request ? 'invalidStored' : 'noPersonalData', checked.errors);
+    }
+    if (sendable.length === 0) {
+      if (!full) await flushHeld();
+      return { more: full };
+    }
+    const sent = (await transport()).push(sendable, signal);
+    // While the batch is on the wire: write the answers held from the batch before, take the next one.
+    upcoming = applyThenTakeBatch(db, takeHeld(), full ? batchSize : 0, now());
+    // Awaited by the next call or by `unwind`; until then a failure must not count as unhandled.
+    upcoming.catch(() => undefined);
+    let results;
+    try {
+      ({ results } = await sent);
+    } catch (error) {
+      if (error instanceof SyncError && error.status === 413) batchCeiling = Math.max(1, Math.floor(sendable.length / 2));
+      throw error;
+    }
+    answered = { ids: batch.map((item) => item.id), results, at: now() };
+    if (!full) {
+      const last = upcoming;
+      upcoming = null;
+      await last;
+      await flushHeld();
+    }
+    return { more: full };
+  }
+
+  function takeHeld(): AnsweredBatch | null {
+    const held = answered;
+    answered = null;
+    return held;
+  }
+
+  return (signal) => {
+    const call = running.then(async () => {
+      try {
+        return await pushOne(signal);
+      } catch (error) {
+        // No per-item answer: the batch (and the next one, taken early) go back to the queue, nothing is lost.
+        await unwind(error instanceof SyncError ? error.reason : 'internal');
+        throw error;
+      }
+    });
+    running = call.catch(() => undefined);
+    return call;
+  };
+}
