@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { vi } from 'vitest';
@@ -10,6 +10,10 @@ import type { SupervisorServices } from '../../src/supervisor/types';
 import { SupervisorLayer } from '../../src/ui/supervisor/SupervisorLayer';
 import { FakePlatform, FakeSync } from './fakes';
 import { freshDb } from './harness';
+
+// PBKDF2 at 310,000 iterations runs for real in these tests: on a busy two-core machine a PIN
+// check can outlast Testing Library's 1 s default. The wait is a safety net, never an assertion.
+configure({ asyncUtilTimeout: 10_000 });
 
 export interface World {
   db: ShubbakDb;
