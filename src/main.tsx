@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { bootKiosk } from './app/bootstrap';
-import { BootFailure } from './app/BootFailure';
 import { KioskApp } from './app/KioskApp';
 import { installKioskInputGuard } from './app/kioskInputGuard';
 import './ui/styles/global.css';
@@ -19,6 +18,7 @@ bootKiosk().then(
     ),
   (error: unknown) => {
     console.error('kiosk start-up failed', error);
-    root.render(<BootFailure />);
+    // Every language's message is in BootFailure's own chunk: a failed start-up is the only time it is needed.
+    void import('./app/BootFailure').then(({ BootFailure }) => root.render(<BootFailure />));
   },
 );

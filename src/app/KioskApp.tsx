@@ -4,17 +4,25 @@ import { sessionSettingsOf } from '../machines/session/draft';
 import type { SupervisorServices } from '../supervisor/types';
 import { CitizenKiosk } from '../ui/CitizenKiosk';
 import { SessionContext } from '../ui/session/SessionProvider';
-import { SupervisorLayer } from '../ui/supervisor/SupervisorLayer';
+import { preloadOnScreenKeyboard } from '../ui/keyboard/LazyOnScreenKeyboard';
+import { SupervisorFrame } from '../ui/supervisor/SupervisorFrame';
 import type { BootedKiosk } from './bootstrap';
+import { lazySupervisorOverlay } from './lazySupervisorOverlay';
 
 /**
  * The citizen kiosk under the supervisor layer. Opening supervisor mode first wipes the citizen
  * session; settings a supervisor saves apply at once (office name, languages, idle timings).
+ * The supervisor's screens load on the first gesture; the on-screen keyboard as soon as the
+ * attract screen is up, so the first form field never waits for it.
  */
 export function KioskApp({ boot }: { boot: BootedKiosk }) {
   const [settings, setSettings] = useState(boot.services.settings);
   const services = useMemo(() => ({ ...boot.services, settings }), [boot.services, settings]);
   const supervisor = useMemo(() => withSettingsListener(boot.supervisor, setSettings), [boot.supervisor]);
+  useEffect(() => {
+    void preloadOnScreenKeyboard().catch((error: unknown) => console.error('on-screen keyboard failed to load', error));
+  }, []);
+  useTitleInLoadedLanguage(boot.i18n);
   return (
     <CitizenKiosk
       services={services}
@@ -26,6 +34,20 @@ export function KioskApp({ boot }: { boot: BootedKiosk }) {
       )}
     />
   );
+}
+
+/**
+ * The screens set the page title when the citizen picks a language; a language loaded on demand
+ * arrives a moment later, so the title is set again once i18next has switched to it.
+ */
+function useTitleInLoadedLanguage(i18n: BootedKiosk['i18n']) {
+  useEffect(() => {
+    const retitle = () => {
+      document.title = i18n.t('common:appName');
+    };
+    i18n.on('languageChanged', retitle);
+    return () => i18n.off('languageChanged', retitle);
+  }, [i18n]);
 }
 
 function withSettingsListener(supervisor: SupervisorServices, onSaved: (settings: KioskSettings) => void): SupervisorServices {
@@ -47,10 +69,11 @@ function SupervisedSession({ boot, supervisor, settings, children }: { boot: Boo
   const resetSession = useCallback(() => session.send({ type: 'session.reset' }), [session]);
   useEffect(() => session.send({ type: 'settings.update', settings: sessionSettingsOf(settings) }), [session, settings]);
   useCatalogueUpdates(boot);
+  const Overlay = useMemo(() => lazySupervisorOverlay(boot.i18n), [boot.i18n]);
   return (
-    <SupervisorLayer services={supervisor} onOpen={resetSession}>
+    <SupervisorFrame services={supervisor} onOpen={resetSession} Overlay={Overlay}>
       {children}
-    </SupervisorLayer>
+    </SupervisorFrame>
   );
 }
 

@@ -1,15 +1,14 @@
 import type { i18n } from 'i18next';
 import type { Catalogue } from '../domain/catalogue';
 import { DEFAULT_SETTINGS, type KioskSettings } from '../domain/settings';
-import { createI18n } from '../i18n/createI18n';
+import { loadKioskI18n } from '../i18n/loadKioskI18n';
 import { getPlatform } from '../platform';
 import type { KioskPlatform } from '../platform/types';
 import { loadCatalogue } from '../storage/catalogue';
 import { ShubbakDb } from '../storage/db';
 import { loadSettings, saveSettings } from '../storage/settings';
-import { createSupervisorServices } from '../supervisor/services';
 import type { SupervisorServices } from '../supervisor/types';
-import { startSyncService, type SyncService } from '../sync/syncService';
+import type { SyncService } from '../sync/syncService';
 import type { KioskServices } from '../ui/services';
 import { fetchKioskConfig, type KioskConfig } from './kioskConfig';
 import { lookupStatus } from './lookupStatus';
@@ -46,15 +45,23 @@ async function enrolFromConfig(sync: SyncService, config: KioskConfig, platform:
   else console.warn(`automatic enrolment failed: ${outcome.reason}`);
 }
 
-/** The composition root: storage, platform, config, settings, catalogue, sync, then the services the screens use. */
+/**
+ * The sync engine and the supervisor's services are chunks of the same local build, loaded while
+ * the config is read rather than before the page starts: the first screen does not need them.
+ */
+function loadBackgroundModules() {
+  return Promise.all([import('../sync/syncService'), import('../supervisor/services')]);
+}
+
+/** The composition root: storage, platform, config, settings, catalogue, translations, sync, then the services the screens use. */
 export async function bootKiosk(): Promise<BootedKiosk> {
   // Ask the browser not to evict the outbox under storage pressure; a refusal is not fatal.
   void navigator.storage?.persist?.().catch(() => false);
   const db = new ShubbakDb();
   const platform = getPlatform();
-  const config = await fetchKioskConfig();
+  const [config, [{ startSyncService }, { createSupervisorServices }]] = await Promise.all([fetchKioskConfig(), loadBackgroundModules()]);
   const settings = await applyKioskConfig(db, config);
-  const catalogue = await loadCatalogue(db);
+  const [catalogue, i18n] = await Promise.all([loadCatalogue(db), loadKioskI18n(settings.defaultLocale)]);
   const sync = startSyncService({ db, platform });
   void enrolFromConfig(sync, config, platform).catch((error: unknown) => console.warn('automatic enrolment failed', error));
 
@@ -70,7 +77,7 @@ export async function bootKiosk(): Promise<BootedKiosk> {
     services,
     supervisor: createSupervisorServices({ db, platform, sync }),
     sync,
-    i18n: createI18n(settings.defaultLocale),
+    i18n,
     reloadCatalogue: () => loadCatalogue(db),
   };
 }

@@ -1,24 +1,20 @@
 import { createInstance, type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LOCALES, type Locale } from '../domain/locales';
+import type { Locale } from '../domain/locales';
+import { i18nOptions } from './i18nOptions';
 import { bundledNamespaces, bundledResources } from './resources';
 
 /**
- * One i18next instance per app (and per test): resources are bundled, so initialisation is
- * synchronous and the first paint is already translated.
+ * An i18next instance with every language bundled, so initialisation is synchronous (tests, the
+ * start-up failure message). The kiosk itself starts with `loadKioskI18n`, which loads
+ * languages on demand.
  */
 export function createI18n(locale: Locale): i18n {
   const instance = createInstance();
   void instance.use(initReactI18next).init({
-    lng: locale,
-    // A key missing in one language shows the French text, the administration's working language, rather than a raw key.
-    fallbackLng: 'fr',
-    supportedLngs: [...LOCALES],
+    ...i18nOptions(locale),
     resources: bundledResources(),
     ns: bundledNamespaces(),
-    defaultNS: 'citizen',
-    interpolation: { escapeValue: false },
-    returnNull: false,
     initAsync: false,
   });
   return instance;

@@ -1,8 +1,5 @@
 import arabic from 'simple-keyboard-layouts/build/layouts/arabic';
 import french from 'simple-keyboard-layouts/build/layouts/french';
-import type { FieldKind } from '../../domain/catalogue';
-import type { Locale } from '../../domain/locales';
-import { missingCase } from '../../domain/validation';
 import { tifinaghRows } from './tifinagh';
 
 export type KeyboardLayoutName = 'arabic' | 'azerty' | 'tifinagh' | 'numeric' | 'cin';
@@ -48,36 +45,5 @@ export const KEYBOARD_LAYOUTS: Record<KeyboardLayoutName, KeyboardLayout> = {
   },
 };
 
-/**
- * Which keyboard a field gets. Free text on civil documents (an address, a commune of birth) is
- * written in Arabic or Latin script, never in Tifinagh: a citizen using the kiosk in Arabic gets
- * the Arabic keyboard, any other language gets AZERTY (French is the administration's other
- * working language). Latin names (as on the CNIE) always get AZERTY. The Tifinagh keyboard is
- * there for text meant to be written in Amazigh. A `select` is chosen from its options: no keyboard.
- */
-export function layoutForField(kind: Exclude<FieldKind, 'select'> | 'latinName', locale: Locale): KeyboardLayoutName;
-export function layoutForField(kind: FieldKind | 'latinName', locale: Locale): KeyboardLayoutName | null;
-export function layoutForField(kind: FieldKind | 'latinName', locale: Locale): KeyboardLayoutName | null {
-  switch (kind) {
-    // A date is typed as digits only, day then month then year; src/ui/form/dateInput.ts shows
-    // the slashes and stores the ISO date, so the pad never needs a separator key.
-    case 'date':
-    case 'digits':
-    case 'year':
-    case 'postalCode':
-    case 'phone':
-      return 'numeric';
-    case 'cin':
-      return 'cin';
-    case 'arabicText':
-      return 'arabic';
-    case 'text':
-      return locale === 'ar' ? 'arabic' : 'azerty';
-    case 'latinName':
-      return 'azerty';
-    case 'select':
-      return null;
-    default:
-      return missingCase(kind);
-  }
-}
+// The choice lives apart from the key rows: forms pick a layout at start-up, the rows load with the keyboard.
+export { layoutForField } from './layoutChoice';

@@ -1,5 +1,4 @@
 import type { TFunction } from 'i18next';
-import QRCode from 'qrcode';
 import { findService, type Catalogue } from '../../domain/catalogue';
 import { directionOf } from '../../domain/locales';
 import type { PrintReceiptInput } from '../../machines/session/types';
@@ -7,7 +6,9 @@ import type { ReceiptToPrint } from '../../platform/types';
 import { formatDate, intlLocale, localized } from '../../i18n/format';
 
 /** The QR code carries the tracking code only: never a name or a CIN. */
-export function trackingQrDataUrl(trackingCode: string): Promise<string> {
+export async function trackingQrDataUrl(trackingCode: string): Promise<string> {
+  // Loaded with the first receipt, not at start-up: a chunk of the same local build.
+  const { default: QRCode } = await import('qrcode');
   return QRCode.toDataURL(trackingCode, { errorCorrectionLevel: 'M', margin: 2, scale: 8 });
 }
 

@@ -1,12 +1,7 @@
-import { useActorRef, useSelector } from '@xstate/react';
-import { useCallback, useMemo, type ReactNode } from 'react';
-import { createSupervisorMachine } from '../../machines/supervisorMachine';
+import type { ReactNode } from 'react';
 import type { SupervisorServices } from '../../supervisor/types';
+import { SupervisorFrame } from './SupervisorFrame';
 import { SupervisorOverlay } from './SupervisorOverlay';
-import { SupervisorLanguageProvider } from './supervisorLanguage';
-import { useSupervisorGesture } from './useSupervisorGesture';
-import './supervisor.css';
-import './supervisorPanels.css';
 
 interface SupervisorLayerProps {
   services: SupervisorServices;
@@ -15,45 +10,14 @@ interface SupervisorLayerProps {
   children: ReactNode;
 }
 
-const CLOSED_STATES = ['loading', 'locked', 'autoLocked'] as const;
-
 /**
- * Renders the kiosk and, above it, the supervisor overlay. Supervisor mode is an overlay inside
- * the app: the kiosk window never leaves kiosk mode. While the overlay is open the app beneath
- * is inert (no focus, no touches, hidden from assistive technology).
+ * Renders the kiosk and, above it, the supervisor overlay, with the overlay's code at hand. The
+ * kiosk app mounts `SupervisorFrame` with an overlay loaded on the first gesture instead.
  */
 export function SupervisorLayer({ services, onOpen, children }: SupervisorLayerProps) {
-  const machine = useMemo(
-    () =>
-      createSupervisorMachine({
-        ...services.lock,
-        audit: (action, detail) => {
-          services.audit(action, detail).catch((error: unknown) => console.error('supervisor audit write failed', error));
-        },
-        now: services.now,
-      }),
-    [services],
-  );
-  const actor = useActorRef(machine, { input: { autoLockMs: services.autoLockMs } });
-  const open = useSelector(actor, (snapshot) => !CLOSED_STATES.some((state) => snapshot.matches(state)));
-
-  const openSupervisor = useCallback(() => {
-    if (!CLOSED_STATES.some((state) => actor.getSnapshot().matches(state))) return;
-    onOpen();
-    actor.send({ type: 'supervisor.open' });
-  }, [actor, onOpen]);
-  const gesture = useSupervisorGesture(openSupervisor);
-
   return (
-    <div className="sv-layer" {...gesture}>
-      <div className="sv-app" inert={open} aria-hidden={open || undefined}>
-        {children}
-      </div>
-      {open && (
-        <SupervisorLanguageProvider>
-          <SupervisorOverlay actor={actor} services={services} />
-        </SupervisorLanguageProvider>
-      )}
-    </div>
+    <SupervisorFrame services={services} onOpen={onOpen} Overlay={SupervisorOverlay}>
+      {children}
+    </SupervisorFrame>
   );
 }

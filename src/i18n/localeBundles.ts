@@ -1,0 +1,37 @@
+import type { BackendModule, ResourceLanguage } from 'i18next';
+
+/**
+ * Every `locales/<lng>/<namespace>.json` is a chunk of the same local build (nothing is fetched
+ * from elsewhere), imported when a language, or the supervisor overlay, first needs it: the
+ * start-up bundle carries no translations, and start-up loads the kiosk's default language while
+ * it reads the catalogue.
+ */
+const files = import.meta.glob<ResourceLanguage>('../../locales/*/*.json', { import: 'default' });
+
+const SUPERVISOR_NAMESPACE = 'supervisor';
+const partsOf = (file: string) => /locales\/([^/]+)\/([^/]+)\.json$/.exec(file)!.slice(1) as [language: string, namespace: string];
+
+/** The namespaces the citizen screens use, loaded with each language; the supervisor's comes with its overlay. */
+export function citizenNamespaces(): string[] {
+  const all = Object.keys(files).map((file) => partsOf(file)[1]);
+  return [...new Set(all)].filter((namespace) => namespace !== SUPERVISOR_NAMESPACE).sort();
+}
+
+export async function loadLocaleBundle(language: string, namespace: string): Promise<ResourceLanguage> {
+  const load = files[`../../locales/${language}/${namespace}.json`];
+  if (!load) throw new Error(`no translations for ${language}/${namespace}`);
+  return load();
+}
+
+/** i18next reads a language it does not have yet through this backend. */
+export const localeBundleBackend: BackendModule = {
+  type: 'backend',
+  callbackApi: true,
+  init() {},
+  read(language, namespace, callback) {
+    loadLocaleBundle(language, namespace).then(
+      (bundle) => callback(null, bundle),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};

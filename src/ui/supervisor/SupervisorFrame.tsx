@@ -1,0 +1,65 @@
+import { useActorRef, useSelector } from '@xstate/react';
+import { useCallback, useMemo, type ComponentProps, type ComponentType, type ReactNode } from 'react';
+import { createSupervisorMachine } from '../../machines/supervisorMachine';
+import type { SupervisorServices } from '../../supervisor/types';
+// Type only: the overlay's code stays out of this module, so the kiosk can load it on demand.
+import type { SupervisorOverlay } from './SupervisorOverlay';
+import { SupervisorLanguageProvider } from './supervisorLanguage';
+import { useSupervisorGesture } from './useSupervisorGesture';
+import './supervisor.css';
+import './supervisorPanels.css';
+
+export type SupervisorOverlayProps = ComponentProps<typeof SupervisorOverlay>;
+
+export interface SupervisorFrameProps {
+  services: SupervisorServices;
+  /** Called when the gesture opens supervisor mode: resets the citizen session, so staff never see a citizen's data. */
+  onOpen(): void;
+  /** The overlay to show while supervisor mode is open: the kiosk passes one loaded on demand. */
+  Overlay: ComponentType<SupervisorOverlayProps>;
+  children: ReactNode;
+}
+
+const CLOSED_STATES = ['loading', 'locked', 'autoLocked'] as const;
+
+/**
+ * The gesture, the supervisor machine and the inert app beneath: everything of supervisor mode
+ * except its screens, which come in as `Overlay`. Supervisor mode is an overlay inside the app:
+ * the kiosk window never leaves kiosk mode. While the overlay is open the app beneath is inert
+ * (no focus, no touches, hidden from assistive technology).
+ */
+export function SupervisorFrame({ services, onOpen, Overlay, children }: SupervisorFrameProps) {
+  const machine = useMemo(
+    () =>
+      createSupervisorMachine({
+        ...services.lock,
+        audit: (action, detail) => {
+          services.audit(action, detail).catch((error: unknown) => console.error('supervisor audit write failed', error));
+        },
+        now: services.now,
+      }),
+    [services],
+  );
+  const actor = useActorRef(machine, { input: { autoLockMs: services.autoLockMs } });
+  const open = useSelector(actor, (snapshot) => !CLOSED_STATES.some((state) => snapshot.matches(state)));
+
+  const openSupervisor = useCallback(() => {
+    if (!CLOSED_STATES.some((state) => actor.getSnapshot().matches(state))) return;
+    onOpen();
+    actor.send({ type: 'supervisor.open' });
+  }, [actor, onOpen]);
+  const gesture = useSupervisorGesture(openSupervisor);
+
+  return (
+    <div className="sv-layer" {...gesture}>
+      <div className="sv-app" inert={open} aria-hidden={open || undefined}>
+        {children}
+      </div>
+      {open && (
+        <SupervisorLanguageProvider>
+          <Overlay actor={actor} services={services} />
+        </SupervisorLanguageProvider>
+      )}
+    </div>
+  );
+}
