@@ -61,7 +61,7 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   const platform = getPlatform();
   const [config, [{ startSyncService }, { createSupervisorServices }]] = await Promise.all([fetchKioskConfig(), loadBackgroundModules()]);
   const settings = await applyKioskConfig(db, config);
-  const [catalogue, i18n] = await Promise.all([loadCatalogue(db), loadKioskI18n(settings.defaultLocale)]);
+  const [catalogue, translations] = await Promise.all([loadCatalogue(db), loadKioskI18n(settings.defaultLocale)]);
   const sync = startSyncService({ db, platform });
   void enrolFromConfig(sync, config, platform).catch((error: unknown) => console.warn('automatic enrolment failed', error));
 
@@ -77,7 +77,7 @@ export async function bootKiosk(): Promise<BootedKiosk> {
     services,
     supervisor: createSupervisorServices({ db, platform, sync }),
     sync,
-    i18n,
+    i18n: translations,
     reloadCatalogue: () => loadCatalogue(db),
   };
 }
