@@ -1,4 +1,5 @@
 import { citizenRequestSchema, type CitizenRequest } from '../domain/request';
+import type { KioskSettings } from '../domain/settings';
 import type { PushStepResult } from '../machines/sync/types';
 import type { OutboxItem, RejectionError, ShubbakDb } from '../storage/db';
 import { applyPushResults, applyThenTakeBatch, rejectLocally, releaseInFlight, type AnsweredBatch } from '../storage/outboxSync';
@@ -37,6 +38,8 @@ export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (s
   /** The next batch, being taken in flight together with the writing of `answered`'s predecessor. */
   let upcoming: Promise<OutboxItem[]> | null = null;
   let answered: AnsweredBatch | null = null;
+  /** Read alongside `upcoming`, so a supervisor's change applies one batch later and the read waits for nothing. */
+  let settingsAhead: Promise<KioskSettings> | null = null;
   /** Calls never overlap, even when the machine abandoned one (watchdog) that is still unwinding. */
   let running: Promise<unknown> = Promise.resolve();
 
@@ -44,6 +47,7 @@ export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (s
   async function unwind(reason: string): Promise<void> {
     const pending = upcoming;
     upcoming = null;
+    settingsAhead = null;
     await pending?.catch(() => undefined);
     const held = answered;
     answered = null;
@@ -58,7 +62,8 @@ export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (s
   }
 
   async function pushOne(signal: AbortSignal): Promise<PushStepResult> {
-    const settings = await loadSettings(db);
+    const settings = await (settingsAhead ?? loadSettings(db));
+    settingsAhead = null;
     const batchSize = Math.min(settings.syncBatchSize, batchCeiling);
     const taking = upcoming ?? applyThenTakeBatch(db, takeHeld(), batchSize, now());
     upcoming = null;
@@ -84,6 +89,10 @@ export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (s
     upcoming = applyThenTakeBatch(db, takeHeld(), full ? batchSize : 0, now());
     // Awaited by the next call or by `unwind`; until then a failure must not count as unhandled.
     upcoming.catch(() => undefined);
+    if (full) {
+      settingsAhead = loadSettings(db);
+      settingsAhead.catch(() => undefined);
+    }
     let results;
     try {
       ({ results } = await sent);
