@@ -37,6 +37,8 @@ export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (s
   let batchCeiling = Number.POSITIVE_INFINITY;
   /** The next batch, being taken in flight together with the writing of `answered`'s predecessor. */
   let upcoming: Promise<OutboxItem[]> | null = null;
+  /** The size `upcoming` was taken with: a batch is the last one when it came back smaller than asked. */
+  let upcomingSize = 0;
   let answered: AnsweredBatch | null = null;
   /** Read alongside `upcoming`, so a supervisor's change applies one batch later and the read waits for nothing. */
   let settingsAhead: Promise<KioskSettings> | null = null;
@@ -65,11 +67,12 @@ export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (s
     const settings = await (settingsAhead ?? loadSettings(db));
     settingsAhead = null;
     const batchSize = Math.min(settings.syncBatchSize, batchCeiling);
+    const askedFor = upcoming ? upcomingSize : batchSize;
     const taking = upcoming ?? applyThenTakeBatch(db, takeHeld(), batchSize, now());
     upcoming = null;
     const batch = await taking;
     if (signal.aborted) throw signal.reason;
-    const full = batch.length >= batchSize;
+    const full = batch.length >= askedFor;
     if (batch.length === 0) {
       await flushHeld();
       return { more: false };
@@ -86,7 +89,8 @@ export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (s
     }
     const sent = (await transport()).push(sendable, signal);
     // While the batch is on the wire: write the answers held from the batch before, take the next one.
-    upcoming = applyThenTakeBatch(db, takeHeld(), full ? batchSize : 0, now());
+    upcomingSize = full ? batchSize : 0;
+    upcoming = applyThenTakeBatch(db, takeHeld(), upcomingSize, now());
     // Awaited by the next call or by `unwind`; until then a failure must not count as unhandled.
     upcoming.catch(() => undefined);
     if (full) {

@@ -137,4 +137,13 @@ describe('pushing the outbox with the next batch taken while one is on the wire'
     await expect(push(aborted.signal)).rejects.toMatchObject({ reason: 'timeout' });
     expect(await states()).toEqual(Array(4).fill('queued'));
   });
+
+  it('takes a supervisor\'s larger batch size a batch or two later, without ending the drain early', async () => {
+    const { db, backoffice, push, states } = await setUp(9, 2);
+    expect(await push(signal)).toEqual({ more: true });
+    await saveSettings(db, { syncBatchSize: 5 });
+    await drain(push);
+    expect(backoffice.calls.map((call) => call.ids.length)).toEqual([2, 2, 2, 3]);
+    expect(await states()).toEqual(Array(9).fill('synced'));
+  });
 });
