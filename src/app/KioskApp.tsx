@@ -4,23 +4,24 @@ import { sessionSettingsOf } from '../machines/session/draft';
 import type { SupervisorServices } from '../supervisor/types';
 import { CitizenKiosk } from '../ui/CitizenKiosk';
 import { SessionContext } from '../ui/session/SessionProvider';
-import { preloadOnScreenKeyboard } from '../ui/keyboard/LazyOnScreenKeyboard';
 import { SupervisorFrame } from '../ui/supervisor/SupervisorFrame';
 import type { BootedKiosk } from './bootstrap';
 import { lazySupervisorOverlay } from './lazySupervisorOverlay';
+import { warmOfflineChunks } from './warmOfflineChunks';
 
 /**
  * The citizen kiosk under the supervisor layer. Opening supervisor mode first wipes the citizen
  * session; settings a supervisor saves apply at once (office name, languages, idle timings).
- * The supervisor's screens load on the first gesture; the on-screen keyboard as soon as the
- * attract screen is up, so the first form field never waits for it.
+ * Every chunk kept out of the start-up bundle (keyboard, QR encoder, languages, supervisor
+ * screens) is fetched as soon as the attract screen is up, so nothing waits for it later and a
+ * network loss after start-up strands nothing.
  */
 export function KioskApp({ boot }: { boot: BootedKiosk }) {
   const [settings, setSettings] = useState(boot.services.settings);
   const services = useMemo(() => ({ ...boot.services, settings }), [boot.services, settings]);
   const supervisor = useMemo(() => withSettingsListener(boot.supervisor, setSettings), [boot.supervisor]);
   useEffect(() => {
-    void preloadOnScreenKeyboard().catch((error: unknown) => console.error('on-screen keyboard failed to load', error));
+    void warmOfflineChunks();
   }, []);
   useTitleInLoadedLanguage(boot.i18n);
   return (

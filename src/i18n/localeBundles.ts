@@ -17,6 +17,11 @@ export function citizenNamespaces(): string[] {
   return [...new Set(all)].filter((namespace) => namespace !== SUPERVISOR_NAMESPACE).sort();
 }
 
+/** Every (language, namespace) pair the build carries. */
+export function bundledLocaleFiles(): Array<[language: string, namespace: string]> {
+  return Object.keys(files).map(partsOf);
+}
+
 export async function loadLocaleBundle(language: string, namespace: string): Promise<ResourceLanguage> {
   const load = files[`../../locales/${language}/${namespace}.json`];
   if (!load) throw new Error(`no translations for ${language}/${namespace}`);

@@ -1,0 +1,27 @@
+import { bundledLocaleFiles, loadLocaleBundle } from '../i18n/localeBundles';
+import { preloadOnScreenKeyboard } from '../ui/keyboard/LazyOnScreenKeyboard';
+
+/**
+ * Offline-first: the chunks kept out of the start-up bundle (the on-screen keyboard, the QR
+ * encoder, every language, the supervisor's screens) are fetched once the attract screen is
+ * interactive. A dynamic import that has resolved once is answered from the module map
+ * afterwards, so a network loss after start-up (the page's own origin included, in the browser
+ * fallback) never leaves a citizen without a keyboard, a receipt or a language, nor a
+ * supervisor without the overlay.
+ */
+export function warmOfflineChunks(onError: (what: string, error: unknown) => void = defaultReport): Promise<void> {
+  const loads: Array<[string, () => Promise<unknown>]> = [
+    ['on-screen keyboard', preloadOnScreenKeyboard],
+    ['QR encoder', () => import('qrcode')],
+    ['supervisor screens', () => import('../ui/supervisor/SupervisorOverlay')],
+    ...bundledLocaleFiles().map(([language, namespace]): [string, () => Promise<unknown>] => [
+      `${language}/${namespace}`,
+      () => loadLocaleBundle(language, namespace),
+    ]),
+  ];
+  return Promise.all(loads.map(([what, load]) => load().catch((error: unknown) => onError(what, error)))).then(() => undefined);
+}
+
+function defaultReport(what: string, error: unknown): void {
+  console.error(`${what} failed to load`, error);
+}
