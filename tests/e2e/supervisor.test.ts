@@ -100,8 +100,8 @@ function queuedItem(seq: number, state: OutboxItem['state']): OutboxItem {
     trackingCode,
     serviceId: 'residence',
     state,
-    // Only a refused request that still holds its data can be sent again.
-    request: state === 'rejected' ? sampleRequest({ kioskSeq: seq, trackingCode }, { serviceId: 'residence' }) : null,
+    // A queued or refused request always holds its data (only synced ones are ever purged).
+    request: sampleRequest({ kioskSeq: seq, trackingCode }, { serviceId: 'residence' }),
     createdAt: Date.now() - (1_000_000 - seq) * 1_000,
     attempts: state === 'rejected' ? 3 : 0,
     lastError: state === 'rejected' ? 'invalid: identity.cin' : null,
@@ -181,6 +181,10 @@ describe('supervisor mode in the built kiosk', () => {
       await page.getByTestId('outbox-scroller').evaluate((element) => element.scrollTo({ top: 0 }));
       await page.getByRole('button', { name: `Send again ${newest.trackingCode}` }).click();
       await page.getByText(`${newest.trackingCode} will be sent again.`).waitFor();
+      // Sending again wakes the sync engine, which takes the queue in flight for a moment even
+      // offline (a manual nudge does not trust navigator.onLine); an item in flight cannot be
+      // discarded, so wait until the failed attempt has put everything back in the queue.
+      await waitFor(async () => (await outboxRows(page)).every((row) => row.state !== 'sending'), { timeoutMs: 30_000 });
 
       await page.getByRole('button', { name: `Discard ${discardTarget.trackingCode}` }).click();
       const confirm = page.getByRole('alertdialog');
