@@ -139,4 +139,18 @@ describe('the outbox rows', () => {
     expect(world.sync.triggers).toEqual(['manual']);
     expect((await listAudit(world.db, { limit: 1 }))[0]?.action).toBe('supervisor.retry');
   });
+
+  it('reads the rows again when the engine moves the queue, so an item released from flight can be discarded', async () => {
+    withViewport();
+    const world = createWorld();
+    const queued = await enqueueSample(world.db);
+    await world.db.outbox.update(queued.id, { state: 'sending' });
+    renderIn('en', <OutboxList services={world.services} />);
+    expect(await screen.findByText(queued.trackingCode)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: `Discard ${queued.trackingCode}` })).toBeNull();
+
+    await world.db.outbox.update(queued.id, { state: 'queued' });
+    act(() => world.sync.publish({ phase: 'offline', pendingCount: 1 }));
+    expect(await screen.findByRole('button', { name: `Discard ${queued.trackingCode}` })).toBeTruthy();
+  });
 });

@@ -26,6 +26,8 @@ export function OutboxList({ services }: { services: SupervisorServices }) {
     if (first !== undefined && last !== undefined) ensureRows(first, last);
   }, [first, last, ensureRows]);
 
+  useQueueChanges(services, reload);
+
   const retry = async (row: OutboxRow) => {
     const done = await services.outbox.retry(row);
     setNotice(t(done ? 'outbox.retried' : 'outbox.notRetried', { code: row.trackingCode }));
@@ -59,5 +61,25 @@ export function OutboxList({ services }: { services: SupervisorServices }) {
       </div>
       {discarding && <DiscardDialog row={discarding} onCancel={() => setDiscarding(null)} onConfirm={(reason) => discard(discarding, reason)} />}
     </section>
+  );
+}
+
+/**
+ * The engine moves items while the supervisor looks (in flight, sent, refused): each time the
+ * sync status says the queue changed, the rows are read again, so a row's actions always match
+ * its real state (an item in flight offers no discard; once released, it does).
+ */
+function useQueueChanges(services: SupervisorServices, reload: () => Promise<void>) {
+  const seen = useRef<string | null>(null);
+  useEffect(
+    () =>
+      services.sync.subscribe((status) => {
+        const key = `${status.phase}|${status.pendingCount}|${status.rejectedCount}`;
+        const first = seen.current === null;
+        if (key === seen.current) return;
+        seen.current = key;
+        if (!first) void reload();
+      }),
+    [services, reload],
   );
 }
