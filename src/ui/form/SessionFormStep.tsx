@@ -1,0 +1,37 @@
+import { useMemo } from 'react';
+import { ActionBar } from '../components/ActionBar';
+import { ScreenFrame } from '../components/ScreenFrame';
+import { useLocale, useSend, useSessionValue } from '../session/hooks';
+import type { FieldSpec } from './fieldSpec';
+import { FormStep } from './FormStep';
+
+/**
+ * A form step of the session: one part of the draft (`identity` or the service's `fields`)
+ * shown as fields whose paths are `<part>.<key>`, with the session's errors and focus, and
+ * "next" asking the machine to validate.
+ */
+export function SessionFormStep({ part, title, specs }: { part: 'identity' | 'fields'; title: string; specs: FieldSpec[] }) {
+  const send = useSend();
+  const locale = useLocale();
+  const draftPart = useSessionValue((context) => context.draft?.[part]);
+  const errors = useSessionValue((context) => context.errors);
+  const focusPath = useSessionValue((context) => context.focusPath);
+  const values = useMemo(
+    () => Object.fromEntries(Object.entries(draftPart ?? {}).map(([key, value]) => [`${part}.${key}`, value])),
+    [draftPart, part],
+  );
+  const next = () => send({ type: 'flow.next' });
+  return (
+    <ScreenFrame name={part} title={title} actions={<ActionBar onNext={next} />}>
+      <FormStep
+        specs={specs}
+        values={values}
+        errors={errors}
+        locale={locale}
+        focusPath={focusPath}
+        onChange={(path, value) => send({ type: 'field.change', path, value })}
+        onSubmit={next}
+      />
+    </ScreenFrame>
+  );
+}
