@@ -25,6 +25,8 @@ export const META_KEYS = {
   lastSyncSuccessAt: 'lastSyncSuccessAt',
   /** The last refused outbox write (`StorageErrorRecord`), shown to the supervisor; cleared by the next successful one. */
   lastStorageError: 'lastStorageError',
+  /** The outbox items on the wire (`InFlightRecord`), one record for the batch instead of a write per item. */
+  inFlight: 'inFlight',
 } as const;
 
 export interface StorageErrorRecord {

@@ -4,6 +4,7 @@ import type { CitizenRequest } from '../domain/request';
 import type { LocalState } from '../domain/status';
 import type { ShubbakDb, OutboxItem } from './db';
 import { META_KEYS, type StorageErrorRecord } from './meta';
+import { inFlightIds, presentState } from './outboxSync';
 
 export {
   nextBatch,
@@ -13,6 +14,9 @@ export {
   releaseInFlight,
   requeueInFlight,
   rejectLocally,
+  inFlightIds,
+  presentState,
+  type InFlightRecord,
   pendingSummary,
   type PendingSummary,
 } from './outboxSync';
@@ -110,14 +114,30 @@ export interface OutboxPage {
 }
 
 /**
- * Newest first (by kiosk sequence, not clock), paged. Reads index keys only until the page is
- * known, then fetches the page's rows: fast with 100,000 items.
+ * On disk, an item on the wire is `queued` (see outboxSync): a filter on `queued` or `sending`
+ * selects both, the pending set, and the page shows which of them are on the wire.
+ */
+function storedStates(states: readonly LocalState[]): LocalState[] {
+  const pending = states.includes('queued') || states.includes('sending');
+  return [...new Set(pending ? [...states, 'queued', 'sending'] : states)] as LocalState[];
+}
+
+/**
+ * Newest first (by kiosk sequence, not clock), paged, items on the wire shown as `sending`.
+ * Reads index keys only until the page is known, then fetches the page's rows: fast with 100,000 items.
  */
 export async function listOutbox(db: ShubbakDb, page: OutboxPage): Promise<OutboxItem[]> {
+  if (page.limit <= 0) return [];
+  return db.transaction('r', db.outbox, db.meta, async () => {
+    const [items, inFlight] = await Promise.all([storedPage(db, page), inFlightIds(db)]);
+    return items.map((item) => presentState(item, inFlight));
+  });
+}
+
+async function storedPage(db: ShubbakDb, page: OutboxPage): Promise<OutboxItem[]> {
   const { offset, limit } = page;
-  if (limit <= 0) return [];
   if (!page.states?.length) return db.outbox.orderBy('kioskSeq').reverse().offset(offset).limit(limit).toArray();
-  const states = [...new Set(page.states)];
+  const states = storedStates(page.states);
   if (states.length === 1) {
     const state = states[0]!;
     return db.outbox.where('[state+kioskSeq]').between([state, Dexie.minKey], [state, Dexie.maxKey]).reverse().offset(offset).limit(limit).toArray();
@@ -137,8 +157,17 @@ export async function listOutbox(db: ShubbakDb, page: OutboxPage): Promise<Outbo
   return items.sort((a, b) => b.kioskSeq - a.kioskSeq);
 }
 
+/** How many items are in `states`, as staff see them: items on the wire count as `sending`, not `queued`. */
 export async function countOutbox(db: ShubbakDb, states?: readonly LocalState[]): Promise<number> {
-  return states?.length ? db.outbox.where('state').anyOf([...states]).count() : db.outbox.count();
+  if (!states?.length) return db.outbox.count();
+  const wanted = new Set(states);
+  const onDisk = () => db.outbox.where('state').anyOf([...wanted]).count();
+  if (wanted.has('queued') === wanted.has('sending')) return onDisk();
+  return db.transaction('r', db.outbox, db.meta, async () => {
+    // Every id in the in-flight record is a `queued` row (outboxSync keeps it so).
+    const [count, onWire] = await Promise.all([onDisk(), inFlightIds(db)]);
+    return wanted.has('queued') ? count - onWire.size : count + onWire.size;
+  });
 }
 
 /** A supervisor sends a rejected item again (after the back office was fixed). Returns false if it was not rejected. */
@@ -156,14 +185,18 @@ export async function retryItem(db: ShubbakDb, id: string): Promise<boolean> {
  * and its personal data is dropped at once. Synced items are left to the retention purge.
  */
 export async function discardItem(db: ShubbakDb, id: string, reason: string): Promise<boolean> {
-  const changed = await db.outbox
-    .where('id')
-    .equals(id)
-    .and((item) => item.state === 'queued' || item.state === 'rejected')
-    .modify((item) => {
-      item.state = 'discarded';
-      item.request = null;
-      item.rejection = { errors: item.rejection?.errors ?? null, reason };
-    });
-  return changed > 0;
+  return db.transaction('rw', db.outbox, db.meta, async () => {
+    // An item on the wire may be accepted at this very moment: it is discarded, if still wanted, once answered.
+    if ((await inFlightIds(db)).has(id)) return false;
+    const changed = await db.outbox
+      .where('id')
+      .equals(id)
+      .and((item) => item.state === 'queued' || item.state === 'rejected')
+      .modify((item) => {
+        item.state = 'discarded';
+        item.request = null;
+        item.rejection = { errors: item.rejection?.errors ?? null, reason };
+      });
+    return changed > 0;
+  });
 }

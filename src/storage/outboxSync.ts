@@ -1,23 +1,68 @@
 import type { PushResult } from '../domain/syncProtocol';
 import Dexie from 'dexie';
 import type { OutboxItem, RejectionError, ShubbakDb } from './db';
+import { META_KEYS } from './meta';
 
 /**
  * The outbox as the sync engine sees it. The contract (Workbox lost entries by removing them
- * before the replay): an item is marked `sending` while in flight and becomes `synced` or
- * `rejected` only on the back office's per-item answer. Anything else puts it back in `queued`.
+ * before the replay): an item leaves the pending set (`queued`) only on the back office's
+ * per-item answer about it, which makes it `synced` or `rejected`. Anything else leaves it queued.
+ *
+ * What is on the wire is recorded once per batch, in the `inFlight` meta record, not by
+ * rewriting every item as `sending`: IndexedDB costs about the same per put whatever the row's
+ * size, and that second write of each item was half the drain's storage work. The supervisor
+ * still sees in-flight items as `sending` (`presentState`). Databases written before this keep
+ * `sending` rows; start-up puts them back in the queue like any interrupted batch.
  */
 
-const queuedRange = (db: ShubbakDb) =>
-  db.outbox.where('[state+kioskSeq]').between(['queued', Dexie.minKey], ['queued', Dexie.maxKey]);
+/** The items taken for sending and not answered yet: the batch on the wire and the one taken early. */
+export interface InFlightRecord {
+  /** Ids of the in-flight items, in the order they were taken. Their rows are `queued`. */
+  ids: string[];
+  /** Kiosk sequence of the last item taken: the next batch starts after it. */
+  lastTakenSeq: number;
+}
 
-/** Takes up to `size` queued items in kiosk-sequence order and marks them in flight, in one transaction. */
-export async function nextBatch(db: ShubbakDb, size: number, now: number = Date.now()): Promise<OutboxItem[]> {
-  return db.transaction('rw', db.outbox, async () => {
-    const items = await queuedRange(db).limit(size).toArray();
-    const sending = items.map((item) => ({ ...item, state: 'sending' as const, attempts: item.attempts + 1, lastAttemptAt: now }));
-    await db.outbox.bulkPut(sending);
-    return sending;
+async function readInFlight(db: ShubbakDb): Promise<InFlightRecord | null> {
+  return ((await db.meta.get(META_KEYS.inFlight))?.value as InFlightRecord | undefined) ?? null;
+}
+
+async function writeInFlight(db: ShubbakDb, record: InFlightRecord): Promise<void> {
+  // Once nothing is in flight the record goes: the next batch then starts from the oldest queued item again.
+  if (record.ids.length === 0) await db.meta.delete(META_KEYS.inFlight);
+  else await db.meta.put({ key: META_KEYS.inFlight, value: record });
+}
+
+/** Takes `ids` out of the in-flight record (answered, released, or refused on the kiosk). */
+async function landInFlight(db: ShubbakDb, ids: Iterable<string>): Promise<void> {
+  const record = await readInFlight(db);
+  if (!record) return;
+  const landed = new Set(ids);
+  await writeInFlight(db, { ...record, ids: record.ids.filter((id) => !landed.has(id)) });
+}
+
+/** The ids on the wire (for the supervisor's view and the discard guard). */
+export async function inFlightIds(db: ShubbakDb): Promise<Set<string>> {
+  return new Set((await readInFlight(db))?.ids ?? []);
+}
+
+/** An item as staff see it: a queued row that is on the wire shows as `sending`. */
+export function presentState(item: OutboxItem, inFlight: ReadonlySet<string>): OutboxItem {
+  return item.state === 'queued' && inFlight.has(item.id) ? { ...item, state: 'sending' } : item;
+}
+
+/**
+ * Takes up to `size` queued items in kiosk-sequence order, after those already in flight, and
+ * records them in flight, in one transaction. Their rows are not rewritten.
+ */
+export async function nextBatch(db: ShubbakDb, size: number): Promise<OutboxItem[]> {
+  return db.transaction('rw', db.outbox, db.meta, async () => {
+    const record = await readInFlight(db);
+    const after = record ? record.lastTakenSeq : Dexie.minKey;
+    const items = await db.outbox.where('[state+kioskSeq]').between(['queued', after], ['queued', Dexie.maxKey], false, true).limit(size).toArray();
+    const last = items.at(-1);
+    if (last) await writeInFlight(db, { ids: [...(record?.ids ?? []), ...items.map((item) => item.id)], lastTakenSeq: last.kioskSeq });
+    return items;
   });
 }
 
@@ -25,12 +70,15 @@ function toRejectionErrors(errors: PushResult['errors']): RejectionError[] {
   return (errors ?? []).map((error) => ({ path: error.path, code: error.code }));
 }
 
+/** Still waiting for an answer: `sending` only in databases written before the in-flight record. */
+const isPending = (item: OutboxItem | undefined): item is OutboxItem => item?.state === 'queued' || item?.state === 'sending';
+
 /**
  * Applies the back office's answers to the in-flight items in ONE transaction: accepted and
  * duplicate → `synced`; invalid → `rejected` with the field errors; conflict → `rejected` with
- * reason 'conflict'. In-flight items the answer does not mention go back to `queued`.
- * `batch` (the ids that were sent) limits this to one batch while the next one is already in
- * flight; without it, every `sending` item is the batch.
+ * reason 'conflict'. In-flight items the answer does not mention stay `queued`, marked 'noAnswer'.
+ * Each answered item counts one more attempt. `batch` (the ids that were sent) limits this to one
+ * batch while the next one is already in flight; without it, everything in flight is the batch.
  */
 export async function applyPushResults(
   db: ShubbakDb,
@@ -39,24 +87,25 @@ export async function applyPushResults(
   batch?: readonly string[],
 ): Promise<void> {
   const byId = new Map(results.filter((r) => r.id !== null).map((r) => [r.id as string, r]));
-  await db.transaction('rw', db.outbox, async () => {
-    const inFlight = batch
-      ? (await db.outbox.bulkGet([...batch])).filter((item): item is OutboxItem => item?.state === 'sending')
-      : await db.outbox.where('state').equals('sending').toArray();
-    const updated = inFlight.map((item): OutboxItem => {
+  await db.transaction('rw', db.outbox, db.meta, async () => {
+    const ids = batch ?? (await readInFlight(db))?.ids ?? [];
+    const answered = (await db.outbox.bulkGet([...ids])).filter(isPending);
+    const updated = answered.map((item): OutboxItem => {
+      const attempt = { ...item, attempts: item.attempts + 1, lastAttemptAt: now };
       const result = byId.get(item.id);
-      if (!result) return { ...item, state: 'queued', lastError: 'noAnswer' };
+      if (!result) return { ...attempt, state: 'queued', lastError: 'noAnswer' };
       switch (result.outcome) {
         case 'accepted':
         case 'duplicate':
-          return { ...item, state: 'synced', syncedAt: now, retentionFrom: now, lastError: null, rejection: null };
+          return { ...attempt, state: 'synced', syncedAt: now, retentionFrom: now, lastError: null, rejection: null };
         case 'invalid':
-          return { ...item, state: 'rejected', lastError: 'invalid', rejection: { errors: toRejectionErrors(result.errors), reason: 'invalid' } };
+          return { ...attempt, state: 'rejected', lastError: 'invalid', rejection: { errors: toRejectionErrors(result.errors), reason: 'invalid' } };
         case 'conflict':
-          return { ...item, state: 'rejected', lastError: 'conflict', rejection: { errors: null, reason: 'conflict' } };
+          return { ...attempt, state: 'rejected', lastError: 'conflict', rejection: { errors: null, reason: 'conflict' } };
       }
     });
     await db.outbox.bulkPut(updated);
+    await landInFlight(db, ids);
   });
 }
 
@@ -73,30 +122,45 @@ export interface AnsweredBatch {
  * Writes the answers of the batch before (if any) and takes the next `size` queued items in
  * flight, in ONE transaction: the drain pays one commit per batch instead of two.
  */
-export async function applyThenTakeBatch(db: ShubbakDb, answered: AnsweredBatch | null, size: number, now: number = Date.now()): Promise<OutboxItem[]> {
-  return db.transaction('rw', db.outbox, async () => {
+export async function applyThenTakeBatch(db: ShubbakDb, answered: AnsweredBatch | null, size: number): Promise<OutboxItem[]> {
+  return db.transaction('rw', db.outbox, db.meta, async () => {
     if (answered) await applyPushResults(db, answered.results, answered.at, answered.ids);
-    return size > 0 ? nextBatch(db, size, now) : [];
+    return size > 0 ? nextBatch(db, size) : [];
   });
 }
 
-/** The batch did not get an answer (network, timeout, 5xx…): every in-flight item goes back to `queued`. */
-export async function releaseInFlight(db: ShubbakDb, lastError: string): Promise<number> {
-  return db.outbox.where('state').equals('sending').modify({ state: 'queued', lastError });
+/**
+ * The batch did not get an answer (network, timeout, 5xx…): everything in flight stays queued,
+ * with the reason and one more attempt, and the record is cleared so the next batch starts from
+ * the oldest queued item. Returns how many items were in flight.
+ */
+export async function releaseInFlight(db: ShubbakDb, lastError: string, now: number = Date.now()): Promise<number> {
+  return db.transaction('rw', db.outbox, db.meta, async () => {
+    const record = await readInFlight(db);
+    const inFlight = (await db.outbox.bulkGet(record?.ids ?? [])).filter(isPending);
+    await db.outbox.bulkPut(inFlight.map((item) => ({ ...item, state: 'queued' as const, lastError, attempts: item.attempts + 1, lastAttemptAt: now })));
+    await db.meta.delete(META_KEYS.inFlight);
+    // Rows an older version of the kiosk marked `sending` before it stopped.
+    const legacy = await db.outbox.where('state').equals('sending').modify({ state: 'queued', lastError });
+    return inFlight.length + legacy;
+  });
 }
 
-/** At start-up: a crash mid-sync leaves items `sending`; they go back to `queued` (the server's upsert by id makes a resend safe). */
-export async function requeueInFlight(db: ShubbakDb): Promise<number> {
-  return releaseInFlight(db, 'interrupted');
+/** At start-up: a crash mid-sync leaves items in flight; they are queued again (the server's upsert by id makes a resend safe). */
+export async function requeueInFlight(db: ShubbakDb, now: number = Date.now()): Promise<number> {
+  return releaseInFlight(db, 'interrupted', now);
 }
 
 /** A stored item that cannot be sent as it is (failed re-validation, or no personal data left): refused on the kiosk. */
 export async function rejectLocally(db: ShubbakDb, id: string, reason: string, errors: RejectionError[] | null): Promise<void> {
-  await db.outbox.update(id, { state: 'rejected', lastError: reason, rejection: { errors, reason } });
+  await db.transaction('rw', db.outbox, db.meta, async () => {
+    await db.outbox.update(id, { state: 'rejected', lastError: reason, rejection: { errors, reason } });
+    await landInFlight(db, [id]);
+  });
 }
 
 export interface PendingSummary {
-  /** Items not yet acknowledged (`queued` or `sending`). */
+  /** Items not yet acknowledged (queued, whether in flight or not). */
   count: number;
   /** Kiosk-clock time of the earliest pending item, or null when nothing is pending. */
   oldestCreatedAt: number | null;

@@ -23,12 +23,12 @@ function recheckStored(request: CitizenRequest | null): { ok: true; request: Cit
 /**
  * Pushes the outbox one batch per call, with the storage work of a batch overlapping the
  * round trip of the one before: while batch n is on the wire, one transaction writes the
- * answers of batch n−1 and marks batch n+1 `sending`. Batches still leave one at a time, in
+ * answers of batch n−1 and records batch n+1 in flight. Batches still leave one at a time, in
  * kiosk-sequence order (one call in flight), and an item leaves the pending set only through
  * an answer about it (`applyPushResults`).
  *
  * Between two calls the answers of the last batch are held in memory. If they are lost (the
- * kiosk stops or crashes), their items are still `sending` on disk: start-up requeues them and
+ * kiosk stops or crashes), their items are still recorded in flight: start-up requeues them and
  * the back office answers `duplicate` to the resend. Every call that ends the drain (`more:
  * false`) or fails writes them first, so a finished push step leaves nothing held.
  */
@@ -54,7 +54,7 @@ export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (s
     const held = answered;
     answered = null;
     if (held) await applyPushResults(db, held.results, held.at, held.ids).catch(() => undefined);
-    await releaseInFlight(db, reason);
+    await releaseInFlight(db, reason, now());
   }
 
   async function flushHeld(): Promise<void> {
@@ -68,7 +68,7 @@ export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (s
     settingsAhead = null;
     const batchSize = Math.min(settings.syncBatchSize, batchCeiling);
     const askedFor = upcoming ? upcomingSize : batchSize;
-    const taking = upcoming ?? applyThenTakeBatch(db, takeHeld(), batchSize, now());
+    const taking = upcoming ?? applyThenTakeBatch(db, takeHeld(), batchSize);
     upcoming = null;
     const batch = await taking;
     if (signal.aborted) throw signal.reason;
@@ -90,7 +90,7 @@ export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (s
     const sent = (await transport()).push(sendable, signal);
     // While the batch is on the wire: write the answers held from the batch before, take the next one.
     upcomingSize = full ? batchSize : 0;
-    upcoming = applyThenTakeBatch(db, takeHeld(), upcomingSize, now());
+    upcoming = applyThenTakeBatch(db, takeHeld(), upcomingSize);
     // Awaited by the next call or by `unwind`; until then a failure must not count as unhandled.
     upcoming.catch(() => undefined);
     if (full) {

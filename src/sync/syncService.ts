@@ -147,7 +147,7 @@ export function startSyncService(deps: SyncServiceDeps): SyncService {
   async function start(): Promise<void> {
     const storageManager = deps.storageManager === undefined ? (typeof navigator === 'undefined' ? null : navigator.storage) : deps.storageManager;
     persistentStorage = await askPersistentStorage(storageManager);
-    await requeueInFlight(db);
+    await requeueInFlight(db, now());
     const [settings, lastSuccessAt] = await Promise.all([loadSettings(db), readMeta<number | null>(db, META_KEYS.lastSyncSuccessAt, null)]);
     token = await platform.readSecret('deviceToken');
     enrolled = token !== null && (await readEnrolment(db)) !== null && settings.backofficeUrl !== '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPushResults, countOutbox, discardItem, listOutbox, nextBatch, retryItem } from '../../src/storage/outbox';
+import { applyPushResults, countOutbox, discardItem, inFlightIds, listOutbox, nextBatch, retryItem } from '../../src/storage/outbox';
 import type { ShubbakDb } from '../../src/storage/db';
 import { enqueueMany, freshDb } from './support';
 
@@ -34,10 +34,22 @@ describe('the outbox as a supervisor sees it', () => {
   it.each([
     { states: undefined, count: 12 },
     { states: ['queued', 'sending'] as const, count: 6 },
+    { states: ['queued'] as const, count: 5 },
+    { states: ['sending'] as const, count: 1 },
     { states: ['rejected'] as const, count: 2 },
   ])('counts $states: $count', async ({ states, count }) => {
     const { db } = await mixedOutbox();
     expect(await countOutbox(db, states)).toBe(count);
+  });
+
+  it('shows the item on the wire as `sending`', async () => {
+    const { db } = await mixedOutbox();
+    const page = await listOutbox(db, { offset: 4, limit: 3 });
+    expect(page.map((item) => [item.kioskSeq, item.state])).toEqual([
+      [8, 'queued'],
+      [7, 'sending'],
+      [6, 'rejected'],
+    ]);
   });
 
   it('sends a rejected item again when a supervisor retries it, and only a rejected one', async () => {
@@ -61,6 +73,7 @@ describe('the outbox as a supervisor sees it', () => {
     const { db, ids } = await mixedOutbox();
     expect(await discardItem(db, ids[6]!, 'x')).toBe(false);
     expect(await discardItem(db, ids[0]!, 'x')).toBe(false);
-    expect((await db.outbox.get(ids[6]!))?.state).toBe('sending');
+    expect((await db.outbox.get(ids[6]!))?.state).toBe('queued');
+    expect(await inFlightIds(db)).toEqual(new Set([ids[6]]));
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyPushResults,
+  inFlightIds,
+  listOutbox,
   nextBatch,
   pendingSummary,
   releaseInFlight,
@@ -9,21 +11,27 @@ import {
 import { DAY, T0, enqueueMany, freshDb } from './support';
 
 describe('the outbox as the sync engine drains it', () => {
-  it('takes queued items in kiosk-sequence order and marks them in flight with one more attempt', async () => {
+  it('takes queued items in kiosk-sequence order and records them in flight, once for the batch, without rewriting them', async () => {
     const db = freshDb();
-    await enqueueMany(db, 5);
-    const batch = await nextBatch(db, 3, T0 + 1000);
+    const items = await enqueueMany(db, 5);
+    const batch = await nextBatch(db, 3);
     expect(batch.map((item) => item.kioskSeq)).toEqual([1, 2, 3]);
+    expect(await inFlightIds(db)).toEqual(new Set(items.slice(0, 3).map((item) => item.id)));
     const stored = await db.outbox.orderBy('kioskSeq').toArray();
-    expect(stored.map((item) => [item.state, item.attempts])).toEqual([
-      ['sending', 1],
-      ['sending', 1],
-      ['sending', 1],
-      ['queued', 0],
-      ['queued', 0],
-    ]);
-    expect(stored[0]?.lastAttemptAt).toBe(T0 + 1000);
-    expect(stored[0]?.request).not.toBeNull();
+    expect(stored).toEqual(items);
+    // Staff see what is on the wire.
+    expect((await listOutbox(db, { offset: 0, limit: 5 })).map((item) => item.state)).toEqual(['queued', 'queued', 'sending', 'sending', 'sending']);
+  });
+
+  it('counts an attempt, and when it was, once the attempt has an answer or has failed', async () => {
+    const db = freshDb();
+    const [answered, failed] = await enqueueMany(db, 2);
+    await nextBatch(db, 1);
+    await applyPushResults(db, [{ id: answered!.id, outcome: 'accepted' }], T0 + 1000);
+    await nextBatch(db, 1);
+    await releaseInFlight(db, 'timeout', T0 + 2000);
+    expect(await db.outbox.get(answered!.id)).toMatchObject({ attempts: 1, lastAttemptAt: T0 + 1000 });
+    expect(await db.outbox.get(failed!.id)).toMatchObject({ attempts: 1, lastAttemptAt: T0 + 2000, lastError: 'timeout' });
   });
 
   it('never hands out an item that is already in flight', async () => {
@@ -67,6 +75,9 @@ describe('the outbox as the sync engine drains it', () => {
     expect(await releaseInFlight(db, 'timeout')).toBe(3);
     const stored = await db.outbox.toArray();
     expect(stored.every((item) => item.state === 'queued' && item.lastError === 'timeout' && item.request !== null)).toBe(true);
+    expect(await inFlightIds(db)).toEqual(new Set());
+    // The next batch starts again from the oldest queued item.
+    expect((await nextBatch(db, 5)).map((item) => item.kioskSeq)).toEqual([1, 2, 3]);
   });
 
   it('requeues at start-up what a crash left in flight, and only that', async () => {
@@ -77,6 +88,16 @@ describe('the outbox as the sync engine drains it', () => {
     await nextBatch(db, 1);
     expect(await requeueInFlight(db)).toBe(1);
     expect((await db.outbox.orderBy('kioskSeq').toArray()).map((item) => item.state)).toEqual(['synced', 'queued', 'queued']);
+    expect(await inFlightIds(db)).toEqual(new Set());
+  });
+
+  it('requeues at start-up the `sending` rows an older version of the kiosk left on disk', async () => {
+    const db = freshDb();
+    const [first, second] = await enqueueMany(db, 2);
+    await db.outbox.update(first!.id, { state: 'sending', attempts: 1 });
+    expect(await requeueInFlight(db)).toBe(1);
+    expect(await db.outbox.get(first!.id)).toMatchObject({ state: 'queued', lastError: 'interrupted', attempts: 1 });
+    expect((await db.outbox.get(second!.id))?.lastError).toBeNull();
   });
 
   it('summarises what is pending: count and the creation time of the earliest by sequence', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CitizenRequest } from '../../src/domain/request';
 import type { PushResponse } from '../../src/domain/syncProtocol';
+import { listOutbox } from '../../src/storage/outbox';
 import { requeueInFlight } from '../../src/storage/outboxSync';
 import { saveSettings } from '../../src/storage/settings';
 import { createPushPipeline } from '../../src/sync/pushPipeline';
@@ -49,7 +50,8 @@ async function setUp(count: number, batchSize: number) {
   const items = await enqueueMany(db, count);
   const backoffice = new RecordingBackoffice();
   const push = createPushPipeline({ db, now: () => T0, transport: async () => backoffice.transport() });
-  const states = async () => (await db.outbox.orderBy('kioskSeq').toArray()).map((item) => item.state);
+  // As staff see them, oldest first: an item on the wire is `sending`.
+  const states = async () => (await listOutbox(db, { offset: 0, limit: 100 })).reverse().map((item) => item.state);
   return { db, items, backoffice, push, states };
 }
 
@@ -104,7 +106,7 @@ describe('pushing the outbox with the next batch taken while one is on the wire'
     expect(backoffice.stored.size).toBe(9);
   });
 
-  it('leaves the answers it holds between calls on disk as `sending`, so a crash resends them and they come back `duplicate`', async () => {
+  it('leaves the answers it holds between calls recorded in flight, so a crash resends them and they come back `duplicate`', async () => {
     const { db, backoffice, push, states } = await setUp(6, 3);
     expect(await push(signal)).toEqual({ more: true });
     // The kiosk dies here: batch 1 was answered but its answers are only in memory; batch 2 was taken early.

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PATIENCE } from './support/patience';
 import { listAudit } from '../../src/storage/audit';
+import { inFlightIds } from '../../src/storage/outboxSync';
 import { META_KEYS, readMeta } from '../../src/storage/meta';
 import { saveSettings, loadSettings } from '../../src/storage/settings';
 import { statusByTrackingCode } from '../../src/storage/statuses';
@@ -158,7 +159,8 @@ describe('pushing the outbox', () => {
       check();
     });
     crashed.service.stop();
-    expect((await crashed.db.outbox.get(item.id))?.state).toBe('sending');
+    expect(await inFlightIds(crashed.db)).toEqual(new Set([item.id]));
+    expect((await crashed.db.outbox.get(item.id))?.state).toBe('queued');
 
     const relaunched = await startKiosk(backoffice, { db: crashed.db, secrets: crashed.secrets });
     await relaunched.until(isIdleWith(0));
