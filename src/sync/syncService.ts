@@ -172,6 +172,9 @@ export function startSyncService(deps: SyncServiceDeps): SyncService {
       if (phase === lastPhase) return notify();
       lastPhase = phase;
       if (snapshot.matches('unconfigured') || snapshot.matches('idle') || snapshot.matches('paused')) void applyFreshSettings();
+      // Starting a cycle changes no count, and counting a 10,000-item backlog then would hold up
+      // the first batch (IndexedDB counts row by row); the counts are read again when the push ends.
+      if (snapshot.matches({ syncing: 'locking' }) || snapshot.matches({ syncing: 'pushing' })) return notify();
       void refreshCounts();
     });
     actor.start();

@@ -23,6 +23,20 @@ describe('the outbox with two batches in flight', () => {
     ]);
   });
 
+  it('touches only the items of the batch, even those between its first and last', async () => {
+    const db = freshDb();
+    const [first, second, third, fourth] = await enqueueMany(db, 4);
+    await nextBatch(db, 4);
+    await applyPushResults(db, [first!, third!, fourth!].map((item) => ({ id: item.id, outcome: 'accepted' as const })), T0, [first!.id, third!.id, fourth!.id]);
+    expect(await presentedStates(db)).toEqual([
+      ['synced', null],
+      ['sending', null],
+      ['synced', null],
+      ['synced', null],
+    ]);
+    expect(await inFlightIds(db)).toEqual(new Set([second!.id]));
+  });
+
   it('ignores an answer about an item of the batch that is no longer pending', async () => {
     const db = freshDb();
     const [first] = await enqueueMany(db, 1);
