@@ -1,10 +1,10 @@
-import Dexie from 'dexie';
 import { formatTrackingCode, randomKioskPrefix } from '../domain/trackingCode';
 import type { CitizenRequest } from '../domain/request';
 import type { LocalState } from '../domain/status';
 import type { ShubbakDb, OutboxItem } from './db';
 import { META_KEYS, type StorageErrorRecord } from './meta';
 import { inFlightIds, presentState } from './outboxSync';
+import { countInStates, inState } from './outboxStates';
 
 export {
   nextBatch,
@@ -140,12 +140,12 @@ async function storedPage(db: ShubbakDb, page: OutboxPage): Promise<OutboxItem[]
   const states = storedStates(page.states);
   if (states.length === 1) {
     const state = states[0]!;
-    return db.outbox.where('[state+kioskSeq]').between([state, Dexie.minKey], [state, Dexie.maxKey]).reverse().offset(offset).limit(limit).toArray();
+    return inState(db, state).reverse().offset(offset).limit(limit).toArray();
   }
   // Several states: merge the newest `offset + limit` sequence numbers of each state.
   const perState = await Promise.all(
     states.map((state) =>
-      db.outbox.where('[state+kioskSeq]').between([state, Dexie.minKey], [state, Dexie.maxKey]).reverse().limit(offset + limit).keys(),
+      inState(db, state).reverse().limit(offset + limit).keys(),
     ),
   );
   const seqs = perState
@@ -161,7 +161,7 @@ async function storedPage(db: ShubbakDb, page: OutboxPage): Promise<OutboxItem[]
 export async function countOutbox(db: ShubbakDb, states?: readonly LocalState[]): Promise<number> {
   if (!states?.length) return db.outbox.count();
   const wanted = new Set(states);
-  const onDisk = () => db.outbox.where('state').anyOf([...wanted]).count();
+  const onDisk = () => countInStates(db, [...wanted]);
   if (wanted.has('queued') === wanted.has('sending')) return onDisk();
   return db.transaction('r', db.outbox, db.meta, async () => {
     // Every id in the in-flight record is a `queued` row (outboxSync keeps it so).

@@ -2,6 +2,7 @@ import type { PushResult } from '../domain/syncProtocol';
 import Dexie from 'dexie';
 import type { OutboxItem, RejectionError, ShubbakDb } from './db';
 import { META_KEYS } from './meta';
+import { countInStates, inState } from './outboxStates';
 
 /**
  * The outbox as the sync engine sees it. The contract (Workbox lost entries by removing them
@@ -160,7 +161,7 @@ export async function releaseInFlight(db: ShubbakDb, lastError: string, now: num
     await db.outbox.bulkPut(inFlight.map((item) => ({ ...item, state: 'queued' as const, lastError, attempts: item.attempts + 1, lastAttemptAt: now })));
     await db.meta.delete(META_KEYS.inFlight);
     // Rows an older version of the kiosk marked `sending` before it stopped.
-    const legacy = await db.outbox.where('state').equals('sending').modify({ state: 'queued', lastError });
+    const legacy = await inState(db, 'sending').modify({ state: 'queued', lastError });
     return inFlight.length + legacy;
   });
 }
@@ -187,13 +188,11 @@ export interface PendingSummary {
 
 export async function pendingSummary(db: ShubbakDb): Promise<PendingSummary> {
   return db.transaction('r', db.outbox, async () => {
-    const count = await db.outbox.where('state').anyOf('queued', 'sending').count();
+    const count = await countInStates(db, ['queued', 'sending']);
     if (count === 0) return { count, oldestCreatedAt: null };
     // Oldest by kiosk sequence, not by clock: the clock may have jumped since.
     const firsts = await Promise.all(
-      (['queued', 'sending'] as const).map((state) =>
-        db.outbox.where('[state+kioskSeq]').between([state, Dexie.minKey], [state, Dexie.maxKey]).first(),
-      ),
+      (['queued', 'sending'] as const).map((state) => inState(db, state).first()),
     );
     const oldest = firsts.filter((item): item is OutboxItem => item !== undefined).sort((a, b) => a.kioskSeq - b.kioskSeq)[0];
     return { count, oldestCreatedAt: oldest?.createdAt ?? null };

@@ -1,5 +1,6 @@
 import type { ShubbakDb } from './db';
 import { META_KEYS } from './meta';
+import { inState } from './outboxStates';
 
 export interface RestoreReport {
   /** Synced items put back in the queue: the server upserts by id, so sending them again is safe. */
@@ -17,7 +18,7 @@ export interface RestoreReport {
  */
 export async function prepareResendAfterServerRestore(db: ShubbakDb): Promise<RestoreReport> {
   return db.transaction('rw', db.outbox, db.statuses, db.meta, async () => {
-    const unrecoverable = await db.outbox.where('state').equals('synced').and((item) => item.request === null).count();
+    const unrecoverable = await inState(db, 'synced').and((item) => item.request === null).count();
     const requeued = await db.outbox
       .where('retentionFrom')
       .above(-Infinity)

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { SCHEMA_V1, ShubbakDb, type OutboxItem } from '../../src/storage/db';
+import { requeueInFlight } from '../../src/storage/outboxSync';
 import { pendingSummary } from '../../src/storage/outbox';
 import { purgePersonalData } from '../../src/storage/retention';
 import { DAY, T0, sampleRequest } from './support';
@@ -22,7 +23,7 @@ async function writeV1Database(name: string, items: OutboxItem[]): Promise<void>
   v1.close();
 }
 
-describe('opening a version 1 database with version 2 of the app (fault test 6)', () => {
+describe('opening a version 1 database with the current app (fault test 6)', () => {
   it('carries every pending item across, with its personal data, and drops nothing', async () => {
     const name = `upgrade-${uuidv7()}`;
     const items = [v1Item(1, 'synced', T0), v1Item(2, 'queued'), v1Item(3, 'sending'), v1Item(4, 'rejected'), v1Item(5, 'queued')];
@@ -30,7 +31,7 @@ describe('opening a version 1 database with version 2 of the app (fault test 6)'
 
     const db = new ShubbakDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const stored = await db.outbox.orderBy('kioskSeq').toArray();
     expect(stored.map((item) => item.id)).toEqual(items.map((item) => item.id));
     expect(stored.map((item) => item.state)).toEqual(['synced', 'queued', 'queued', 'rejected', 'queued']);
@@ -46,6 +47,39 @@ describe('opening a version 1 database with version 2 of the app (fault test 6)'
     await writeV1Database(name, [v1Item(1, 'synced', T0)]);
     const db = new ShubbakDb(name);
     expect((await db.outbox.toArray())[0]?.retentionFrom).toBe(T0);
+    expect((await purgePersonalData(db, { retentionDays: 10, now: T0 + 100 * DAY })).purged).toBe(1);
+    db.close();
+  });
+});
+
+/** The stores of schema v2, as version 2 of the app declared them. */
+const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  outbox: 'id, &trackingCode, &kioskSeq, state, [state+kioskSeq], createdAt, retentionFrom',
+  audit: 'id, at, synced, [synced+at]',
+};
+
+describe('opening a version 2 database with the current app (fault test 6)', () => {
+  it('carries every item across untouched, drops the two indexes the drain no longer pays for, and still finds pending items', async () => {
+    const name = `upgrade-${uuidv7()}`;
+    const synced = { ...v1Item(1, 'synced', T0), retentionFrom: T0 };
+    const items = [synced, v1Item(2, 'queued'), v1Item(3, 'sending'), v1Item(4, 'rejected'), v1Item(5, 'queued')];
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.table('outbox').bulkAdd(items);
+    v2.close();
+
+    const db = new ShubbakDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.outbox.orderBy('kioskSeq').toArray()).toEqual(items);
+    const onDisk = db.backendDB().transaction('outbox').objectStore('outbox').indexNames;
+    expect([...onDisk].sort()).toEqual(['[state+kioskSeq]', 'kioskSeq', 'retentionFrom', 'trackingCode']);
+    expect(await pendingSummary(db)).toEqual({ count: 3, oldestCreatedAt: T0 + 2 });
+    // The `sending` row an interrupted version 2 left goes back to the queue at start-up.
+    expect(await requeueInFlight(db, T0)).toBe(1);
+    expect((await db.outbox.orderBy('kioskSeq').toArray()).map((item) => item.state)).toEqual(['synced', 'queued', 'queued', 'rejected', 'queued']);
     expect((await purgePersonalData(db, { retentionDays: 10, now: T0 + 100 * DAY })).purged).toBe(1);
     db.close();
   });

@@ -86,7 +86,7 @@ export async function metaValue(page: Page, key: string): Promise<unknown> {
   }, key);
 }
 
-/** How many outbox items are in each local state, counted on the `state` index (cheap on a large backlog). */
+/** How many outbox items are in each stored state, counted on the `[state+kioskSeq]` index. */
 export async function outboxStateCounts(page: Page): Promise<Record<string, number>> {
   return page.evaluate(async () => {
     const names = await indexedDB.databases();
@@ -98,13 +98,14 @@ export async function outboxStateCounts(page: Page): Promise<Record<string, numb
     });
     try {
       if (!db.objectStoreNames.contains('outbox')) return {};
-      const index = db.transaction('outbox', 'readonly').objectStore('outbox').index('state');
+      // Schema v3 indexes states only as `[state+kioskSeq]`: a state is the range [state, -∞]..[state, +∞].
+      const index = db.transaction('outbox', 'readonly').objectStore('outbox').index('[state+kioskSeq]');
       const states = ['queued', 'sending', 'synced', 'rejected', 'discarded'];
       const counts = await Promise.all(
         states.map(
           (state) =>
             new Promise<number>((resolve, reject) => {
-              const count = index.count(state);
+              const count = index.count(IDBKeyRange.bound([state, -Infinity], [state, Infinity]));
               count.onsuccess = () => resolve(count.result);
               count.onerror = () => reject(count.error);
             }),
@@ -119,7 +120,7 @@ export async function outboxStateCounts(page: Page): Promise<Record<string, numb
 
 /**
  * Whether any outbox item still waits for the back office's answer (a `queued` row, or a
- * `sending` one left by an older kiosk). Looks up one key of the `state` index per state, so it
+ * `sending` one left by an older kiosk). Looks up one key of the state index per state, so it
  * costs the same with 10 or 10,000 items: a benchmark polling it does not slow what it measures
  * (counting the whole index every 50 ms did).
  */
@@ -134,12 +135,12 @@ export async function outboxHasPending(page: Page): Promise<boolean> {
     });
     try {
       if (!db.objectStoreNames.contains('outbox')) return false;
-      const index = db.transaction('outbox', 'readonly').objectStore('outbox').index('state');
+      const index = db.transaction('outbox', 'readonly').objectStore('outbox').index('[state+kioskSeq]');
       const firstKeys = await Promise.all(
         ['queued', 'sending'].map(
           (state) =>
             new Promise<IDBValidKey | undefined>((resolve, reject) => {
-              const key = index.getKey(state);
+              const key = index.getKey(IDBKeyRange.bound([state, -Infinity], [state, Infinity]));
               key.onsuccess = () => resolve(key.result);
               key.onerror = () => reject(key.error);
             }),
