@@ -18,7 +18,7 @@ export const kioskSettingsSchema = z.strictObject({
   /** System printer name (not its friendly name); empty: the default printer. */
   printerName: z.string().max(200),
   /** Largest number of requests in one push. */
-  syncBatchSize: z.int().min(1).max(500),
+  syncBatchSize: z.int().min(1).max(1000),
   /** Seconds between heartbeats while idle. */
   heartbeatSeconds: z.int().min(5).max(3600),
 }).refine((s) => s.enabledLocales.includes(s.defaultLocale), { message: 'default language must be enabled', path: ['defaultLocale'] });
@@ -34,6 +34,6 @@ export const DEFAULT_SETTINGS: KioskSettings = {
   defaultLocale: 'ar',
   retentionDays: 30,
   printerName: '',
-  syncBatchSize: 500,
+  syncBatchSize: 1000,
   heartbeatSeconds: 30,
 };

@@ -11,7 +11,7 @@ import { remoteStatusSchema } from './status';
 export const API_PREFIX = '/api/v1';
 
 /** The largest push batch the back office accepts. */
-export const MAX_PUSH_BATCH = 500;
+export const MAX_PUSH_BATCH = 1000;
 
 export const enrolRequestSchema = z.strictObject({
   code: z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/),

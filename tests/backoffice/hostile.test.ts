@@ -2,6 +2,7 @@ import { v4 as uuidv4 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { revokeDevice, revokeOffice, staffToken } from '../../backoffice/src/cli/commands';
 import { harness, makeRequest, type Harness } from './fixtures';
+import { MAX_PUSH_BATCH } from '../../src/domain/syncProtocol';
 
 /**
  * Fault test 9: malformed, oversized and hostile bodies against every endpoint get a clean 4xx
@@ -96,7 +97,7 @@ describe('strict schemas on every POST body', () => {
     ['enrol', '/api/v1/enrol', () => ({ code: 'ABCD-2345', kioskLabel: 'k', role: 'admin' }), () => undefined],
     ['push', '/api/v1/requests/push', () => ({ items: [request()], force: true }), () => deviceToken],
     ['push', '/api/v1/requests/push', () => ({ items: JSON.stringify([request()]) }), () => deviceToken],
-    ['push', '/api/v1/requests/push', () => ({ items: Array.from({ length: 501 }, () => 0) }), () => deviceToken],
+    ['push', '/api/v1/requests/push', () => ({ items: Array.from({ length: MAX_PUSH_BATCH + 1 }, () => 0) }), () => deviceToken],
     ['push', '/api/v1/requests/push', () => ({ items: [] }), () => deviceToken],
     ['audit', '/api/v1/audit', () => ({ entries: [{ id: uuidv4(), at: 1764320000, action: 'a', detail: '' }] }), () => deviceToken],
     ['audit', '/api/v1/audit', () => ({ entries: Array.from({ length: 20_000 }, () => 1) }), () => deviceToken],
