@@ -22,10 +22,10 @@ function recheckStored(request: CitizenRequest | null): { ok: true; request: Cit
 
 /**
  * Pushes the outbox one batch per call, with the storage work of a batch overlapping the
- * round trip of the one before: while batch n is on the wire, one transaction writes the
- * answers of batch n−1 and records batch n+1 in flight. Batches still leave one at a time, in
- * kiosk-sequence order (one call in flight), and an item leaves the pending set only through
- * an answer about it (`applyPushResults`).
+ * round trip of the one before: as soon as batch n is taken, and while it is checked and on the
+ * wire, one transaction writes the answers of batch n−1 and records batch n+1 in flight.
+ * Batches still leave one at a time, in kiosk-sequence order (one call in flight), and an item
+ * leaves the pending set only through an answer about it (`applyPushResults`).
  *
  * Between two calls the answers of the last batch are held in memory. If they are lost (the
  * kiosk stops or crashes), their items are still recorded in flight: start-up requeues them and
@@ -73,8 +73,21 @@ export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (s
     const batch = await taking;
     if (signal.aborted) throw signal.reason;
     const full = batch.length >= askedFor;
-    if (batch.length === 0) {
-      await flushHeld();
+    // Read before the next transaction starts: the transport reads the settings, and that read
+    // would otherwise wait for the whole write of a batch (the in-flight record lives in `meta`).
+    const sender = batch.length > 0 ? await transport() : null;
+    // At once, before this batch is checked and sent: write the answers held from the batch
+    // before and take the next one, so the storage work overlaps the checks and the round trip.
+    upcomingSize = full ? batchSize : 0;
+    upcoming = applyThenTakeBatch(db, takeHeld(), upcomingSize);
+    // Awaited by the next call or by `unwind`; until then a failure must not count as unhandled.
+    upcoming.catch(() => undefined);
+    if (full) {
+      settingsAhead = loadSettings(db);
+      settingsAhead.catch(() => undefined);
+    }
+    if (!sender) {
+      await settleUpcoming();
       return { more: false };
     }
     const sendable: CitizenRequest[] = [];
@@ -84,34 +97,29 @@ export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (s
       else await rejectLocally(db, item.id, item.request ? 'invalidStored' : 'noPersonalData', checked.errors);
     }
     if (sendable.length === 0) {
-      if (!full) await flushHeld();
+      if (!full) await settleUpcoming();
       return { more: full };
-    }
-    const sent = (await transport()).push(sendable, signal);
-    // While the batch is on the wire: write the answers held from the batch before, take the next one.
-    upcomingSize = full ? batchSize : 0;
-    upcoming = applyThenTakeBatch(db, takeHeld(), upcomingSize);
-    // Awaited by the next call or by `unwind`; until then a failure must not count as unhandled.
-    upcoming.catch(() => undefined);
-    if (full) {
-      settingsAhead = loadSettings(db);
-      settingsAhead.catch(() => undefined);
     }
     let results;
     try {
-      ({ results } = await sent);
+      ({ results } = await sender.push(sendable, signal));
     } catch (error) {
       if (error instanceof SyncError && error.status === 413) batchCeiling = Math.max(1, Math.floor(sendable.length / 2));
       throw error;
     }
     answered = { ids: batch.map((item) => item.id), results, at: now() };
     if (!full) {
-      const last = upcoming;
-      upcoming = null;
-      await last;
+      await settleUpcoming();
       await flushHeld();
     }
     return { more: full };
+  }
+
+  /** Waits for the transaction started ahead (its answers written), as the drain ends. */
+  async function settleUpcoming(): Promise<void> {
+    const last = upcoming;
+    upcoming = null;
+    await last;
   }
 
   function takeHeld(): AnsweredBatch | null {
