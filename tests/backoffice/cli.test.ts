@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../backoffice/src/cli/run';
+import { logLevelSetting, runCli, type CliIo } from '../../backoffice/src/cli/run';
 import { DATABASE_FILE } from '../../backoffice/src/server';
 import { openSqliteStore } from '../../backoffice/src/store/sqliteStore';
 import { enrolResponseSchema } from '../../src/domain/syncProtocol';
@@ -128,6 +128,34 @@ describe('back office commands', () => {
   it.each(['fast', '0', '1.5'])('refuses the rate limit %s', async (limit) => {
     const result = await cli('serve', '--port', '0', '--rate-limit', limit);
     expect([result.code, result.err[0]]).toEqual([2, expect.stringContaining('invalid rate limit')]);
+  });
+
+  it.each([
+    ['1', 'info'],
+    ['info', 'info'],
+    ['OFF', 'silent'],
+    ['', 'warn'],
+    [undefined, 'warn'],
+  ])('reads SHUBBAK_LOG=%s as the log level %s', (setting, level) => {
+    expect(logLevelSetting(setting)).toBe(level);
+  });
+
+  it('serves with SHUBBAK_LOG=1 (every request logged)', async () => {
+    const code = await runCli(['serve', '--port', '0', '--data', dir], {
+      stdout: () => undefined,
+      stderr: () => undefined,
+      env: { SHUBBAK_LOG: '1' },
+      untilStopped: async (server) => {
+        expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
+      },
+    });
+    expect(code).toBe(0);
+  });
+
+  it('refuses a SHUBBAK_LOG it does not know, saying which values it takes', async () => {
+    const err: string[] = [];
+    const code = await runCli(['serve', '--port', '0', '--data', dir], { stdout: () => undefined, stderr: (line) => err.push(line), env: { SHUBBAK_LOG: 'loud' } });
+    expect([code, err[0]]).toEqual([2, expect.stringContaining('invalid SHUBBAK_LOG "loud" (one of fatal, error, warn, info, debug, trace, silent, or 1 / 0)')]);
   });
 
   it('serves until told to stop, printing where it listens', async () => {

@@ -145,6 +145,19 @@ function rateLimitSetting(text: string | undefined): RateLimitSettings | false {
   return { ...DEFAULT_RATE_LIMIT, max: Number(text), timeWindowMs: 60_000 };
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** SHUBBAK_LOG: a pino level name, or 1/true/on (every request: `info`) and 0/false/off (`silent`). */
+export function logLevelSetting(text: string | undefined): (typeof LOG_LEVELS)[number] {
+  const value = (text ?? '').trim().toLowerCase();
+  if (value === '') return 'warn';
+  if (['1', 'true', 'on', 'yes'].includes(value)) return 'info';
+  if (['0', 'false', 'off', 'no'].includes(value)) return 'silent';
+  const level = LOG_LEVELS.find((name) => name === value);
+  if (!level) throw new commands.CommandError(`invalid SHUBBAK_LOG "${text ?? ''}" (one of ${LOG_LEVELS.join(', ')}, or 1 / 0)`);
+  return level;
+}
+
 async function serve(io: CliIo, options: { dataDir: string; port: string; host: string; rateLimit: string | undefined }): Promise<number> {
   const port = Number(options.port);
   if (!/^\d{1,5}$/.test(options.port) || port > 65_535) throw new commands.CommandError(`invalid port "${options.port}"`);
@@ -154,7 +167,7 @@ async function serve(io: CliIo, options: { dataDir: string; port: string; host: 
     host: options.host,
     rateLimit: rateLimitSetting(options.rateLimit),
     // Warnings (refused items, server errors) by default; SHUBBAK_LOG=info shows every request.
-    logger: { level: io.env.SHUBBAK_LOG ?? 'warn' },
+    logger: { level: logLevelSetting(io.env.SHUBBAK_LOG) },
   });
   io.stdout(`Back office listening on ${server.url}`);
   await (io.untilStopped ?? untilSignal)(server);
