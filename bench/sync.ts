@@ -12,7 +12,7 @@ import { lastNonEmptyLine } from '../scripts/processes';
 import { runBackofficeCli } from '../scripts/backofficeProcess';
 import { startBackoffice, DATABASE_FILE, type RunningBackoffice } from '../backoffice/src/server';
 import { measureIngest } from '../backoffice/src/bench/ingest';
-import { freePort, launchKiosk, metaValue, outboxHasPending, outboxStateCounts, putOutboxRows, startKioskServer, tempDir, waitFor } from '../tests/e2e/harness';
+import { closeOutboxProbe, freePort, launchKiosk, metaValue, outboxHasPending, outboxStateCounts, putOutboxRows, startKioskServer, tempDir, waitFor } from '../tests/e2e/harness';
 import { queuedItems } from '../tests/fault/requests';
 import { replaySequentially } from './sequentialReplay';
 
@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     const firstSeq = (((await metaValue(kiosk.page, 'kioskSeq')) as number | undefined) ?? 0) + 1;
     const items = queuedItems({ trackingPrefix, firstSeq, count: COUNT });
     await putOutboxRows(kiosk.page, items);
+    await outboxHasPending(kiosk.page); // opens the probe's connection before the clock starts
 
     const started = performance.now();
     await kiosk.context.setOffline(false);
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     // the drain for IndexedDB. The states are counted once, after the clock stopped.
     await waitFor(async () => !(await outboxHasPending(kiosk.page)), { timeoutMs: 600_000, intervalMs: 50, description: 'backlog drained' });
     const drainSeconds = (performance.now() - started) / 1000;
+    await closeOutboxProbe(kiosk.page);
     const kioskStates = await outboxStateCounts(kiosk.page);
     if (kioskStates.synced !== COUNT) console.error(`not all synced on the kiosk: ${JSON.stringify(kioskStates)}`);
     const ids = new Set(items.map((item) => item.id));
