@@ -93,23 +93,48 @@ async function pendingRows(db: ShubbakDb, ids: readonly string[]): Promise<Outbo
   return [...found, ...(await oneByOne(ids.filter((id) => !seen.has(id))))];
 }
 
+/** A batch as `nextBatch` returned it, rows included, so its answers can be written without reading them again. */
+export interface TakenBatch {
+  items: readonly OutboxItem[];
+}
+
+function isTakenBatch(batch: readonly string[] | TakenBatch | undefined): batch is TakenBatch {
+  return batch !== undefined && 'items' in batch;
+}
+
+/**
+ * The rows of a batch, as taken, that are still queued: only their keys are read (a value read
+ * of the batch was a third of the storage work of a drain). A queued row in flight is written
+ * by nothing else (discard refuses it, retry and the purge touch other states), so the rows as
+ * taken are the rows on disk.
+ */
+async function stillPending(db: ShubbakDb, items: readonly OutboxItem[]): Promise<OutboxItem[]> {
+  const first = items[0];
+  const last = items.at(-1);
+  if (!first || !last) return [];
+  const range = db.outbox.where('[state+kioskSeq]').between(['queued', first.kioskSeq], ['queued', last.kioskSeq], true, true);
+  const queued = new Set(await range.primaryKeys());
+  return items.filter((item) => queued.has(item.id));
+}
+
 /**
  * Applies the back office's answers to the in-flight items in ONE transaction: accepted and
  * duplicate → `synced`; invalid → `rejected` with the field errors; conflict → `rejected` with
  * reason 'conflict'. In-flight items the answer does not mention stay `queued`, marked 'noAnswer'.
- * Each answered item counts one more attempt. `batch` (the ids that were sent) limits this to one
- * batch while the next one is already in flight; without it, everything in flight is the batch.
+ * Each answered item counts one more attempt. `batch` (the ids that were sent, or the rows as
+ * taken) limits this to one batch while the next one is already in flight; without it,
+ * everything in flight is the batch.
  */
 export async function applyPushResults(
   db: ShubbakDb,
   results: readonly PushResult[],
   now: number = Date.now(),
-  batch?: readonly string[],
+  batch?: readonly string[] | TakenBatch,
 ): Promise<void> {
   const byId = new Map(results.filter((r) => r.id !== null).map((r) => [r.id as string, r]));
   await db.transaction('rw', db.outbox, db.meta, async () => {
-    const ids = batch ?? (await readInFlight(db))?.ids ?? [];
-    const answered = await pendingRows(db, ids);
+    const ids = isTakenBatch(batch) ? batch.items.map((item) => item.id) : (batch ?? (await readInFlight(db))?.ids ?? []);
+    const answered = isTakenBatch(batch) ? await stillPending(db, batch.items) : await pendingRows(db, ids);
     const updated = answered.map((item): OutboxItem => {
       const attempt = { ...item, attempts: item.attempts + 1, lastAttemptAt: now };
       const result = byId.get(item.id);
@@ -133,6 +158,8 @@ export async function applyPushResults(
 export interface AnsweredBatch {
   /** The ids that were sent. */
   ids: readonly string[];
+  /** The rows that were sent, as taken: when given, they are not read again. */
+  taken?: TakenBatch;
   results: readonly PushResult[];
   /** When the answer arrived (epoch ms, kiosk clock). */
   at: number;
@@ -144,7 +171,7 @@ export interface AnsweredBatch {
  */
 export async function applyThenTakeBatch(db: ShubbakDb, answered: AnsweredBatch | null, size: number): Promise<OutboxItem[]> {
   return db.transaction('rw', db.outbox, db.meta, async () => {
-    if (answered) await applyPushResults(db, answered.results, answered.at, answered.ids);
+    if (answered) await applyPushResults(db, answered.results, answered.at, answered.taken ?? answered.ids);
     return size > 0 ? nextBatch(db, size) : [];
   });
 }

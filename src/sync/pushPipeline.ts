@@ -53,14 +53,14 @@ export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (s
     await pending?.catch(() => undefined);
     const held = answered;
     answered = null;
-    if (held) await applyPushResults(db, held.results, held.at, held.ids).catch(() => undefined);
+    if (held) await applyPushResults(db, held.results, held.at, held.taken ?? held.ids).catch(() => undefined);
     await releaseInFlight(db, reason, now());
   }
 
   async function flushHeld(): Promise<void> {
     const held = answered;
     answered = null;
-    if (held) await applyPushResults(db, held.results, held.at, held.ids);
+    if (held) await applyPushResults(db, held.results, held.at, held.taken ?? held.ids);
   }
 
   async function pushOne(signal: AbortSignal): Promise<PushStepResult> {
@@ -107,7 +107,7 @@ export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (s
       if (error instanceof SyncError && error.status === 413) batchCeiling = Math.max(1, Math.floor(sendable.length / 2));
       throw error;
     }
-    answered = { ids: batch.map((item) => item.id), results, at: now() };
+    answered = { ids: batch.map((item) => item.id), taken: { items: batch }, results, at: now() };
     if (!full) {
       await settleUpcoming();
       await flushHeld();

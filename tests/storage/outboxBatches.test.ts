@@ -37,6 +37,19 @@ describe('the outbox with two batches in flight', () => {
     expect(await inFlightIds(db)).toEqual(new Set([second!.id]));
   });
 
+  it('writes the answers from the rows as taken, leaving alone one refused on the kiosk meanwhile', async () => {
+    const db = freshDb();
+    await enqueueMany(db, 3);
+    const taken = await nextBatch(db, 3);
+    const [first, second, third] = taken;
+    await db.outbox.update(second!.id, { state: 'rejected', lastError: 'invalidStored' });
+    await applyPushResults(db, taken.map((item) => ({ id: item.id, outcome: 'accepted' as const })), T0 + DAY, { items: taken });
+    expect(await db.outbox.get(first!.id)).toEqual({ ...first, state: 'synced', syncedAt: T0 + DAY, retentionFrom: T0 + DAY, attempts: 1, lastAttemptAt: T0 + DAY });
+    expect(await db.outbox.get(second!.id)).toMatchObject({ state: 'rejected', lastError: 'invalidStored', attempts: 0 });
+    expect((await db.outbox.get(third!.id))?.state).toBe('synced');
+    expect(await inFlightIds(db)).toEqual(new Set());
+  });
+
   it('ignores an answer about an item of the batch that is no longer pending', async () => {
     const db = freshDb();
     const [first] = await enqueueMany(db, 1);
