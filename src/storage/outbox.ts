@@ -3,23 +3,8 @@ import type { CitizenRequest } from '../domain/request';
 import type { LocalState } from '../domain/status';
 import type { ShubbakDb, OutboxItem } from './db';
 import { META_KEYS, type StorageErrorRecord } from './meta';
-import { inFlightIds, presentState } from './outboxSync';
+import { inFlightIds, presentState } from './inFlight';
 import { countInStates, inState } from './outboxStates';
-
-export {
-  nextBatch,
-  applyPushResults,
-  applyThenTakeBatch,
-  type AnsweredBatch,
-  releaseInFlight,
-  requeueInFlight,
-  rejectLocally,
-  inFlightIds,
-  presentState,
-  type InFlightRecord,
-  pendingSummary,
-  type PendingSummary,
-} from './outboxSync';
 
 export interface RequestStampInput {
   kioskSeq: number;

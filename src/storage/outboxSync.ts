@@ -1,6 +1,8 @@
 import type { PushResult } from '../domain/syncProtocol';
 import Dexie from 'dexie';
 import type { OutboxItem, RejectionError, ShubbakDb } from './db';
+import type { InFlightRecord } from './inFlight';
+import { readInFlight } from './inFlight';
 import { META_KEYS } from './meta';
 import { countInStates, inState } from './outboxStates';
 
@@ -16,18 +18,6 @@ import { countInStates, inState } from './outboxStates';
  * `sending` rows; start-up puts them back in the queue like any interrupted batch.
  */
 
-/** The items taken for sending and not answered yet: the batch on the wire and the one taken early. */
-export interface InFlightRecord {
-  /** Ids of the in-flight items, in the order they were taken. Their rows are `queued`. */
-  ids: string[];
-  /** Kiosk sequence of the last item taken: the next batch starts after it. */
-  lastTakenSeq: number;
-}
-
-async function readInFlight(db: ShubbakDb): Promise<InFlightRecord | null> {
-  return ((await db.meta.get(META_KEYS.inFlight))?.value as InFlightRecord | undefined) ?? null;
-}
-
 async function writeInFlight(db: ShubbakDb, record: InFlightRecord): Promise<void> {
   // Once nothing is in flight the record goes: the next batch then starts from the oldest queued item again.
   if (record.ids.length === 0) await db.meta.delete(META_KEYS.inFlight);
@@ -40,16 +30,6 @@ async function landInFlight(db: ShubbakDb, ids: Iterable<string>): Promise<void>
   if (!record) return;
   const landed = new Set(ids);
   await writeInFlight(db, { ...record, ids: record.ids.filter((id) => !landed.has(id)) });
-}
-
-/** The ids on the wire (for the supervisor's view and the discard guard). */
-export async function inFlightIds(db: ShubbakDb): Promise<Set<string>> {
-  return new Set((await readInFlight(db))?.ids ?? []);
-}
-
-/** An item as staff see it: a queued row that is on the wire shows as `sending`. */
-export function presentState(item: OutboxItem, inFlight: ReadonlySet<string>): OutboxItem {
-  return item.state === 'queued' && inFlight.has(item.id) ? { ...item, state: 'sending' } : item;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyPushResults, applyThenTakeBatch, inFlightIds, listOutbox, nextBatch } from '../../src/storage/outbox';
+import { inFlightIds } from '../../src/storage/inFlight';
+import { listOutbox } from '../../src/storage/outbox';
+import { applyPushResults, applyThenTakeBatch, nextBatch } from '../../src/storage/outboxSync';
 import type { ShubbakDb } from '../../src/storage/db';
 import { DAY, T0, enqueueMany, freshDb } from './support';
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyPushResults, countOutbox, discardItem, inFlightIds, listOutbox, nextBatch, retryItem } from '../../src/storage/outbox';
+import { inFlightIds } from '../../src/storage/inFlight';
+import { countOutbox, discardItem, listOutbox, retryItem } from '../../src/storage/outbox';
+import { applyPushResults, nextBatch } from '../../src/storage/outboxSync';
 import type { ShubbakDb } from '../../src/storage/db';
 import { enqueueMany, freshDb } from './support';
 

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyPushResults,
-  inFlightIds,
-  listOutbox,
-  nextBatch,
-  pendingSummary,
-  releaseInFlight,
-  requeueInFlight,
-} from '../../src/storage/outbox';
+import { inFlightIds } from '../../src/storage/inFlight';
+import { listOutbox } from '../../src/storage/outbox';
+import { applyPushResults, nextBatch, pendingSummary, releaseInFlight, requeueInFlight } from '../../src/storage/outboxSync';
 import { DAY, T0, enqueueMany, freshDb } from './support';
 
 describe('the outbox as the sync engine drains it', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { SCHEMA_V1, ShubbakDb, type OutboxItem } from '../../src/storage/db';
 import { requeueInFlight } from '../../src/storage/outboxSync';
-import { pendingSummary } from '../../src/storage/outbox';
+import { pendingSummary } from '../../src/storage/outboxSync';
 import { purgePersonalData } from '../../src/storage/retention';
 import { DAY, T0, sampleRequest } from './support';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PATIENCE } from './support/patience';
 import { listAudit } from '../../src/storage/audit';
-import { inFlightIds } from '../../src/storage/outboxSync';
+import { inFlightIds } from '../../src/storage/inFlight';
 import { META_KEYS, readMeta } from '../../src/storage/meta';
 import { saveSettings, loadSettings } from '../../src/storage/settings';
 import { statusByTrackingCode } from '../../src/storage/statuses';
