@@ -146,7 +146,7 @@ describe('changing the PIN', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Change the PIN' }));
     typePin('482915', 'Next');
     typePin('739104', 'Next');
-    typePin('739104', 'Save');
+    typePin('739104', 'Save the new PIN');
     expect(await screen.findByText('The PIN was changed.')).toBeTruthy();
     expect((await world.services.lock.checkPin('739104')).kind).toBe('ok');
   });
@@ -158,7 +158,7 @@ describe('changing the PIN', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Change the PIN' }));
     typePin('111390', 'Next');
     typePin('739104', 'Next');
-    typePin('739104', 'Save');
+    typePin('739104', 'Save the new PIN');
     expect(await screen.findByText('The current PIN is wrong.')).toBeTruthy();
     await waitFor(async () => expect((await listAudit(world.db, { limit: 1 }))[0]?.detail).toBe('refused=wrongPin'));
   });

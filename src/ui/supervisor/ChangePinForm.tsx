@@ -41,7 +41,8 @@ export function ChangePinForm({ services }: { services: SupervisorServices }) {
       {step.kind === 'confirm' && (
         <PinPad
           label={t('firstRun.confirm')}
-          submitLabel={t('actions.save')}
+          // Not just "Save": the settings form above has a Save button of its own.
+          submitLabel={t('changePin.save')}
           onSubmit={(again) => {
             if (again === step.next) {
               void finish(step.current, step.next);
