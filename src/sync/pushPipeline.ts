@@ -2,7 +2,7 @@ import { citizenRequestSchema, type CitizenRequest } from '../domain/request';
 import type { KioskSettings } from '../domain/settings';
 import type { PushStepResult } from '../machines/sync/types';
 import type { OutboxItem, RejectionError, ShubbakDb } from '../storage/db';
-import { applyPushResults, applyThenTakeBatch, rejectLocally, releaseInFlight, type AnsweredBatch } from '../storage/outboxSync';
+import { applyPushResults, applyThenTakeBatch, rejectLocally, releaseInFlight, requeueInFlight, type AnsweredBatch } from '../storage/outboxSync';
 import { loadSettings } from '../storage/settings';
 import { SyncError } from './syncError';
 import type { Transport } from './transport';
@@ -28,8 +28,8 @@ function recheckStored(request: CitizenRequest | null): { ok: true; request: Cit
  * leaves the pending set only through an answer about it (`applyPushResults`).
  *
  * Between two calls the answers of the last batch are held in memory. If they are lost (the
- * kiosk stops or crashes), their items are still recorded in flight: start-up requeues them and
- * the back office answers `duplicate` to the resend. Every call that ends the drain (`more:
+ * kiosk stops or crashes), their items are still recorded in flight: the next drain requeues them
+ * and the back office answers `duplicate` to the resend. Every call that ends the drain (`more:
  * false`) or fails writes them first, so a finished push step leaves nothing held.
  */
 export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (signal: AbortSignal) => Promise<PushStepResult> {
@@ -64,6 +64,11 @@ export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (s
   }
 
   async function pushOne(signal: AbortSignal): Promise<PushStepResult> {
+    // A drain starts with nothing of this engine in flight, and push steps run under the
+    // kiosk's single-runner lock: whatever is recorded in flight was left by a runner that
+    // stopped (a crash, a closed window) and goes back to the queue. Done here rather than at
+    // start-up, so that a second window opening never clears the running one's batches.
+    if (!upcoming && !answered) await requeueInFlight(db, now());
     const settings = await (settingsAhead ?? loadSettings(db));
     settingsAhead = null;
     const batchSize = Math.min(settings.syncBatchSize, batchCeiling);

@@ -10,7 +10,7 @@ import { askPersistentStorage, type StorageManagerLike } from '../storage/persis
 import { pendingSummary, requeueInFlight } from '../storage/outboxSync';
 import { loadSettings } from '../storage/settings';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { createCycleLock, type LockManagerLike } from './cycleLock';
+import { createCycleLock, SYNC_LOCK_NAME, type LockManagerLike } from './cycleLock';
 import { createCycleSteps } from './cycleSteps';
 import { enrolKiosk, type EnrolOutcome } from './enrol';
 import { SyncError } from './syncError';
@@ -147,7 +147,7 @@ export function startSyncService(deps: SyncServiceDeps): SyncService {
   async function start(): Promise<void> {
     const storageManager = deps.storageManager === undefined ? (typeof navigator === 'undefined' ? null : navigator.storage) : deps.storageManager;
     persistentStorage = await askPersistentStorage(storageManager);
-    await requeueInFlight(db, now());
+    await requeueLeftInFlight();
     const [settings, lastSuccessAt] = await Promise.all([loadSettings(db), readMeta<number | null>(db, META_KEYS.lastSyncSuccessAt, null)]);
     token = await platform.readSecret('deviceToken');
     enrolled = token !== null && (await readEnrolment(db)) !== null && settings.backofficeUrl !== '';
@@ -180,6 +180,23 @@ export function startSyncService(deps: SyncServiceDeps): SyncService {
     actor.start();
     listenForTriggers();
     await refreshCounts();
+  }
+
+  /**
+   * After a crash, what was on the wire goes back to the queue at once, so staff do not see it as
+   * `sending` while the kiosk is offline; but only when no window holds the sync lock, since a
+   * running window's batches are really on the wire. (Each drain also starts with this, under the lock.)
+   */
+  async function requeueLeftInFlight(): Promise<void> {
+    if (!locks) {
+      await requeueInFlight(db, now());
+      return;
+    }
+    await locks
+      .request(SYNC_LOCK_NAME, { ifAvailable: true }, async (lock) => {
+        if (lock !== null) await requeueInFlight(db, now());
+      })
+      .catch(() => undefined);
   }
 
   /** A supervisor may change the heartbeat: it takes effect from the next wait. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CitizenRequest } from '../../src/domain/request';
 import type { PushResponse } from '../../src/domain/syncProtocol';
 import { listOutbox } from '../../src/storage/outbox';
-import { requeueInFlight } from '../../src/storage/outboxSync';
+import { nextBatch, requeueInFlight } from '../../src/storage/outboxSync';
 import { saveSettings } from '../../src/storage/settings';
 import { createPushPipeline } from '../../src/sync/pushPipeline';
 import { SyncError } from '../../src/sync/syncError';
@@ -117,6 +117,16 @@ describe('pushing the outbox with the next batch taken while one is on the wire'
     expect(await states()).toEqual(Array(6).fill('synced'));
     expect(backoffice.stored.size).toBe(6);
     expect(backoffice.calls.map((call) => call.ids.length)).toEqual([3, 3, 3]);
+  });
+
+  it('starts a drain by requeueing what a runner that stopped left in flight, and sends each of those items once', async () => {
+    const { db, items, backoffice, push, states } = await setUp(5, 3);
+    // Another runner (a window since closed) took the first three and died before any answer.
+    await nextBatch(db, 3);
+    await drain(push);
+    expect(backoffice.calls.map((call) => call.ids)).toEqual([items.slice(0, 3), items.slice(3)].map((batch) => batch.map((item) => item.id)));
+    expect(await states()).toEqual(Array(5).fill('synced'));
+    expect((await db.outbox.orderBy('kioskSeq').toArray()).map((item) => item.attempts)).toEqual([2, 2, 2, 1, 1]);
   });
 
   it('halves its batches after a 413 and requeues what it had taken early', async () => {

@@ -2,6 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { PATIENCE } from './support/patience';
 import { listAudit } from '../../src/storage/audit';
 import { inFlightIds } from '../../src/storage/inFlight';
+import { nextBatch } from '../../src/storage/outboxSync';
+import { SYNC_LOCK_NAME } from '../../src/sync/cycleLock';
+import { FakeLockManager } from './support/fakeLocks';
 import { META_KEYS, readMeta } from '../../src/storage/meta';
 import { saveSettings, loadSettings } from '../../src/storage/settings';
 import { statusByTrackingCode } from '../../src/storage/statuses';
@@ -167,6 +170,25 @@ describe('pushing the outbox', () => {
     expect(await relaunched.db.outbox.get(item.id)).toMatchObject({ state: 'synced', attempts: 2 });
     expect(backoffice.arrivals).toEqual([item.id]);
     expect(backoffice.requests.size).toBe(1);
+  });
+
+  it('at start-up, puts back in the queue what a crash left on the wire, unless another window is syncing', async () => {
+    const backoffice = new FakeBackoffice();
+    const kiosk = await enrolledKiosk(backoffice);
+    kiosk.service.stop();
+    const [onWire] = await enqueueMany(kiosk.db, 1);
+    await nextBatch(kiosk.db, 1);
+
+    const locks = new FakeLockManager();
+    locks.held.add(SYNC_LOCK_NAME); // another window holds the sync lock: its batch is really on the wire
+    const beside = await startKiosk(backoffice, { db: kiosk.db, secrets: kiosk.secrets, locks, online: () => false });
+    expect(await inFlightIds(kiosk.db)).toEqual(new Set([onWire!.id]));
+    beside.service.stop();
+
+    const relaunched = await startKiosk(backoffice, { db: kiosk.db, secrets: kiosk.secrets, locks: new FakeLockManager(), online: () => false });
+    expect(await inFlightIds(kiosk.db)).toEqual(new Set());
+    expect(await kiosk.db.outbox.get(onWire!.id)).toMatchObject({ state: 'queued', lastError: 'interrupted', attempts: 1 });
+    relaunched.service.stop();
   });
 
   it('pauses on 401, drops nothing, and resumes once a supervisor enrols again', async () => {
