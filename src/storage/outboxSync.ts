@@ -1,8 +1,7 @@
 import type { PushResult } from '../domain/syncProtocol';
 import Dexie from 'dexie';
 import type { OutboxItem, RejectionError, ShubbakDb } from './db';
-import type { InFlightRecord } from './inFlight';
-import { readInFlight } from './inFlight';
+import { readInFlight, type InFlightRecord } from './inFlight';
 import { META_KEYS } from './meta';
 import { countInStates, inState } from './outboxStates';
 
@@ -54,23 +53,9 @@ function toRejectionErrors(errors: PushResult['errors']): RejectionError[] {
 /** Still waiting for an answer: `sending` only in databases written before the in-flight record. */
 const isPending = (item: OutboxItem | undefined): item is OutboxItem => item?.state === 'queued' || item?.state === 'sending';
 
-/**
- * The rows of `ids` (a batch, taken in kiosk-sequence order) that still wait for an answer.
- * A batch's queued rows lie between its first and last sequence numbers: one range read costs
- * the IndexedDB backend about a third of one `get` per id, and this runs once per batch.
- */
+/** The rows of `ids` that still wait for an answer (the drain itself passes the rows as taken, see `stillPending`). */
 async function pendingRows(db: ShubbakDb, ids: readonly string[]): Promise<OutboxItem[]> {
-  const oneByOne = async (some: readonly string[]) => (await db.outbox.bulkGet([...some])).filter(isPending);
-  if (ids.length < 3) return oneByOne(ids);
-  const [first, last] = await db.outbox.bulkGet([ids[0]!, ids.at(-1)!]);
-  if (!first || !last) return oneByOne(ids);
-  const wanted = new Set(ids);
-  const queued = await db.outbox.where('[state+kioskSeq]').between(['queued', first.kioskSeq], ['queued', last.kioskSeq], true, true).toArray();
-  const found = queued.filter((item) => wanted.has(item.id));
-  // Rows an older kiosk left `sending`, or a batch not in sequence order: read them one by one.
-  if (found.length === ids.length) return found;
-  const seen = new Set(found.map((item) => item.id));
-  return [...found, ...(await oneByOne(ids.filter((id) => !seen.has(id))))];
+  return (await db.outbox.bulkGet([...ids])).filter(isPending);
 }
 
 /** A batch as `nextBatch` returned it, rows included, so its answers can be written without reading them again. */
@@ -136,10 +121,8 @@ export async function applyPushResults(
 
 /** The back office's answers to one batch, kept until they are written. */
 export interface AnsweredBatch {
-  /** The ids that were sent. */
-  ids: readonly string[];
-  /** The rows that were sent, as taken: when given, they are not read again. */
-  taken?: TakenBatch;
+  /** What was sent: its ids, or its rows as taken (then they are not read again). */
+  sent: readonly string[] | TakenBatch;
   results: readonly PushResult[];
   /** When the answer arrived (epoch ms, kiosk clock). */
   at: number;
@@ -151,7 +134,7 @@ export interface AnsweredBatch {
  */
 export async function applyThenTakeBatch(db: ShubbakDb, answered: AnsweredBatch | null, size: number): Promise<OutboxItem[]> {
   return db.transaction('rw', db.outbox, db.meta, async () => {
-    if (answered) await applyPushResults(db, answered.results, answered.at, answered.taken ?? answered.ids);
+    if (answered) await applyPushResults(db, answered.results, answered.at, answered.sent);
     return size > 0 ? nextBatch(db, size) : [];
   });
 }
@@ -166,7 +149,7 @@ export async function releaseInFlight(db: ShubbakDb, lastError: string, now: num
     const record = await readInFlight(db);
     const inFlight = (await db.outbox.bulkGet(record?.ids ?? [])).filter(isPending);
     await db.outbox.bulkPut(inFlight.map((item) => ({ ...item, state: 'queued' as const, lastError, attempts: item.attempts + 1, lastAttemptAt: now })));
-    await db.meta.delete(META_KEYS.inFlight);
+    if (record) await db.meta.delete(META_KEYS.inFlight);
     // Rows an older version of the kiosk marked `sending` before it stopped.
     const legacy = await inState(db, 'sending').modify({ state: 'queued', lastError });
     return inFlight.length + legacy;

@@ -47,20 +47,16 @@ export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (s
 
   /** Writes what is held and puts every in-flight item back in the queue: the state after a failure. */
   async function unwind(reason: string): Promise<void> {
-    const pending = upcoming;
-    upcoming = null;
     settingsAhead = null;
-    await pending?.catch(() => undefined);
-    const held = answered;
-    answered = null;
-    if (held) await applyPushResults(db, held.results, held.at, held.taken ?? held.ids).catch(() => undefined);
+    await settleUpcoming().catch(() => undefined);
+    await flushHeld().catch(() => undefined);
     await releaseInFlight(db, reason, now());
   }
 
   async function flushHeld(): Promise<void> {
     const held = answered;
     answered = null;
-    if (held) await applyPushResults(db, held.results, held.at, held.taken ?? held.ids);
+    if (held) await applyPushResults(db, held.results, held.at, held.sent);
   }
 
   async function pushOne(signal: AbortSignal): Promise<PushStepResult> {
@@ -112,7 +108,7 @@ export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (s
       if (error instanceof SyncError && error.status === 413) batchCeiling = Math.max(1, Math.floor(sendable.length / 2));
       throw error;
     }
-    answered = { ids: batch.map((item) => item.id), taken: { items: batch }, results, at: now() };
+    answered = { sent: { items: batch }, results, at: now() };
     if (!full) {
       await settleUpcoming();
       await flushHeld();

@@ -68,7 +68,7 @@ describe('the outbox with two batches in flight', () => {
     await nextBatch(db, 2);
     const next = await applyThenTakeBatch(
       db,
-      { ids: [first!.id, second!.id], results: [{ id: first!.id, outcome: 'accepted' }, { id: second!.id, outcome: 'duplicate' }], at: T0 + DAY },
+      { sent: [first!.id, second!.id], results: [{ id: first!.id, outcome: 'accepted' }, { id: second!.id, outcome: 'duplicate' }], at: T0 + DAY },
       2,
     );
     expect(next.map((item) => item.kioskSeq)).toEqual([3, 4]);
@@ -85,7 +85,7 @@ describe('the outbox with two batches in flight', () => {
     const db = freshDb();
     const [first] = await enqueueMany(db, 2);
     await nextBatch(db, 1);
-    expect(await applyThenTakeBatch(db, { ids: [first!.id], results: [{ id: first!.id, outcome: 'accepted' }], at: T0 }, 0)).toEqual([]);
+    expect(await applyThenTakeBatch(db, { sent: [first!.id], results: [{ id: first!.id, outcome: 'accepted' }], at: T0 }, 0)).toEqual([]);
     expect((await db.outbox.orderBy('kioskSeq').toArray()).map((item) => item.state)).toEqual(['synced', 'queued']);
   });
 });
