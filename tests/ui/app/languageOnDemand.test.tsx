@@ -2,38 +2,10 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fr from '../../../locales/fr/citizen.json';
 import { KioskApp } from '../../../src/app/KioskApp';
-import type { BootedKiosk } from '../../../src/app/bootstrap';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import { loadKioskI18n } from '../../../src/i18n/loadKioskI18n';
-import type { KioskPlatform } from '../../../src/platform/types';
 import { ShubbakDb } from '../../../src/storage/db';
-import { createSupervisorServices } from '../../../src/supervisor/services';
-import type { SyncService } from '../../../src/sync/syncService';
-import { testCatalogue } from '../../machines/sessionFixtures';
-
-const platform: KioskPlatform = {
-  printReceipt: async () => ({ ok: true }),
-  writeSecret: async () => ({ ok: true }),
-  readSecret: async () => null,
-  deviceIdentity: async () => ({ installationId: 'test-installation', host: 'browser' }),
-  restart: async () => undefined,
-  appVersion: async () => '0.0.0-test',
-};
-
-const sync: SyncService = {
-  trigger: () => undefined,
-  subscribe: () => () => undefined,
-  getStatus: () => ({ phase: 'idle', pendingCount: 0, oldestPendingAgeMs: null, rejectedCount: 0, lastSuccessAt: null, lastError: null, nextAttemptAt: null, enrolled: true, storageError: null, persistentStorage: null }),
-  enrol: async () => ({ ok: false, reason: 'invalidCode', message: 'not in this test' }),
-  isEnrolled: async () => true,
-  ready: Promise.resolve(),
-  stop: () => undefined,
-};
-
-function tap(element: HTMLElement) {
-  fireEvent.pointerDown(element);
-  fireEvent.click(element);
-}
+import { bootedKiosk, tap } from './bootedKiosk';
 
 describe('a language loaded on demand', () => {
   let db: ShubbakDb;
@@ -50,14 +22,7 @@ describe('a language loaded on demand', () => {
   it('replaces the screen texts once loaded, and the citizen keeps what they typed', async () => {
     const settings = { ...DEFAULT_SETTINGS, defaultLocale: 'en' as const };
     const i18n = await loadKioskI18n('en');
-    const boot: BootedKiosk = {
-      db,
-      services: { submit: async () => ({ trackingCode: 'KBZ-00042-7' }), lookupStatus: async () => ({ found: false }), catalogue: testCatalogue, settings, platform },
-      supervisor: createSupervisorServices({ db, platform, sync }),
-      sync,
-      i18n,
-      reloadCatalogue: async () => testCatalogue,
-    };
+    const boot = bootedKiosk({ db, i18n, settings });
     render(<KioskApp boot={boot} />);
     for (const testId of ['start', 'new-request', 'service-life', 'next']) tap(screen.getByTestId(testId));
     fireEvent.change(screen.getByTestId('field-identity-cin'), { target: { value: 'AB123456' } });
