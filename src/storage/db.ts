@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Catalogue } from '../domain/catalogue';
 import type { CitizenRequest } from '../domain/request';
 import type { LocalState, RemoteStatus } from '../domain/status';
+import { LayoutBuilder } from './outboxLayout';
 
 /**
  * The kiosk's IndexedDB database. Nothing outside src/storage touches Dexie.
@@ -21,6 +22,10 @@ export interface RejectionError {
   code: string;
 }
 
+/**
+ * An outbox item as the rest of the app sees it: the stored record with its sync state, which
+ * is not stored in the row (see `OutboxRecord`) but derived from where the item is.
+ */
 export interface OutboxItem {
   /** UUID v7 made on the kiosk: the idempotency key. */
   id: string;
@@ -32,17 +37,59 @@ export interface OutboxItem {
   request: CitizenRequest | null;
   /** Kiosk clock, epoch ms: metadata for the supervisor, never ordering. */
   createdAt: number;
+  /** Sending attempts that ended, the successful one included. */
   attempts: number;
   lastError: string | null;
   lastAttemptAt: number | null;
-  syncedAt: number | null;
   /** Why the back office refused it (per-field), or why a supervisor discarded it. */
   rejection: { errors: RejectionError[] | null; reason: string | null } | null;
-  /**
-   * Epoch ms from which the retention of a synced item's personal data is counted; present only
-   * while the item is synced AND still holds its personal data, so the purge's index covers
-   * exactly the rows it may purge. (Added in schema v2.)
-   */
+}
+
+/**
+ * An outbox row as stored from schema v4 on. Its sync state is not a field of the row: an item
+ * is pending while its sequence number is in the `pending` store, and once it left that store
+ * it is `synced` unless the row says it ended otherwise (`outcome`). So a sync drain never
+ * rewrites a row: acknowledging a batch deletes one range of small `pending` keys and adds one
+ * `acks` record, where a put per row (with its index entries) cost four times as much.
+ */
+export interface OutboxRecord {
+  id: string;
+  kioskSeq: number;
+  trackingCode: string;
+  serviceId: string;
+  request: CitizenRequest | null;
+  createdAt: number;
+  /** Attempts that ended without the item being accepted (the accepting one is not written). */
+  attempts: number;
+  lastError: string | null;
+  lastAttemptAt: number | null;
+  rejection: OutboxItem['rejection'];
+  /** How an item that will not be synced ended; absent while pending and once synced. */
+  outcome?: 'rejected' | 'discarded';
+}
+
+/** The pending set: one small entry per item waiting for the back office's answer, in kiosk-sequence order. */
+export interface PendingEntry {
+  kioskSeq: number;
+  id: string;
+}
+
+/**
+ * When items were acknowledged: one record per answered batch, kept while any of its items
+ * still holds personal data, so the retention purge knows when each item was synced.
+ */
+export interface AckRecord {
+  key?: number;
+  /** Epoch ms, kiosk clock: when the answer was written. */
+  at: number;
+  /** Kiosk sequence numbers of the items acknowledged then and not purged yet. */
+  seqs: number[];
+}
+
+/** An outbox row as schemas v1 to v3 stored it, with its state in the row. */
+export interface LegacyOutboxRow extends OutboxItem {
+  syncedAt?: number | null;
+  /** v2–v3: when the retention of a synced item's personal data started. */
   retentionFrom?: number;
 }
 
@@ -88,11 +135,20 @@ export const SCHEMA_V1 = {
   catalogue: 'key',
 } as const;
 
-/** The outbox's indexes from schema v3 on. */
+/** The outbox's indexes in schema v3, kept verbatim for the upgrade tests. */
 export const SCHEMA_V3_OUTBOX = 'id, &trackingCode, &kioskSeq, [state+kioskSeq], retentionFrom';
 
+/** The stores schema v4 changed or added. */
+export const SCHEMA_V4 = {
+  outbox: 'id, &trackingCode, &kioskSeq, [outcome+kioskSeq]',
+  pending: 'kioskSeq',
+  acks: '++key, at',
+} as const;
+
 export class ShubbakDb extends Dexie {
-  outbox!: EntityTable<OutboxItem, 'id'>;
+  outbox!: EntityTable<OutboxRecord, 'id'>;
+  pending!: EntityTable<PendingEntry, 'kioskSeq'>;
+  acks!: EntityTable<AckRecord, 'key'>;
   statuses!: EntityTable<StatusRecord, 'requestId'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   audit!: EntityTable<AuditRecord, 'id'>;
@@ -114,7 +170,7 @@ export class ShubbakDb extends Dexie {
       })
       .upgrade((tx) =>
         tx
-          .table<OutboxItem, string>('outbox')
+          .table<LegacyOutboxRow, string>('outbox')
           .where('state')
           .anyOf('sending', 'synced')
           .modify((item) => {
@@ -126,5 +182,24 @@ export class ShubbakDb extends Dexie {
     // index (nothing reads by it). Each index is one more entry written on every put, and a sync
     // drain puts every item once: two fewer indexes cut the drain's IndexedDB work. No row changes.
     this.version(3).stores({ outbox: SCHEMA_V3_OUTBOX });
+    // v4: the sync state leaves the row (see `OutboxRecord`). Each row is rewritten once, in a
+    // stream (no 100,000 rows held in memory): queued and `sending` rows enter the pending set,
+    // synced rows still holding personal data keep their retention start as an `acks` record,
+    // rejected and discarded rows keep it as their `outcome`. The in-flight record goes: nothing
+    // is on the wire while the database upgrades, so everything in it is simply pending.
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade(async (tx) => {
+        const layout = new LayoutBuilder(Date.now());
+        await tx
+          .table('outbox')
+          .toCollection()
+          .modify((row: LegacyOutboxRow, ref: { value: unknown }) => {
+            ref.value = layout.add(row);
+          });
+        await tx.table<PendingEntry, number>('pending').bulkAdd(layout.pending);
+        await tx.table<AckRecord, number>('acks').bulkAdd(layout.acks());
+        await tx.table<MetaRecord, string>('meta').delete('inFlight');
+      });
   }
 }

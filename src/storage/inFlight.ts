@@ -1,4 +1,4 @@
-import type { OutboxItem, ShubbakDb } from './db';
+import type { ShubbakDb } from './db';
 import { META_KEYS } from './meta';
 
 /**
@@ -9,7 +9,7 @@ import { META_KEYS } from './meta';
 
 /** The items taken for sending and not answered yet: the batch on the wire and the one taken early. */
 export interface InFlightRecord {
-  /** Ids of the in-flight items, in the order they were taken. Their rows are `queued`. */
+  /** Ids of the in-flight items, in the order they were taken. They are all in the pending set. */
   ids: string[];
   /** Kiosk sequence of the last item taken: the next batch starts after it. */
   lastTakenSeq: number;
@@ -22,9 +22,4 @@ export async function readInFlight(db: ShubbakDb): Promise<InFlightRecord | null
 /** The ids on the wire (for the supervisor's view and the discard guard). */
 export async function inFlightIds(db: ShubbakDb): Promise<Set<string>> {
   return new Set((await readInFlight(db))?.ids ?? []);
-}
-
-/** An item as staff see it: a queued row that is on the wire shows as `sending`. */
-export function presentState(item: OutboxItem, inFlight: ReadonlySet<string>): OutboxItem {
-  return item.state === 'queued' && inFlight.has(item.id) ? { ...item, state: 'sending' } : item;
 }

@@ -1,24 +1,23 @@
 import type { PushResult } from '../domain/syncProtocol';
-import Dexie from 'dexie';
-import type { OutboxItem, RejectionError, ShubbakDb } from './db';
+import type { OutboxItem, OutboxRecord, PendingEntry, RejectionError, ShubbakDb } from './db';
 import { readInFlight, type InFlightRecord } from './inFlight';
 import { META_KEYS } from './meta';
-import { countInStates, inState } from './outboxStates';
+import { presentItem, toRecord } from './outboxLayout';
 
 /**
  * The outbox as the sync engine sees it. The contract (Workbox lost entries by removing them
- * before the replay): an item leaves the pending set (`queued`) only on the back office's
- * per-item answer about it, which makes it `synced` or `rejected`. Anything else leaves it queued.
+ * before the replay): an item leaves the pending set only on the back office's per-item answer
+ * about it, which makes it `synced` or `rejected`. Anything else leaves it pending.
  *
- * What is on the wire is recorded once per batch, in the `inFlight` meta record, not by
- * rewriting every item as `sending`: IndexedDB costs about the same per put whatever the row's
- * size, and that second write of each item was half the drain's storage work. The supervisor
- * still sees in-flight items as `sending` (`presentState`). Databases written before this keep
- * `sending` rows; start-up puts them back in the queue like any interrupted batch.
+ * Nothing here rewrites the row of an item that goes through (see `OutboxRecord`): IndexedDB
+ * costs about the same per write whatever its size, so a drain that wrote each acknowledged row
+ * spent most of its time there. What is on the wire is one `inFlight` meta record per batch; an
+ * acknowledged batch is one range deleted from the `pending` store and one `acks` record. Rows
+ * are written only for what went wrong: a rejection, a missing answer, a failed attempt.
  */
 
 async function writeInFlight(db: ShubbakDb, record: InFlightRecord): Promise<void> {
-  // Once nothing is in flight the record goes: the next batch then starts from the oldest queued item again.
+  // Once nothing is in flight the record goes: the next batch then starts from the oldest pending item again.
   if (record.ids.length === 0) await db.meta.delete(META_KEYS.inFlight);
   else await db.meta.put({ key: META_KEYS.inFlight, value: record });
 }
@@ -31,31 +30,36 @@ async function landInFlight(db: ShubbakDb, ids: Iterable<string>): Promise<void>
   await writeInFlight(db, { ...record, ids: record.ids.filter((id) => !landed.has(id)) });
 }
 
+/** The rows of pending entries: a backlog is mostly consecutive sequence numbers, read as one range. */
+async function rowsOf(db: ShubbakDb, entries: readonly PendingEntry[]): Promise<OutboxRecord[]> {
+  const first = entries[0];
+  const last = entries.at(-1);
+  if (!first || !last) return [];
+  if (last.kioskSeq - first.kioskSeq + 1 === entries.length) {
+    return db.outbox.where('kioskSeq').between(first.kioskSeq, last.kioskSeq, true, true).toArray();
+  }
+  return (await db.outbox.bulkGet(entries.map((entry) => entry.id))).filter((row): row is OutboxRecord => row !== undefined);
+}
+
 /**
- * Takes up to `size` queued items in kiosk-sequence order, after those already in flight, and
+ * Takes up to `size` pending items in kiosk-sequence order, after those already in flight, and
  * records them in flight, in one transaction. Their rows are not rewritten.
  */
 export async function nextBatch(db: ShubbakDb, size: number): Promise<OutboxItem[]> {
-  return db.transaction('rw', db.outbox, db.meta, async () => {
+  return db.transaction('rw', [db.outbox, db.pending, db.meta], async () => {
     const record = await readInFlight(db);
-    const after = record ? record.lastTakenSeq : Dexie.minKey;
-    const items = await db.outbox.where('[state+kioskSeq]').between(['queued', after], ['queued', Dexie.maxKey], false, true).limit(size).toArray();
-    const last = items.at(-1);
-    if (last) await writeInFlight(db, { ids: [...(record?.ids ?? []), ...items.map((item) => item.id)], lastTakenSeq: last.kioskSeq });
-    return items;
+    const after = record ? db.pending.where(':id').above(record.lastTakenSeq) : db.pending.toCollection();
+    const entries = await after.limit(size).toArray();
+    const last = entries.at(-1);
+    if (!last) return [];
+    const rows = await rowsOf(db, entries);
+    await writeInFlight(db, { ids: [...(record?.ids ?? []), ...entries.map((entry) => entry.id)], lastTakenSeq: last.kioskSeq });
+    return rows.map((row) => presentItem(row, { pending: true, onWire: true }));
   });
 }
 
 function toRejectionErrors(errors: PushResult['errors']): RejectionError[] {
   return (errors ?? []).map((error) => ({ path: error.path, code: error.code }));
-}
-
-/** Still waiting for an answer: `sending` only in databases written before the in-flight record. */
-const isPending = (item: OutboxItem | undefined): item is OutboxItem => item?.state === 'queued' || item?.state === 'sending';
-
-/** The rows of `ids` that still wait for an answer (the drain itself passes the rows as taken, see `stillPending`). */
-async function pendingRows(db: ShubbakDb, ids: readonly string[]): Promise<OutboxItem[]> {
-  return (await db.outbox.bulkGet([...ids])).filter(isPending);
 }
 
 /** A batch as `nextBatch` returned it, rows included, so its answers can be written without reading them again. */
@@ -67,28 +71,30 @@ function isTakenBatch(batch: readonly string[] | TakenBatch | undefined): batch 
   return batch !== undefined && 'items' in batch;
 }
 
+/** The pending sequence numbers between the first and the last of `seqs`: keys only. */
+async function pendingSpan(db: ShubbakDb, seqs: readonly number[]): Promise<number[]> {
+  if (seqs.length === 0) return [];
+  return db.pending.where(':id').between(Math.min(...seqs), Math.max(...seqs), true, true).primaryKeys();
+}
+
 /**
- * The rows of a batch, as taken, that are still queued: only their keys are read (a value read
- * of the batch was a third of the storage work of a drain). A queued row in flight is written
- * by nothing else (discard refuses it, retry and the purge touch other states), so the rows as
- * taken are the rows on disk.
+ * Takes `leaving` out of the pending set. When they are all the pending keys of their span (a
+ * batch nobody touched meanwhile), that is one range delete; otherwise one delete per key, so
+ * an item put back in the queue inside the span (a retry) stays pending.
  */
-async function stillPending(db: ShubbakDb, items: readonly OutboxItem[]): Promise<OutboxItem[]> {
-  const first = items[0];
-  const last = items.at(-1);
-  if (!first || !last) return [];
-  const range = db.outbox.where('[state+kioskSeq]').between(['queued', first.kioskSeq], ['queued', last.kioskSeq], true, true);
-  const queued = new Set(await range.primaryKeys());
-  return items.filter((item) => queued.has(item.id));
+async function leavePending(db: ShubbakDb, leaving: readonly number[], span: readonly number[]): Promise<void> {
+  if (leaving.length === 0) return;
+  if (leaving.length === span.length) await db.pending.where(':id').between(Math.min(...leaving), Math.max(...leaving), true, true).delete();
+  else await db.pending.bulkDelete([...leaving]);
 }
 
 /**
  * Applies the back office's answers to the in-flight items in ONE transaction: accepted and
- * duplicate → `synced`; invalid → `rejected` with the field errors; conflict → `rejected` with
- * reason 'conflict'. In-flight items the answer does not mention stay `queued`, marked 'noAnswer'.
- * Each answered item counts one more attempt. `batch` (the ids that were sent, or the rows as
- * taken) limits this to one batch while the next one is already in flight; without it,
- * everything in flight is the batch.
+ * duplicate → `synced` (they leave the pending set, and their acknowledgement time is recorded
+ * for the retention); invalid → `rejected` with the field errors; conflict → `rejected` with
+ * reason 'conflict'. In-flight items the answer does not mention stay pending, marked 'noAnswer'.
+ * `batch` (the ids that were sent, or the rows as taken) limits this to one batch while the next
+ * one is already in flight; without it, everything in flight is the batch.
  */
 export async function applyPushResults(
   db: ShubbakDb,
@@ -97,24 +103,33 @@ export async function applyPushResults(
   batch?: readonly string[] | TakenBatch,
 ): Promise<void> {
   const byId = new Map(results.filter((r) => r.id !== null).map((r) => [r.id as string, r]));
-  await db.transaction('rw', db.outbox, db.meta, async () => {
+  await db.transaction('rw', [db.outbox, db.pending, db.acks, db.meta], async () => {
     const ids = isTakenBatch(batch) ? batch.items.map((item) => item.id) : (batch ?? (await readInFlight(db))?.ids ?? []);
-    const answered = isTakenBatch(batch) ? await stillPending(db, batch.items) : await pendingRows(db, ids);
-    const updated = answered.map((item): OutboxItem => {
-      const attempt = { ...item, attempts: item.attempts + 1, lastAttemptAt: now };
-      const result = byId.get(item.id);
-      if (!result) return { ...attempt, state: 'queued', lastError: 'noAnswer' };
-      switch (result.outcome) {
-        case 'accepted':
-        case 'duplicate':
-          return { ...attempt, state: 'synced', syncedAt: now, retentionFrom: now, lastError: null, rejection: null };
-        case 'invalid':
-          return { ...attempt, state: 'rejected', lastError: 'invalid', rejection: { errors: toRejectionErrors(result.errors), reason: 'invalid' } };
-        case 'conflict':
-          return { ...attempt, state: 'rejected', lastError: 'conflict', rejection: { errors: null, reason: 'conflict' } };
+    // A pending row in flight is written by nothing else (discard refuses it, retry and the purge
+    // touch other states), so the rows as taken are the rows on disk: only keys are read again.
+    const sent = isTakenBatch(batch) ? batch.items.map(toRecord) : (await db.outbox.bulkGet([...ids])).filter((row): row is OutboxRecord => row !== undefined);
+    const span = await pendingSpan(db, sent.map((row) => row.kioskSeq));
+    const stillPending = new Set(span);
+    const acknowledged: number[] = [];
+    const rejected: number[] = [];
+    const rewritten: OutboxRecord[] = [];
+    for (const row of sent) {
+      if (!stillPending.has(row.kioskSeq)) continue;
+      const result = byId.get(row.id);
+      const attempt = { ...row, attempts: row.attempts + 1, lastAttemptAt: now };
+      if (!result) {
+        rewritten.push({ ...attempt, lastError: 'noAnswer' });
+      } else if (result.outcome === 'accepted' || result.outcome === 'duplicate') {
+        acknowledged.push(row.kioskSeq);
+      } else {
+        const rejection = result.outcome === 'invalid' ? { errors: toRejectionErrors(result.errors), reason: 'invalid' } : { errors: null, reason: 'conflict' };
+        rewritten.push({ ...attempt, outcome: 'rejected', lastError: result.outcome, rejection });
+        rejected.push(row.kioskSeq);
       }
-    });
-    await db.outbox.bulkPut(updated);
+    }
+    await leavePending(db, [...acknowledged, ...rejected], span);
+    if (rewritten.length > 0) await db.outbox.bulkPut(rewritten);
+    if (acknowledged.length > 0) await db.acks.add({ at: now, seqs: acknowledged });
     await landInFlight(db, ids);
   });
 }
@@ -129,30 +144,31 @@ export interface AnsweredBatch {
 }
 
 /**
- * Writes the answers of the batch before (if any) and takes the next `size` queued items in
+ * Writes the answers of the batch before (if any) and takes the next `size` pending items in
  * flight, in ONE transaction: the drain pays one commit per batch instead of two.
  */
 export async function applyThenTakeBatch(db: ShubbakDb, answered: AnsweredBatch | null, size: number): Promise<OutboxItem[]> {
-  return db.transaction('rw', db.outbox, db.meta, async () => {
+  return db.transaction('rw', [db.outbox, db.pending, db.acks, db.meta], async () => {
     if (answered) await applyPushResults(db, answered.results, answered.at, answered.sent);
     return size > 0 ? nextBatch(db, size) : [];
   });
 }
 
 /**
- * The batch did not get an answer (network, timeout, 5xx…): everything in flight stays queued,
+ * The batch did not get an answer (network, timeout, 5xx…): everything in flight stays pending,
  * with the reason and one more attempt, and the record is cleared so the next batch starts from
- * the oldest queued item. Returns how many items were in flight.
+ * the oldest pending item. Returns how many items were in flight.
  */
 export async function releaseInFlight(db: ShubbakDb, lastError: string, now: number = Date.now()): Promise<number> {
-  return db.transaction('rw', db.outbox, db.meta, async () => {
+  return db.transaction('rw', [db.outbox, db.pending, db.meta], async () => {
     const record = await readInFlight(db);
-    const inFlight = (await db.outbox.bulkGet(record?.ids ?? [])).filter(isPending);
-    await db.outbox.bulkPut(inFlight.map((item) => ({ ...item, state: 'queued' as const, lastError, attempts: item.attempts + 1, lastAttemptAt: now })));
-    if (record) await db.meta.delete(META_KEYS.inFlight);
-    // Rows an older version of the kiosk marked `sending` before it stopped.
-    const legacy = await inState(db, 'sending').modify({ state: 'queued', lastError });
-    return inFlight.length + legacy;
+    if (!record) return 0;
+    const rows = (await db.outbox.bulkGet(record.ids)).filter((row): row is OutboxRecord => row !== undefined);
+    const pending = new Set(await pendingSpan(db, rows.map((row) => row.kioskSeq)));
+    const inFlight = rows.filter((row) => pending.has(row.kioskSeq));
+    await db.outbox.bulkPut(inFlight.map((row) => ({ ...row, lastError, attempts: row.attempts + 1, lastAttemptAt: now })));
+    await db.meta.delete(META_KEYS.inFlight);
+    return inFlight.length;
   });
 }
 
@@ -163,28 +179,28 @@ export async function requeueInFlight(db: ShubbakDb, now: number = Date.now()): 
 
 /** A stored item that cannot be sent as it is (failed re-validation, or no personal data left): refused on the kiosk. */
 export async function rejectLocally(db: ShubbakDb, id: string, reason: string, errors: RejectionError[] | null): Promise<void> {
-  await db.transaction('rw', db.outbox, db.meta, async () => {
-    await db.outbox.update(id, { state: 'rejected', lastError: reason, rejection: { errors, reason } });
+  await db.transaction('rw', [db.outbox, db.pending, db.meta], async () => {
+    const row = await db.outbox.get(id);
+    if (row) {
+      await db.pending.delete(row.kioskSeq);
+      await db.outbox.put({ ...row, outcome: 'rejected', lastError: reason, rejection: { errors, reason } });
+    }
     await landInFlight(db, [id]);
   });
 }
 
 export interface PendingSummary {
-  /** Items not yet acknowledged (queued, whether in flight or not). */
+  /** Items not yet acknowledged (pending, whether in flight or not). */
   count: number;
   /** Kiosk-clock time of the earliest pending item, or null when nothing is pending. */
   oldestCreatedAt: number | null;
 }
 
 export async function pendingSummary(db: ShubbakDb): Promise<PendingSummary> {
-  return db.transaction('r', db.outbox, async () => {
-    const count = await countInStates(db, ['queued', 'sending']);
-    if (count === 0) return { count, oldestCreatedAt: null };
+  return db.transaction('r', db.outbox, db.pending, async () => {
     // Oldest by kiosk sequence, not by clock: the clock may have jumped since.
-    const firsts = await Promise.all(
-      (['queued', 'sending'] as const).map((state) => inState(db, state).first()),
-    );
-    const oldest = firsts.filter((item): item is OutboxItem => item !== undefined).sort((a, b) => a.kioskSeq - b.kioskSeq)[0];
-    return { count, oldestCreatedAt: oldest?.createdAt ?? null };
+    const [count, oldest] = await Promise.all([db.pending.count(), db.pending.toCollection().first()]);
+    const row = oldest ? await db.outbox.get(oldest.id) : undefined;
+    return { count, oldestCreatedAt: row?.createdAt ?? null };
   });
 }

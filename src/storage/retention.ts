@@ -1,5 +1,6 @@
 import { isFinalStatus } from '../domain/status';
-import type { OutboxItem, ShubbakDb } from './db';
+import type { AckRecord, OutboxRecord, ShubbakDb, StatusRecord } from './db';
+import { pendingAmong } from './outboxStates';
 
 /**
  * Retention of personal data on the kiosk (law 09-08: no copy of identity data outlives its
@@ -37,22 +38,47 @@ export interface PurgeReport {
 export async function purgePersonalData(db: ShubbakDb, { retentionDays, now }: PurgeOptions): Promise<PurgeReport> {
   const finalCutoff = now - retentionDays * DAY_MS;
   const unfinishedCutoff = now - retentionDays * UNFINISHED_RETENTION_FACTOR * DAY_MS;
-  return db.transaction('rw', db.outbox, db.statuses, async () => {
-    const clockCorrected = await db.outbox.where('retentionFrom').above(now).modify({ retentionFrom: now });
-    const due = await db.outbox.where('retentionFrom').belowOrEqual(finalCutoff).toArray();
-    const statuses = await db.statuses.bulkGet(due.map((item) => item.id));
-    const purgeable = due.filter((item, index) => {
-      if (item.state !== 'synced') return false;
-      const status = statuses[index]?.status;
-      const from = item.retentionFrom ?? now;
-      return (status !== undefined && isFinalStatus(status)) || from <= unfinishedCutoff;
+  return db.transaction('rw', [db.outbox, db.pending, db.acks, db.statuses], async () => {
+    let clockCorrected = 0;
+    await db.acks.where('at').above(now).modify((ack) => {
+      clockCorrected += ack.seqs.length;
+      ack.at = now;
     });
-    await db.outbox.bulkPut(purgeable.map(withoutPersonalData));
-    return { purged: purgeable.length, clockCorrected };
+    // Read together, not record by record: after a long time offline, thousands of records fall due at once.
+    const due = await db.acks.where('at').belowOrEqual(finalCutoff).toArray();
+    const held = await syncedWithPersonalData(db, due.flatMap((ack) => ack.seqs));
+    const statuses = await db.statuses.bulkGet(held.map((row) => row.id));
+    const finished = new Set(held.filter((_row, index) => isFinished(statuses[index])).map((row) => row.kioskSeq));
+    const heldBySeq = new Map(held.map((row) => [row.kioskSeq, row]));
+    const purgeable: OutboxRecord[] = [];
+    const emptied: number[] = [];
+    const trimmed: AckRecord[] = [];
+    for (const ack of due) {
+      const kept: number[] = [];
+      for (const seq of ack.seqs) {
+        const row = heldBySeq.get(seq);
+        if (!row) continue;
+        if (finished.has(seq) || ack.at <= unfinishedCutoff) purgeable.push(row);
+        else kept.push(seq);
+      }
+      // A record keeps only the items that still hold personal data, and goes with the last of them.
+      if (kept.length === 0) emptied.push(ack.key!);
+      else if (kept.length < ack.seqs.length) trimmed.push({ ...ack, seqs: kept });
+    }
+    await db.outbox.bulkPut(purgeable.map((row) => ({ ...row, request: null })));
+    await db.acks.bulkDelete(emptied);
+    await db.acks.bulkPut(trimmed);
+    const purged = purgeable.length;
+    return { purged, clockCorrected };
   });
 }
 
-function withoutPersonalData(item: OutboxItem): OutboxItem {
-  const { retentionFrom: _dropped, ...kept } = item;
-  return { ...kept, request: null };
+function isFinished(status: StatusRecord | undefined): boolean {
+  return status !== undefined && isFinalStatus(status.status);
+}
+
+/** The rows of `seqs` that are synced (neither pending nor ended otherwise) and still hold personal data. */
+async function syncedWithPersonalData(db: ShubbakDb, seqs: readonly number[]): Promise<OutboxRecord[]> {
+  const [rows, pending] = await Promise.all([db.outbox.where('kioskSeq').anyOf([...seqs]).toArray(), pendingAmong(db, seqs)]);
+  return rows.filter((row) => row.request !== null && row.outcome === undefined && !pending.has(row.kioskSeq));
 }

@@ -1,6 +1,6 @@
 import type { ShubbakDb } from './db';
 import { META_KEYS } from './meta';
-import { inState } from './outboxStates';
+import { pendingAmong } from './outboxStates';
 
 export interface RestoreReport {
   /** Synced items put back in the queue: the server upserts by id, so sending them again is safe. */
@@ -17,19 +17,20 @@ export interface RestoreReport {
  * update them). Never assume the server still has something.
  */
 export async function prepareResendAfterServerRestore(db: ShubbakDb): Promise<RestoreReport> {
-  return db.transaction('rw', db.outbox, db.statuses, db.meta, async () => {
-    const unrecoverable = await inState(db, 'synced').and((item) => item.request === null).count();
-    const requeued = await db.outbox
-      .where('retentionFrom')
-      .above(-Infinity)
-      .modify((item) => {
-        item.state = 'queued';
-        item.syncedAt = null;
-        item.lastError = 'serverRestored';
-        delete item.retentionFrom;
-      });
+  return db.transaction('rw', [db.outbox, db.pending, db.acks, db.statuses, db.meta], async () => {
+    // Every synced item that still holds its personal data is in an `acks` record (see retention.ts).
+    const seqs = (await db.acks.toArray()).flatMap((ack) => ack.seqs);
+    const [rows, pending] = await Promise.all([db.outbox.where('kioskSeq').anyOf(seqs).toArray(), pendingAmong(db, seqs)]);
+    const resend = rows.filter((row) => row.request !== null && row.outcome === undefined && !pending.has(row.kioskSeq));
+    await db.pending.bulkPut(resend.map((row) => ({ kioskSeq: row.kioskSeq, id: row.id })));
+    // The accepting attempt was never written to the row (see outboxLayout): it is counted now that the row is pending again.
+    await db.outbox.bulkPut(resend.map((row) => ({ ...row, attempts: row.attempts + 1, lastError: 'serverRestored' })));
+    await db.acks.clear();
+    // Synced items whose personal data is gone: no pending entry, no outcome, no request.
+    const stillPending = new Set(await db.pending.toCollection().primaryKeys());
+    const unrecoverable = await db.outbox.filter((row) => row.request === null && row.outcome === undefined && !stillPending.has(row.kioskSeq)).count();
     await db.statuses.toCollection().modify({ seq: 0 });
     await db.meta.put({ key: META_KEYS.pullCursor, value: 0 });
-    return { requeued, unrecoverable };
+    return { requeued: resend.length, unrecoverable };
   });
 }

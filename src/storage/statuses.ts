@@ -3,6 +3,7 @@ import type { StatusChange } from '../domain/syncProtocol';
 import { normalizeTrackingCode } from '../domain/trackingCode';
 import type { ShubbakDb, StatusRecord } from './db';
 import { META_KEYS, readMeta } from './meta';
+import { presentRecord } from './outboxStates';
 
 /**
  * Remote statuses pulled from the back office. The server's sequence orders them, never a
@@ -46,9 +47,9 @@ export interface RequestLookup {
 /** For the citizen's "check a request" screen: accepts what a person typed (case, spaces, O/0, I/1). */
 export async function statusByTrackingCode(db: ShubbakDb, code: string): Promise<RequestLookup> {
   const trackingCode = normalizeTrackingCode(code);
-  return db.transaction('r', db.outbox, db.statuses, async () => {
+  return db.transaction('r', [db.outbox, db.pending, db.meta, db.statuses], async () => {
     const [item, remote] = await Promise.all([
-      db.outbox.where('trackingCode').equals(trackingCode).first(),
+      db.outbox.where('trackingCode').equals(trackingCode).first().then((record) => presentRecord(db, record)),
       db.statuses.where('trackingCode').equals(trackingCode).first(),
     ]);
     return { local: item?.state ?? null, serviceId: item?.serviceId ?? null, remote: remote ?? null };

@@ -106,7 +106,6 @@ function queuedItem(seq: number, state: OutboxItem['state']): OutboxItem {
     attempts: state === 'rejected' ? 3 : 0,
     lastError: state === 'rejected' ? 'invalid: identity.cin' : null,
     lastAttemptAt: null,
-    syncedAt: null,
     rejection: state === 'rejected' ? { errors: [{ path: 'identity.cin', code: 'format' }], reason: 'invalid' } : null,
   };
 }

@@ -74,7 +74,7 @@ describe('the supervisor screens’ accessibility', () => {
     const trackingCode = formatTrackingCode('QA7', 700_001);
     const row: OutboxItem = {
       id: '01900000-0000-7000-8000-000000700001', kioskSeq: 700_001, trackingCode, serviceId: 'residence', state: 'rejected', request: null,
-      createdAt: Date.now(), attempts: 2, lastError: 'invalid: identity.cin', lastAttemptAt: null, syncedAt: null, rejection: null,
+      createdAt: Date.now(), attempts: 2, lastError: 'invalid: identity.cin', lastAttemptAt: null, rejection: null,
     };
     await putOutboxRows(page, [row]);
   });

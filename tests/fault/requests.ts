@@ -54,7 +54,6 @@ export function queuedItem(request: CitizenRequest, createdAt = Date.now()): Out
     attempts: 0,
     lastError: null,
     lastAttemptAt: null,
-    syncedAt: null,
     rejection: null,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inFlightIds } from '../../src/storage/inFlight';
-import { countOutbox, discardItem, listOutbox, retryItem } from '../../src/storage/outbox';
+import { countOutbox, discardItem, getOutboxItem, listOutbox, retryItem } from '../../src/storage/outbox';
 import { applyPushResults, nextBatch } from '../../src/storage/outboxSync';
 import type { ShubbakDb } from '../../src/storage/db';
 import { enqueueMany, freshDb } from './support';
@@ -57,15 +57,18 @@ describe('the outbox as a supervisor sees it', () => {
   it('sends a rejected item again when a supervisor retries it, and only a rejected one', async () => {
     const { db, ids } = await mixedOutbox();
     expect(await retryItem(db, ids[4]!)).toBe(true);
-    expect(await db.outbox.get(ids[4]!)).toMatchObject({ state: 'queued', rejection: null, lastError: null });
+    expect(await getOutboxItem(db, ids[4]!)).toMatchObject({ state: 'queued', rejection: null, lastError: null });
+    expect(await db.pending.get(5)).toEqual({ kioskSeq: 5, id: ids[4] });
+    const synced = await db.outbox.get(ids[0]!);
     expect(await retryItem(db, ids[0]!)).toBe(false);
-    expect((await db.outbox.get(ids[0]!))?.state).toBe('synced');
+    expect((await getOutboxItem(db, ids[0]!))?.state).toBe('synced');
+    expect(await db.outbox.get(ids[0]!)).toStrictEqual(synced);
   });
 
   it('discards an unsynced item with the reason and drops its personal data at once', async () => {
     const { db, ids } = await mixedOutbox();
     expect(await discardItem(db, ids[5]!, 'citizen came to the counter')).toBe(true);
-    const discarded = await db.outbox.get(ids[5]!);
+    const discarded = await getOutboxItem(db, ids[5]!);
     expect(discarded).toMatchObject({ state: 'discarded', request: null, rejection: { reason: 'citizen came to the counter' } });
     expect(discarded?.rejection?.errors).toEqual([{ path: 'serviceId', code: 'unknownService' }]);
     expect(discarded?.trackingCode).toMatch(/^[0-9A-Z]{3}-00006-/);
@@ -75,7 +78,10 @@ describe('the outbox as a supervisor sees it', () => {
     const { db, ids } = await mixedOutbox();
     expect(await discardItem(db, ids[6]!, 'x')).toBe(false);
     expect(await discardItem(db, ids[0]!, 'x')).toBe(false);
-    expect((await db.outbox.get(ids[6]!))?.state).toBe('queued');
+    expect(await getOutboxItem(db, ids[6]!)).toMatchObject({ state: 'sending', rejection: null });
+    expect((await getOutboxItem(db, ids[6]!))?.request).not.toBeNull();
+    expect(await getOutboxItem(db, ids[0]!)).toMatchObject({ state: 'synced', rejection: null });
+    expect((await getOutboxItem(db, ids[0]!))?.request).not.toBeNull();
     expect(await inFlightIds(db)).toEqual(new Set([ids[6]]));
   });
 });

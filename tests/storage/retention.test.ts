@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RemoteStatus } from '../../src/domain/status';
+import { getOutboxItem } from '../../src/storage/outbox';
 import { applyPushResults, nextBatch } from '../../src/storage/outboxSync';
 import { purgePersonalData, UNFINISHED_RETENTION_FACTOR } from '../../src/storage/retention';
 import { applyChanges } from '../../src/storage/statuses';
@@ -15,6 +16,11 @@ async function syncedItem(db: ShubbakDb, syncedAt: number, status: RemoteStatus 
   await applyPushResults(db, [{ id: item.id, outcome: 'accepted' }], syncedAt);
   if (status) await applyChanges(db, [{ seq: item.kioskSeq, requestId: item.id, trackingCode: item.trackingCode, status, reason: null, changedAt: new Date(syncedAt).toISOString() }], item.kioskSeq);
   return item.id;
+}
+
+/** The acknowledgement ledger (when items were synced), without its generated keys. */
+async function acks(db: ShubbakDb) {
+  return (await db.acks.toArray()).map(({ at, seqs }) => ({ at, seqs }));
 }
 
 describe('the retention purge of personal data', () => {
@@ -37,20 +43,28 @@ describe('the retention purge of personal data', () => {
   it('keeps the id, tracking code, service, state and remote status of a purged request', async () => {
     const db = freshDb();
     const id = await syncedItem(db, T0, 'collected');
-    const before = await db.outbox.get(id);
+    const before = await getOutboxItem(db, id);
+    expect(await acks(db)).toEqual([{ at: T0, seqs: [before!.kioskSeq] }]);
     await purgePersonalData(db, { retentionDays: RETENTION, now: T0 + 40 * DAY });
-    const after = await db.outbox.get(id);
-    expect(after).toMatchObject({ id, trackingCode: before?.trackingCode, serviceId: 'life', state: 'synced', syncedAt: T0, request: null });
-    expect(after?.retentionFrom).toBeUndefined();
+    const after = await getOutboxItem(db, id);
+    expect(after).toEqual({ ...before, request: null });
+    expect(after).toMatchObject({ id, trackingCode: before?.trackingCode, serviceId: 'life', state: 'synced', request: null });
+    // Nothing left to purge: its acknowledgement record goes with its personal data.
+    expect(await acks(db)).toEqual([]);
     expect((await db.statuses.get(id))?.status).toBe('collected');
   });
 
-  it.each(['queued', 'sending', 'rejected'] as const)('never purges a %s item, however far the clock jumps', async (state) => {
+  it.each(['queued', 'sending', 'rejected'] as const)('never purges a %s item, however far the clock jumps, even one the acks ledger lists', async (state) => {
     const db = freshDb();
     const item = await enqueueSample(db);
-    await db.outbox.update(item.id, { state });
-    await purgePersonalData(db, { retentionDays: 1, now: T0 + 10_000 * DAY });
+    if (state !== 'queued') await nextBatch(db, 1);
+    if (state === 'rejected') await applyPushResults(db, [{ id: item.id, outcome: 'conflict' }], T0);
+    expect((await getOutboxItem(db, item.id))?.state).toBe(state);
+    await db.acks.add({ at: T0, seqs: [item.kioskSeq] });
+    await applyChanges(db, [{ seq: 1, requestId: item.id, trackingCode: item.trackingCode, status: 'collected', reason: null, changedAt: new Date(T0).toISOString() }], 1);
+    expect((await purgePersonalData(db, { retentionDays: 1, now: T0 + 10_000 * DAY })).purged).toBe(0);
     expect((await db.outbox.get(item.id))?.request).not.toBeNull();
+    expect((await getOutboxItem(db, item.id))?.state).toBe(state);
   });
 
   it('brings a retention start in the future back to now, so a clock that was ahead delays the purge by one period at most', async () => {
@@ -58,7 +72,8 @@ describe('the retention purge of personal data', () => {
     // Synced while the clock said 2099; the clock was then corrected to T0.
     const id = await syncedItem(db, Date.parse('2099-01-01T00:00:00Z'), 'collected');
     expect(await purgePersonalData(db, { retentionDays: RETENTION, now: T0 })).toEqual({ purged: 0, clockCorrected: 1 });
-    expect((await db.outbox.get(id))?.retentionFrom).toBe(T0);
+    expect(await acks(db)).toEqual([{ at: T0, seqs: [(await getOutboxItem(db, id))!.kioskSeq] }]);
+    expect((await db.outbox.get(id))?.request).not.toBeNull();
     expect((await purgePersonalData(db, { retentionDays: RETENTION, now: T0 + RETENTION * DAY })).purged).toBe(1);
   });
 

@@ -3,8 +3,10 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatTrackingCode } from '../../src/domain/trackingCode';
 import { listAudit } from '../../src/storage/audit';
 import type { OutboxItem } from '../../src/storage/db';
+import { getOutboxItem } from '../../src/storage/outbox';
+import { nextBatch, releaseInFlight } from '../../src/storage/outboxSync';
 import { OUTBOX_ROW_HEIGHT, OutboxList } from '../../src/ui/supervisor/OutboxList';
-import { enqueueSample } from '../storage/support';
+import { enqueueSample, seedOutbox } from '../storage/support';
 import { createWorld, renderIn, type World } from './render';
 
 const VIEWPORT_HEIGHT = 600;
@@ -33,7 +35,6 @@ function item(seq: number): OutboxItem {
     attempts: seq % 4,
     lastError: seq % 10 === 0 ? 'invalid: fields.reason' : null,
     lastAttemptAt: null,
-    syncedAt: null,
     rejection: null,
   };
 }
@@ -42,7 +43,7 @@ describe('the outbox with 100,000 requests in storage', () => {
   let world: World;
   beforeAll(async () => {
     world = createWorld();
-    await world.db.outbox.bulkAdd(Array.from({ length: 100_000 }, (_, i) => item(i + 1)));
+    await seedOutbox(world.db, Array.from({ length: 100_000 }, (_, i) => item(i + 1)));
   }, 60_000);
 
   it('renders only a window of rows and reads further rows as they scroll into view', async () => {
@@ -96,7 +97,7 @@ describe('the outbox rows', () => {
     const dialog = screen.getByRole('alertdialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Next' }));
     expect(within(dialog).getByRole('alert').textContent).toBe('Give a reason before discarding.');
-    expect((await world.db.outbox.get(queued.id))?.state).toBe('queued');
+    expect((await getOutboxItem(world.db, queued.id))?.state).toBe('queued');
 
     fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: 'Citizen came to the counter instead' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Next' }));
@@ -108,7 +109,7 @@ describe('the outbox rows', () => {
     const row = (await screen.findByText('Discarded')).closest('[role="listitem"]') as HTMLElement;
     expect(within(row).getByText(queued.trackingCode)).toBeTruthy();
     expect(within(row).queryByRole('button')).toBeNull();
-    const stored = await world.db.outbox.get(queued.id);
+    const stored = await getOutboxItem(world.db, queued.id);
     expect(stored).toMatchObject({ state: 'discarded', request: null });
     const [entry] = await listAudit(world.db, { limit: 1 });
     expect(entry).toMatchObject({ action: 'supervisor.discard' });
@@ -123,7 +124,7 @@ describe('the outbox rows', () => {
     fireEvent.click(await screen.findByRole('button', { name: `Discard ${queued.trackingCode}` }));
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect((await world.db.outbox.get(queued.id))?.state).toBe('queued');
+    expect((await getOutboxItem(world.db, queued.id))?.state).toBe('queued');
     expect(await listAudit(world.db, { limit: 10 })).toEqual([]);
   });
 
@@ -131,11 +132,13 @@ describe('the outbox rows', () => {
     withViewport();
     const world = createWorld();
     const rejected = await enqueueSample(world.db);
-    await world.db.outbox.update(rejected.id, { state: 'rejected', lastError: 'invalid: identity.cin' });
+    // As the back office leaves a refused item: out of the pending set, its row saying why.
+    await world.db.pending.delete(rejected.kioskSeq);
+    await seedOutbox(world.db, [{ ...rejected, state: 'rejected', lastError: 'invalid: identity.cin' }]);
     renderIn('en', <OutboxList services={world.services} />);
     fireEvent.click(await screen.findByRole('button', { name: `Send again ${rejected.trackingCode}` }));
     expect(await screen.findByText(`${rejected.trackingCode} will be sent again.`)).toBeTruthy();
-    await waitFor(async () => expect((await world.db.outbox.get(rejected.id))?.state).toBe('queued'));
+    await waitFor(async () => expect((await getOutboxItem(world.db, rejected.id))?.state).toBe('queued'));
     expect(world.sync.triggers).toEqual(['manual']);
     expect((await listAudit(world.db, { limit: 1 }))[0]?.action).toBe('supervisor.retry');
   });
@@ -144,12 +147,12 @@ describe('the outbox rows', () => {
     withViewport();
     const world = createWorld();
     const queued = await enqueueSample(world.db);
-    await world.db.outbox.update(queued.id, { state: 'sending' });
+    await nextBatch(world.db, 1);
     renderIn('en', <OutboxList services={world.services} />);
     expect(await screen.findByText(queued.trackingCode)).toBeTruthy();
     expect(screen.queryByRole('button', { name: `Discard ${queued.trackingCode}` })).toBeNull();
 
-    await world.db.outbox.update(queued.id, { state: 'queued' });
+    await releaseInFlight(world.db, 'network: fetch failed');
     act(() => world.sync.publish({ phase: 'offline', pendingCount: 1 }));
     expect(await screen.findByRole('button', { name: `Discard ${queued.trackingCode}` })).toBeTruthy();
   });

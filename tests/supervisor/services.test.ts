@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { listAudit } from '../../src/storage/audit';
-import type { ShubbakDb } from '../../src/storage/db';
+import type { OutboxItem, ShubbakDb } from '../../src/storage/db';
 import { createSupervisorServices } from '../../src/supervisor/services';
 import type { SupervisorServices } from '../../src/supervisor/types';
-import { enqueueSample } from '../storage/support';
+import { enqueueSample, seedOutbox, storedItem } from '../storage/support';
 import { FakePlatform, FakeSync } from './fakes';
 import { freshDb, givenPin } from './harness';
 
@@ -22,6 +22,12 @@ beforeEach(() => {
   sync = new FakeSync();
   services = createSupervisorServices({ db, platform, sync, now: () => NOW, estimateStorage: async () => ({ usage: 1_000, quota: 1_000_000 }) });
 });
+
+/** An enqueued item as the back office leaves a refused one: out of the pending set, its row saying why. */
+async function markRejected(item: OutboxItem, lastError: string): Promise<void> {
+  await db.pending.delete(item.kioskSeq);
+  await seedOutbox(db, [{ ...item, state: 'rejected', lastError }]);
+}
 
 async function auditLog() {
   return (await listAudit(db, { limit: 100 })).map(({ action, detail }) => ({ action, detail }));
@@ -41,7 +47,7 @@ describe('the supervisor services', () => {
     const [row] = await services.outbox.page(0, 1);
     await expect(services.outbox.discard(row!, '   ')).rejects.toThrow();
     expect(await services.outbox.discard(row!, 'duplicate of a counter request')).toBe(true);
-    expect((await db.outbox.get(item.id))?.state).toBe('discarded');
+    expect((await storedItem(db, item.id))?.state).toBe('discarded');
     expect(await auditLog()).toEqual([
       { action: 'supervisor.discard', detail: `id=${item.id} trackingCode=${item.trackingCode} reason=duplicate of a counter request` },
     ]);
@@ -49,10 +55,10 @@ describe('the supervisor services', () => {
 
   it('send a rejected item again, record it, and wake the sync', async () => {
     const item = await enqueueSample(db);
-    await db.outbox.update(item.id, { state: 'rejected', lastError: 'invalid' });
+    await markRejected(item, 'invalid');
     const [row] = await services.outbox.page(0, 1);
     expect(await services.outbox.retry(row!)).toBe(true);
-    expect((await db.outbox.get(item.id))?.state).toBe('queued');
+    expect((await storedItem(db, item.id))?.state).toBe('queued');
     expect(sync.triggers).toEqual(['manual']);
     expect((await auditLog())[0]?.action).toBe('supervisor.retry');
   });
@@ -106,7 +112,7 @@ describe('the supervisor services', () => {
   it('export diagnostics with counts per state and no personal data or secret', async () => {
     await givenPin(platform, db, '482915');
     const rejected = await enqueueSample(db);
-    await db.outbox.update(rejected.id, { state: 'rejected', lastError: 'invalid: identity.cin' });
+    await markRejected(rejected, 'invalid: identity.cin');
     await enqueueSample(db);
     sync.publish({ lastError: { reason: 'network', message: 'fetch failed', at: NOW } });
 

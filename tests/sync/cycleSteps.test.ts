@@ -5,7 +5,7 @@ import { readPullCursor, applyChanges } from '../../src/storage/statuses';
 import { createCycleSteps } from '../../src/sync/cycleSteps';
 import { SyncError } from '../../src/sync/syncError';
 import type { AuditEntryWire, Transport } from '../../src/sync/transport';
-import { T0, enqueueMany, freshDb } from '../storage/support';
+import { T0, enqueueMany, freshDb, storedItem } from '../storage/support';
 
 /** A transport whose answers the test writes; every call is recorded. */
 function scriptedTransport(answers: { changes?: ChangesResponse; pushed?: AuditEntryWire[][]; items?: string[][] }): Transport {
@@ -51,7 +51,7 @@ describe('the steps of a sync cycle', () => {
     const steps = createCycleSteps({ db, now: () => T0, transport: async () => scriptedTransport({ items: sent }) });
     await steps.pushBatch(signal);
     expect(sent).toEqual([[good!.id, other!.id]]);
-    expect(await db.outbox.get(damaged!.id)).toMatchObject({ state: 'rejected', rejection: { reason: 'invalidStored', errors: [{ path: 'identity.cin', code: 'invalid_format' }] } });
+    expect(await storedItem(db, damaged!.id)).toMatchObject({ state: 'rejected', rejection: { reason: 'invalidStored', errors: [{ path: 'identity.cin', code: 'invalid_format' }] } });
   });
 
   it('does not let an audit entry the protocol cannot carry block the others', async () => {

@@ -7,7 +7,7 @@ import { saveSettings } from '../../src/storage/settings';
 import { createPushPipeline } from '../../src/sync/pushPipeline';
 import { SyncError } from '../../src/sync/syncError';
 import type { Transport } from '../../src/sync/transport';
-import { T0, enqueueMany, freshDb } from '../storage/support';
+import { T0, enqueueMany, freshDb, storedItems } from '../storage/support';
 
 /**
  * A back office that upserts by id (a resend is answered `duplicate`) and records the ids of each call.
@@ -100,7 +100,7 @@ describe('pushing the outbox with the next batch taken while one is on the wire'
     expect(await push(signal)).toEqual({ more: true });
     await expect(push(signal)).rejects.toMatchObject({ reason: 'server' });
     expect(await states()).toEqual(['synced', 'synced', 'synced', 'queued', 'queued', 'queued', 'queued', 'queued', 'queued']);
-    expect((await db.outbox.orderBy('kioskSeq').toArray()).slice(3).map((item) => item.lastError)).toEqual(Array(6).fill('server'));
+    expect((await storedItems(db)).slice(3).map((item) => item.lastError)).toEqual(Array(6).fill('server'));
     await drain(push);
     expect(await states()).toEqual(Array(9).fill('synced'));
     expect(backoffice.stored.size).toBe(9);
@@ -126,7 +126,7 @@ describe('pushing the outbox with the next batch taken while one is on the wire'
     await drain(push);
     expect(backoffice.calls.map((call) => call.ids)).toEqual([items.slice(0, 3), items.slice(3)].map((batch) => batch.map((item) => item.id)));
     expect(await states()).toEqual(Array(5).fill('synced'));
-    expect((await db.outbox.orderBy('kioskSeq').toArray()).map((item) => item.attempts)).toEqual([2, 2, 2, 1, 1]);
+    expect((await storedItems(db)).map((item) => item.attempts)).toEqual([2, 2, 2, 1, 1]);
   });
 
   it('halves its batches after a 413 and requeues what it had taken early', async () => {

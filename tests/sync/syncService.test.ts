@@ -8,7 +8,7 @@ import { FakeLockManager } from './support/fakeLocks';
 import { META_KEYS, readMeta } from '../../src/storage/meta';
 import { saveSettings, loadSettings } from '../../src/storage/settings';
 import { statusByTrackingCode } from '../../src/storage/statuses';
-import { enqueueMany, enqueueSample } from '../storage/support';
+import { enqueueMany, enqueueSample, storedItem, storedItems } from '../storage/support';
 import { FakeBackoffice, VALID_CODE } from './support/fakeBackoffice';
 import { BACKOFFICE_URL, enrolledKiosk, isIdleWith, startKiosk } from './support/kiosk';
 
@@ -74,7 +74,7 @@ describe('pushing the outbox', () => {
     await kiosk.until(isIdleWith(0));
     expect(backoffice.arrivals).toEqual(items.map((item) => item.id));
     expect(backoffice.calls.filter((path) => path === '/requests/push')).toHaveLength(3);
-    expect((await kiosk.db.outbox.toArray()).every((item) => item.state === 'synced')).toBe(true);
+    expect((await storedItems(kiosk.db)).every((item) => item.state === 'synced')).toBe(true);
   });
 
   it('rejects a poison item with its reasons while the four others arrive in order', async () => {
@@ -84,7 +84,7 @@ describe('pushing the outbox', () => {
     kiosk.service.trigger('submission');
     const status = await kiosk.until((s) => s.phase === 'idle' && s.pendingCount === 0 && s.rejectedCount === 1);
     expect(backoffice.arrivals).toEqual([items[0], items[1], items[3], items[4]].map((item) => item!.id));
-    expect(await kiosk.db.outbox.get(items[2]!.id)).toMatchObject({
+    expect(await storedItem(kiosk.db, items[2]!.id)).toMatchObject({
       state: 'rejected',
       rejection: { reason: 'invalid', errors: [{ path: 'serviceId', code: 'unknownService' }] },
     });
@@ -100,7 +100,7 @@ describe('pushing the outbox', () => {
     const waiting = await kiosk.until((s) => s.phase === 'backoff' && s.pendingCount === 1);
     expect(waiting.lastError).toMatchObject({ reason: 'server' });
     expect(waiting.nextAttemptAt).toBe(kiosk.clock.now() + 120_000);
-    expect(await kiosk.db.outbox.get(item.id)).toMatchObject({ state: 'queued', lastError: 'server' });
+    expect(await storedItem(kiosk.db, item.id)).toMatchObject({ state: 'queued', lastError: 'server' });
     kiosk.clock.increment(120_000);
     await kiosk.until(isIdleWith(0));
     expect(backoffice.arrivals).toEqual([item.id]);
@@ -147,7 +147,7 @@ describe('pushing the outbox', () => {
     kiosk.clock.increment(waiting.nextAttemptAt! - kiosk.clock.now());
     await kiosk.until(isIdleWith(0));
     expect(backoffice.arrivals).toEqual([item.id]);
-    expect(await kiosk.db.outbox.get(item.id)).toMatchObject({ state: 'synced', attempts: 2 });
+    expect(await storedItem(kiosk.db, item.id)).toMatchObject({ state: 'synced', attempts: 2 });
   });
 
   it('delivers exactly once across a crash between the server commit and the ack', async () => {
@@ -163,11 +163,12 @@ describe('pushing the outbox', () => {
     });
     crashed.service.stop();
     expect(await inFlightIds(crashed.db)).toEqual(new Set([item.id]));
-    expect((await crashed.db.outbox.get(item.id))?.state).toBe('queued');
+    // Still pending, neither synced nor lost: on the wire, so the app shows it `sending` until the relaunch requeues it.
+    expect((await storedItem(crashed.db, item.id))?.state).toBe('sending');
 
     const relaunched = await startKiosk(backoffice, { db: crashed.db, secrets: crashed.secrets });
     await relaunched.until(isIdleWith(0));
-    expect(await relaunched.db.outbox.get(item.id)).toMatchObject({ state: 'synced', attempts: 2 });
+    expect(await storedItem(relaunched.db, item.id)).toMatchObject({ state: 'synced', attempts: 2 });
     expect(backoffice.arrivals).toEqual([item.id]);
     expect(backoffice.requests.size).toBe(1);
   });
@@ -187,7 +188,7 @@ describe('pushing the outbox', () => {
 
     const relaunched = await startKiosk(backoffice, { db: kiosk.db, secrets: kiosk.secrets, locks: new FakeLockManager(), online: () => false });
     expect(await inFlightIds(kiosk.db)).toEqual(new Set());
-    expect(await kiosk.db.outbox.get(onWire!.id)).toMatchObject({ state: 'queued', lastError: 'interrupted', attempts: 1 });
+    expect(await storedItem(kiosk.db, onWire!.id)).toMatchObject({ state: 'queued', lastError: 'interrupted', attempts: 1 });
     relaunched.service.stop();
   });
 
@@ -201,7 +202,7 @@ describe('pushing the outbox', () => {
     expect(paused).toMatchObject({ lastError: { reason: 'unauthorized' }, nextAttemptAt: null });
     kiosk.clock.increment(3_600_000);
     expect(kiosk.service.getStatus().phase).toBe('paused');
-    expect((await kiosk.db.outbox.toArray()).every((item) => item.state === 'queued' && item.request !== null)).toBe(true);
+    expect((await storedItems(kiosk.db)).every((item) => item.state === 'queued' && item.request !== null)).toBe(true);
     expect(await kiosk.service.enrol(BACKOFFICE_URL, VALID_CODE, 'Kiosk 1')).toMatchObject({ ok: true });
     await kiosk.until(isIdleWith(0));
     expect(backoffice.arrivals).toEqual(items.map((item) => item.id));
@@ -217,7 +218,7 @@ describe('pushing the outbox', () => {
     kiosk.clock.increment(60_000);
     const stalled = await kiosk.until((s) => s.phase === 'backoff' && s.pendingCount === 1);
     expect(stalled.lastError?.reason).toBe('watchdog');
-    await expect.poll(async () => (await kiosk.db.outbox.get(item.id))?.state, PATIENCE).toBe('queued');
+    await expect.poll(async () => (await storedItem(kiosk.db, item.id))?.state, PATIENCE).toBe('queued');
     kiosk.clock.increment(stalled.nextAttemptAt! - kiosk.clock.now());
     await kiosk.until(isIdleWith(0));
     expect(backoffice.arrivals).toEqual([item.id]);

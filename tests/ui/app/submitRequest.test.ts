@@ -6,6 +6,7 @@ import type { SaveRequestInput } from '../../../src/machines/session/types';
 import { ShubbakDb } from '../../../src/storage/db';
 import { OutboxWriteError } from '../../../src/storage/outbox';
 import { testCatalogue, validIdentity } from '../../machines/sessionFixtures';
+import { storedItems } from '../../storage/support';
 
 const NOW = new Date('2026-11-28T09:30:00.000Z');
 
@@ -35,7 +36,7 @@ describe('submitting a request from the citizen session', () => {
     const saved = await submitRequest(input(), { db, now: () => NOW, afterCommit: () => events.push('sync') });
     expect(checkTrackingCode(saved.trackingCode).ok).toBe(true);
     expect(events).toEqual(['sync']);
-    const [item] = await db.outbox.toArray();
+    const [item] = await storedItems(db);
     expect(item).toMatchObject({ trackingCode: saved.trackingCode, kioskSeq: 1, state: 'queued', serviceId: 'birth_extract' });
     expect(item?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
     expect(item?.request).toMatchObject({
