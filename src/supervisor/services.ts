@@ -6,7 +6,7 @@ import type { KioskPlatform } from '../platform/types';
 import { appendAudit, listAudit } from '../storage/audit';
 import { loadCatalogue } from '../storage/catalogue';
 import type { OutboxItem, ShubbakDb } from '../storage/db';
-import { countOutbox, discardItem, listOutbox, retryItem } from '../storage/outbox';
+import { countOutbox, discardItem, listOutbox, retryItem } from '../storage/outboxSupervision';
 import { loadSettings, saveSettings } from '../storage/settings';
 import { collectDiagnostics } from './diagnostics';
 import { createPinLock } from './pinLock';

@@ -5,7 +5,7 @@ import type { KioskPlatform } from '../platform/types';
 import type { ShubbakDb } from '../storage/db';
 import { readEnrolment } from '../storage/enrolment';
 import { META_KEYS, readMeta, type StorageErrorRecord } from '../storage/meta';
-import { countOutbox } from '../storage/outbox';
+import { countOutbox } from '../storage/outboxSupervision';
 import { askPersistentStorage, type StorageManagerLike } from '../storage/persistence';
 import { pendingSummary, requeueInFlight } from '../storage/outboxSync';
 import { loadSettings } from '../storage/settings';

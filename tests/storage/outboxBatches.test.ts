@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inFlightIds } from '../../src/storage/inFlight';
-import { getOutboxItem, listOutbox, retryItem } from '../../src/storage/outbox';
+import { getOutboxItem, listOutbox, retryItem } from '../../src/storage/outboxSupervision';
 import { applyPushResults, applyThenTakeBatch, nextBatch } from '../../src/storage/outboxSync';
 import type { ShubbakDb } from '../../src/storage/db';
 import { DAY, T0, enqueueMany, freshDb, storedItems } from './support';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inFlightIds } from '../../src/storage/inFlight';
-import { countOutbox, discardItem, getOutboxItem, listOutbox, retryItem } from '../../src/storage/outbox';
+import { countOutbox, discardItem, getOutboxItem, listOutbox, retryItem } from '../../src/storage/outboxSupervision';
 import { applyPushResults, nextBatch } from '../../src/storage/outboxSync';
 import type { ShubbakDb } from '../../src/storage/db';
 import { enqueueMany, freshDb } from './support';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inFlightIds } from '../../src/storage/inFlight';
-import { getOutboxItem, listOutbox } from '../../src/storage/outbox';
+import { getOutboxItem, listOutbox } from '../../src/storage/outboxSupervision';
 import { applyPushResults, nextBatch, pendingSummary, releaseInFlight, requeueInFlight } from '../../src/storage/outboxSync';
 import type { OutboxItem, ShubbakDb } from '../../src/storage/db';
 import { DAY, T0, enqueueMany, freshDb, storedItems } from './support';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RemoteStatus } from '../../src/domain/status';
-import { getOutboxItem } from '../../src/storage/outbox';
+import { getOutboxItem } from '../../src/storage/outboxSupervision';
 import { applyPushResults, nextBatch } from '../../src/storage/outboxSync';
 import { purgePersonalData, UNFINISHED_RETENTION_FACTOR } from '../../src/storage/retention';
 import { applyChanges } from '../../src/storage/statuses';

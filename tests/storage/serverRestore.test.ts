@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getOutboxItem } from '../../src/storage/outbox';
+import { getOutboxItem } from '../../src/storage/outboxSupervision';
 import { applyPushResults, nextBatch, pendingSummary } from '../../src/storage/outboxSync';
 import { purgePersonalData } from '../../src/storage/retention';
 import { prepareResendAfterServerRestore } from '../../src/storage/serverRestore';

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatTrackingCode } from '../../src/domain/trackingCode';
 import { listAudit } from '../../src/storage/audit';
 import type { OutboxItem } from '../../src/storage/db';
-import { getOutboxItem } from '../../src/storage/outbox';
+import { getOutboxItem } from '../../src/storage/outboxSupervision';
 import { nextBatch, releaseInFlight } from '../../src/storage/outboxSync';
 import { OUTBOX_ROW_HEIGHT, OutboxList } from '../../src/ui/supervisor/OutboxList';
 import { enqueueSample, seedOutbox } from '../storage/support';

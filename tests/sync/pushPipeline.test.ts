@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CitizenRequest } from '../../src/domain/request';
 import type { PushResponse } from '../../src/domain/syncProtocol';
-import { listOutbox } from '../../src/storage/outbox';
+import { listOutbox } from '../../src/storage/outboxSupervision';
 import { nextBatch, requeueInFlight } from '../../src/storage/outboxSync';
 import { saveSettings } from '../../src/storage/settings';
 import { createPushPipeline } from '../../src/sync/pushPipeline';
