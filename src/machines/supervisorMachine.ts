@@ -65,11 +65,6 @@ export function createSupervisorMachine(deps: SupervisorMachineDeps) {
       auditLock: () => deps.audit('supervisor.lock'),
       auditAutoLock: () => deps.audit('supervisor.autoLock'),
       auditPinSet: () => deps.audit('supervisor.pinSet'),
-      auditFailure: (_, params: { lockout: LockoutState }) => {
-        deps.audit('supervisor.pinFailed', `failures=${params.lockout.failures}`);
-        const seconds = Math.round(remainingLockoutMs(params.lockout, deps.now()) / 1000);
-        if (seconds > 0) deps.audit('supervisor.lockout', `seconds=${seconds}`);
-      },
     },
   }).createMachine({
     id: 'supervisor',
@@ -125,17 +120,11 @@ export function createSupervisorMachine(deps: SupervisorMachineDeps) {
             {
               guard: ({ event }) => remainingLockoutMs(event.output.lockout, deps.now()) > 0,
               target: 'lockedOut',
-              actions: [
-                assign({ lockout: ({ event }) => event.output.lockout, pinError: 'wrong' }),
-                { type: 'auditFailure', params: ({ event }) => ({ lockout: event.output.lockout }) },
-              ],
+              actions: assign({ lockout: ({ event }) => event.output.lockout, pinError: 'wrong' }),
             },
             {
               target: 'pinEntry',
-              actions: [
-                assign({ lockout: ({ event }) => event.output.lockout, pinError: 'wrong' }),
-                { type: 'auditFailure', params: ({ event }) => ({ lockout: event.output.lockout }) },
-              ],
+              actions: assign({ lockout: ({ event }) => event.output.lockout, pinError: 'wrong' }),
             },
           ],
           onError: { target: 'pinEntry', actions: assign({ pinError: 'checkFailed' }) },

@@ -3,6 +3,7 @@ import { afterFailure, NO_LOCKOUT, remainingLockoutMs, type LockoutState } from 
 import { pinChoiceProblem, type PinChoiceProblem } from '../machines/supervisor/pinPolicy';
 import type { LockStateSnapshot, PinCheckOutcome, SavePinOutcome } from '../machines/supervisor/types';
 import type { KioskPlatform } from '../platform/types';
+import { appendAudit } from '../storage/audit';
 import type { ShubbakDb } from '../storage/db';
 import { readMeta, writeMeta } from '../storage/meta';
 import { hashPin, verifyPin } from './pinHash';
@@ -51,7 +52,14 @@ export function createPinLock(deps: { db: ShubbakDb; platform: Pick<KioskPlatfor
       return { kind: 'ok', lockout: NO_LOCKOUT };
     }
     const next = afterFailure(lockout, now());
-    await writeMeta(db, LOCKOUT_META_KEY, next);
+    // The failure and the lockout it may start are audited in the same transaction as the new
+    // count: a kiosk switched off right after a wrong PIN never keeps one without the other.
+    await db.transaction('rw', db.meta, db.audit, async () => {
+      await writeMeta(db, LOCKOUT_META_KEY, next);
+      await appendAudit(db, 'supervisor.pinFailed', `failures=${next.failures}`, now());
+      const seconds = Math.round(remainingLockoutMs(next, now()) / 1000);
+      if (seconds > 0) await appendAudit(db, 'supervisor.lockout', `seconds=${seconds}`, now());
+    });
     return { kind: 'wrong', lockout: next };
   }
 

@@ -98,7 +98,13 @@ describe('the supervisor services', () => {
     expect(await services.changePin('482915', '123456')).toEqual({ ok: false, reason: 'trivial' });
     expect(await services.changePin('482915', '739104')).toEqual({ ok: true });
     expect((await services.lock.checkPin('739104')).kind).toBe('ok');
-    expect((await auditLog()).map((e) => e.detail)).toEqual(['ok', 'refused=trivial', 'refused=wrongPin']);
+    // The wrong current PIN is audited as a failed attempt, with the count, like one on the PIN pad.
+    expect(await auditLog()).toEqual([
+      { action: 'supervisor.pinChange', detail: 'ok' },
+      { action: 'supervisor.pinChange', detail: 'refused=trivial' },
+      { action: 'supervisor.pinChange', detail: 'refused=wrongPin' },
+      { action: 'supervisor.pinFailed', detail: 'failures=1' },
+    ]);
   });
 
   it('print a test receipt and record the result', async () => {
