@@ -26,15 +26,20 @@ export function presentItem(record: OutboxRecord, where: Whereabouts): OutboxIte
 export function toRecord(item: LegacyOutboxRow): OutboxRecord {
   const { state, syncedAt: _syncedAt, retentionFrom: _retentionFrom, ...fields } = item;
   switch (state) {
-    case 'queued':
-    case 'sending':
-      return fields;
     case 'synced':
       return { ...fields, attempts: Math.max(0, fields.attempts - 1) };
     case 'rejected':
     case 'discarded':
       return { ...fields, outcome: state };
+    default:
+      // queued, sending, or a state damaged on disk: pending, so it is sent (or refused) rather than lost.
+      return fields;
   }
+}
+
+/** Whether a row of the older shape enters the pending set (see `toRecord`). */
+function isPendingRow(row: LegacyOutboxRow): boolean {
+  return row.state !== 'synced' && row.state !== 'rejected' && row.state !== 'discarded';
 }
 
 /**
@@ -49,7 +54,7 @@ export class LayoutBuilder {
   constructor(private readonly now: number) {}
 
   add(row: LegacyOutboxRow): OutboxRecord {
-    if (row.state === 'queued' || row.state === 'sending') this.pending.push({ kioskSeq: row.kioskSeq, id: row.id });
+    if (isPendingRow(row)) this.pending.push({ kioskSeq: row.kioskSeq, id: row.id });
     if (row.state === 'synced' && row.request !== null) {
       const at = row.retentionFrom ?? row.syncedAt ?? this.now;
       const seqs = this.syncedAt.get(at);

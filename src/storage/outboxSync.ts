@@ -127,7 +127,8 @@ export async function applyPushResults(
         rejected.push(row.kioskSeq);
       }
     }
-    await leavePending(db, [...acknowledged, ...rejected], span);
+    // Each sequence number once: a repeated one would make the range-delete test in `leavePending` lie.
+    await leavePending(db, [...new Set([...acknowledged, ...rejected])], span);
     if (rewritten.length > 0) await db.outbox.bulkPut(rewritten);
     if (acknowledged.length > 0) await db.acks.add({ at: now, seqs: acknowledged });
     await landInFlight(db, ids);

@@ -132,7 +132,11 @@ export function createPushPipeline({ db, transport, now }: PushPipelineDeps): (s
   return (signal) => {
     const call = running.then(async () => {
       try {
-        return await pushOne(signal);
+        const result = await pushOne(signal);
+        // Abandoned while it ran (the watchdog fired after the answer came): the machine has moved
+        // on and may release the runner's lock, so nothing of this engine may stay held or in flight.
+        if (signal.aborted) throw signal.reason;
+        return result;
       } catch (error) {
         // No per-item answer: the batch (and the next one, taken early) go back to the queue, nothing is lost.
         await unwind(error instanceof SyncError ? error.reason : 'internal');

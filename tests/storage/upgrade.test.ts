@@ -193,3 +193,23 @@ describe('opening a version 3 database with the current app (fault test 6)', () 
     db.close();
   });
 });
+
+describe('opening a database with a row whose state was damaged on disk (fault test 6)', () => {
+  it('keeps the row, pending, so it is sent (or refused on its own) rather than dropped', async () => {
+    const name = `upgrade-${uuidv7()}`;
+    const damaged = { ...v1Item(1, 'queued'), state: 'lost in a crash' } as unknown as LegacyOutboxRow;
+    const { state: _unreadable, ...withoutState } = v1Item(2, 'queued');
+    await writeV1Database(name, [damaged, withoutState as LegacyOutboxRow, v1Item(3, 'synced', T0)]);
+
+    const db = new ShubbakDb(name);
+    const items = await storedItems(db);
+    expect(items.map((item) => [item.kioskSeq, item.state])).toEqual([
+      [1, 'queued'],
+      [2, 'queued'],
+      [3, 'synced'],
+    ]);
+    expect(items.every((item) => item.request !== null)).toBe(true);
+    expect(await db.pending.toCollection().primaryKeys()).toEqual([1, 2]);
+    db.close();
+  });
+});

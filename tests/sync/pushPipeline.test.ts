@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CitizenRequest } from '../../src/domain/request';
 import type { PushResponse } from '../../src/domain/syncProtocol';
+import { inFlightIds } from '../../src/storage/inFlight';
 import { listOutbox } from '../../src/storage/outboxSupervision';
 import { nextBatch, requeueInFlight } from '../../src/storage/outboxSync';
 import { saveSettings } from '../../src/storage/settings';
@@ -148,6 +149,23 @@ describe('pushing the outbox with the next batch taken while one is on the wire'
     aborted.abort(new SyncError('timeout', 'watchdog'));
     await expect(push(aborted.signal)).rejects.toMatchObject({ reason: 'timeout' });
     expect(await states()).toEqual(Array(4).fill('queued'));
+  });
+
+  it('gives up a call abandoned after its answer came: writes that answer, requeues the batch taken early, leaves nothing in flight', async () => {
+    const { db, backoffice, push, states } = await setUp(4, 2);
+    const watchdog = new AbortController();
+    backoffice.answer = async (_call, items) => {
+      // The watchdog fires while the answer is on its way back: the machine has already moved on.
+      watchdog.abort(new SyncError('timeout', 'watchdog'));
+      return backoffice.upsert(items);
+    };
+    await expect(push(watchdog.signal)).rejects.toMatchObject({ reason: 'timeout' });
+    expect(await inFlightIds(db)).toEqual(new Set());
+    expect(await states()).toEqual(['synced', 'synced', 'queued', 'queued']);
+    backoffice.answer = async (_call, items) => backoffice.upsert(items);
+    await drain(push);
+    expect(await states()).toEqual(Array(4).fill('synced'));
+    expect(backoffice.stored.size).toBe(4);
   });
 
   it('takes a supervisor\'s larger batch size a batch or two later, without ending the drain early', async () => {
