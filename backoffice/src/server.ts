@@ -16,6 +16,7 @@ import { registerEnrolRoutes } from './routes/enrol';
 import { registerMetaRoutes } from './routes/meta';
 import { registerRequestRoutes } from './routes/requests';
 import { registerStaffRoutes } from './routes/staff';
+import { purgeFinishedRequests } from './service/retention';
 import { openSqliteStore } from './store/sqliteStore';
 import type { Store } from './store/types';
 
@@ -113,7 +114,11 @@ export interface StartOptions {
   logger?: LoggerSetting;
   rateLimit?: RateLimitSettings | false;
   timeouts?: Timeouts;
+  /** Purge finished requests' personal data after this many days, at start and every hour; off when absent. */
+  retentionDays?: number;
 }
+
+export const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface RunningBackoffice {
   url: string;
@@ -136,11 +141,29 @@ export async function startBackoffice(options: StartOptions): Promise<RunningBac
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const purging = options.retentionDays === undefined ? null : schedulePurge(app, store, options.retentionDays);
   return {
     url: `http://${host}:${port}`,
     close: async () => {
+      if (purging) clearInterval(purging);
       await app.close();
       store.close();
     },
   };
+}
+
+/** The retention purge, now and every hour; a failure is logged and tried again at the next hour. */
+function schedulePurge(app: FastifyInstance, store: Store, retentionDays: number): NodeJS.Timeout {
+  const run = () => {
+    purgeFinishedRequests(store, { retentionDays, now: new Date() }).then(
+      (purged) => {
+        if (purged > 0) app.log.warn({ purged, retentionDays }, 'retention purge: personal data of finished requests emptied (an expected event, logged at warn so it shows by default)');
+      },
+      (error: unknown) => app.log.error({ err: error }, 'retention purge failed'),
+    );
+  };
+  run();
+  const timer = setInterval(run, PURGE_INTERVAL_MS);
+  timer.unref();
+  return timer;
 }

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Catalogue } from '../../../src/domain/catalogue';
 import type { RemoteStatus } from '../../../src/domain/status';
 import { hashSecret, newEnrolmentCode, newToken } from '../service/secrets';
+import { purgeFinishedRequests } from '../service/retention';
 import { changeStatus } from '../service/statusChange';
 import type { Store } from '../store/types';
 
@@ -78,6 +79,13 @@ export async function staffToken(context: CommandContext, name: string): Promise
 export async function setStatus(context: CommandContext, trackingCode: string, status: RemoteStatus, reason?: string): Promise<void> {
   const change = await changeStatus(context.store, { trackingCode, status, reason, by: 'cli', now: context.now() });
   context.print(`${change.trackingCode} is now ${change.status} (change ${change.seq})`);
+}
+
+/** Empties the personal data of requests finished more than `retentionDays` ago (see service/retention.ts). */
+export async function purge(context: CommandContext, retentionDays: number): Promise<number> {
+  const purged = await purgeFinishedRequests(context.store, { retentionDays, now: context.now() });
+  context.print(`Purged the personal data of ${purged} request(s) finished more than ${retentionDays} day(s) ago`);
+  return purged;
 }
 
 /** One line per kiosk: what an operator needs to revoke one, and its sequence gaps and replays. */

@@ -5,6 +5,7 @@ import { DEFAULT_CATALOGUE_PATH, readCatalogueFile } from '../catalogueFile';
 import { buildOpenApiDocument } from '../openapi/document';
 import { ApiError } from '../service/apiError';
 import { DATABASE_FILE, DEFAULT_RATE_LIMIT, startBackoffice, type RateLimitSettings, type RunningBackoffice } from '../server';
+import { MAX_RETENTION_DAYS, parseRetentionDays } from '../service/retention';
 import { openSqliteStore } from '../store/sqliteStore';
 import * as commands from './commands';
 
@@ -18,7 +19,8 @@ export interface CliIo {
 
 export const USAGE = `Usage: npm run backoffice -- <command> [options]
   serve [--port 8787] [--host 127.0.0.1] [--data .data/backoffice] [--rate-limit <per minute>|off]
-                                           (the default command; env SHUBBAK_PORT, SHUBBAK_RATE_LIMIT, SHUBBAK_LOG)
+        [--retention-days <n>]             (the default command; env SHUBBAK_PORT, SHUBBAK_RATE_LIMIT, SHUBBAK_LOG,
+                                           SHUBBAK_RETENTION_DAYS: purge finished requests hourly, off by default)
   create-office --id <id> --name <name>
   enrol-code --office <id>                 prints a one-time enrolment code (valid 24 h)
   demo-setup                               the demo office; the code is the last line
@@ -29,6 +31,7 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
   revoke-device <deviceId>
   revoke-office <officeId>
   catalogue-import --office <id> <file>
+  purge --days <n>                         empties the personal data of requests finished > n days ago
   openapi                                  prints the OpenAPI 3.1 document (as served at /api/v1/openapi.json)
 Every command takes --data <dir> (env SHUBBAK_DATA_DIR). The default catalogue file may be
 replaced with env SHUBBAK_DEFAULT_CATALOGUE.`;
@@ -42,8 +45,16 @@ const OPTIONS = {
   office: { type: 'string' },
   reason: { type: 'string' },
   'rate-limit': { type: 'string' },
+  'retention-days': { type: 'string' },
+  days: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+function retentionDays(value: string): number {
+  const days = parseRetentionDays(value);
+  if (days === null) throw new commands.CommandError(`retention must be whole days, 1 to ${MAX_RETENTION_DAYS}`);
+  return days;
+}
 
 function required(value: string | undefined, flag: string): string {
   if (value === undefined || value === '') throw new commands.CommandError(`missing ${flag}`);
@@ -70,6 +81,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         port: values.port ?? io.env.SHUBBAK_PORT ?? '8787',
         host: values.host ?? '127.0.0.1',
         rateLimit: values['rate-limit'] ?? io.env.SHUBBAK_RATE_LIMIT,
+        retentionDays: values['retention-days'] ?? io.env.SHUBBAK_RETENTION_DAYS,
       });
     }
 
@@ -100,6 +112,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           await commands.setStatus(context, required(rest[0], '<tracking code>'), status.data, values.reason);
           break;
         }
+        case 'purge':
+          await commands.purge(context, retentionDays(required(values.days, '--days')));
+          break;
         case 'list-devices':
           await commands.listDevices(context, values.office);
           break;
@@ -158,9 +173,13 @@ export function logLevelSetting(text: string | undefined): (typeof LOG_LEVELS)[n
   return level;
 }
 
-async function serve(io: CliIo, options: { dataDir: string; port: string; host: string; rateLimit: string | undefined }): Promise<number> {
+async function serve(
+  io: CliIo,
+  options: { dataDir: string; port: string; host: string; rateLimit: string | undefined; retentionDays: string | undefined },
+): Promise<number> {
   const port = Number(options.port);
   if (!/^\d{1,5}$/.test(options.port) || port > 65_535) throw new commands.CommandError(`invalid port "${options.port}"`);
+  const days = options.retentionDays === undefined || options.retentionDays === '' ? undefined : retentionDays(options.retentionDays);
   const server = await startBackoffice({
     dataDir: options.dataDir,
     port,
@@ -168,8 +187,10 @@ async function serve(io: CliIo, options: { dataDir: string; port: string; host: 
     rateLimit: rateLimitSetting(options.rateLimit),
     // Warnings (refused items, server errors) by default; SHUBBAK_LOG=info shows every request.
     logger: { level: logLevelSetting(io.env.SHUBBAK_LOG) },
+    retentionDays: days,
   });
   io.stdout(`Back office listening on ${server.url}`);
+  if (days !== undefined) io.stdout(`Purging the personal data of requests finished more than ${days} day(s) ago, every hour`);
   await (io.untilStopped ?? untilSignal)(server);
   await server.close();
   return 0;

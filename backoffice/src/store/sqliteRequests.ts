@@ -1,7 +1,25 @@
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { RemoteStatus } from '../../../src/domain/status';
+import { isFinalStatus, REMOTE_STATUSES, type RemoteStatus } from '../../../src/domain/status';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
-import type { ChangesPage, PushInput, RequestSummary, StatusAppend, StatusAppendOutcome, StoredPushOutcome } from './types';
+import type { ChangesPage, PurgeInput, PushInput, RequestSummary, StatusAppend, StatusAppendOutcome, StoredPushOutcome } from './types';
+
+/** What a push compares a known id against: the body, or only its hash once purged. */
+interface StoredBody {
+  body: string;
+  bodySha256: string | null;
+  purgedAt: string | null;
+}
+
+const FINAL_STATUSES = REMOTE_STATUSES.filter(isFinalStatus);
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function sameBody(stored: StoredBody, canonical: string): boolean {
+  return stored.purgedAt === null ? stored.body === canonical : stored.bodySha256 === sha256(canonical);
+}
 
 interface ChangeRow {
   seq: number;
@@ -17,7 +35,14 @@ interface ChangeRow {
  * IMMEDIATE transaction (the write lock is taken up front, so two writers never deadlock on upgrade).
  */
 export function sqliteRequests(db: Database.Database) {
-  const selectBody = db.prepare<[string], { body: string }>('SELECT body FROM requests WHERE id = ?');
+  const selectBody = db.prepare<[string], StoredBody>('SELECT body, body_sha256 AS bodySha256, purged_at AS purgedAt FROM requests WHERE id = ?');
+  // Finished: the status is final, and its last change is older than the cutoff (ISO times sort as text).
+  const selectPurgeable = db.prepare<string[], { id: string; body: string }>(
+    `SELECT r.id, r.body FROM requests r
+     WHERE r.purged_at IS NULL AND r.status IN (${FINAL_STATUSES.map(() => '?').join(', ')})
+       AND (SELECT MAX(c.changed_at) FROM status_changes c WHERE c.request_id = r.id) <= ?`,
+  );
+  const purgeBody = db.prepare("UPDATE requests SET body = '', body_sha256 = ?, purged_at = ? WHERE id = ?");
   const insertRequest = db.prepare(
     `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?)
@@ -64,7 +89,7 @@ export function sqliteRequests(db: Database.Database) {
     trackKioskSeqs(input.deviceId, input.kioskSeqs);
     return input.items.map(({ request, canonical }): StoredPushOutcome => {
       const existing = selectBody.get(request.id);
-      if (existing) return existing.body === canonical ? 'duplicate' : 'conflict';
+      if (existing) return sameBody(existing, canonical) ? 'duplicate' : 'conflict';
       // The id is known to be new, so the only conflict left is another request's tracking code.
       const { changes } = insertRequest.run(
         request.id,
@@ -115,8 +140,15 @@ export function sqliteRequests(db: Database.Database) {
     };
   });
 
+  const purge = db.transaction((input: PurgeInput): number => {
+    const due = selectPurgeable.all(...FINAL_STATUSES, input.finishedBefore);
+    for (const { id, body } of due) purgeBody.run(sha256(body), input.at, id);
+    return due.length;
+  });
+
   return {
     pushRequests: (input: PushInput) => push.immediate(input),
+    purgeFinishedRequests: (input: PurgeInput) => purge.immediate(input),
     // DEFERRED: a read transaction, so the page and the high-water mark come from one snapshot.
     changesSince: (officeId: string, since: number, limit: number) => readChanges.deferred(officeId, since, limit),
     findRequestByTrackingCode: (code: string) => selectByTrackingCode.get(code) ?? null,

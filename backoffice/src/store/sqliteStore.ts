@@ -174,6 +174,10 @@ export class SqliteStore implements Store {
     return this.requests.appendStatus(...args);
   }
 
+  async purgeFinishedRequests(...args: Parameters<Store['purgeFinishedRequests']>) {
+    return this.requests.purgeFinishedRequests(...args);
+  }
+
   async storeAudit(input: { deviceId: string; officeId: string; receivedAt: string; entries: readonly AuditEntry[] }): Promise<number> {
     const insert = this.sql(
       `INSERT INTO audit_entries (id, device_id, office_id, at, action, detail, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)

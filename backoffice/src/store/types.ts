@@ -100,6 +100,14 @@ export interface AuditEntry {
   detail: string;
 }
 
+/** The retention purge: requests finished (final status) before `finishedBefore` lose their body. */
+export interface PurgeInput {
+  /** ISO time: the last status change of a purged request is at or before it. */
+  finishedBefore: string;
+  /** ISO time recorded as the purge's. */
+  at: string;
+}
+
 export interface StoreStats {
   offices: number;
   devices: number;
@@ -134,6 +142,12 @@ export interface Store {
   changesSince(officeId: string, since: number, limit: number): Promise<ChangesPage>;
   findRequestByTrackingCode(trackingCode: string): Promise<RequestSummary | null>;
   appendStatus(change: StatusAppend): Promise<StatusAppendOutcome>;
+  /**
+   * Empties the body (the citizen's personal data) of every request finished before the cutoff,
+   * keeping its id, office, tracking code, service, statuses and the body's SHA-256 (so a resend
+   * is still `duplicate`). Returns how many were purged; already purged ones are not counted.
+   */
+  purgeFinishedRequests(input: PurgeInput): Promise<number>;
 
   /** Append-only and idempotent by entry id: returns how many entries were new. */
   storeAudit(input: { deviceId: string; officeId: string; receivedAt: string; entries: readonly AuditEntry[] }): Promise<number>;

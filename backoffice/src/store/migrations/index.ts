@@ -1,4 +1,5 @@
 import { initial } from './001-initial';
+import { purge } from './002-purge';
 
 /**
  * Versioned schema changes, applied in order, each inside its own transaction, and recorded in
@@ -10,4 +11,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, purge];
