@@ -11,7 +11,9 @@ import type { SupervisorServices } from '../supervisor/types';
 import type { SyncService } from '../sync/syncService';
 import type { KioskServices } from '../ui/services';
 import { fetchKioskConfig, type KioskConfig } from './kioskConfig';
+import { callStaff } from './callStaff';
 import { lookupStatus } from './lookupStatus';
+import { createStaffChime } from './staffChime';
 import { submitRequest } from './submitRequest';
 
 export interface BootedKiosk {
@@ -65,9 +67,11 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   const sync = startSyncService({ db, platform });
   void enrolFromConfig(sync, config, platform).catch((error: unknown) => console.warn('automatic enrolment failed', error));
 
+  const chime = createStaffChime();
   const services: KioskServices = {
     submit: (input) => submitRequest(input, { db, afterCommit: () => sync.trigger('submission') }),
     lookupStatus: (trackingCode) => lookupStatus(db, trackingCode),
+    callStaff: () => void callStaff({ db, chime }),
     catalogue,
     settings,
     platform,

@@ -73,6 +73,8 @@ export const sessionMachine = setup({
     toggleContrast: assign({ highContrast: ({ context }) => !context.highContrast }),
     toggleLargeText: assign({ largeText: ({ context }) => !context.largeText }),
     callHelp: assign({ helpRequested: true }),
+    // Inside the citizen's tap: the composition root chimes (a browser plays sound on a gesture) and records the call.
+    alertStaff: () => notProvided('alertStaff'),
     dismissHelp: assign({ helpRequested: false }),
     updateCatalogue: assign({ catalogue: ({ context, event }) => (event.type === 'catalogue.update' ? event.catalogue : context.catalogue) }),
     updateSettings: assign({ settings: ({ context, event }) => (event.type === 'settings.update' ? event.settings : context.settings) }),
@@ -114,7 +116,7 @@ export const sessionMachine = setup({
     'locale.change': { guard: 'isEnabledLocale', actions: 'changeLocale' },
     'display.toggleContrast': { actions: 'toggleContrast' },
     'display.toggleLargeText': { actions: 'toggleLargeText' },
-    'help.call': { actions: 'callHelp' },
+    'help.call': { actions: ['callHelp', 'alertStaff'] },
     'help.dismiss': { actions: 'dismissHelp' },
     'catalogue.update': { actions: 'updateCatalogue' },
     'settings.update': { actions: 'updateSettings' },

@@ -12,6 +12,8 @@ export interface KioskServices {
   /** Writes the request durably to the outbox; resolves only once it is committed. */
   submit(input: SaveRequestInput): Promise<SavedRequest>;
   lookupStatus(trackingCode: string): Promise<StatusLookupResult>;
+  /** Alerts the staff (a chime at the counter) and records the call; called within the citizen's tap. */
+  callStaff(): void;
   catalogue: Catalogue;
   settings: KioskSettings;
   platform: KioskPlatform;

@@ -3,7 +3,7 @@ import { lastNonEmptyLine } from '../../scripts/processes';
 import type { RunningKioskServer } from '../../scripts/kioskServer';
 import { directionOf, type Locale } from '../../src/domain/locales';
 import { checkTrackingCode } from '../../src/domain/trackingCode';
-import { launchKiosk, metaValue, outboxRows, startBackoffice, startKioskServer, waitFor, type LaunchedKiosk, type RunningBackoffice } from './harness';
+import { auditRows, launchKiosk, metaValue, outboxRows, startBackoffice, startKioskServer, waitFor, type LaunchedKiosk, type RunningBackoffice } from './harness';
 import { byTestId, CITIZEN, confirmAndSave, lookUp, requestResidenceUpToReview, shows, tap } from './citizenSteps';
 
 describe('the citizen flow in the built kiosk, against a real back office', () => {
@@ -46,6 +46,20 @@ describe('the citizen flow in the built kiosk, against a real back office', () =
     });
     await tap(page, 'finish');
     expect(await lookUp(page, trackingCode)).toMatch(/^(synced|received)$/);
+  });
+
+  it('chimes for the staff when a citizen calls for help, and records the call without personal data', async () => {
+    const { page } = kiosk;
+    await page.reload();
+    await shows(page, 'screen-attract');
+    await tap(page, 'language-fr');
+    await tap(page, 'start');
+    const before = (await auditRows(page)).length;
+    await tap(page, 'help');
+    await shows(page, 'help-notice');
+    await waitFor(async () => (await auditRows(page)).length > before, { description: 'the call for help recorded' });
+    // `chime`: Chromium's Web Audio took the notes (`noSound` would mean the kiosk could not play them).
+    expect((await auditRows(page)).slice(before).map(({ action, detail }) => ({ action, detail }))).toEqual([{ action: 'citizen.helpCalled', detail: 'chime' }]);
   });
 
   it('takes a request with the browser offline, keeps it queued, and sends it once back online', async () => {

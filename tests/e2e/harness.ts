@@ -5,6 +5,6 @@
  */
 export { startBackoffice, type BackofficeOptions, type RunningBackoffice } from './support/backofficeProcess';
 export { startKioskServer, launchKiosk, CHROMIUM_ARGS, ChromiumMissingError, type KioskServerTestOptions, type LaunchedKiosk } from './support/kiosk';
-export { closeOutboxProbe, outboxHasPending, outboxRows, outboxStateCounts, putOutboxRows, metaValue } from './support/indexedDb';
+export { auditRows, closeOutboxProbe, outboxHasPending, outboxRows, outboxStateCounts, putOutboxRows, metaValue } from './support/indexedDb';
 export { freePort, tempDir, waitFor, type WaitOptions } from './support/system';
 export { CHROMIUM, DIST_DIR, REPO_ROOT } from './support/paths';

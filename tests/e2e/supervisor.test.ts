@@ -3,34 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastNonEmptyLine } from '../../scripts/processes';
 import type { RunningKioskServer } from '../../scripts/kioskServer';
 import { formatTrackingCode } from '../../src/domain/trackingCode';
-import type { AuditRecord, OutboxItem } from '../../src/storage/db';
+import type { OutboxItem } from '../../src/storage/db';
 import { sampleRequest } from '../storage/support';
-import { freePort, launchKiosk, metaValue, outboxRows, putOutboxRows, startBackoffice, startKioskServer, tempDir, waitFor, type LaunchedKiosk, type RunningBackoffice } from './harness';
+import { auditRows, freePort, launchKiosk, metaValue, outboxRows, putOutboxRows, startBackoffice, startKioskServer, tempDir, waitFor, type LaunchedKiosk, type RunningBackoffice } from './harness';
 
 const PIN = '482915';
 const WRONG = '111390';
 const GESTURE_MS = 3_000;
 
 /** Every row of the kiosk's append-only audit log, oldest first, read straight from IndexedDB. */
-async function auditRows(page: Page): Promise<AuditRecord[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('shubbak');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    try {
-      return await new Promise<AuditRecord[]>((resolve, reject) => {
-        const read = db.transaction('audit', 'readonly').objectStore('audit').getAll();
-        read.onsuccess = () => resolve((read.result as AuditRecord[]).sort((a, b) => a.at - b.at || a.id.localeCompare(b.id)));
-        read.onerror = () => reject(read.error);
-      });
-    } finally {
-      db.close();
-    }
-  });
-}
-
 /** Whether any IndexedDB database of the page holds `text` anywhere (keys or values, as JSON). */
 async function anyDatabaseContains(page: Page, text: string): Promise<boolean> {
   return page.evaluate(async (needle) => {

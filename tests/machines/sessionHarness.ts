@@ -22,7 +22,9 @@ export function startSession(fakes: FakeServices = {}) {
   const saved: SaveRequestInput[] = [];
   const printed: PrintReceiptInput[] = [];
   const looked: string[] = [];
+  const staffAlerts: number[] = [];
   const machine = sessionMachine.provide({
+    actions: { alertStaff: () => staffAlerts.push(staffAlerts.length + 1) },
     actors: {
       saveRequest: fromPromise<SavedRequest, SaveRequestInput>(async ({ input }) => {
         saved.push(input);
@@ -44,7 +46,7 @@ export function startSession(fakes: FakeServices = {}) {
     input: { catalogue: testCatalogue, settings: { ...testSettings, ...fakes.settings }, today: () => TODAY },
   });
   actor.start();
-  return { actor, clock, saved, printed, looked };
+  return { actor, clock, saved, printed, looked, staffAlerts };
 }
 
 export type Session = ReturnType<typeof startSession>['actor'];

@@ -142,4 +142,13 @@ describe('the citizen session: inactivity, cancel and reset', () => {
     actor.send({ type: 'help.dismiss' });
     expect(actor.getSnapshot().context.helpRequested).toBe(false);
   });
+
+  it('alerts the staff at each call for help, from any screen', () => {
+    const { actor, staffAlerts } = startSession();
+    actor.send({ type: 'help.call' });
+    expect(staffAlerts).toHaveLength(1);
+    actor.send({ type: 'session.start' });
+    actor.send({ type: 'help.call' });
+    expect(staffAlerts).toHaveLength(2);
+  });
 });

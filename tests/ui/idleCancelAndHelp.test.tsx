@@ -80,12 +80,13 @@ describe('inactivity, cancel and help', () => {
   });
 
   it('offers help, contrast and large text on every screen, for this session only', () => {
-    renderKiosk({ settings: { defaultLocale: 'en' } });
+    const { staffCalls } = renderKiosk({ settings: { defaultLocale: 'en' } });
     for (const name of ['Call a staff member', 'High contrast', 'Large text']) expect(screen.getByRole('button', { name })).toBeTruthy();
     tap(screen.getByRole('button', { name: 'High contrast' }));
     tap(screen.getByRole('button', { name: 'Large text' }));
     tap(screen.getByRole('button', { name: 'Call a staff member' }));
     expect(screen.getByRole('status').textContent).toContain('A staff member is coming');
+    expect(staffCalls).toHaveLength(1);
     openIdentity();
     expect(screen.getByTestId('kiosk').className).toBe('kiosk kiosk--contrast kiosk--large-text');
     expect(screen.getByRole('button', { name: 'High contrast' }).getAttribute('aria-pressed')).toBe('true');

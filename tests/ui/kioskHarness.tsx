@@ -22,6 +22,7 @@ export interface FakeKioskOptions {
 export function renderKiosk(options: FakeKioskOptions = {}) {
   const submitted: SaveRequestInput[] = [];
   const printed: ReceiptToPrint[] = [];
+  const staffCalls: number[] = [];
   const platform: KioskPlatform = {
     printReceipt: async (receipt) => {
       printed.push(receipt);
@@ -40,6 +41,9 @@ export function renderKiosk(options: FakeKioskOptions = {}) {
       return (options.submit ?? (async () => ({ trackingCode: 'KBZ-00042-7' })))(input);
     },
     lookupStatus: options.lookupStatus ?? (async () => ({ found: false })),
+    callStaff: () => {
+      staffCalls.push(staffCalls.length + 1);
+    },
     catalogue: options.catalogue ?? testCatalogue,
     settings,
     platform,
@@ -47,7 +51,7 @@ export function renderKiosk(options: FakeKioskOptions = {}) {
   const i18n = createI18n(settings.defaultLocale);
   const user = userEvent.setup();
   const view = render(<CitizenKiosk services={services} i18n={i18n} />);
-  return { user, view, submitted, printed, i18n };
+  return { user, view, submitted, printed, staffCalls, i18n };
 }
 
 export type Kiosk = ReturnType<typeof renderKiosk>;

@@ -62,5 +62,6 @@ describe('saving the request and the receipt', { timeout: 20_000 }, () => {
     expect((await screen.findByTestId('save-failure')).textContent).toMatch(/^The kiosk could not save your request/);
     await kiosk.user.click(screen.getByTestId('ask-staff'));
     expect(screen.getByTestId('help-notice').textContent).toContain('A staff member is coming');
+    expect(kiosk.staffCalls).toHaveLength(1);
   });
 });

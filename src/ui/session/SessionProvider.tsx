@@ -19,6 +19,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logic = useMemo(
     () =>
       sessionMachine.provide({
+        actions: { alertStaff: () => services.callStaff() },
         actors: {
           saveRequest: fromPromise<SavedRequest, SaveRequestInput>(({ input }) => services.submit(input)),
           lookupStatus: fromPromise<StatusLookupResult, { trackingCode: string }>(({ input }) => services.lookupStatus(input.trackingCode)),

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { OutboxItem, OutboxRecord } from '../../../src/storage/db';
+import type { AuditRecord, OutboxItem, OutboxRecord } from '../../../src/storage/db';
 import { LayoutBuilder, presentItem } from '../../../src/storage/outboxLayout';
 
 /**
@@ -158,5 +158,25 @@ export async function closeOutboxProbe(page: Page): Promise<void> {
     const holder = globalThis as unknown as { shubbakOutboxProbe?: IDBDatabase };
     holder.shubbakOutboxProbe?.close();
     delete holder.shubbakOutboxProbe;
+  });
+}
+
+/** The kiosk's audit log, oldest first. The app must have created its database. */
+export async function auditRows(page: Page): Promise<AuditRecord[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('shubbak');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      return await new Promise<AuditRecord[]>((resolve, reject) => {
+        const read = db.transaction('audit', 'readonly').objectStore('audit').getAll();
+        read.onsuccess = () => resolve((read.result as AuditRecord[]).sort((a, b) => a.at - b.at || a.id.localeCompare(b.id)));
+        read.onerror = () => reject(read.error);
+      });
+    } finally {
+      db.close();
+    }
   });
 }

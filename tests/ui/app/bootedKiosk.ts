@@ -47,7 +47,14 @@ export function bootedKiosk({ db, i18n, settings }: { db: ShubbakDb; i18n: I18n;
   const sync = idleSync();
   return {
     db,
-    services: { submit: async () => ({ trackingCode: 'KBZ-00042-7' }), lookupStatus: async () => ({ found: false }), catalogue: testCatalogue, settings, platform },
+    services: {
+      submit: async () => ({ trackingCode: 'KBZ-00042-7' }),
+      lookupStatus: async () => ({ found: false }),
+      callStaff: () => undefined,
+      catalogue: testCatalogue,
+      settings,
+      platform,
+    },
     supervisor: createSupervisorServices({ db, platform, sync }),
     sync,
     i18n,
