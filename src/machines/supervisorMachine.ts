@@ -135,14 +135,22 @@ export function createSupervisorMachine(deps: SupervisorMachineDeps) {
         after: { lockoutEnds: { target: 'pinEntry', actions: 'clearPinError' } },
         on: { 'supervisor.close': 'locked' },
       },
+      /**
+       * No PIN yet: whoever holds the logo gets here, so the first PIN is given only to someone
+       * who proves they are the office's staff, by enrolling the kiosk with a one-time code from
+       * the back office (a code expires in a day and works once). Then the PIN is chosen.
+       */
       firstRun: {
-        initial: 'choosePin',
+        initial: 'authorise',
         after: { autoLock: { target: 'locked', actions: ['forgetDraft', 'clearPinError'] } },
         on: {
           'supervisor.close': { target: 'locked', actions: ['forgetDraft', 'clearPinError'] },
           activity: { target: '.history', reenter: true },
         },
         states: {
+          authorise: {
+            on: { 'firstRun.authorised': 'choosePin' },
+          },
           choosePin: {
             on: {
               'pin.choose': [
@@ -168,8 +176,8 @@ export function createSupervisorMachine(deps: SupervisorMachineDeps) {
               onDone: [
                 {
                   guard: ({ event }) => event.output.ok,
-                  target: 'enrol',
-                  actions: [assign({ hasPin: true, draftPin: null, pinError: null }), 'auditPinSet'],
+                  target: '#supervisor.unlocked',
+                  actions: [assign({ hasPin: true, draftPin: null, pinError: null }), 'auditPinSet', 'auditUnlock'],
                 },
                 {
                   target: 'choosePin',
@@ -181,10 +189,6 @@ export function createSupervisorMachine(deps: SupervisorMachineDeps) {
               ],
               onError: { target: 'choosePin', actions: assign({ draftPin: null, pinError: 'saveFailed' }) },
             },
-          },
-          /** The PIN is set; the supervisor enrols the kiosk now or skips and does it from the settings. */
-          enrol: {
-            on: { 'enrol.finish': { target: '#supervisor.unlocked', actions: 'auditUnlock' } },
           },
           history: { type: 'history' },
         },

@@ -120,22 +120,40 @@ describe('supervisor mode in the built kiosk', () => {
     await backoffice?.stop();
   });
 
-  it('sets the PIN at first run, keeps only its hash, and unlocks with it', async () => {
+  it('sets the PIN at first run, only after an enrolment with a one-time code, keeps only its hash, and unlocks with it', async () => {
     const { page } = kiosk;
     await openSupervisor(page);
     await page.getByText('First start: set up this kiosk').waitFor();
+    const dialog = page.getByRole('dialog');
+    // No PIN pad before the enrolment; the back-office address is the configured one, not editable.
+    expect(await dialog.getByRole('button', { name: 'Next', exact: true }).count()).toBe(0);
+    expect(await dialog.getByLabel('Back-office address').inputValue()).toBe(backoffice.url.replace(/\/$/, ''));
+    expect(await dialog.getByLabel('Back-office address').getAttribute('readonly')).not.toBeNull();
+    await dialog.getByLabel('One-time enrolment code').fill('ZZZZ-0000');
+    await dialog.getByLabel('Name of this kiosk').fill('Counter 1');
+    await dialog.getByRole('button', { name: 'Enrol', exact: true }).click();
+    await dialog.getByText(/Enrolment failed/).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Next', exact: true }).count()).toBe(0);
+
+    const code = lastNonEmptyLine(await backoffice.cli(['enrol-code', '--office', 'demo']));
+    await dialog.getByLabel('One-time enrolment code').fill(code ?? '');
+    await dialog.getByRole('button', { name: 'Enrol', exact: true }).click();
     await typePin(page, PIN, 'Next');
     await typePin(page, PIN, 'Save');
-    await page.getByText(/The PIN is saved/).waitFor();
-    expect(await anyDatabaseContains(page, PIN)).toBe(false);
-
-    await page.getByRole('button', { name: 'Continue to supervisor mode' }).click();
     await page.getByRole('heading', { name: 'Synchronisation' }).waitFor();
+    expect(await anyDatabaseContains(page, PIN)).toBe(false);
     await page.getByRole('button', { name: 'Lock' }).click();
     expect(await page.getByRole('dialog').count()).toBe(0);
 
     await unlock(page);
-    expect((await auditRows(page)).map((row) => row.action)).toEqual(['supervisor.pinSet', 'supervisor.unlock', 'supervisor.lock', 'supervisor.unlock']);
+    expect((await auditRows(page)).map((row) => row.action)).toEqual([
+      'supervisor.enrol',
+      'supervisor.enrol',
+      'supervisor.pinSet',
+      'supervisor.unlock',
+      'supervisor.lock',
+      'supervisor.unlock',
+    ]);
     await page.getByRole('button', { name: 'Lock' }).click();
   });
 

@@ -6,7 +6,8 @@ import type { RunningKioskServer } from '../../scripts/kioskServer';
 import { LOCALES, directionOf, type Locale } from '../../src/domain/locales';
 import { formatTrackingCode } from '../../src/domain/trackingCode';
 import type { OutboxItem } from '../../src/storage/db';
-import { launchKiosk, putOutboxRows, startKioskServer, type LaunchedKiosk } from './harness';
+import { lastNonEmptyLine } from '../../scripts/processes';
+import { launchKiosk, putOutboxRows, startBackoffice, startKioskServer, type LaunchedKiosk, type RunningBackoffice } from './harness';
 
 /**
  * Every supervisor screen, in each of the four languages, through axe-core (WCAG 2.2 A and AA,
@@ -58,18 +59,32 @@ async function typePin(page: Page, pin: string): Promise<void> {
 }
 
 describe('the supervisor screens’ accessibility', () => {
+  let backoffice: RunningBackoffice;
   let server: RunningKioskServer;
   let kiosk: LaunchedKiosk;
+  /** Checked as the first run shows it, before the kiosk has a PIN. */
+  let firstRunProblems: string[] = [];
 
   beforeAll(async () => {
-    server = await startKioskServer({});
+    // The first PIN is given only after an enrolment with a one-time code (supervisorMachine).
+    backoffice = await startBackoffice();
+    await backoffice.cli(['demo-setup']);
+    const code = lastNonEmptyLine(await backoffice.cli(['enrol-code', '--office', 'demo']));
+    server = await startKioskServer({ backofficeUrl: backoffice.url });
     kiosk = await launchKiosk({ url: server.url });
     const { page } = kiosk;
     await page.getByTestId('office-logo').waitFor();
     await holdOfficeLogo(page);
+    const dialog = page.getByRole('dialog');
+    const enrolment = dialog.locator('form.sv-card');
+    await enrolment.waitFor();
+    firstRunProblems = await problemsOnScreen(page, 'first run');
+    await enrolment.getByPlaceholder('ABCD-1234').fill(code ?? '');
+    await enrolment.locator('input').last().fill('Accessibility kiosk');
+    await enrolment.locator('button[type="submit"]').click();
+    await dialog.locator('.sv-key-submit').waitFor({ timeout: 30_000 });
     await typePin(page, PIN);
     await typePin(page, PIN);
-    await page.locator('.sv-pin-screen > .sv-button-primary').click();
     await page.locator('.sv-tabs').waitFor();
     const trackingCode = formatTrackingCode('QA7', 700_001);
     const row: OutboxItem = {
@@ -82,6 +97,11 @@ describe('the supervisor screens’ accessibility', () => {
   afterAll(async () => {
     await kiosk?.close();
     await server?.close();
+    await backoffice?.stop();
+  });
+
+  it('keeps the first run (the enrolment that comes before the PIN) accessible', () => {
+    expect(firstRunProblems).toEqual([]);
   });
 
   it.each(LOCALES)('passes WCAG 2.2 AA with 48 px targets in %s, in the right direction', async (locale) => {

@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { listAudit } from '../../src/storage/audit';
+import { saveSettings } from '../../src/storage/settings';
 import { givenPin } from './harness';
 import { createWorld, openSupervisor, press, renderKiosk, typePin } from './render';
 
@@ -84,23 +85,64 @@ describe('the dialog', () => {
   });
 });
 
+/** The labels of the enrolment form in one language. */
+const ENROL_FORM = {
+  en: { url: 'Back-office address', code: 'One-time enrolment code', label: 'Name of this kiosk', submit: 'Enrol' },
+  fr: { url: 'Adresse du back-office', code: "Code d'inscription à usage unique", label: 'Nom de cette borne', submit: 'Inscrire' },
+} as const;
+
+/** Fills and sends the first run's enrolment form; the URL only when the field can be typed in. */
+function enrolAtFirstRun(labels: (typeof ENROL_FORM)[keyof typeof ENROL_FORM], code = 'ABCD-1234') {
+  const url = screen.getByLabelText(labels.url) as HTMLInputElement;
+  if (!url.readOnly) fireEvent.change(url, { target: { value: 'https://backoffice.example' } });
+  fireEvent.change(screen.getByLabelText(labels.code), { target: { value: code } });
+  fireEvent.change(screen.getByLabelText(labels.label), { target: { value: 'Borne 1' } });
+  fireEvent.click(screen.getByRole('button', { name: labels.submit }));
+}
+
 describe('the first run', () => {
-  it('refuses a trivial PIN with a translated message, then sets the PIN and offers enrolment', async () => {
+  it('asks for an enrolment code first, refuses a trivial PIN with a translated message, then sets the PIN and opens the dashboard', async () => {
     const world = createWorld();
     await renderKiosk(world, 'fr');
     openSupervisor();
+    expect(screen.getByText(/Avant de choisir le code superviseur, inscrivez cette borne/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Suivant' })).toBeNull();
+
+    enrolAtFirstRun(ENROL_FORM.fr);
+    await screen.findByRole('button', { name: 'Suivant' });
+    expect(world.sync.enrolments).toEqual([{ url: 'https://backoffice.example', code: 'ABCD-1234', label: 'Borne 1' }]);
 
     typePin('123456', 'Suivant');
     expect(screen.getByRole('alert').textContent).toContain('trop facile à deviner');
 
     typePin(PIN, 'Suivant');
     typePin(PIN, 'Enregistrer');
-    expect(await screen.findByText(/Le code est enregistré/)).toBeTruthy();
-    expect(world.platform.secrets.get('pinHash')).toMatch(/^pbkdf2-sha256\$/);
-
-    fireEvent.click(screen.getByRole('button', { name: 'Continuer vers le mode superviseur' }));
     expect(await screen.findByRole('heading', { name: 'Synchronisation' })).toBeTruthy();
-    expect(await auditActions(world)).toEqual(['supervisor.pinSet', 'supervisor.unlock']);
+    expect(world.platform.secrets.get('pinHash')).toMatch(/^pbkdf2-sha256\$/);
+    expect(await auditActions(world)).toEqual(['supervisor.enrol', 'supervisor.pinSet', 'supervisor.unlock']);
+  });
+
+  it('gives no PIN pad for a code the back office refuses', async () => {
+    const world = createWorld();
+    world.sync.enrolOutcome = { ok: false, reason: 'codeRejected', message: '410' };
+    await renderKiosk(world);
+    openSupervisor();
+    enrolAtFirstRun(ENROL_FORM.en, 'ZZZZ-0000');
+    expect((await screen.findByRole('alert')).textContent).toContain('the code is unknown, already used or expired');
+    expect(screen.queryByRole('button', { name: 'Next' })).toBeNull();
+    expect(world.platform.secrets.has('pinHash')).toBe(false);
+  });
+
+  it('enrols only with the back office configured for this kiosk, whose address cannot be changed there', async () => {
+    const world = createWorld();
+    await saveSettings(world.db, { backofficeUrl: 'https://annexe.example' });
+    await renderKiosk(world);
+    openSupervisor();
+    const url = (await screen.findByDisplayValue('https://annexe.example')) as HTMLInputElement;
+    expect(url.readOnly).toBe(true);
+    enrolAtFirstRun(ENROL_FORM.en);
+    await screen.findByRole('button', { name: 'Next' });
+    expect(world.sync.enrolments.map((enrolment) => enrolment.url)).toEqual(['https://annexe.example']);
   });
 
   it('says clearly when the secret store refuses, and stores the PIN nowhere', async () => {
@@ -108,6 +150,8 @@ describe('the first run', () => {
     world.platform.secretStoreAvailable = false;
     await renderKiosk(world);
     openSupervisor();
+    enrolAtFirstRun(ENROL_FORM.en);
+    await screen.findByRole('button', { name: 'Next' });
     typePin(PIN, 'Next');
     typePin(PIN, 'Save');
     expect((await screen.findByRole('alert')).textContent).toContain('cannot store secrets safely');

@@ -21,27 +21,49 @@ async function storedAudit(db: ShubbakDb) {
   return (await db.audit.orderBy('at').toArray()).map(({ action, detail }) => ({ action, detail }));
 }
 
+/** Opens the overlay of a kiosk without a PIN and passes the enrolment step, as the first-run screen does once the back office accepted the code. */
+function openFirstRun(s: Awaited<ReturnType<typeof startSupervisor>>) {
+  s.actor.send({ type: 'supervisor.open' });
+  s.actor.send({ type: 'firstRun.authorised' });
+}
+
 async function submit(s: Awaited<ReturnType<typeof startSupervisor>>, pin: string) {
   s.actor.send({ type: 'pin.submit', pin });
   await s.settle((snap) => !snap.matches('checking'));
 }
 
 describe('first run', () => {
-  it('asks for a new PIN, its confirmation, then enrolment, and stores only a hash', async () => {
+  it('asks for an enrolment with a one-time code before anything else: no PIN can be chosen until then', async () => {
     const s = await startSupervisor({ db, platform, clock: newClock() });
     s.actor.send({ type: 'supervisor.open' });
+    expect(s.actor.getSnapshot().matches({ firstRun: 'authorise' })).toBe(true);
+    s.actor.send({ type: 'pin.choose', pin: PIN });
+    s.actor.send({ type: 'pin.confirm', pin: PIN });
+    expect(s.actor.getSnapshot().matches({ firstRun: 'authorise' })).toBe(true);
+    expect(platform.secrets.has('pinHash')).toBe(false);
+  });
+
+  it('once enrolled, asks for a new PIN and its confirmation, stores only a hash and opens the dashboard', async () => {
+    const s = await startSupervisor({ db, platform, clock: newClock() });
+    openFirstRun(s);
     expect(s.actor.getSnapshot().matches({ firstRun: 'choosePin' })).toBe(true);
 
     s.actor.send({ type: 'pin.choose', pin: PIN });
     expect(s.actor.getSnapshot().matches({ firstRun: 'confirmPin' })).toBe(true);
     s.actor.send({ type: 'pin.confirm', pin: PIN });
-    await s.settle((snap) => snap.matches({ firstRun: 'enrol' }));
+    await s.settle((snap) => snap.matches({ unlocked: 'dashboard' }));
 
     expect(platform.secrets.get('pinHash')).toMatch(/^pbkdf2-sha256\$/);
     expect(s.actor.getSnapshot().context.draftPin).toBeNull();
-    s.actor.send({ type: 'enrol.finish' });
-    expect(s.actor.getSnapshot().matches({ unlocked: 'dashboard' })).toBe(true);
     expect(s.audits.map((a) => a.action)).toEqual(['supervisor.pinSet', 'supervisor.unlock']);
+  });
+
+  it('asks for the code again when the first run is closed before the PIN is saved', async () => {
+    const s = await startSupervisor({ db, platform, clock: newClock() });
+    openFirstRun(s);
+    s.actor.send({ type: 'supervisor.close' });
+    s.actor.send({ type: 'supervisor.open' });
+    expect(s.actor.getSnapshot().matches({ firstRun: 'authorise' })).toBe(true);
   });
 
   it.each([
@@ -50,7 +72,7 @@ describe('first run', () => {
     ['4829', 'tooShort'],
   ])('refuses %s with the reason %s', async (pin, problem) => {
     const s = await startSupervisor({ db, platform, clock: newClock() });
-    s.actor.send({ type: 'supervisor.open' });
+    openFirstRun(s);
     s.actor.send({ type: 'pin.choose', pin });
     expect(s.actor.getSnapshot().matches({ firstRun: 'choosePin' })).toBe(true);
     expect(s.actor.getSnapshot().context.pinError).toBe(problem);
@@ -58,7 +80,7 @@ describe('first run', () => {
 
   it('starts over when the confirmation differs', async () => {
     const s = await startSupervisor({ db, platform, clock: newClock() });
-    s.actor.send({ type: 'supervisor.open' });
+    openFirstRun(s);
     s.actor.send({ type: 'pin.choose', pin: PIN });
     s.actor.send({ type: 'pin.confirm', pin: '482916' });
     const snap = s.actor.getSnapshot();
@@ -69,7 +91,7 @@ describe('first run', () => {
   it('tells the supervisor when the secret store refuses, and keeps the PIN nowhere', async () => {
     platform.secretStoreAvailable = false;
     const s = await startSupervisor({ db, platform, clock: newClock() });
-    s.actor.send({ type: 'supervisor.open' });
+    openFirstRun(s);
     s.actor.send({ type: 'pin.choose', pin: PIN });
     s.actor.send({ type: 'pin.confirm', pin: PIN });
     await s.settle((snap) => snap.matches({ firstRun: 'choosePin' }));
@@ -82,7 +104,7 @@ describe('first run', () => {
   it('closes and forgets the draft when left alone', async () => {
     const clock = newClock();
     const s = await startSupervisor({ db, platform, clock });
-    s.actor.send({ type: 'supervisor.open' });
+    openFirstRun(s);
     s.actor.send({ type: 'pin.choose', pin: PIN });
     clock.increment(2 * 60_000);
     expect(s.actor.getSnapshot().value).toBe('locked');

@@ -52,7 +52,8 @@ export type SupervisorEvent =
   | { type: 'pin.submit'; pin: string }
   | { type: 'pin.choose'; pin: string }
   | { type: 'pin.confirm'; pin: string }
-  | { type: 'enrol.finish' }
+  /** The first-run enrolment succeeded with a code typed now: staff proved who they are, a PIN may be chosen. */
+  | { type: 'firstRun.authorised' }
   | { type: 'nav.dashboard' }
   | { type: 'nav.outbox' }
   | { type: 'nav.settings' }

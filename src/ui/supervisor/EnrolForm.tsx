@@ -7,8 +7,20 @@ import { useTouchKeyboard } from './useTouchKeyboard';
 
 type Result = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; officeName: string } | { kind: 'failed'; reason: EnrolFailureReason | 'internal' };
 
+export interface EnrolFormProps {
+  services: SupervisorServices;
+  /** Told once the back office accepted the code. */
+  onEnrolled?: () => void;
+  /**
+   * The address configured for this kiosk (kiosk-config.json) may not be changed here: at first
+   * run the enrolment is the proof of being staff, and a code from a back office of one's own
+   * must not count. Editable when none is configured.
+   */
+  urlFixedWhenConfigured?: boolean;
+}
+
 /** Enrolment: the back office's URL and the one-time code a back-office administrator issued. */
-export function EnrolForm({ services }: { services: SupervisorServices }) {
+export function EnrolForm({ services, onEnrolled, urlFixedWhenConfigured = false }: EnrolFormProps) {
   const { t } = useSupervisorTranslation();
   const id = useId();
   const status = useSyncStatus(services);
@@ -16,6 +28,7 @@ export function EnrolForm({ services }: { services: SupervisorServices }) {
   const [code, setCode] = useState('');
   const [label, setLabel] = useState('');
   const [result, setResult] = useState<Result>({ kind: 'idle' });
+  const [configuredUrl, setConfiguredUrl] = useState('');
   const touch = useTouchKeyboard<'url' | 'code' | 'label'>();
   const values = { url, code, label };
   const setters = { url: setUrl, code: setCode, label: setLabel };
@@ -25,6 +38,7 @@ export function EnrolForm({ services }: { services: SupervisorServices }) {
     void services.settings.load().then((settings) => {
       if (!live) return;
       setUrl((current) => current || settings.backofficeUrl);
+      setConfiguredUrl(settings.backofficeUrl);
       setLabel((current) => current || settings.officeName);
     });
     return () => {
@@ -32,13 +46,18 @@ export function EnrolForm({ services }: { services: SupervisorServices }) {
     };
   }, [services]);
 
+  const urlFixed = urlFixedWhenConfigured && configuredUrl !== '';
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setResult({ kind: 'busy' });
     try {
-      const outcome = await services.sync.enrol(url.trim(), code, label.trim());
+      const outcome = await services.sync.enrol(urlFixed ? configuredUrl : url.trim(), code, label.trim());
       setResult(outcome.ok ? { kind: 'done', officeName: outcome.officeName } : { kind: 'failed', reason: outcome.reason });
-      if (outcome.ok) setCode('');
+      if (outcome.ok) {
+        setCode('');
+        onEnrolled?.();
+      }
     } catch {
       setResult({ kind: 'failed', reason: 'internal' });
     }
@@ -50,7 +69,11 @@ export function EnrolForm({ services }: { services: SupervisorServices }) {
       <p role="status">{status.enrolled ? t('enrol.enrolled') : t('enrol.notEnrolled')}</p>
       <label className="sv-field">
         <span>{t('enrol.url')}</span>
-        <input type="url" inputMode="url" dir="ltr" value={url} onChange={(e) => setUrl(e.target.value)} required autoComplete="off" {...touch.field('url', 'latin')} />
+        {urlFixed ? (
+          <input type="url" dir="ltr" value={configuredUrl} readOnly aria-readonly="true" />
+        ) : (
+          <input type="url" inputMode="url" dir="ltr" value={url} onChange={(e) => setUrl(e.target.value)} required autoComplete="off" {...touch.field('url', 'latin')} />
+        )}
       </label>
       <label className="sv-field">
         <span>{t('enrol.code')}</span>

@@ -6,7 +6,10 @@ import { EnrolForm } from './EnrolForm';
 import { PinPad } from './PinPad';
 import type { SupervisorActor } from './SupervisorOverlay';
 
-/** First run: choose a PIN, confirm it, then enrol the kiosk (or skip and do it from the settings). */
+/**
+ * First run: enrol the kiosk with a one-time code from the back office (the proof that this is
+ * the office's staff, see supervisorMachine), then choose the PIN and confirm it.
+ */
 export function FirstRun({ actor, services }: { actor: SupervisorActor; services: SupervisorServices }) {
   const { t } = useSupervisorTranslation();
   const snapshot = useSelector(actor, (s) => s);
@@ -15,6 +18,12 @@ export function FirstRun({ actor, services }: { actor: SupervisorActor; services
   return (
     <section className="sv-pin-screen">
       <h2>{t('firstRun.title')}</h2>
+      {snapshot.matches({ firstRun: 'authorise' }) && (
+        <>
+          <p>{t('firstRun.authorise')}</p>
+          <EnrolForm services={services} urlFixedWhenConfigured onEnrolled={() => actor.send({ type: 'firstRun.authorised' })} />
+        </>
+      )}
       {snapshot.matches({ firstRun: 'choosePin' }) && (
         <PinPad label={t('firstRun.choose', { count: PIN_MIN_LENGTH })} submitLabel={t('actions.next')} onSubmit={(pin) => actor.send({ type: 'pin.choose', pin })} />
       )}
@@ -26,15 +35,6 @@ export function FirstRun({ actor, services }: { actor: SupervisorActor; services
         <p role="alert" className="sv-error">
           {t(`pinErrors.${error}`, { count: PIN_MIN_LENGTH })}
         </p>
-      )}
-      {snapshot.matches({ firstRun: 'enrol' }) && (
-        <>
-          <p role="status">{t('firstRun.pinSaved')}</p>
-          <EnrolForm services={services} />
-          <button type="button" className="sv-button sv-button-primary" onClick={() => actor.send({ type: 'enrol.finish' })}>
-            {t('firstRun.finish')}
-          </button>
-        </>
       )}
     </section>
   );
