@@ -91,7 +91,12 @@ async function main(): Promise<void> {
 
   console.log(`Back office: ${backoffice.url}`);
   console.log(`Kiosk: ${kiosk.url}`);
-  if (code) console.log(`Demo enrolment code (used by the kiosk on its first start): ${code}`);
+  if (code) {
+    console.log(`Demo enrolment code (used by the kiosk on its first start): ${code}`);
+    // The first run of supervisor mode asks for a code of its own before a PIN can be chosen.
+    const firstRunCode = lastNonEmptyLine(await runBackofficeCli(['enrol-code', '--office', 'demo', '--data', backofficeData]));
+    console.log(`Supervisor mode: hold the office logo for 3 s; the first time, type this code (valid 24 h): ${firstRunCode}`);
+  }
 
   const facts = readShellFacts(REPO_ROOT, env);
   const shell = chooseKioskShell(facts);
