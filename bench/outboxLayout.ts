@@ -12,7 +12,7 @@
 import { freePort, launchKiosk, startKioskServer } from '../tests/e2e/harness';
 import { queuedItems } from '../tests/fault/requests';
 import { fileURLToPath } from 'node:url';
-import { loadInPage } from './inPage';
+import { loadInPage } from '../tests/e2e/harness';
 import type { Timings } from './outboxLayoutInPage';
 import { median } from './stats';
 

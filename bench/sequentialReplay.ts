@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { CitizenRequest } from '../src/domain/request';
-import { loadInPage } from './inPage';
+import { loadInPage } from '../tests/e2e/harness';
 
 type Replay = (pushUrl: string, token: string, requests: CitizenRequest[]) => Promise<{ seconds: number; failures: number }>;
 

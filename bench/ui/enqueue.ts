@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { loadInPage } from '../inPage';
+import { loadInPage } from '../../tests/e2e/harness';
 
 /** Durations (ms) of `count` durable outbox writes made in the page by the app's own code. */
 export async function measureEnqueue(page: Page, count: number): Promise<number[]> {

@@ -135,6 +135,12 @@ export const SCHEMA_V1 = {
   catalogue: 'key',
 } as const;
 
+/** The stores schema v2 changed, kept verbatim: tests write a database as version 2 of the app left it. */
+export const SCHEMA_V2 = {
+  outbox: 'id, &trackingCode, &kioskSeq, state, [state+kioskSeq], createdAt, retentionFrom',
+  audit: 'id, at, synced, [synced+at]',
+} as const;
+
 /** The outbox's indexes in schema v3, kept verbatim for the upgrade tests. */
 export const SCHEMA_V3_OUTBOX = 'id, &trackingCode, &kioskSeq, [state+kioskSeq], retentionFrom';
 
@@ -164,10 +170,7 @@ export class ShubbakDb extends Dexie {
     // retention clock of v1's synced items and puts items a crash left `sending` back in
     // `queued`; every other row, pending or not, is carried across untouched.
     this.version(2)
-      .stores({
-        outbox: 'id, &trackingCode, &kioskSeq, state, [state+kioskSeq], createdAt, retentionFrom',
-        audit: 'id, at, synced, [synced+at]',
-      })
+      .stores(SCHEMA_V2)
       .upgrade((tx) =>
         tx
           .table<LegacyOutboxRow, string>('outbox')

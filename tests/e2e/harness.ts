@@ -7,4 +7,5 @@ export { startBackoffice, type BackofficeOptions, type RunningBackoffice } from 
 export { startKioskServer, launchKiosk, CHROMIUM_ARGS, ChromiumMissingError, type KioskServerTestOptions, type LaunchedKiosk } from './support/kiosk';
 export { auditRows, closeOutboxProbe, outboxHasPending, outboxRows, outboxStateCounts, putOutboxRows, metaValue } from './support/indexedDb';
 export { freePort, tempDir, waitFor, type WaitOptions } from './support/system';
+export { loadInPage } from './support/inPage';
 export { CHROMIUM, DIST_DIR, REPO_ROOT } from './support/paths';
