@@ -1,4 +1,4 @@
-import { LOCAL_STATES, type LocalState } from '../domain/status';
+import type { LocalState } from '../domain/status';
 import type { OutboxItem, OutboxRecord, ShubbakDb } from './db';
 import { inFlightIds } from './inFlight';
 import { pendingAmong, presentRecord, presentRecords, storedCounts, withOutcome } from './outboxStates';
@@ -8,10 +8,6 @@ import { pendingAmong, presentRecord, presentRecords, storedCounts, withOutcome 
  * outbox.ts, whose enqueue the citizen flow loads up front, so that none of this is in the
  * citizen flow's initial bundle.
  */
-
-export async function findByTrackingCode(db: ShubbakDb, trackingCode: string): Promise<OutboxItem | undefined> {
-  return db.transaction('r', db.outbox, db.pending, db.meta, async () => presentRecord(db, await db.outbox.where('trackingCode').equals(trackingCode).first()));
-}
 
 export async function getOutboxItem(db: ShubbakDb, id: string): Promise<OutboxItem | undefined> {
   return db.transaction('r', db.outbox, db.pending, db.meta, async () => presentRecord(db, await db.outbox.get(id)));
@@ -34,14 +30,19 @@ export async function listOutbox(db: ShubbakDb, page: OutboxPage): Promise<Outbo
   return db.transaction('r', db.outbox, db.pending, db.meta, async () => presentRecords(db, await storedPage(db, page)));
 }
 
+/** The states an item is in once it left the pending set. */
+const ENDED_STATES = ['synced', 'rejected', 'discarded'] as const satisfies readonly LocalState[];
+
 async function storedPage(db: ShubbakDb, page: OutboxPage): Promise<OutboxRecord[]> {
   const { offset, limit } = page;
   const wanted = new Set(page.states);
-  const everything = wanted.size === 0 || LOCAL_STATES.every((state) => wanted.has(state) || (state === 'sending' && wanted.has('queued')) || (state === 'queued' && wanted.has('sending')));
+  // `queued` and `sending` are both the pending set: asking for either is asking for it.
+  const wantsPending = wanted.has('queued') || wanted.has('sending');
+  const everything = wanted.size === 0 || (wantsPending && ENDED_STATES.every((state) => wanted.has(state)));
   if (everything) return db.outbox.orderBy('kioskSeq').reverse().offset(offset).limit(limit).toArray();
   const newest = offset + limit;
   const groups: Promise<number[]>[] = [];
-  if (wanted.has('queued') || wanted.has('sending')) groups.push(newestPendingSeqs(db, newest));
+  if (wantsPending) groups.push(newestPendingSeqs(db, newest));
   for (const outcome of ['rejected', 'discarded'] as const) if (wanted.has(outcome)) groups.push(newestWithOutcome(db, outcome, newest));
   if (wanted.has('synced')) groups.push(newestSyncedSeqs(db, newest));
   const seqs = (await Promise.all(groups))
