@@ -72,7 +72,7 @@ function SupervisedSession({ boot, supervisor, settings, children }: { boot: Boo
   useCatalogueUpdates(boot);
   const Overlay = useMemo(() => lazySupervisorOverlay(boot.i18n), [boot.i18n]);
   return (
-    <SupervisorFrame services={supervisor} onOpen={resetSession} Overlay={Overlay}>
+    <SupervisorFrame services={supervisor} onOpen={resetSession} Overlay={Overlay} autoLockMs={settings.supervisorAutoLockMinutes * 60_000}>
       {children}
     </SupervisorFrame>
   );

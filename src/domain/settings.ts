@@ -21,6 +21,8 @@ export const kioskSettingsSchema = z.strictObject({
   syncBatchSize: z.int().min(1).max(1000),
   /** Seconds between heartbeats while idle. */
   heartbeatSeconds: z.int().min(5).max(3600),
+  /** Minutes without a touch after which supervisor mode locks itself. */
+  supervisorAutoLockMinutes: z.int().min(1).max(30),
 }).refine((s) => s.enabledLocales.includes(s.defaultLocale), { message: 'default language must be enabled', path: ['defaultLocale'] });
 export type KioskSettings = z.infer<typeof kioskSettingsSchema>;
 
@@ -36,4 +38,5 @@ export const DEFAULT_SETTINGS: KioskSettings = {
   printerName: '',
   syncBatchSize: 1000,
   heartbeatSeconds: 30,
+  supervisorAutoLockMinutes: 2,
 };

@@ -70,6 +70,7 @@ export function createSupervisorMachine(deps: SupervisorMachineDeps) {
     id: 'supervisor',
     context: ({ input }) => ({ hasPin: false, lockout: NO_LOCKOUT, pinError: null, draftPin: null, autoLockMs: input.autoLockMs }),
     initial: 'loading',
+    on: { 'settings.autoLock': { actions: assign({ autoLockMs: ({ event }) => event.ms }) } },
     states: {
       loading: {
         invoke: {

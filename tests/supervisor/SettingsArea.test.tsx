@@ -40,6 +40,22 @@ describe('the settings form', () => {
     expect(await listAudit(world.db, { limit: 10 })).toEqual([]);
   });
 
+  it('lets a supervisor choose how long supervisor mode waits before locking itself, from 1 to 30 minutes', async () => {
+    const world = createWorld();
+    renderIn('en', <SettingsArea services={world.services} />);
+    await screen.findByRole('heading', { name: 'Kiosk settings' });
+    const autoLock = field('Minutes without a touch before supervisor mode locks itself');
+    expect((autoLock as HTMLInputElement).value).toBe('2');
+    fireEvent.change(autoLock, { target: { value: '31' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Enter a whole number from 1 to 30.')).toBeTruthy();
+
+    fireEvent.change(autoLock, { target: { value: '10' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect((await loadSettings(world.db)).supervisorAutoLockMinutes).toBe(10);
+  });
+
   it('refuses a default language that is not offered', async () => {
     const world = createWorld();
     renderIn('en', <SettingsArea services={world.services} />);

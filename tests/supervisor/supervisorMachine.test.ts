@@ -239,6 +239,16 @@ describe('while unlocked', () => {
     expect(s.actor.getSnapshot().value).toBe('pinEntry');
   });
 
+  it('locks itself after the delay a supervisor saved, from the next touch on', async () => {
+    const s = await unlocked();
+    s.actor.send({ type: 'settings.autoLock', ms: 10 * 60_000 });
+    s.actor.send({ type: 'activity' });
+    s.clock.increment(9 * 60_000);
+    expect(s.actor.getSnapshot().matches('unlocked')).toBe(true);
+    s.clock.increment(60_000);
+    expect(s.actor.getSnapshot().value).toBe('autoLocked');
+  });
+
   it('postpones the auto-lock on every touch and stays in the same area', async () => {
     const s = await unlocked();
     s.actor.send({ type: 'nav.outbox' });

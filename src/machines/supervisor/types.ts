@@ -54,6 +54,8 @@ export type SupervisorEvent =
   | { type: 'pin.confirm'; pin: string }
   /** The first-run enrolment succeeded with a code typed now: staff proved who they are, a PIN may be chosen. */
   | { type: 'firstRun.authorised' }
+  /** A supervisor saved another auto-lock delay: it applies from the next touch. */
+  | { type: 'settings.autoLock'; ms: number }
   | { type: 'nav.dashboard' }
   | { type: 'nav.outbox' }
   | { type: 'nav.settings' }

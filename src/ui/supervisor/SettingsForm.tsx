@@ -3,11 +3,10 @@ import { useSupervisorTranslation } from './supervisorLanguage';
 import { LOCALES, type Locale } from '../../domain/locales';
 import type { KioskSettings } from '../../domain/settings';
 import type { SettingsField, SupervisorServices } from '../../supervisor/types';
-import { SettingsTextField } from './SettingsTextField';
+import { SettingsTextField, type TextSetting } from './SettingsTextField';
 import { useTouchKeyboard, type TouchFieldKind } from './useTouchKeyboard';
 
 type Errors = Partial<Record<SettingsField, string>>;
-type TextSetting = 'officeName' | 'officeId' | 'backofficeUrl' | 'printerName' | 'idleTimeoutSeconds' | 'retentionDays';
 const FIELD_KINDS: Record<TextSetting, TouchFieldKind> = {
   officeName: 'text',
   officeId: 'latin',
@@ -15,17 +14,30 @@ const FIELD_KINDS: Record<TextSetting, TouchFieldKind> = {
   printerName: 'latin',
   idleTimeoutSeconds: 'number',
   retentionDays: 'number',
+  supervisorAutoLockMinutes: 'number',
 };
-type Draft = Omit<KioskSettings, 'idleTimeoutSeconds' | 'retentionDays'> & { idleTimeoutSeconds: string; retentionDays: string };
+/** The settings typed as numbers: edited as text, so a half-typed value is not lost. */
+type NumberSetting = 'idleTimeoutSeconds' | 'retentionDays' | 'supervisorAutoLockMinutes';
+type Draft = Omit<KioskSettings, NumberSetting> & Record<NumberSetting, string>;
 
 function toDraft(settings: KioskSettings): Draft {
-  return { ...settings, idleTimeoutSeconds: String(settings.idleTimeoutSeconds), retentionDays: String(settings.retentionDays) };
+  return {
+    ...settings,
+    idleTimeoutSeconds: String(settings.idleTimeoutSeconds),
+    retentionDays: String(settings.retentionDays),
+    supervisorAutoLockMinutes: String(settings.supervisorAutoLockMinutes),
+  };
 }
 
 /** Numbers typed as text; anything that is not a whole number fails the schema and shows the field's message. */
 function fromDraft(draft: Draft): KioskSettings {
   const asNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
-  return { ...draft, idleTimeoutSeconds: asNumber(draft.idleTimeoutSeconds), retentionDays: asNumber(draft.retentionDays) };
+  return {
+    ...draft,
+    idleTimeoutSeconds: asNumber(draft.idleTimeoutSeconds),
+    retentionDays: asNumber(draft.retentionDays),
+    supervisorAutoLockMinutes: asNumber(draft.supervisorAutoLockMinutes),
+  };
 }
 
 export function SettingsForm({ services }: { services: SupervisorServices }) {
@@ -83,6 +95,7 @@ export function SettingsForm({ services }: { services: SupervisorServices }) {
       {text('backofficeUrl', 'url')}
       {text('idleTimeoutSeconds', 'numeric')}
       {text('retentionDays', 'numeric')}
+      {text('supervisorAutoLockMinutes', 'numeric')}
       {text('printerName')}
       <fieldset className="sv-field" aria-describedby={errors.enabledLocales ? 'sv-error-enabledLocales' : undefined}>
         <legend>{t('settings.fields.enabledLocales')}</legend>

@@ -1,6 +1,7 @@
 import { useSupervisorTranslation } from './supervisorLanguage';
 
-type TextSetting = 'officeName' | 'officeId' | 'backofficeUrl' | 'printerName' | 'idleTimeoutSeconds' | 'retentionDays';
+/** The settings edited in a text field (numbers included: typed as text, checked on save). */
+export type TextSetting = 'officeName' | 'officeId' | 'backofficeUrl' | 'printerName' | 'idleTimeoutSeconds' | 'retentionDays' | 'supervisorAutoLockMinutes';
 
 interface SettingsTextFieldProps {
   field: TextSetting;

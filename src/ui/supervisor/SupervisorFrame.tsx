@@ -1,5 +1,5 @@
 import { useActorRef, useSelector } from '@xstate/react';
-import { useCallback, useMemo, type ComponentProps, type ComponentType, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, type ComponentProps, type ComponentType, type ReactNode } from 'react';
 import { createSupervisorMachine } from '../../machines/supervisorMachine';
 import type { SupervisorServices } from '../../supervisor/types';
 // Type only: the overlay's code stays out of this module, so the kiosk can load it on demand.
@@ -17,6 +17,8 @@ export interface SupervisorFrameProps {
   onOpen(): void;
   /** The overlay to show while supervisor mode is open: the kiosk passes one loaded on demand. */
   Overlay: ComponentType<SupervisorOverlayProps>;
+  /** The kiosk's setting, in ms; the services' default (2 minutes) when absent. */
+  autoLockMs?: number;
   children: ReactNode;
 }
 
@@ -28,7 +30,7 @@ const CLOSED_STATES = ['loading', 'locked', 'autoLocked'] as const;
  * the kiosk window never leaves kiosk mode. While the overlay is open the app beneath is inert
  * (no focus, no touches, hidden from assistive technology).
  */
-export function SupervisorFrame({ services, onOpen, Overlay, children }: SupervisorFrameProps) {
+export function SupervisorFrame({ services, onOpen, Overlay, autoLockMs = services.autoLockMs, children }: SupervisorFrameProps) {
   const machine = useMemo(
     () =>
       createSupervisorMachine({
@@ -40,7 +42,8 @@ export function SupervisorFrame({ services, onOpen, Overlay, children }: Supervi
       }),
     [services],
   );
-  const actor = useActorRef(machine, { input: { autoLockMs: services.autoLockMs } });
+  const actor = useActorRef(machine, { input: { autoLockMs } });
+  useEffect(() => actor.send({ type: 'settings.autoLock', ms: autoLockMs }), [actor, autoLockMs]);
   const open = useSelector(actor, (snapshot) => !CLOSED_STATES.some((state) => snapshot.matches(state)));
 
   const openSupervisor = useCallback(() => {
