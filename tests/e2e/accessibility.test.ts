@@ -3,9 +3,8 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directionOf, LOCALES, type Locale } from '../../src/domain/locales';
-import { lastNonEmptyLine } from '../../scripts/processes';
 import type { RunningKioskServer } from '../../scripts/kioskServer';
-import { launchKiosk, metaValue, startBackoffice, startKioskServer, waitFor, type LaunchedKiosk, type RunningBackoffice } from './harness';
+import { launchKiosk, metaValue, startDemoOffice, waitFor, type LaunchedKiosk, type RunningBackoffice } from './harness';
 
 /**
  * Every citizen screen, in each of the four languages, through axe-core (WCAG 2.2 A and AA) and
@@ -86,9 +85,7 @@ describe('accessibility of the citizen screens', () => {
   let kiosk: LaunchedKiosk;
 
   beforeAll(async () => {
-    backoffice = await startBackoffice();
-    const code = lastNonEmptyLine(await backoffice.cli(['demo-setup']));
-    server = await startKioskServer({ backofficeUrl: backoffice.url, ...(code ? { demoEnrolmentCode: code } : {}) });
+    ({ backoffice, server } = await startDemoOffice());
     kiosk = await launchKiosk({ url: server.url });
     await waitFor(() => metaValue(kiosk.page, 'deviceId'), { timeoutMs: 60_000, description: 'the kiosk enrolled itself with the demo code' });
     // Simulated time from the next load on (it flows normally until a test jumps it), so the

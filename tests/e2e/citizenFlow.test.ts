@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastNonEmptyLine } from '../../scripts/processes';
 import type { RunningKioskServer } from '../../scripts/kioskServer';
 import { directionOf, type Locale } from '../../src/domain/locales';
 import { checkTrackingCode } from '../../src/domain/trackingCode';
-import { auditRows, launchKiosk, metaValue, outboxRows, startBackoffice, startKioskServer, waitFor, type LaunchedKiosk, type RunningBackoffice } from './harness';
+import { auditRows, launchKiosk, metaValue, outboxRows, startDemoOffice, waitFor, type LaunchedKiosk, type RunningBackoffice } from './harness';
 import { byTestId, CITIZEN, confirmAndSave, lookUp, requestResidenceUpToReview, shows, tap } from './citizenSteps';
 
 describe('the citizen flow in the built kiosk, against a real back office', () => {
@@ -12,9 +11,7 @@ describe('the citizen flow in the built kiosk, against a real back office', () =
   let kiosk: LaunchedKiosk;
 
   beforeAll(async () => {
-    backoffice = await startBackoffice();
-    const code = lastNonEmptyLine(await backoffice.cli(['demo-setup']));
-    server = await startKioskServer({ backofficeUrl: backoffice.url, ...(code ? { demoEnrolmentCode: code } : {}) });
+    ({ backoffice, server } = await startDemoOffice());
     kiosk = await launchKiosk({ url: server.url });
     await waitFor(() => metaValue(kiosk.page, 'deviceId'), { timeoutMs: 60_000, description: 'the kiosk enrolled itself with the demo code' });
   });

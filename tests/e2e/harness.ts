@@ -4,6 +4,7 @@
  * tests/fault and bench/.
  */
 export { startBackoffice, type BackofficeOptions, type RunningBackoffice } from './support/backofficeProcess';
+export { startDemoOffice, type DemoOffice } from './support/demoOffice';
 export { startKioskServer, launchKiosk, CHROMIUM_ARGS, ChromiumMissingError, type KioskServerTestOptions, type LaunchedKiosk } from './support/kiosk';
 export { auditRows, closeOutboxProbe, outboxHasPending, outboxRows, outboxStateCounts, putOutboxRows, metaValue } from './support/indexedDb';
 export { freePort, tempDir, waitFor, type WaitOptions } from './support/system';

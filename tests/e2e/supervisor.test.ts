@@ -5,7 +5,7 @@ import type { RunningKioskServer } from '../../scripts/kioskServer';
 import { formatTrackingCode } from '../../src/domain/trackingCode';
 import type { OutboxItem } from '../../src/storage/db';
 import { sampleRequest } from '../storage/support';
-import { auditRows, freePort, launchKiosk, metaValue, outboxRows, putOutboxRows, startBackoffice, startKioskServer, tempDir, waitFor, type LaunchedKiosk, type RunningBackoffice } from './harness';
+import { auditRows, freePort, launchKiosk, metaValue, outboxRows, putOutboxRows, startDemoOffice, tempDir, waitFor, type LaunchedKiosk, type RunningBackoffice } from './harness';
 
 const PIN = '482915';
 const WRONG = '111390';
@@ -105,10 +105,8 @@ describe('supervisor mode in the built kiosk', () => {
   }
 
   beforeAll(async () => {
-    backoffice = await startBackoffice();
-    const code = lastNonEmptyLine(await backoffice.cli(['demo-setup']));
     // One port for the whole test: IndexedDB belongs to the origin, and relaunches must find it.
-    server = await startKioskServer({ backofficeUrl: backoffice.url, ...(code ? { demoEnrolmentCode: code } : {}), port: await freePort() });
+    ({ backoffice, server } = await startDemoOffice({ port: await freePort() }));
     profileDir = await tempDir('supervisor-profile');
     kiosk = await launchKiosk({ url: server.url, profileDir });
     await waitFor(() => metaValue(kiosk.page, 'deviceId'), { timeoutMs: 60_000, description: 'the kiosk enrolled itself with the demo code' });

@@ -3,9 +3,8 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningKioskServer } from '../../scripts/kioskServer';
-import { lastNonEmptyLine } from '../../scripts/processes';
 import type { LegacyOutboxRow, MetaRecord, OutboxItem } from '../../src/storage/db';
-import { freePort, launchKiosk, loadInPage, metaValue, outboxRows, startBackoffice, startKioskServer, tempDir, waitFor, type LaunchedKiosk, type RunningBackoffice } from '../e2e/harness';
+import { freePort, launchKiosk, loadInPage, metaValue, outboxRows, startDemoOffice, tempDir, waitFor, type LaunchedKiosk, type RunningBackoffice } from '../e2e/harness';
 import { queuedItems } from './requests';
 
 type WriteDatabase = (rows: LegacyOutboxRow[], meta: MetaRecord[]) => Promise<number>;
@@ -21,9 +20,7 @@ describe('a kiosk database written by an older version of the app, opened by the
   let kiosk: LaunchedKiosk;
 
   beforeAll(async () => {
-    backoffice = await startBackoffice();
-    const code = lastNonEmptyLine(await backoffice.cli(['demo-setup']));
-    server = await startKioskServer({ backofficeUrl: backoffice.url, ...(code ? { demoEnrolmentCode: code } : {}), port: await freePort() });
+    ({ backoffice, server } = await startDemoOffice({ port: await freePort() }));
     // A page of the kiosk's origin without the app, so the old database is written before the app opens it.
     kiosk = await launchKiosk({ url: new URL('kiosk-config.json', server.url).href, profileDir: await tempDir('upgrade-profile') });
   });
