@@ -20,6 +20,12 @@ export async function pendingAmong(db: ShubbakDb, seqs: readonly number[]): Prom
   return new Set(entries.flatMap((entry) => (entry ? [entry.kioskSeq] : [])));
 }
 
+/** The rows of `seqs` that are synced (neither pending nor ended otherwise) and still hold personal data. */
+export async function syncedWithPersonalData(db: ShubbakDb, seqs: readonly number[]): Promise<OutboxRecord[]> {
+  const [rows, pending] = await Promise.all([db.outbox.where('kioskSeq').anyOf([...seqs]).toArray(), pendingAmong(db, seqs)]);
+  return rows.filter((row) => row.request !== null && row.outcome === undefined && !pending.has(row.kioskSeq));
+}
+
 /** Rows as the app sees them, their state read from the pending set and the in-flight record. */
 export async function presentRecords(db: ShubbakDb, records: readonly OutboxRecord[]): Promise<OutboxItem[]> {
   const [pending, onWire] = await Promise.all([pendingAmong(db, records.map((record) => record.kioskSeq)), inFlightIds(db)]);

@@ -1,6 +1,6 @@
 import { isFinalStatus } from '../domain/status';
 import type { AckRecord, OutboxRecord, ShubbakDb, StatusRecord } from './db';
-import { pendingAmong } from './outboxStates';
+import { syncedWithPersonalData } from './outboxStates';
 
 /**
  * Retention of personal data on the kiosk (law 09-08: no copy of identity data outlives its
@@ -75,10 +75,4 @@ export async function purgePersonalData(db: ShubbakDb, { retentionDays, now }: P
 
 function isFinished(status: StatusRecord | undefined): boolean {
   return status !== undefined && isFinalStatus(status.status);
-}
-
-/** The rows of `seqs` that are synced (neither pending nor ended otherwise) and still hold personal data. */
-async function syncedWithPersonalData(db: ShubbakDb, seqs: readonly number[]): Promise<OutboxRecord[]> {
-  const [rows, pending] = await Promise.all([db.outbox.where('kioskSeq').anyOf([...seqs]).toArray(), pendingAmong(db, seqs)]);
-  return rows.filter((row) => row.request !== null && row.outcome === undefined && !pending.has(row.kioskSeq));
 }

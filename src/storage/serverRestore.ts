@@ -1,6 +1,6 @@
 import type { ShubbakDb } from './db';
 import { META_KEYS } from './meta';
-import { pendingAmong } from './outboxStates';
+import { syncedWithPersonalData } from './outboxStates';
 
 export interface RestoreReport {
   /** Synced items put back in the queue: the server upserts by id, so sending them again is safe. */
@@ -19,9 +19,7 @@ export interface RestoreReport {
 export async function prepareResendAfterServerRestore(db: ShubbakDb): Promise<RestoreReport> {
   return db.transaction('rw', [db.outbox, db.pending, db.acks, db.statuses, db.meta], async () => {
     // Every synced item that still holds its personal data is in an `acks` record (see retention.ts).
-    const seqs = (await db.acks.toArray()).flatMap((ack) => ack.seqs);
-    const [rows, pending] = await Promise.all([db.outbox.where('kioskSeq').anyOf(seqs).toArray(), pendingAmong(db, seqs)]);
-    const resend = rows.filter((row) => row.request !== null && row.outcome === undefined && !pending.has(row.kioskSeq));
+    const resend = await syncedWithPersonalData(db, (await db.acks.toArray()).flatMap((ack) => ack.seqs));
     await db.pending.bulkPut(resend.map((row) => ({ kioskSeq: row.kioskSeq, id: row.id })));
     // The accepting attempt was never written to the row (see outboxLayout): it is counted now that the row is pending again.
     await db.outbox.bulkPut(resend.map((row) => ({ ...row, attempts: row.attempts + 1, lastError: 'serverRestored' })));
