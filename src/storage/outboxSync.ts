@@ -3,6 +3,7 @@ import type { OutboxItem, OutboxRecord, PendingEntry, RejectionError, ShubbakDb 
 import { readInFlight, type InFlightRecord } from './inFlight';
 import { META_KEYS } from './meta';
 import { presentItem, toRecord } from './outboxLayout';
+import { pendingAmong } from './outboxStates';
 
 /**
  * The outbox as the sync engine sees it. The contract (Workbox lost entries by removing them
@@ -165,7 +166,7 @@ export async function releaseInFlight(db: ShubbakDb, lastError: string, now: num
     const record = await readInFlight(db);
     if (!record) return 0;
     const rows = (await db.outbox.bulkGet(record.ids)).filter((row): row is OutboxRecord => row !== undefined);
-    const pending = new Set(await pendingSpan(db, rows.map((row) => row.kioskSeq)));
+    const pending = await pendingAmong(db, rows.map((row) => row.kioskSeq));
     const inFlight = rows.filter((row) => pending.has(row.kioskSeq));
     await db.outbox.bulkPut(inFlight.map((row) => ({ ...row, lastError, attempts: row.attempts + 1, lastAttemptAt: now })));
     await db.meta.delete(META_KEYS.inFlight);
