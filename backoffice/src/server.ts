@@ -157,7 +157,8 @@ function schedulePurge(app: FastifyInstance, store: Store, retentionDays: number
   const run = () => {
     purgeFinishedRequests(store, { retentionDays, now: new Date() }).then(
       (purged) => {
-        if (purged > 0) app.log.warn({ purged, retentionDays }, 'retention purge: personal data of finished requests emptied (an expected event, logged at warn so it shows by default)');
+        // At warn, the default level, although expected: an operator should see personal data go.
+        if (purged > 0) app.log.warn({ purged, retentionDays }, 'retention purge: personal data of finished requests emptied');
       },
       (error: unknown) => app.log.error({ err: error }, 'retention purge failed'),
     );

@@ -9,8 +9,8 @@ export const remoteStatusSchema = z.enum(REMOTE_STATUSES);
  * Where a request stands on the kiosk:
  * queued → sending → synced (acknowledged) | rejected (refused for a reason retrying won't fix).
  * `discarded` is a supervisor's decision, recorded with a reason in the audit log.
- * `sending` is how an item on the wire is shown: on disk it stays `queued` and the batch is
- * recorded in flight once (storage/outboxSync.ts); only kiosks before schema v3 wrote it per row.
+ * None of these is stored in the outbox row since schema v4: an item is queued while it is in
+ * the pending set, `sending` while its batch is recorded in flight (storage/outboxLayout.ts).
  */
 export const LOCAL_STATES = ['queued', 'sending', 'synced', 'rejected', 'discarded'] as const;
 export type LocalState = (typeof LOCAL_STATES)[number];
