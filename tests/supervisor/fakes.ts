@@ -35,13 +35,9 @@ export class FakePlatform implements KioskPlatform {
   }
 }
 
-/** The sync service as the supervisor sees it: a status to show, triggers and enrolments recorded. */
-export class FakeSync {
-  readonly triggers: string[] = [];
-  readonly enrolments: { url: string; code: string; label: string }[] = [];
-  enrolOutcome: EnrolOutcome = { ok: true, deviceId: 'dev-1', officeId: 'office-1', officeName: 'Annexe Agdal' };
-  private listeners = new Set<(status: SyncStatus) => void>();
-  status: SyncStatus = {
+/** A sync engine at rest with nothing to send; `overrides` say what differs. */
+export function idleSyncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
+  return {
     phase: 'idle',
     pendingCount: 0,
     oldestPendingAgeMs: null,
@@ -52,7 +48,17 @@ export class FakeSync {
     enrolled: false,
     storageError: null,
     persistentStorage: true,
+    ...overrides,
   };
+}
+
+/** The sync service as the supervisor sees it: a status to show, triggers and enrolments recorded. */
+export class FakeSync {
+  readonly triggers: string[] = [];
+  readonly enrolments: { url: string; code: string; label: string }[] = [];
+  enrolOutcome: EnrolOutcome = { ok: true, deviceId: 'dev-1', officeId: 'office-1', officeName: 'Annexe Agdal' };
+  private listeners = new Set<(status: SyncStatus) => void>();
+  status: SyncStatus = idleSyncStatus();
 
   trigger(reason: SyncTrigger): void {
     this.triggers.push(reason);

@@ -7,6 +7,7 @@ import type { ShubbakDb } from '../../../src/storage/db';
 import { createSupervisorServices } from '../../../src/supervisor/services';
 import type { SyncService } from '../../../src/sync/syncService';
 import { testCatalogue } from '../../machines/sessionFixtures';
+import { idleSyncStatus } from '../../supervisor/fakes';
 
 /** What `bootstrap` hands `KioskApp`, over a real database and fakes for the rest: the composition root under test. */
 
@@ -24,18 +25,7 @@ function idleSync(): SyncService {
   return {
     trigger: () => undefined,
     subscribe: () => () => undefined,
-    getStatus: () => ({
-      phase: 'idle',
-      pendingCount: 0,
-      oldestPendingAgeMs: null,
-      rejectedCount: 0,
-      lastSuccessAt: null,
-      lastError: null,
-      nextAttemptAt: null,
-      enrolled: true,
-      storageError: null,
-      persistentStorage: null,
-    }),
+    getStatus: () => idleSyncStatus({ enrolled: true, persistentStorage: null }),
     enrol: async () => ({ ok: false, reason: 'invalidCode', message: 'not in this test' }),
     isEnrolled: async () => true,
     ready: Promise.resolve(),
