@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
-import { MIGRATIONS, type Migration } from './migrations/index';
+import { MIGRATIONS, migrationSql, type Migration } from './migrations/index';
 
-/** Applies the migrations not yet recorded, in version order; returns the versions it applied. */
+/**
+ * Applies the migrations not yet recorded, in version order; returns the versions it applied.
+ * One SQLite file has one writer at a time, so the IMMEDIATE transactions are the lock.
+ */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
@@ -17,7 +20,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
     if (applied.has(migration.version)) continue;
     // A failing migration rolls back whole: the schema is never left half-changed.
     db.transaction(() => {
-      db.exec(migration.sql);
+      db.exec(migrationSql(migration, 'sqlite'));
       record.run(migration.version, migration.name, new Date().toISOString());
     }).immediate();
     done.push(migration.version);

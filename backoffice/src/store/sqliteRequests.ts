@@ -1,25 +1,10 @@
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { isFinalStatus, REMOTE_STATUSES, type RemoteStatus } from '../../../src/domain/status';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
+import { sameStoredBody, sha256Hex as sha256, type StoredBody } from './storedBody';
 import type { ChangesPage, PurgeInput, PushInput, RequestSummary, StatusAppend, StatusAppendOutcome, StoredPushOutcome } from './types';
 
-/** What a push compares a known id against: the body, or only its hash once purged. */
-interface StoredBody {
-  body: string;
-  bodySha256: string | null;
-  purgedAt: string | null;
-}
-
 const FINAL_STATUSES = REMOTE_STATUSES.filter(isFinalStatus);
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function sameBody(stored: StoredBody, canonical: string): boolean {
-  return stored.purgedAt === null ? stored.body === canonical : stored.bodySha256 === sha256(canonical);
-}
 
 interface ChangeRow {
   seq: number;
@@ -89,7 +74,7 @@ export function sqliteRequests(db: Database.Database) {
     trackKioskSeqs(input.deviceId, input.kioskSeqs);
     return input.items.map(({ request, canonical }): StoredPushOutcome => {
       const existing = selectBody.get(request.id);
-      if (existing) return sameBody(existing, canonical) ? 'duplicate' : 'conflict';
+      if (existing) return sameStoredBody(existing, canonical) ? 'duplicate' : 'conflict';
       // The id is known to be new, so the only conflict left is another request's tracking code.
       const { changes } = insertRequest.run(
         request.id,

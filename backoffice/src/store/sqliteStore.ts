@@ -204,7 +204,7 @@ export class SqliteStore implements Store {
     };
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

@@ -4,8 +4,8 @@ import type { RemoteStatus } from '../../../src/domain/status';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
 
 /**
- * What the back office keeps, behind one interface so that a PostgreSQL store can follow the
- * SQLite one. Every method that writes more than one row does it in ONE transaction: a crash
+ * What the back office keeps, behind one interface implemented on SQLite (sqliteStore.ts) and on
+ * PostgreSQL (postgres/pgStore.ts), and checked on both by one contract suite (tests/backoffice/store/). Every method that writes more than one row does it in ONE transaction: a crash
  * leaves all of it or none of it. Times are ISO strings from the server's clock; secrets are
  * passed in already hashed, never in clear.
  */
@@ -153,5 +153,6 @@ export interface Store {
   storeAudit(input: { deviceId: string; officeId: string; receivedAt: string; entries: readonly AuditEntry[] }): Promise<number>;
 
   stats(): Promise<StoreStats>;
-  close(): void;
+  /** Resolves once the database is closed (PostgreSQL's connections ended); closing twice is harmless. */
+  close(): Promise<void>;
 }

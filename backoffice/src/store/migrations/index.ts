@@ -3,12 +3,27 @@ import { purge } from './002-purge';
 
 /**
  * Versioned schema changes, applied in order, each inside its own transaction, and recorded in
- * `schema_migrations`. Add a file `NNN-what.ts` and append it here; never edit one that shipped.
+ * `schema_migrations`, on SQLite and on PostgreSQL alike. Add a file `NNN-what.ts` and append it
+ * here; never edit one that shipped.
+ *
+ * `sql` is run by both engines, so write it portably: plain TEXT / INTEGER / BIGINT columns, ISO
+ * times as TEXT, no `STRICT`, no `AUTOINCREMENT`, no SQLite-only functions. Where the engines
+ * cannot share a statement (an auto-numbered column, a partial feature), give `sql` the SQLite
+ * form and `postgres` the PostgreSQL one: the contract suite runs on both, so a form that one
+ * engine refuses fails its tests.
  */
 export interface Migration {
   version: number;
   name: string;
+  /** The SQLite form, and PostgreSQL's too when `postgres` is absent. */
   sql: string;
+  /** PostgreSQL's form, when it differs. */
+  postgres?: string;
+}
+
+/** The statements an engine runs for a migration. */
+export function migrationSql(migration: Migration, engine: 'sqlite' | 'postgres'): string {
+  return engine === 'postgres' ? (migration.postgres ?? migration.sql) : migration.sql;
 }
 
 export const MIGRATIONS: readonly Migration[] = [initial, purge];

@@ -1,0 +1,256 @@
+import type pg from 'pg';
+import { catalogueSchema, type Catalogue } from '../../../../src/domain/catalogue';
+import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal, Store, StoreStats } from '../types';
+import { migratePostgres } from './migrate';
+import { pgRequests } from './pgRequests';
+import { ADVISORY_LOCKS, createPool, inTransaction } from './pool';
+
+const DEVICE_COLUMNS = `id, office_id AS "officeId", label, tracking_prefix AS "trackingPrefix", enrolled_at AS "enrolledAt",
+  revoked_at AS "revokedAt", last_kiosk_seq AS "lastKioskSeq", kiosk_seq_gaps AS "kioskSeqGaps", kiosk_seq_replays AS "kioskSeqReplays"`;
+const OFFICE_COLUMNS = `id, name, created_at AS "createdAt", revoked_at AS "revokedAt"`;
+
+export interface PostgresStoreOptions {
+  url: string;
+  /** Connections of this instance; see docs/operations.md for sizing against max_connections. */
+  poolSize?: number;
+}
+
+export const DEFAULT_PG_POOL_SIZE = 10;
+
+/**
+ * The store on PostgreSQL, for a back office run as several stateless instances: everything that
+ * must hold across instances (exactly-once, the feed's order, single-use codes) is held by the
+ * database, with row locks, unique keys and advisory locks, never in this process.
+ */
+export class PostgresStore implements Store {
+  readonly pool: pg.Pool;
+  /** Catalogue versions never change once stored, so a parsed one can be kept by each instance. */
+  private readonly catalogues = new Map<string, Catalogue>();
+  private readonly requests: ReturnType<typeof pgRequests>;
+
+  private constructor(pool: pg.Pool) {
+    this.pool = pool;
+    this.requests = pgRequests(pool);
+  }
+
+  /** Connects and applies the pending migrations (under a lock, see migrate.ts). */
+  static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
+    const pool = createPool(options.url, options.poolSize ?? DEFAULT_PG_POOL_SIZE);
+    try {
+      await migratePostgres(pool);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PostgresStore(pool);
+  }
+
+  private async one<R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<R | null> {
+    const { rows } = await this.pool.query<R>(sql, params);
+    return rows[0] ?? null;
+  }
+
+  private async changed(sql: string, params: unknown[]): Promise<number> {
+    return (await this.pool.query(sql, params)).rowCount ?? 0;
+  }
+
+  async createOffice(office: { id: string; name: string; createdAt: string }): Promise<'created' | 'exists'> {
+    const inserted = await this.changed('INSERT INTO offices (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [
+      office.id,
+      office.name,
+      office.createdAt,
+    ]);
+    return inserted === 1 ? 'created' : 'exists';
+  }
+
+  getOffice(id: string): Promise<Office | null> {
+    return this.one<Office>(`SELECT ${OFFICE_COLUMNS} FROM offices WHERE id = $1`, [id]);
+  }
+
+  async revokeOffice(id: string, at: string): Promise<boolean> {
+    return (await this.changed('UPDATE offices SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])) === 1;
+  }
+
+  importCatalogue(officeId: string, catalogue: Catalogue, at: string): Promise<Catalogue> {
+    return inTransaction(this.pool, async (client) => {
+      // The office row is the lock: two imports for one office number their versions in turn.
+      await client.query('SELECT 1 FROM offices WHERE id = $1 FOR UPDATE', [officeId]);
+      const { rows } = await client.query<{ latest: number }>(
+        'SELECT COALESCE(MAX(version), 0) AS latest FROM catalogue_versions WHERE office_id = $1',
+        [officeId],
+      );
+      const next: Catalogue = { ...catalogue, version: (rows[0]?.latest ?? 0) + 1 };
+      await client.query('INSERT INTO catalogue_versions (office_id, version, body, imported_at) VALUES ($1, $2, $3, $4)', [
+        officeId,
+        next.version,
+        JSON.stringify(next),
+        at,
+      ]);
+      return next;
+    });
+  }
+
+  async getCatalogue(officeId: string, version?: number): Promise<Catalogue | null> {
+    const wanted =
+      version ?? (await this.one<{ latest: number | null }>('SELECT MAX(version) AS latest FROM catalogue_versions WHERE office_id = $1', [officeId]))?.latest;
+    if (wanted === null || wanted === undefined) return null;
+    const key = `${officeId}\u0000${wanted}`;
+    const cached = this.catalogues.get(key);
+    if (cached) return cached;
+    const row = await this.one<{ body: string }>('SELECT body FROM catalogue_versions WHERE office_id = $1 AND version = $2', [officeId, wanted]);
+    if (!row) return null;
+    // Parsed again on the way out: what the kiosk receives is always a valid catalogue.
+    const catalogue = catalogueSchema.parse(JSON.parse(row.body));
+    this.catalogues.set(key, catalogue);
+    return catalogue;
+  }
+
+  async createEnrolmentCode(code: { codeHash: string; officeId: string; createdAt: string; expiresAt: string }): Promise<void> {
+    await this.pool.query('INSERT INTO enrolment_codes (code_hash, office_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+      code.codeHash,
+      code.officeId,
+      code.createdAt,
+      code.expiresAt,
+    ]);
+  }
+
+  redeemEnrolmentCode(input: EnrolmentInput): Promise<EnrolmentOutcome> {
+    return inTransaction(this.pool, async (client): Promise<EnrolmentOutcome> => {
+      // Enrolments are rare: one at a time across instances, so a code is used once and a prefix given once.
+      await client.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.enrolment]);
+      const { rows: codes } = await client.query<{ officeId: string; expiresAt: string; usedAt: string | null }>(
+        'SELECT office_id AS "officeId", expires_at AS "expiresAt", used_at AS "usedAt" FROM enrolment_codes WHERE code_hash = $1 FOR UPDATE',
+        [input.codeHash],
+      );
+      const code = codes[0];
+      if (!code) return { ok: false, reason: 'unknown' };
+      if (code.usedAt !== null) return { ok: false, reason: 'used' };
+      if (code.expiresAt <= input.now) return { ok: false, reason: 'expired' };
+      const { rows: offices } = await client.query<Office>(`SELECT ${OFFICE_COLUMNS} FROM offices WHERE id = $1`, [code.officeId]);
+      const office = offices[0];
+      if (!office || office.revokedAt !== null) return { ok: false, reason: 'officeRevoked' };
+      const { rows: taken } = await client.query<{ prefix: string }>(
+        'SELECT tracking_prefix AS prefix FROM devices WHERE tracking_prefix = ANY($1::text[])',
+        [input.prefixCandidates],
+      );
+      const takenSet = new Set(taken.map((row) => row.prefix));
+      const prefix = input.prefixCandidates.find((candidate) => !takenSet.has(candidate));
+      if (prefix === undefined) return { ok: false, reason: 'prefixesExhausted' };
+      await client.query(
+        'INSERT INTO devices (id, office_id, label, token_hash, tracking_prefix, enrolled_at) VALUES ($1, $2, $3, $4, $5, $6)',
+        [input.device.id, office.id, input.device.label, input.device.tokenHash, prefix, input.now],
+      );
+      await client.query('UPDATE enrolment_codes SET used_at = $1, used_by_device = $2 WHERE code_hash = $3', [input.now, input.device.id, input.codeHash]);
+      const { rows: devices } = await client.query<Device>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = $1`, [input.device.id]);
+      return { ok: true, device: devices[0]!, office };
+    });
+  }
+
+  getDevice(id: string): Promise<Device | null> {
+    return this.one<Device>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = $1`, [id]);
+  }
+
+  async listDevices(officeId?: string): Promise<Device[]> {
+    const { rows } = await this.pool.query<Device>(
+      `SELECT ${DEVICE_COLUMNS} FROM devices WHERE $1::text IS NULL OR office_id = $1 ORDER BY enrolled_at, id`,
+      [officeId ?? null],
+    );
+    return rows;
+  }
+
+  async revokeDevice(id: string, at: string): Promise<boolean> {
+    return (await this.changed('UPDATE devices SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])) === 1;
+  }
+
+  async createStaff(staff: { id: string; name: string; tokenHash: string; createdAt: string }): Promise<void> {
+    await this.pool.query('INSERT INTO staff (id, name, token_hash, created_at) VALUES ($1, $2, $3, $4)', [
+      staff.id,
+      staff.name,
+      staff.tokenHash,
+      staff.createdAt,
+    ]);
+  }
+
+  async revokeStaff(id: string, at: string): Promise<boolean> {
+    return (await this.changed('UPDATE staff SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])) === 1;
+  }
+
+  async findPrincipal(tokenHash: string): Promise<Principal | null> {
+    const device = await this.one<{ deviceId: string; officeId: string; revokedAt: string | null; officeRevokedAt: string | null }>(
+      `SELECT d.id AS "deviceId", d.office_id AS "officeId", d.revoked_at AS "revokedAt", o.revoked_at AS "officeRevokedAt"
+       FROM devices d JOIN offices o ON o.id = d.office_id WHERE d.token_hash = $1`,
+      [tokenHash],
+    );
+    if (device) {
+      return {
+        kind: 'device',
+        deviceId: device.deviceId,
+        officeId: device.officeId,
+        revoked: device.revokedAt !== null,
+        officeRevoked: device.officeRevokedAt !== null,
+      };
+    }
+    const staff = await this.one<{ id: string; name: string; revokedAt: string | null }>(
+      'SELECT id, name, revoked_at AS "revokedAt" FROM staff WHERE token_hash = $1',
+      [tokenHash],
+    );
+    return staff ? { kind: 'staff', staffId: staff.id, name: staff.name, revoked: staff.revokedAt !== null } : null;
+  }
+
+  pushRequests(...args: Parameters<Store['pushRequests']>) {
+    return this.requests.pushRequests(...args);
+  }
+
+  changesSince(officeId: string, since: number, limit: number) {
+    return this.requests.changesSince(officeId, since, limit);
+  }
+
+  findRequestByTrackingCode(trackingCode: string) {
+    return this.requests.findRequestByTrackingCode(trackingCode);
+  }
+
+  appendStatus(...args: Parameters<Store['appendStatus']>) {
+    return this.requests.appendStatus(...args);
+  }
+
+  purgeFinishedRequests(...args: Parameters<Store['purgeFinishedRequests']>) {
+    return this.requests.purgeFinishedRequests(...args);
+  }
+
+  async storeAudit(input: { deviceId: string; officeId: string; receivedAt: string; entries: readonly AuditEntry[] }): Promise<number> {
+    if (input.entries.length === 0) return 0;
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO audit_entries (id, device_id, office_id, at, action, detail, received_at)
+       SELECT id, $2, $3, at, action, detail, $4 FROM unnest($1::text[], $5::text[], $6::text[], $7::text[]) AS t(id, at, action, detail)
+       ON CONFLICT (id) DO NOTHING`,
+      [
+        input.entries.map((e) => e.id),
+        input.deviceId,
+        input.officeId,
+        input.receivedAt,
+        input.entries.map((e) => e.at),
+        input.entries.map((e) => e.action),
+        input.entries.map((e) => e.detail),
+      ],
+    );
+    return rowCount ?? 0;
+  }
+
+  async stats(): Promise<StoreStats> {
+    const row = await this.one<StoreStats>(
+      `SELECT (SELECT COUNT(*) FROM offices) AS offices, (SELECT COUNT(*) FROM devices) AS devices,
+        (SELECT COUNT(*) FROM requests) AS requests, (SELECT COUNT(*) FROM status_changes) AS "statusChanges",
+        (SELECT COUNT(*) FROM audit_entries) AS "auditEntries"`,
+      [],
+    );
+    return row!;
+  }
+
+  private closing: Promise<void> | null = null;
+
+  /** Waits for the connections to close; closing twice is harmless. */
+  close(): Promise<void> {
+    this.closing ??= this.pool.end();
+    return this.closing;
+  }
+}
