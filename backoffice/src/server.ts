@@ -1,13 +1,12 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { API_PREFIX } from '../../src/domain/syncProtocol';
 import { rateLimitKey, registerAuth } from './http/auth';
 import { handleError, handleNotFound } from './http/errors';
 import { ApiError } from './service/apiError';
 import { registerStrictJson } from './http/jsonBody';
+import { sharedRateLimitStore } from './http/sharedRateLimits';
 import { registerAuditRoutes } from './routes/audit';
 import { registerCatalogueRoutes } from './routes/catalogue';
 import { registerChangesRoutes } from './routes/changes';
@@ -17,7 +16,7 @@ import { registerMetaRoutes } from './routes/meta';
 import { registerRequestRoutes } from './routes/requests';
 import { registerStaffRoutes } from './routes/staff';
 import { purgeFinishedRequests } from './service/retention';
-import { openSqliteStore } from './store/sqliteStore';
+import { openStore, storeConfig, type StoreConfig } from './store/openStore';
 import type { Store } from './store/types';
 
 export interface RateLimitSettings {
@@ -90,6 +89,8 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       max: limits.max,
       timeWindow: limits.timeWindowMs,
       keyGenerator: rateLimitKey,
+      // Counted by the store, so that every instance of the back office shares one allowance.
+      store: sharedRateLimitStore(options.store),
       errorResponseBuilder: (_request, context) =>
         new ApiError(429, 'rate_limited', `Too many requests; retry in ${context.after}.`),
     });
@@ -109,6 +110,8 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
 
 export interface StartOptions {
   dataDir: string;
+  /** The database; the SQLite file in `dataDir` when absent. */
+  store?: StoreConfig;
   port: number;
   host: string;
   logger?: LoggerSetting;
@@ -125,17 +128,16 @@ export interface RunningBackoffice {
   close(): Promise<void>;
 }
 
-export const DATABASE_FILE = 'backoffice.sqlite';
+export { DATABASE_FILE } from './store/openStore';
 
-/** Opens (and migrates) the store in `dataDir` and listens; `close()` stops accepting, drains, then closes the database. */
+/** Opens (and migrates) the store and listens; `close()` stops accepting, drains, then closes the database. */
 export async function startBackoffice(options: StartOptions): Promise<RunningBackoffice> {
-  mkdirSync(options.dataDir, { recursive: true });
-  const store = openSqliteStore(join(options.dataDir, DATABASE_FILE));
+  const store = await openStore(options.store ?? storeConfig({ dataDir: options.dataDir }));
   const app = buildServer({ store, logger: options.logger, rateLimit: options.rateLimit, timeouts: options.timeouts });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
   const address = app.server.address();
@@ -147,7 +149,7 @@ export async function startBackoffice(options: StartOptions): Promise<RunningBac
     close: async () => {
       if (purging) clearInterval(purging);
       await app.close();
-      store.close();
+      await store.close();
     },
   };
 }

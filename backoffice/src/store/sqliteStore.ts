@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { catalogueSchema, type Catalogue } from '../../../src/domain/catalogue';
+import { memoryRateLimits } from './memoryRateLimits';
 import { migrate } from './migrate';
 import { sqliteRequests } from './sqliteRequests';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal, Store, StoreStats } from './types';
@@ -191,6 +192,12 @@ export class SqliteStore implements Store {
         ),
       )
       .immediate();
+  }
+
+  private readonly rateLimits = memoryRateLimits();
+
+  hitRateLimit(key: string, windowMs: number) {
+    return this.rateLimits.hitRateLimit(key, windowMs);
   }
 
   async stats(): Promise<StoreStats> {

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { MIGRATIONS, migrationSql, type Migration } from '../migrations/index';
+import { RATE_LIMIT_TABLE_SQL } from './pgRateLimits';
 import { ADVISORY_LOCKS } from './pool';
 
 /**
@@ -38,6 +39,8 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly Migrat
         }
         done.push(migration.version);
       }
+      // Engine-only tables, not migrated (see their modules); created under the same lock.
+      await client.query(RATE_LIMIT_TABLE_SQL);
       return done;
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCKS.migrations]);

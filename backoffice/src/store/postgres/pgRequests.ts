@@ -160,10 +160,20 @@ async function purge(client: Queryable, input: PurgeInput): Promise<number> {
   return rowCount ?? 0;
 }
 
+export interface PgFaults {
+  /** Runs inside a push's transaction after its changes are numbered, before COMMIT. */
+  beforePushCommit?: () => Promise<void>;
+}
+
 /** Requests and their status log on PostgreSQL; every write is one transaction. */
-export function pgRequests(pool: pg.Pool) {
+export function pgRequests(pool: pg.Pool, faults: PgFaults = {}) {
   return {
-    pushRequests: (input: PushInput) => inTransaction(pool, (client) => push(client, input)),
+    pushRequests: (input: PushInput) =>
+      inTransaction(pool, async (client) => {
+        const outcomes = await push(client, input);
+        await faults.beforePushCommit?.();
+        return outcomes;
+      }),
     appendStatus: (change: StatusAppend) => inTransaction(pool, (client) => append(client, change)),
     purgeFinishedRequests: (input: PurgeInput) => inTransaction(pool, (client) => purge(client, input)),
     // One snapshot for the page and the high-water mark.

@@ -2,7 +2,8 @@ import type pg from 'pg';
 import { catalogueSchema, type Catalogue } from '../../../../src/domain/catalogue';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal, Store, StoreStats } from '../types';
 import { migratePostgres } from './migrate';
-import { pgRequests } from './pgRequests';
+import { pgRateLimits } from './pgRateLimits';
+import { pgRequests, type PgFaults } from './pgRequests';
 import { ADVISORY_LOCKS, createPool, inTransaction } from './pool';
 
 const DEVICE_COLUMNS = `id, office_id AS "officeId", label, tracking_prefix AS "trackingPrefix", enrolled_at AS "enrolledAt",
@@ -13,6 +14,8 @@ export interface PostgresStoreOptions {
   url: string;
   /** Connections of this instance; see docs/operations.md for sizing against max_connections. */
   poolSize?: number;
+  /** Test seams that hold a transaction at a chosen point, to make instances interleave on purpose. */
+  faults?: PgFaults;
 }
 
 export const DEFAULT_PG_POOL_SIZE = 10;
@@ -27,10 +30,12 @@ export class PostgresStore implements Store {
   /** Catalogue versions never change once stored, so a parsed one can be kept by each instance. */
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly requests: ReturnType<typeof pgRequests>;
+  private readonly rateLimits: ReturnType<typeof pgRateLimits>;
 
-  private constructor(pool: pg.Pool) {
+  private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
     this.pool = pool;
-    this.requests = pgRequests(pool);
+    this.requests = pgRequests(pool, options.faults);
+    this.rateLimits = pgRateLimits(pool);
   }
 
   /** Connects and applies the pending migrations (under a lock, see migrate.ts). */
@@ -42,7 +47,7 @@ export class PostgresStore implements Store {
       await pool.end();
       throw error;
     }
-    return new PostgresStore(pool);
+    return new PostgresStore(pool, options);
   }
 
   private async one<R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<R | null> {
@@ -234,6 +239,10 @@ export class PostgresStore implements Store {
       ],
     );
     return rowCount ?? 0;
+  }
+
+  hitRateLimit(key: string, windowMs: number) {
+    return this.rateLimits.hitRateLimit(key, windowMs);
   }
 
   async stats(): Promise<StoreStats> {
