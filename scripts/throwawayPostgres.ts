@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -94,6 +94,14 @@ export async function startThrowawayPostgres(options: ThrowawayOptions = {}): Pr
 
   const url = (database = 'postgres') => `postgres://${SUPERUSER}@127.0.0.1:${port}/${database}`;
   let stopped = false;
+  // pg_ctl detaches the server: if this process ends without stop() (a crash, Ctrl+C), stop it anyway.
+  const stopOnExit = () => {
+    const args = ['-D', data, '-m', 'immediate', 'stop'];
+    if (asRoot) spawnSync('runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args], { stdio: 'ignore' });
+    else spawnSync(join(bin, 'pg_ctl'), args, { stdio: 'ignore' });
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', stopOnExit);
   return {
     port,
     url,
@@ -105,6 +113,7 @@ export async function startThrowawayPostgres(options: ThrowawayOptions = {}): Pr
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      process.off('exit', stopOnExit);
       // Immediate: nothing in a throw-away cluster is worth a checkpoint.
       await pg('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });

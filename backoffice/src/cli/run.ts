@@ -4,10 +4,11 @@ import { remoteStatusSchema } from '../../../src/domain/status';
 import { DEFAULT_CATALOGUE_PATH, readCatalogueFile } from '../catalogueFile';
 import { buildOpenApiDocument } from '../openapi/document';
 import { ApiError } from '../service/apiError';
-import { DATABASE_FILE, DEFAULT_RATE_LIMIT, startBackoffice, type RateLimitSettings, type RunningBackoffice } from '../server';
+import { DEFAULT_RATE_LIMIT, startBackoffice, type RateLimitSettings, type RunningBackoffice } from '../server';
 import { MAX_RETENTION_DAYS, parseRetentionDays } from '../service/retention';
-import { openSqliteStore } from '../store/sqliteStore';
+import { openStore, storeConfig, type StoreConfig } from '../store/openStore';
 import * as commands from './commands';
+import { isClusterPrimary, leaveCluster, reportListening, runWorkers } from './workers';
 
 export interface CliIo {
   stdout: (line: string) => void;
@@ -21,6 +22,7 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
   serve [--port 8787] [--host 127.0.0.1] [--data .data/backoffice] [--rate-limit <per minute>|off]
         [--retention-days <n>]             (the default command; env SHUBBAK_PORT, SHUBBAK_RATE_LIMIT, SHUBBAK_LOG,
                                            SHUBBAK_RETENTION_DAYS: purge finished requests hourly, off by default)
+        [--workers <n>]                    n instances on one port (PostgreSQL only; env SHUBBAK_WORKERS)
   create-office --id <id> --name <name>
   enrol-code --office <id>                 prints a one-time enrolment code (valid 24 h)
   demo-setup                               the demo office; the code is the last line
@@ -33,13 +35,18 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
   catalogue-import --office <id> <file>
   purge --days <n>                         empties the personal data of requests finished > n days ago
   openapi                                  prints the OpenAPI 3.1 document (as served at /api/v1/openapi.json)
-Every command takes --data <dir> (env SHUBBAK_DATA_DIR). The default catalogue file may be
+Every command takes --data <dir> (env SHUBBAK_DATA_DIR), and --database <postgres://… URL or
+SQLite file> (env DATABASE_URL; default <data>/backoffice.sqlite) with --pool-size <n> (env
+SHUBBAK_PG_POOL, connections per instance, 10 by default). The default catalogue file may be
 replaced with env SHUBBAK_DEFAULT_CATALOGUE.`;
 
 const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   data: { type: 'string' },
+  database: { type: 'string' },
+  'pool-size': { type: 'string' },
+  workers: { type: 'string' },
   id: { type: 'string' },
   name: { type: 'string' },
   office: { type: 'string' },
@@ -54,6 +61,13 @@ function retentionDays(value: string): number {
   const days = parseRetentionDays(value);
   if (days === null) throw new commands.CommandError(`retention must be whole days, 1 to ${MAX_RETENTION_DAYS}`);
   return days;
+}
+
+/** A whole number from 1 to 1000, or undefined when not given. */
+function positiveCount(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  if (!/^\d{1,4}$/.test(text) || Number(text) < 1 || Number(text) > 1000) throw new commands.CommandError(`${flag} must be a whole number from 1 to 1000`);
+  return Number(text);
 }
 
 function required(value: string | undefined, flag: string): string {
@@ -71,6 +85,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const [command = 'serve', ...rest] = positionals;
     const dataDir = values.data ?? io.env.SHUBBAK_DATA_DIR ?? join('.data', 'backoffice');
+    const database = storeConfig({
+      dataDir,
+      database: values.database ?? io.env.DATABASE_URL,
+      poolSize: positiveCount(values['pool-size'] ?? io.env.SHUBBAK_PG_POOL, '--pool-size'),
+    });
     if (command === 'openapi') {
       io.stdout(JSON.stringify(buildOpenApiDocument(), null, 2));
       return 0;
@@ -78,6 +97,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (command === 'serve') {
       return await serve(io, {
         dataDir,
+        database,
+        workers: positiveCount(values.workers ?? io.env.SHUBBAK_WORKERS, '--workers') ?? 1,
         port: values.port ?? io.env.SHUBBAK_PORT ?? '8787',
         host: values.host ?? '127.0.0.1',
         rateLimit: values['rate-limit'] ?? io.env.SHUBBAK_RATE_LIMIT,
@@ -85,7 +106,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       });
     }
 
-    const store = openSqliteStore(join(dataDir, DATABASE_FILE));
+    const store = await openStore(database);
     const context: commands.CommandContext = {
       store,
       now: () => new Date(),
@@ -134,7 +155,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           throw new commands.CommandError(`unknown command "${command}"\n${USAGE}`);
       }
     } finally {
-      store.close();
+      await store.close();
     }
     return 0;
   } catch (error) {
@@ -175,13 +196,29 @@ export function logLevelSetting(text: string | undefined): (typeof LOG_LEVELS)[n
 
 async function serve(
   io: CliIo,
-  options: { dataDir: string; port: string; host: string; rateLimit: string | undefined; retentionDays: string | undefined },
+  options: {
+    dataDir: string;
+    database: StoreConfig;
+    workers: number;
+    port: string;
+    host: string;
+    rateLimit: string | undefined;
+    retentionDays: string | undefined;
+  },
 ): Promise<number> {
   const port = Number(options.port);
   if (!/^\d{1,5}$/.test(options.port) || port > 65_535) throw new commands.CommandError(`invalid port "${options.port}"`);
   const days = options.retentionDays === undefined || options.retentionDays === '' ? undefined : retentionDays(options.retentionDays);
+  if (options.workers > 1 && options.database.engine !== 'postgres') {
+    throw new commands.CommandError('--workers needs PostgreSQL (--database postgres://…): one SQLite file has one writer');
+  }
+  if (options.workers > 1 && isClusterPrimary()) {
+    await runWorkers({ workers: options.workers, database: options.database, print: io.stdout, untilStopped: () => untilSignal() });
+    return 0;
+  }
   const server = await startBackoffice({
     dataDir: options.dataDir,
+    store: options.database,
     port,
     host: options.host,
     rateLimit: rateLimitSetting(options.rateLimit),
@@ -189,10 +226,13 @@ async function serve(
     logger: { level: logLevelSetting(io.env.SHUBBAK_LOG) },
     retentionDays: days,
   });
-  io.stdout(`Back office listening on ${server.url}`);
-  if (days !== undefined) io.stdout(`Purging the personal data of requests finished more than ${days} day(s) ago, every hour`);
+  // A worker of `--workers N` reports to its primary, which prints the address once for all.
+  if (!reportListening(server.url)) io.stdout(`Back office listening on ${server.url}`);
+  if (days !== undefined && isClusterPrimary()) io.stdout(`Purging the personal data of requests finished more than ${days} day(s) ago, every hour`);
   await (io.untilStopped ?? untilSignal)(server);
   await server.close();
+  // A worker's channel to its primary would keep it alive.
+  leaveCluster();
   return 0;
 }
 

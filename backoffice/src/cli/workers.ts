@@ -1,0 +1,75 @@
+import cluster, { type Worker } from 'node:cluster';
+import { once } from 'node:events';
+import { openStore, type StoreConfig } from '../store/openStore';
+
+/** What a worker tells the primary once it listens. */
+interface ListeningMessage {
+  kind: 'listening';
+  url: string;
+}
+
+function isListeningMessage(message: unknown): message is ListeningMessage {
+  return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'listening';
+}
+
+/** A worker that died unexpectedly is replaced, at most this often, so a crash loop does not spin. */
+const RESTART_DELAY_MS = 1_000;
+
+/**
+ * The primary of `serve --workers N`: migrates once, forks N instances of this same command
+ * (node:cluster shares the port between them), prints the address once all listen, replaces a
+ * worker that dies, and on SIGTERM/SIGINT stops them all and waits. Workers keep nothing in memory
+ * that correctness needs (see docs/operations.md), so any of them may serve any kiosk.
+ */
+export async function runWorkers(options: {
+  workers: number;
+  database: StoreConfig;
+  print: (line: string) => void;
+  untilStopped: () => Promise<void>;
+}): Promise<void> {
+  // Migrating here first spares N workers queueing on the migration lock at start-up.
+  await (await openStore(options.database)).close();
+  let stopping = false;
+  const live = new Set<Worker>();
+  const fork = (): Promise<string> => {
+    const worker = cluster.fork();
+    live.add(worker);
+    const listening = new Promise<string>((resolve, reject) => {
+      worker.on('message', (message: unknown) => {
+        if (isListeningMessage(message)) resolve(message.url);
+      });
+      worker.once('exit', (code, signal) => reject(new Error(`a worker exited before listening (${code ?? signal})`)));
+    });
+    worker.once('exit', () => {
+      live.delete(worker);
+      if (!stopping) setTimeout(() => void fork().catch(() => undefined), RESTART_DELAY_MS).unref();
+    });
+    return listening;
+  };
+  const urls = await Promise.all(Array.from({ length: options.workers }, fork));
+  options.print(`Back office listening on ${urls[0]}`);
+  options.print(`${options.workers} instances (pid ${[...live].map((w) => w.process.pid).join(', ')})`);
+  await options.untilStopped();
+  stopping = true;
+  await Promise.all(
+    [...live].map(async (worker) => {
+      const exited = once(worker, 'exit');
+      worker.process.kill('SIGTERM');
+      await exited;
+    }),
+  );
+}
+
+/** In a worker: tell the primary where it listens (instead of printing it). */
+export function reportListening(url: string): boolean {
+  if (!cluster.isWorker || !process.send) return false;
+  process.send({ kind: 'listening', url } satisfies ListeningMessage);
+  return true;
+}
+
+export const isClusterPrimary = () => cluster.isPrimary;
+
+/** In a worker, once closed: drop the channel to the primary so the process can end. */
+export function leaveCluster(): void {
+  if (cluster.isWorker) cluster.worker?.disconnect();
+}
