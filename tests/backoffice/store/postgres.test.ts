@@ -10,11 +10,11 @@ beforeAll(async () => {
 afterAll(() => cluster?.stop());
 let databases = 0;
 
-// One throw-away cluster for the file, one database per test.
+// One throw-away cluster for the file, one schema per test.
 storeContract({
   name: 'PostgreSQL',
   freshDatabase: async () => {
-    const url = await cluster.createDatabase(`contract_${++databases}`);
+    const url = await cluster.createSchema(`contract_${++databases}`);
     return { open: () => openStore({ engine: 'postgres', url, poolSize: 4 }) };
   },
 });
