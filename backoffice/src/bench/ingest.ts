@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { enrolResponseSchema, MAX_PUSH_BATCH, type PushResponse } from '../../../src/domain/syncProtocol';
 import { createOffice, enrolCode, type CommandContext } from '../cli/commands';
-import { DATABASE_FILE } from '../server';
-import { openSqliteStore } from '../store/sqliteStore';
+import { openStore, storeConfig } from '../store/openStore';
 import { BENCH_CATALOGUE, benchRequest } from './benchRequests';
 import { spawnServer, type ServerProcess } from './serverProcess';
 
@@ -25,7 +24,8 @@ export interface IngestMeasure {
 
 /**
  * Requests per second ingested by the back office alone: the real server (`serve`, its own
- * process, rate limit off) on loopback over a fresh temporary data directory, real HTTP, one
+ * process, rate limit off) on loopback over a fresh temporary data directory (or the empty
+ * PostgreSQL database given), real HTTP, one
  * kiosk pushing `count` requests in batches of `batchSize` (each checked, upserted by id and
  * logged in one transaction). Bodies are built before the clock starts, so only the server is measured.
  */
@@ -33,21 +33,24 @@ export async function measureIngest({
   count,
   batchSize = MAX_PUSH_BATCH,
   warmupBatches = 4,
+  databaseUrl,
 }: {
   count: number;
   batchSize?: number;
   warmupBatches?: number;
+  /** An empty PostgreSQL database to measure on; the SQLite file of a temporary data folder when absent. */
+  databaseUrl?: string;
 }): Promise<IngestMeasure> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shubbak-ingest-'));
   let server: ServerProcess | null = null;
   try {
-    const store = openSqliteStore(join(dataDir, DATABASE_FILE));
+    const store = await openStore(storeConfig({ dataDir, database: databaseUrl }));
     const context: CommandContext = { store, now: () => new Date(), print: () => undefined, defaultCatalogue: () => BENCH_CATALOGUE };
     await createOffice(context, { id: 'bench', name: 'Bench office' });
     const code = await enrolCode(context, 'bench');
-    store.close();
+    await store.close();
 
-    server = await spawnServer(dataDir, ['--rate-limit', 'off']);
+    server = await spawnServer(dataDir, ['--rate-limit', 'off', ...(databaseUrl ? ['--database', databaseUrl] : [])]);
     const enrolled = await fetch(`${server.url}/api/v1/enrol`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
