@@ -1,0 +1,140 @@
+/**
+ * `npm run bench:fleet`: a fleet of kiosks against a running back office, then a check from the
+ * database that nothing was lost, stored twice, or missed by a kiosk's feed.
+ *
+ * K kiosks (FLEET_KIOSKS, default 1,000; FLEET_KIOSKS_PER_OFFICE to an office, default 5), each
+ * with its own token, push their citizens' requests (1 to 3 at a time) at a jittered pace that
+ * adds up to FLEET_PUSHES_PER_SECOND (default 200), pull the change feed every 30 s, and retry
+ * the way the kiosk's sync engine does (its transport and backoff). Staff move requests on
+ * meanwhile, so feeds carry more than `received`. The back office is the real CLI, `serve
+ * --workers FLEET_INSTANCES` (default 2) on FLEET_ENGINE (postgres, the default, on a throw-away
+ * durable cluster; or sqlite, one instance). Loopback only; the load lasts FLEET_SECONDS (default
+ * 90), then kiosks drain their outboxes and pull a last time (at most 60 s more).
+ * Then (FLEET_INGEST=0 to skip) one instance's ingest on PostgreSQL, batches of 500, validated,
+ * with SQLite's in the same run as the baseline. Last line: one JSON object.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { measureIngest } from '../backoffice/src/bench/ingest';
+import { spawnServer, type ServerProcess } from '../backoffice/src/bench/serverProcess';
+import { storeConfig, type StoreConfig } from '../backoffice/src/store/openStore';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../scripts/throwawayPostgres';
+import { checkFleet } from './fleet/fleetVerify';
+import { seedFleet } from './fleet/fleetSetup';
+import { SimKiosk, type FleetTally } from './fleet/simKiosk';
+import { percentile, round } from './stats';
+
+const env = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+};
+const KIOSKS = env('FLEET_KIOSKS', 1_000);
+const PER_OFFICE = env('FLEET_KIOSKS_PER_OFFICE', 5);
+const PUSHES_PER_SECOND = env('FLEET_PUSHES_PER_SECOND', 200);
+const LOAD_SECONDS = env('FLEET_SECONDS', 90);
+const ENGINE = process.env.FLEET_ENGINE === 'sqlite' ? 'sqlite' : 'postgres';
+const INSTANCES = ENGINE === 'sqlite' ? 1 : env('FLEET_INSTANCES', 2);
+const MEASURE_INGEST = process.env.FLEET_INGEST !== '0';
+const PULL_INTERVAL_MS = 30_000;
+const DRAIN_MS = 60_000;
+/** Staff status changes per second, under the staff token's own rate limit (300 a minute). */
+const STAFF_CHANGES_PER_SECOND = 3;
+
+async function staffLoop(baseUrl: string, token: string, kiosks: readonly SimKiosk[], until: number): Promise<{ changed: number; failed: number }> {
+  const moved = new Set<string>();
+  let changed = 0;
+  let failed = 0;
+  while (Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 1000 / STAFF_CHANGES_PER_SECOND));
+    const kiosk = kiosks[Math.floor(Math.random() * kiosks.length)]!;
+    const candidate = [...kiosk.acknowledged.values()].find((code) => !moved.has(code));
+    if (!candidate) continue;
+    moved.add(candidate);
+    const response = await fetch(`${baseUrl}/api/v1/staff/status`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ trackingCode: candidate, status: 'inReview' }),
+    }).catch(() => null);
+    if (response?.ok) changed++;
+    else failed++;
+    await response?.arrayBuffer();
+  }
+  return { changed, failed };
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'shubbak-fleet-'));
+  let cluster: ThrowawayPostgres | null = null;
+  let server: ServerProcess | null = null;
+  try {
+    // Durable: the figures are those of a server that keeps what it acknowledges (synchronous_commit on).
+    cluster = ENGINE === 'postgres' ? await startThrowawayPostgres({ durable: true }) : null;
+    const config: StoreConfig = storeConfig({ dataDir, database: cluster ? await cluster.createDatabase('fleet') : undefined });
+    console.error(`seeding ${KIOSKS} kiosks on ${ENGINE}…`);
+    const seeded = await seedFleet(config, KIOSKS, PER_OFFICE);
+    const args = [...(cluster ? ['--database', cluster.url('fleet')] : []), ...(INSTANCES > 1 ? ['--workers', String(INSTANCES)] : [])];
+    server = await spawnServer(dataDir, args);
+    const tally: FleetTally = { pushLatenciesMs: [], errors: {}, pushes: 0, pulls: 0, serverErrors: 0 };
+    const kiosks = seeded.kiosks.map((identity) => new SimKiosk(identity, server!.url, tally));
+    const started = Date.now();
+    const pace = {
+      meanPushIntervalMs: (KIOSKS / PUSHES_PER_SECOND) * 1000,
+      pullIntervalMs: PULL_INTERVAL_MS,
+      loadUntil: started + LOAD_SECONDS * 1000,
+      drainUntil: started + LOAD_SECONDS * 1000 + DRAIN_MS,
+    };
+    console.error(`${KIOSKS} kiosks, ${INSTANCES} instance(s), ${LOAD_SECONDS} s of load…`);
+    const [, staff] = await Promise.all([Promise.all(kiosks.map((kiosk) => kiosk.run(pace))), staffLoop(server.url, seeded.staffToken, kiosks, pace.loadUntil)]);
+    const pushesUnderLoad = tally.pushes;
+    await server.stop();
+    server = null;
+    const check = await checkFleet(config, kiosks);
+
+    let ingest: Record<string, number | null> = {};
+    if (MEASURE_INGEST) {
+      console.error('ingest of one instance, batches of 500…');
+      const sqlite = await measureIngest({ count: 20_000, batchSize: 500 });
+      const postgres = cluster ? await measureIngest({ count: 20_000, batchSize: 500, databaseUrl: await cluster.createDatabase('ingest') }) : null;
+      ingest = {
+        pgIngestPerSecond: postgres?.requestsPerSecond ?? null,
+        pgIngestPerCpuSecond: postgres?.requestsPerCpuSecond ?? null,
+        sqliteIngestPerSecond: sqlite.requestsPerSecond,
+        sqliteIngestPerCpuSecond: sqlite.requestsPerCpuSecond,
+        pgToSqliteIngestRatio: postgres ? round(postgres.requestsPerSecond / sqlite.requestsPerSecond) : null,
+      };
+    }
+
+    const latencies = tally.pushLatenciesMs;
+    const result = {
+      engine: ENGINE,
+      instances: INSTANCES,
+      kiosks: KIOSKS,
+      offices: Math.ceil(KIOSKS / PER_OFFICE),
+      loadSeconds: LOAD_SECONDS,
+      targetPushesPerSecond: PUSHES_PER_SECOND,
+      pushesPerSecond: round(pushesUnderLoad / LOAD_SECONDS, 1),
+      pushCalls: latencies.length,
+      p50PushMs: round(percentile(latencies, 50), 1),
+      p95PushMs: round(percentile(latencies, 95), 1),
+      p99PushMs: round(percentile(latencies, 99), 1),
+      pulls: tally.pulls,
+      staffChanges: staff.changed,
+      staffFailures: staff.failed,
+      errorsByClass: tally.errors,
+      serverErrors: tally.serverErrors,
+      acknowledged: kiosks.reduce((sum, kiosk) => sum + kiosk.acknowledged.size, 0),
+      unsentAtEnd: kiosks.reduce((sum, kiosk) => sum + kiosk.unsent, 0),
+      ...check,
+      ...ingest,
+    };
+    console.log(JSON.stringify(result));
+  } finally {
+    await server?.stop();
+    await cluster?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
