@@ -14,8 +14,9 @@
  * with SQLite's in the same run as the baseline. Last line: one JSON object.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { measureIngest } from '../backoffice/src/bench/ingest';
 import { spawnServer, type ServerProcess } from '../backoffice/src/bench/serverProcess';
 import { storeConfig, type StoreConfig } from '../backoffice/src/store/openStore';
@@ -37,6 +38,8 @@ const LOAD_SECONDS = env('FLEET_SECONDS', 90);
 const ENGINE = process.env.FLEET_ENGINE === 'sqlite' ? 'sqlite' : 'postgres';
 const INSTANCES = ENGINE === 'sqlite' ? 1 : env('FLEET_INSTANCES', 2);
 const MEASURE_INGEST = process.env.FLEET_INGEST !== '0';
+/** FLEET_PG_DURABLE=0: fsync and synchronous_commit off, to see what the disk's flushes cost (never for figures to compare). */
+const DURABLE = process.env.FLEET_PG_DURABLE !== '0';
 const PULL_INTERVAL_MS = 30_000;
 const DRAIN_MS = 60_000;
 /** Staff status changes per second, under the staff token's own rate limit (300 a minute). */
@@ -70,7 +73,7 @@ async function main(): Promise<void> {
   let server: ServerProcess | null = null;
   try {
     // Durable: the figures are those of a server that keeps what it acknowledges (synchronous_commit on).
-    cluster = ENGINE === 'postgres' ? await startThrowawayPostgres({ durable: true }) : null;
+    cluster = ENGINE === 'postgres' ? await startThrowawayPostgres({ durable: DURABLE }) : null;
     const config: StoreConfig = storeConfig({ dataDir, database: cluster ? await cluster.createDatabase('fleet') : undefined });
     console.error(`seeding ${KIOSKS} kiosks on ${ENGINE}…`);
     const seeded = await seedFleet(config, KIOSKS, PER_OFFICE);
@@ -78,6 +81,10 @@ async function main(): Promise<void> {
     server = await spawnServer(dataDir, args);
     const tally: FleetTally = { pushLatenciesMs: [], errors: {}, pushes: 0, pulls: 0, serverErrors: 0 };
     const kiosks = seeded.kiosks.map((identity) => new SimKiosk(identity, server!.url, tally));
+    // The fleet's own process: a saturated client would show up here, not as the server's latency.
+    const loopDelay = monitorEventLoopDelay({ resolution: 20 });
+    loopDelay.enable();
+    const cpuBefore = process.cpuUsage();
     const started = Date.now();
     const pace = {
       meanPushIntervalMs: (KIOSKS / PUSHES_PER_SECOND) * 1000,
@@ -88,6 +95,9 @@ async function main(): Promise<void> {
     console.error(`${KIOSKS} kiosks, ${INSTANCES} instance(s), ${LOAD_SECONDS} s of load…`);
     const [, staff] = await Promise.all([Promise.all(kiosks.map((kiosk) => kiosk.run(pace))), staffLoop(server.url, seeded.staffToken, kiosks, pace.loadUntil)]);
     const pushesUnderLoad = tally.pushes;
+    const clientCpu = process.cpuUsage(cpuBefore);
+    loopDelay.disable();
+    await Promise.all(kiosks.map((kiosk) => kiosk.finalPull(Date.now() + DRAIN_MS)));
     await server.stop();
     server = null;
     const check = await checkFleet(config, kiosks);
@@ -109,6 +119,7 @@ async function main(): Promise<void> {
     const latencies = tally.pushLatenciesMs;
     const result = {
       engine: ENGINE,
+      durable: ENGINE === 'sqlite' || DURABLE,
       instances: INSTANCES,
       kiosks: KIOSKS,
       offices: Math.ceil(KIOSKS / PER_OFFICE),
@@ -126,6 +137,9 @@ async function main(): Promise<void> {
       serverErrors: tally.serverErrors,
       acknowledged: kiosks.reduce((sum, kiosk) => sum + kiosk.acknowledged.size, 0),
       unsentAtEnd: kiosks.reduce((sum, kiosk) => sum + kiosk.unsent, 0),
+      clientCpuSeconds: round((clientCpu.user + clientCpu.system) / 1e6, 1),
+      clientLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6, 1),
+      loadAverage: round(loadavg()[0] ?? 0, 1),
       ...check,
       ...ingest,
     };

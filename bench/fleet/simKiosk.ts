@@ -69,9 +69,14 @@ export class SimKiosk {
     return this.outbox.length;
   }
 
+  /** Pushes and pulls until the load ends and the outbox is drained (or the drain time is up). */
   async run(pace: FleetPace): Promise<void> {
     await Promise.all([this.pushLoop(pace), this.pullLoop(pace)]);
-    await this.pullAll(pace.drainUntil);
+  }
+
+  /** The last pull, once every kiosk has stopped pushing: the feed must then hold every change. */
+  finalPull(until: number): Promise<void> {
+    return this.pullAll(until);
   }
 
   private async pushLoop(pace: FleetPace): Promise<void> {
