@@ -57,46 +57,70 @@ export async function measureIngest({
       body: JSON.stringify({ code, kioskLabel: 'bench kiosk' }),
     });
     const kiosk = enrolResponseSchema.parse(await enrolled.json());
-    const now = new Date().toISOString();
-    const warmupRequests = warmupBatches * batchSize;
-    const bodies = (first: number, total: number) => {
-      // Encoded up front: the client's own work should not weigh on the server's figure.
-      const batches: Uint8Array<ArrayBuffer>[] = [];
-      for (let start = first; start < first + total; start += batchSize) {
-        const items = [];
-        for (let seq = start; seq < Math.min(start + batchSize, first + total); seq++) items.push(benchRequest(kiosk.trackingPrefix, seq, now));
-        batches.push(new TextEncoder().encode(JSON.stringify({ items })));
-      }
-      return batches;
-    };
     const pushUrl = `${server.url}/api/v1/requests/push`;
-    const headers = { 'content-type': 'application/json', authorization: `Bearer ${kiosk.deviceToken}` };
-    const push = async (body: Uint8Array<ArrayBuffer>) => {
-      const response = await fetch(pushUrl, { method: 'POST', headers, body });
-      // A light check on purpose, for the same reason.
-      const { results } = (await response.json()) as PushResponse;
-      const refused = response.status === 200 ? results.find((r) => r.outcome !== 'accepted') : { status: response.status };
-      if (refused) throw new Error(`bench request not accepted: ${JSON.stringify(refused)}`);
-    };
-
-    for (const body of bodies(1, warmupRequests)) await push(body);
-    const measured = bodies(warmupRequests + 1, count);
-    const cpuBefore = server.cpuSeconds();
-    const started = performance.now();
-    for (const body of measured) await push(body);
-    const seconds = (performance.now() - started) / 1000;
-    const cpuAfter = server.cpuSeconds();
-    const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
-    return {
-      count,
-      batchSize,
-      warmupRequests,
-      seconds,
-      requestsPerSecond: Math.round(count / seconds),
-      requestsPerCpuSecond: cpu ? Math.round(count / cpu) : null,
-    };
+    return await timePushes({ pushUrl, token: kiosk.deviceToken, trackingPrefix: kiosk.trackingPrefix, count, batchSize, warmupBatches, server });
   } finally {
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The client side of an ingest measure, shared with the bare baseline (bench/bareUpsert.ts): the
+ * same bodies, built and encoded before the clock starts, pushed one batch at a time.
+ */
+export async function timePushes({
+  pushUrl,
+  token,
+  trackingPrefix,
+  count,
+  batchSize,
+  warmupBatches,
+  server,
+}: {
+  pushUrl: string;
+  token: string;
+  trackingPrefix: string;
+  count: number;
+  batchSize: number;
+  warmupBatches: number;
+  server: Pick<ServerProcess, 'cpuSeconds'>;
+}): Promise<IngestMeasure> {
+  const now = new Date().toISOString();
+  const warmupRequests = warmupBatches * batchSize;
+  const bodies = (first: number, total: number) => {
+    // Encoded up front: the client's own work should not weigh on the server's figure.
+    const batches: Uint8Array<ArrayBuffer>[] = [];
+    for (let start = first; start < first + total; start += batchSize) {
+      const items = [];
+      for (let seq = start; seq < Math.min(start + batchSize, first + total); seq++) items.push(benchRequest(trackingPrefix, seq, now));
+      batches.push(new TextEncoder().encode(JSON.stringify({ items })));
+    }
+    return batches;
+  };
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const push = async (body: Uint8Array<ArrayBuffer>) => {
+    const response = await fetch(pushUrl, { method: 'POST', headers, body });
+    // A light check on purpose, for the same reason.
+    const { results } = (await response.json()) as PushResponse;
+    const refused = response.status === 200 ? results.find((r) => r.outcome !== 'accepted') : { status: response.status };
+    if (refused) throw new Error(`bench request not accepted: ${JSON.stringify(refused)}`);
+  };
+
+  for (const body of bodies(1, warmupRequests)) await push(body);
+  const measured = bodies(warmupRequests + 1, count);
+  const cpuBefore = server.cpuSeconds();
+  const started = performance.now();
+  for (const body of measured) await push(body);
+  const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = server.cpuSeconds();
+  const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+  return {
+    count,
+    batchSize,
+    warmupRequests,
+    seconds,
+    requestsPerSecond: Math.round(count / seconds),
+    requestsPerCpuSecond: cpu ? Math.round(count / cpu) : null,
+  };
 }
