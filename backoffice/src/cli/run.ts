@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { remoteStatusSchema } from '../../../src/domain/status';
+import { escapeInvisible } from '../../../src/domain/text';
 import { DEFAULT_CATALOGUE_PATH, readCatalogueFile } from '../catalogueFile';
 import { buildOpenApiDocument } from '../openapi/document';
 import { ApiError } from '../service/apiError';
@@ -89,7 +90,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const context: commands.CommandContext = {
       store,
       now: () => new Date(),
-      print: io.stdout,
+      // Labels and names come from kiosks and operators: printed with control characters made visible.
+      print: (line) => io.stdout(escapeInvisible(line)),
       defaultCatalogue: () => readCatalogueFile(io.env.SHUBBAK_DEFAULT_CATALOGUE ?? DEFAULT_CATALOGUE_PATH),
     };
     try {
@@ -139,10 +141,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   } catch (error) {
     if (error instanceof commands.CommandError || error instanceof ApiError || isUsageError(error)) {
-      io.stderr(`error: ${(error as Error).message}`);
+      io.stderr(`error: ${escapeInvisible((error as Error).message)}`);
       return 2;
     }
-    io.stderr(`error: ${(error as Error).message ?? String(error)}`);
+    io.stderr(`error: ${escapeInvisible((error as Error).message ?? String(error))}`);
     return 1;
   }
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { API_PREFIX, enrolRequestSchema, enrolResponseSchema, type EnrolResponse } from '../../../src/domain/syncProtocol';
+import { checkFreeText } from '../../../src/domain/text';
 import { ApiError } from '../service/apiError';
 import { parseOr400 } from '../http/validate';
 import { hashSecret, newToken, shuffledPrefixes } from '../service/secrets';
@@ -14,6 +15,9 @@ const REFUSALS: Record<Extract<EnrolmentOutcome, { ok: false }>['reason'], ApiEr
   officeRevoked: new ApiError(403, 'office_revoked', 'The office of this code is no longer served.'),
   prefixesExhausted: new ApiError(503, 'no_tracking_prefix', 'Every tracking prefix is taken; revoke old kiosks first.'),
 };
+
+/** A kiosk label is printed by the CLI and shown to staff: a name, cleaned by the shared rule. */
+export const KIOSK_LABEL_RULE = { max: 80, letterRequired: true } as const;
 
 /** Codes use Crockford's alphabet: an O typed for 0, or an I or L typed for 1, still works. */
 export function foldCodeAliases(code: string): string {
@@ -30,11 +34,13 @@ export function registerEnrolRoutes(app: FastifyInstance, deps: RouteDeps & { en
     },
     async (request): Promise<EnrolResponse> => {
       const body = parseOr400(enrolRequestSchema, request.body);
+      const label = checkFreeText(body.kioskLabel, KIOSK_LABEL_RULE);
+      if (!label.ok) throw new ApiError(400, 'invalid_body', `kioskLabel: ${label.code}`);
       const token = newToken();
       const outcome = await deps.store.redeemEnrolmentCode({
         codeHash: hashSecret(foldCodeAliases(body.code)),
         now: deps.now().toISOString(),
-        device: { id: uuidv7(), label: body.kioskLabel, tokenHash: hashSecret(token) },
+        device: { id: uuidv7(), label: label.value, tokenHash: hashSecret(token) },
         prefixCandidates: shuffledPrefixes(),
       });
       if (!outcome.ok) throw REFUSALS[outcome.reason];

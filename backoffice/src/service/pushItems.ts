@@ -3,6 +3,7 @@ import { canonicalRequestJson, validateIdentity, validateServiceFields, type Cit
 import { pushItemSchema } from '../../../src/domain/syncProtocol';
 import { checkTrackingCode } from '../../../src/domain/trackingCode';
 import type { ValidPushItem } from '../store/types';
+import { cleanRequestText } from './requestText';
 import { wireErrors, type WireFieldError } from './fieldErrors';
 
 export type CheckedItem = ({ ok: true } & ValidPushItem) | { ok: false; id: string | null; kioskSeq: number | null; errors: WireFieldError[] };
@@ -42,13 +43,21 @@ export function checkAgainstCatalogue(request: CitizenRequest, catalogue: Catalo
   const service = catalogue ? findService(catalogue, request.serviceId) : undefined;
   if (!service) return invalid([{ path: 'serviceId', code: 'unknownService' }]);
   const errors: WireFieldError[] = [];
-  const identity = validateIdentity(request.identity, today);
-  if (!identity.ok) errors.push(...identity.errors);
-  const fields = validateServiceFields(service, request.fields, today);
-  if (!fields.ok) errors.push(...fields.errors);
   const known = new Set(service.fields.map((f) => f.key));
   for (const key of Object.keys(request.fields)) {
     if (!known.has(key)) errors.push({ path: `fields.${key}`, code: 'unknownField' });
+    // A hostile item with thousands of unknown keys costs a bounded answer, and no further checks.
+    if (errors.length >= MAX_ERRORS_PER_ITEM) return invalid(errors);
   }
-  return errors.length ? invalid(errors) : { ok: true, request, canonical: canonicalRequestJson(request) };
+  // Free text first, through the shared rule (folding Arabic presentation forms before the script check),
+  // then the field rules on the cleaned values; what is stored is what was validated, never the raw body.
+  const cleaned = cleanRequestText(request, service);
+  if (!cleaned.ok) return invalid(cleaned.errors.slice(0, MAX_ERRORS_PER_ITEM));
+  const identity = validateIdentity(cleaned.request.identity, today);
+  if (!identity.ok) errors.push(...identity.errors);
+  const fields = validateServiceFields(service, cleaned.request.fields, today);
+  if (!fields.ok) errors.push(...fields.errors);
+  if (errors.length > 0 || !identity.ok || !fields.ok) return invalid(errors.slice(0, MAX_ERRORS_PER_ITEM));
+  const stored: CitizenRequest = { ...request, identity: identity.identity, fields: fields.fields };
+  return { ok: true, request: stored, canonical: canonicalRequestJson(stored) };
 }
