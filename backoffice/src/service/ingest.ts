@@ -49,8 +49,24 @@ export async function ingestBatch(context: IngestContext, items: readonly unknow
   });
 }
 
+/** Refusals no retry can fix: answered invalid, with the path the kiosk's supervisor sees. */
 function toResult(id: string, outcome: StoredPushOutcome): PushResult {
-  // Another request already carries this tracking code: retrying cannot fix it, so it is refused as invalid.
-  if (outcome === 'trackingCodeTaken') return { id, outcome: 'invalid', errors: [{ path: 'trackingCode', code: 'taken' }] };
-  return { id, outcome };
+  switch (outcome) {
+    case 'accepted':
+    case 'duplicate':
+    case 'conflict':
+      return { id, outcome };
+    case 'trackingCodeTaken':
+      return { id, outcome: 'invalid', errors: [{ path: 'trackingCode', code: 'taken' }] };
+    case 'trackingPrefixNotOwned':
+      return { id, outcome: 'invalid', errors: [{ path: 'trackingCode', code: 'notThisKiosksPrefix' }] };
+    case 'idNotOwned':
+      return { id, outcome: 'invalid', errors: [{ path: 'id', code: 'unavailable' }] };
+    default:
+      return missingCase(outcome);
+  }
+}
+
+function missingCase(value: never): never {
+  throw new Error(`unhandled push outcome ${String(value)}`);
 }
