@@ -1,13 +1,16 @@
 import type { Catalogue } from '../../../src/domain/catalogue';
 import type { PushResult } from '../../../src/domain/syncProtocol';
-import type { Store, StoredPushOutcome } from '../store/types';
+import type { ClockFlag, Store, StoredPushOutcome } from '../store/types';
 import { checkAgainstCatalogue, parsePushItem, type CheckedItem } from './pushItems';
+import { clockFlagOf, kioskSeqInWindow, metadataErrors } from './pushBounds';
 
 export interface IngestContext {
   store: Store;
   deviceId: string;
   officeId: string;
   now: Date;
+  /** Where a push's anomalies are reported (the request's logger, at warn). */
+  log?: (details: Record<string, unknown>, message: string) => void;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -26,21 +29,36 @@ export async function ingestBatch(context: IngestContext, items: readonly unknow
     catalogues.set(item.request.catalogueVersion, (await store.getCatalogue(officeId, item.request.catalogueVersion)) ?? current);
   }
   const today = new Date(context.now.getTime() + DAY_MS).toISOString().slice(0, 10);
-  const checked: CheckedItem[] = parsed.map((item) =>
-    item.ok ? checkAgainstCatalogue(item.request, catalogues.get(item.request.catalogueVersion) ?? null, today) : item,
-  );
+  // The window is taken from the stored sequence, not from this batch: one forged number cannot widen it for the next items.
+  const lastKnownSeq = (await store.getDevice(context.deviceId))?.lastKioskSeq ?? 0;
+  const checked: CheckedItem[] = parsed.map((item) => {
+    if (!item.ok) return item;
+    const metadata = metadataErrors(item.request, lastKnownSeq);
+    if (metadata.length > 0) return { ok: false, id: item.request.id, kioskSeq: item.request.kioskSeq, errors: metadata };
+    return checkAgainstCatalogue(item.request, catalogues.get(item.request.catalogueVersion) ?? null, today);
+  });
 
   const valid = checked.filter((item) => item.ok);
+  const clockFlags = new Map<string, ClockFlag>();
+  for (const item of valid) {
+    const flag = clockFlagOf(item.request, context.now);
+    if (flag) clockFlags.set(item.request.id, flag);
+  }
   const stored = await store.pushRequests({
     deviceId: context.deviceId,
     officeId,
     receivedAt: context.now.toISOString(),
+    // Only sequences inside the window are recorded: a forged 2^32 is neither a gap nor the new last.
     kioskSeqs: checked.flatMap((item) => {
       const seq = item.ok ? item.request.kioskSeq : item.kioskSeq;
-      return seq === null ? [] : [seq];
+      return seq !== null && kioskSeqInWindow(seq, lastKnownSeq) ? [seq] : [];
     }),
     items: valid,
+    clockFlags,
   });
+  if (clockFlags.size > 0) {
+    context.log?.({ deviceId: context.deviceId, flagged: clockFlags.size }, 'kiosk clock outside the tolerated window: requests kept and flagged');
+  }
 
   let next = 0;
   return checked.map((item): PushResult => {
