@@ -61,11 +61,19 @@ export async function ingestBatch(context: IngestContext, items: readonly unknow
   }
 
   let next = 0;
+  let errorBudget = MAX_ERRORS_PER_BATCH;
   return checked.map((item): PushResult => {
-    if (!item.ok) return { id: item.id, outcome: 'invalid', errors: item.errors };
-    return toResult(item.request.id, stored[next++]!);
+    if (item.ok) return toResult(item.request.id, stored[next++]!);
+    // Past the batch's budget an item still says it is invalid, with one error instead of twenty.
+    const errors = errorBudget > 0 ? item.errors.slice(0, errorBudget) : [ERRORS_NOT_SHOWN];
+    errorBudget -= errors.length;
+    return { id: item.id, outcome: 'invalid', errors };
   });
 }
+
+/** With at most MAX_ERRORS_PER_ITEM per item, this bounds the answer of a batch of hostile items (docs/security.md). */
+export const MAX_ERRORS_PER_BATCH = 1_000;
+const ERRORS_NOT_SHOWN = { path: '', code: 'moreErrorsNotShown' };
 
 /** Refusals no retry can fix: answered invalid, with the path the kiosk's supervisor sees. */
 function toResult(id: string, outcome: StoredPushOutcome): PushResult {

@@ -2,6 +2,7 @@ import { findService, type Catalogue } from '../../../src/domain/catalogue';
 import { canonicalRequestJson, validateIdentity, validateServiceFields, type CitizenRequest } from '../../../src/domain/request';
 import { pushItemSchema } from '../../../src/domain/syncProtocol';
 import { checkTrackingCode } from '../../../src/domain/trackingCode';
+import { shapeViolation, type ShapeLimits } from '../http/bounds';
 import type { ValidPushItem } from '../store/types';
 import { cleanRequestText } from './requestText';
 import { wireErrors, type WireFieldError } from './fieldErrors';
@@ -22,8 +23,16 @@ const isKioskSeq = (v: unknown): v is number => typeof v === 'number' && Number.
 /** Enough for a supervisor to see what is wrong; a hostile item with thousands of keys does not inflate the answer. */
 export const MAX_ERRORS_PER_ITEM = 20;
 
+/**
+ * A pushed request's largest legitimate string is a 500-character field; it has about ten keys at
+ * the top, and a service has far fewer than 64 fields. Anything beyond is refused before parsing.
+ */
+export const PUSH_ITEM_LIMITS: ShapeLimits = { maxStringLength: 1_000, maxKeyLength: 64, maxKeys: 64, maxArrayLength: 16 };
+
 /** Step 1: the shape, strictly (no coercion, no unknown keys). What can be read of a bad item is kept for the answer. */
 export function parsePushItem(raw: unknown): ParsedItem {
+  const oversized = shapeViolation(raw, PUSH_ITEM_LIMITS);
+  if (oversized) return { ok: false, id: field(raw, 'id', isString), kioskSeq: field(raw, 'kioskSeq', isKioskSeq), errors: [oversized] };
   const result = pushItemSchema.safeParse(raw);
   if (result.success) return { ok: true, request: result.data };
   return { ok: false, id: field(raw, 'id', isString), kioskSeq: field(raw, 'kioskSeq', isKioskSeq), errors: wireErrors(result.error).slice(0, MAX_ERRORS_PER_ITEM) };
