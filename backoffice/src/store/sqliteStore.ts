@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { catalogueSchema, type Catalogue } from '../../../src/domain/catalogue';
 import { migrate } from './migrate';
+import { sqliteEnrolmentGuard } from './sqliteEnrolment';
 import { sqliteRequests } from './sqliteRequests';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal, Store, StoreStats } from './types';
 
@@ -16,6 +17,7 @@ export class SqliteStore implements Store {
   /** Catalogue versions never change once stored, so a parsed one can be kept. */
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly requests: ReturnType<typeof sqliteRequests>;
+  private readonly enrolmentGuard: ReturnType<typeof sqliteEnrolmentGuard>;
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
@@ -27,6 +29,11 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.requests = sqliteRequests(this.db);
+    this.enrolmentGuard = sqliteEnrolmentGuard(this.db);
+  }
+
+  async enrolmentCodeOffice(codeHash: string): Promise<string | null> {
+    return this.enrolmentGuard.enrolmentCodeOffice(codeHash);
   }
 
   /** Each statement is prepared once, on first use (the token lookup runs on every request). */
