@@ -1,7 +1,6 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_PREFIX } from '../../src/domain/syncProtocol';
 import { rateLimitKey, registerAuth } from './http/auth';
@@ -17,6 +16,7 @@ import { registerMetaRoutes } from './routes/meta';
 import { registerRequestRoutes } from './routes/requests';
 import { registerStaffRoutes } from './routes/staff';
 import { purgeFinishedRequests } from './service/retention';
+import { prepareDataDir } from './store/dataFiles';
 import { openSqliteStore } from './store/sqliteStore';
 import type { Store } from './store/types';
 
@@ -145,7 +145,7 @@ export const DATABASE_FILE = 'backoffice.sqlite';
 
 /** Opens (and migrates) the store in `dataDir` and listens; `close()` stops accepting, drains, then closes the database. */
 export async function startBackoffice(options: StartOptions): Promise<RunningBackoffice> {
-  mkdirSync(options.dataDir, { recursive: true });
+  prepareDataDir(options.dataDir);
   const store = openSqliteStore(join(options.dataDir, DATABASE_FILE));
   const app = buildServer({ store, logger: options.logger, rateLimit: options.rateLimit, timeouts: options.timeouts, trustProxy: options.trustProxy });
   try {

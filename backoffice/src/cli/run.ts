@@ -7,6 +7,7 @@ import { buildOpenApiDocument } from '../openapi/document';
 import { ApiError } from '../service/apiError';
 import { DATABASE_FILE, DEFAULT_RATE_LIMIT, startBackoffice, type RateLimitSettings, type RunningBackoffice } from '../server';
 import { MAX_RETENTION_DAYS, parseRetentionDays } from '../service/retention';
+import { prepareDataDir } from '../store/dataFiles';
 import { openSqliteStore } from '../store/sqliteStore';
 import { isLoopbackHost } from '../http/plainHttp';
 import { parseTrustProxy } from '../http/trustProxy';
@@ -95,6 +96,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       });
     }
 
+    prepareDataDir(dataDir);
     const store = openSqliteStore(join(dataDir, DATABASE_FILE));
     const context: commands.CommandContext = {
       store,

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { catalogueSchema, type Catalogue } from '../../../src/domain/catalogue';
+import { prepareDataFile } from './dataFiles';
 import { migrate } from './migrate';
 import { sqliteEnrolmentGuard } from './sqliteEnrolment';
 import { sqliteRequests } from './sqliteRequests';
@@ -21,6 +22,7 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
+    prepareDataFile(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
