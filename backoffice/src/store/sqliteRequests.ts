@@ -44,6 +44,10 @@ export function sqliteRequests(db: Database.Database) {
        AND (SELECT MAX(c.changed_at) FROM status_changes c WHERE c.request_id = r.id) <= ?`,
   );
   const purgeBody = db.prepare("UPDATE requests SET body = '', body_sha256 = ?, purged_at = ? WHERE id = ?");
+  // A refusal reason is free text staff typed about the citizen: it goes with the body.
+  const purgeReasons = db.prepare('UPDATE status_changes SET reason = NULL WHERE request_id = ? AND reason IS NOT NULL');
+  // Audit details are free text from kiosks (a discard reason, a tracking code): emptied after the same retention.
+  const purgeAudit = db.prepare("UPDATE audit_entries SET detail = '', purged_at = ? WHERE purged_at IS NULL AND received_at <= ?");
   const insertRequest = db.prepare(
     `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, clock_flag)
      VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)
@@ -164,7 +168,11 @@ export function sqliteRequests(db: Database.Database) {
 
   const purge = db.transaction((input: PurgeInput): number => {
     const due = selectPurgeable.all(...FINAL_STATUSES, input.finishedBefore);
-    for (const { id, body } of due) purgeBody.run(sha256(body), input.at, id);
+    for (const { id, body } of due) {
+      purgeBody.run(sha256(body), input.at, id);
+      purgeReasons.run(id);
+    }
+    purgeAudit.run(input.at, input.finishedBefore);
     return due.length;
   });
 

@@ -27,6 +27,8 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
+    // Deleted and overwritten content is zeroed, not left in free pages: a purged value is gone from the file.
+    this.db.pragma('secure_delete = ON');
     // The CLI may write while the server runs: wait for the lock rather than fail.
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
@@ -193,7 +195,10 @@ export class SqliteStore implements Store {
   }
 
   async purgeFinishedRequests(...args: Parameters<Store['purgeFinishedRequests']>) {
-    return this.requests.purgeFinishedRequests(...args);
+    const purged = this.requests.purgeFinishedRequests(...args);
+    // The old pages live on in the WAL until a checkpoint: copy them home (zeroed) and truncate it now.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return purged;
   }
 
   async storeAudit(input: { deviceId: string; officeId: string; receivedAt: string; entries: readonly AuditEntry[] }): Promise<number> {

@@ -158,8 +158,10 @@ export interface Store extends EnrolmentGuardStore {
   appendStatus(change: StatusAppend): Promise<StatusAppendOutcome>;
   /**
    * Empties the body (the citizen's personal data) of every request finished before the cutoff,
-   * keeping its id, office, tracking code, service, statuses and the body's SHA-256 (so a resend
-   * is still `duplicate`). Returns how many were purged; already purged ones are not counted.
+   * and its refusal reasons, keeping its id, office, tracking code, service, statuses and the
+   * body's SHA-256 (so a resend is still `duplicate`); empties the details of audit entries
+   * received before the cutoff. Nothing of the emptied values may remain in the database files.
+   * Returns how many requests were purged; already purged ones are not counted.
    */
   purgeFinishedRequests(input: PurgeInput): Promise<number>;
 
