@@ -4,6 +4,12 @@
  * and wrong types; the raw HTTP attacks are in rawHttp.test.ts.
  */
 
+/** The largest answer any route may give to a hostile request (docs/security.md). */
+export const MAX_ANSWER_BYTES = 512 * 1024;
+
+/** What a leaked stack trace or internal error looks like in an answer. */
+export const STACK_TRACE = /\bat [^\s]+ \(?[^\s)]*:\d+:\d+\)?|node_modules|\.ts:\d+|SqliteError|TypeError|RangeError/;
+
 export const HOSTILE_STRINGS: ReadonlyArray<readonly [string, string]> = [
   ['NUL', 'a\u0000b'],
   ['ANSI escapes', '\u001b[2J\u001b[31mred\u001b]0;title\u0007'],

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolCode, staffToken } from '../../../backoffice/src/cli/commands';
 import type { Access } from '../../../backoffice/src/http/auth';
 import { harness, makeRequest, type Harness } from '../fixtures';
-import { HOSTILE_STRINGS, HOSTILE_VALUES, leafPaths, withLeaf } from './corpus';
+import { HOSTILE_STRINGS, HOSTILE_VALUES, leafPaths, MAX_ANSWER_BYTES, STACK_TRACE, withLeaf } from './corpus';
 import { uncleanStoredText } from './storedText';
 
 /**
@@ -15,7 +15,6 @@ import { uncleanStoredText } from './storedText';
  * access asks for and without one. Every answer: no 5xx, no stack trace, at most MAX_ANSWER_BYTES.
  * Afterwards, every text the database holds passes the shared text rule.
  */
-export const MAX_ANSWER_BYTES = 512 * 1024;
 /** Thousands of requests: generous, so a busy machine does not fail the suite (nothing here is timed). */
 const SUITE_TIMEOUT_MS = 180_000;
 
@@ -49,7 +48,6 @@ afterAll(async () => {
   h.store.close();
 });
 
-const STACK_TRACE = /\bat [^\s]+ \(?[^\s)]*:\d+:\d+\)?|node_modules|\.ts:\d+|SqliteError|TypeError|RangeError/;
 
 function check(route: string, response: LightMyRequestResponse): void {
   answered.push({ route, status: response.statusCode });
