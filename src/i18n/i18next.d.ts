@@ -1,4 +1,5 @@
 import 'i18next';
+import type audioEn from '../../locales/en/audio.json';
 import type citizenEn from '../../locales/en/citizen.json';
 import type commonEn from '../../locales/en/common.json';
 import type keyboardEn from '../../locales/en/keyboard.json';
@@ -11,6 +12,7 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'citizen';
     resources: {
+      audio: typeof audioEn;
       citizen: typeof citizenEn;
       common: typeof commonEn;
       keyboard: typeof keyboardEn;
