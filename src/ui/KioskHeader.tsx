@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAudioGuide } from './audio/AudioGuide';
+import { ChooseButton } from './audio/ChooseButton';
 import { ReplayButton } from './audio/ListenButton';
 import { LanguageChoice } from './components/LanguageChoice';
 import { Pictogram } from './components/Pictogram';
@@ -28,6 +29,7 @@ export function KioskHeader({ showLanguages, showCancel }: { showLanguages: bool
       </div>
       {showLanguages ? <LanguageChoice /> : null}
       <div className="kiosk-header__tools">
+        {guide.armed ? <ChooseButton onChoose={guide.takeArmed} /> : null}
         {guide.listening ? <ReplayButton onReplay={guide.replay} /> : null}
         <TouchButton variant="quiet" aria-pressed={highContrast} testId="toggle-contrast" onClick={() => send({ type: 'display.toggleContrast' })}>
           {t('display.highContrast')}

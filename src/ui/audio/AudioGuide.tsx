@@ -3,7 +3,6 @@ import type { PromptId } from '../../domain/audioPrompts';
 import type { ScreenName } from '../session/currentScreen';
 import { useLocale, useSessionValue } from '../session/hooks';
 import './audioGuide.css';
-import { ChooseBar } from './ChooseBar';
 
 let loading: Promise<typeof import('./promptPlayer')> | null = null;
 
@@ -26,9 +25,11 @@ export interface AudioGuide {
   choose(prompt: PromptId, act: () => void): void;
   /** The choice waiting for its second touch on this screen, if any. */
   armed: PromptId | null;
+  /** Takes the armed choice, as its second touch would ("choose"). */
+  takeArmed(): void;
 }
 
-const SILENT: AudioGuide = { listening: false, speak: () => undefined, replay: () => undefined, choose: (_prompt, act) => act(), armed: null };
+const SILENT: AudioGuide = { listening: false, speak: () => undefined, replay: () => undefined, choose: (_prompt, act) => act(), armed: null, takeArmed: () => undefined };
 
 const AudioGuideContext = createContext<AudioGuide>(SILENT);
 
@@ -88,6 +89,11 @@ export function AudioGuideProvider({ screen, children }: { screen: ScreenName; c
         speak(prompt);
       },
       armed: armed?.prompt ?? null,
+      takeArmed: () => {
+        if (!armed) return;
+        setArmedChoice(null);
+        armed.act();
+      },
     }),
     [listening, speak, screen, armed],
   );
@@ -95,14 +101,6 @@ export function AudioGuideProvider({ screen, children }: { screen: ScreenName; c
   return (
     <AudioGuideContext.Provider value={guide}>
       {children}
-      {armed ? (
-        <ChooseBar
-          onChoose={() => {
-            setArmedChoice(null);
-            armed.act();
-          }}
-        />
-      ) : null}
       <audio ref={audioRef} data-testid="audio-guide" hidden onPlaying={mark('playing')} onEnded={mark('ended')} onError={mark('failed')} />
     </AudioGuideContext.Provider>
   );
