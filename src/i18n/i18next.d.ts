@@ -3,6 +3,7 @@ import type audioEn from '../../locales/en/audio.json';
 import type citizenEn from '../../locales/en/citizen.json';
 import type commonEn from '../../locales/en/common.json';
 import type keyboardEn from '../../locales/en/keyboard.json';
+import type readingEn from '../../locales/en/reading.json';
 import type supervisorEn from '../../locales/en/supervisor.json';
 import type validationEn from '../../locales/en/validation.json';
 
@@ -16,6 +17,7 @@ declare module 'i18next' {
       citizen: typeof citizenEn;
       common: typeof commonEn;
       keyboard: typeof keyboardEn;
+      reading: typeof readingEn;
       supervisor: typeof supervisorEn;
       validation: typeof validationEn;
     };
