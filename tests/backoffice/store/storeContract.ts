@@ -245,9 +245,10 @@ export function storeContract(engine: StoreEngine): void {
       it('writes a batch whole or not at all', async () => {
         const { store, device } = await withKiosk();
         const requests = [makeRequest(device.trackingPrefix, 1), makeRequest(device.trackingPrefix, 2)];
-        // A device that does not exist: the batch fails part-way and leaves nothing.
-        await expect(store.pushRequests({ ...batch(device, requests), deviceId: 'ghost' })).rejects.toThrow();
+        // An office that does not exist: the batch fails after the kiosk's sequence was counted, and leaves nothing.
+        await expect(store.pushRequests({ ...batch(device, requests), officeId: 'nowhere' })).rejects.toThrow();
         expect(await store.stats()).toMatchObject({ requests: 0, statusChanges: 0 });
+        expect((await store.getDevice(device.id))?.lastKioskSeq).toBe(0);
         expect(await store.pushRequests(batch(device, requests))).toEqual(['accepted', 'accepted']);
       });
 
@@ -260,6 +261,38 @@ export function storeContract(engine: StoreEngine): void {
           for (let i = 0; i < requests.length; i++) expect([a![i], b![i]].sort()).toEqual(['accepted', 'duplicate']);
         }
         expect(await store.stats()).toMatchObject({ requests: 15, statusChanges: 15 });
+      });
+
+      it("answers idNotOwned for another office's request id, and never reveals whether it is the same", async () => {
+        const { store, device } = await withKiosk();
+        const southKiosk = await enrol(store, 'south');
+        const request = makeRequest(southKiosk.trackingPrefix, 1);
+        await store.pushRequests(batch(southKiosk, [request]));
+        const copy = { ...request, trackingCode: makeRequest(device.trackingPrefix, 1).trackingCode };
+        expect(await store.pushRequests(batch(device, [copy, { ...copy, locale: 'ar' }]))).toEqual(['idNotOwned', 'idNotOwned']);
+      });
+
+      it("refuses another kiosk's prefix, and lets a kiosk claim a few free prefixes of codes made before it was enrolled", async () => {
+        const { store, device } = await withKiosk();
+        const other = await enrol(store);
+        expect(await store.pushRequests(batch(device, [makeRequest(other.trackingPrefix, 1)]))).toEqual(['trackingPrefixNotOwned']);
+        const before = [makeRequest('KZA', 1), makeRequest('KZB', 1), makeRequest('KZC', 1), makeRequest('KZA', 2)];
+        expect(await store.pushRequests(batch(device, before))).toEqual(['accepted', 'accepted', 'trackingPrefixNotOwned', 'accepted']);
+        // Claimed: the prefix is now the device's, for staff lookups and against other kiosks.
+        expect((await store.findRequestByTrackingCode(before[1]!.trackingCode))?.id).toBe(before[1]!.id);
+        expect(await store.pushRequests(batch(other, [makeRequest('KZA', 3)]))).toEqual(['trackingPrefixNotOwned']);
+        // A claimed prefix is never handed out at enrolment.
+        const redeem = await store.createEnrolmentCode({ codeHash: hashSecret('late'), officeId: 'north', createdAt: T0, expiresAt: LATER });
+        expect(redeem).toBeUndefined();
+        const late = await store.redeemEnrolmentCode({ codeHash: hashSecret('late'), now: T0, device: { id: 'late', label: 'k', tokenHash: hashSecret('late') }, prefixCandidates: ['KZA', 'KZB', 'KZD'] });
+        expect(late.ok && late.device.trackingPrefix).toBe('KZD');
+      });
+
+      it('tells which office an enrolment code belongs to, used or not', async () => {
+        const { store } = await withKiosk();
+        await store.createEnrolmentCode({ codeHash: hashSecret('south-code'), officeId: 'south', createdAt: T0, expiresAt: LATER });
+        expect(await store.enrolmentCodeOffice(hashSecret('south-code'))).toBe('south');
+        expect(await store.enrolmentCodeOffice(hashSecret('no-such-code'))).toBeNull();
       });
 
       it("records the kiosk's sequence: the last one, gaps and replays, rejected items included", async () => {
@@ -343,9 +376,13 @@ export function storeContract(engine: StoreEngine): void {
         expect(await store.purgeFinishedRequests(purge)).toBe(0);
         expect(await store.pushRequests(batch(device, [collected!, refused!, recent!]))).toEqual(['duplicate', 'duplicate', 'duplicate']);
         expect(await store.pushRequests(batch(device, [{ ...collected!, locale: 'ar' }, { ...recent!, locale: 'ar' }]))).toEqual(['conflict', 'conflict']);
-        // The status history stays for the kiosks that pull it.
-        const history = (await store.changesSince('north', 0, 100)).changes.filter((c) => c.requestId === collected!.id);
-        expect(history.map((c) => c.status)).toEqual(['received', 'inReview', 'ready', 'collected']);
+        // The status history stays for the kiosks that pull it, without the refusal reasons (free text about the citizen).
+        const history = (await store.changesSince('north', 0, 100)).changes;
+        expect(history.filter((c) => c.requestId === collected!.id).map((c) => c.status)).toEqual(['received', 'inReview', 'ready', 'collected']);
+        expect(history.filter((c) => c.requestId === refused!.id).map((c) => [c.status, c.reason])).toEqual([
+          ['received', null],
+          ['refused', null],
+        ]);
         expect((await store.findRequestByTrackingCode(collected!.trackingCode))?.status).toBe('collected');
       });
     });

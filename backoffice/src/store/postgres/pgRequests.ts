@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { isFinalStatus, REMOTE_STATUSES, type RemoteStatus } from '../../../../src/domain/status';
 import type { StatusChange } from '../../../../src/domain/syncProtocol';
 import { sameStoredBody, type StoredBody } from '../storedBody';
-import type { ChangesPage, PurgeInput, PushInput, RequestSummary, StatusAppend, StatusAppendOutcome, StoredPushOutcome } from '../types';
+import { MAX_CLAIMED_PREFIXES, type ChangesPage, type PurgeInput, type PushInput, type RequestSummary, type StatusAppend, type StatusAppendOutcome, type StoredPushOutcome, type ValidPushItem } from '../types';
 import { ADVISORY_LOCKS, inTransaction, type Queryable } from './pool';
 
 const FINAL_STATUSES = REMOTE_STATUSES.filter(isFinalStatus);
@@ -63,11 +63,63 @@ async function trackKioskSeqs(client: Queryable, deviceId: string, kioskSeqs: re
   );
 }
 
+/** The stored side of a known id: its office (another office's id is not this device's to see) and body. */
+type Known = StoredBody & { officeId: string };
+
+async function readKnown(client: Queryable, ids: readonly string[]): Promise<Map<string, Known>> {
+  const known = new Map<string, Known>();
+  if (ids.length === 0) return known;
+  const { rows } = await client.query<Known & { id: string }>(
+    `SELECT id, office_id AS "officeId", body, body_sha256 AS "bodySha256", purged_at AS "purgedAt" FROM requests WHERE id = ANY($1::text[])`,
+    [ids],
+  );
+  for (const row of rows) known.set(row.id, row);
+  return known;
+}
+
 /**
- * One batch in one transaction, in a fixed number of statements whatever its size: the new
- * requests are inserted together (`ON CONFLICT DO NOTHING` waits for another instance inserting
- * the same id, then skips it), the ids not inserted are read back and compared, and the
- * `received` changes are appended in item order.
+ * Which of these prefixes the device may use: its own (issued, or claimed earlier), or free ones
+ * it claims now within its share (MAX_CLAIMED_PREFIXES), in the order the batch uses them. The
+ * device row is locked by the caller, so one device's claims are counted in turn; a prefix that
+ * another device claims at the same moment goes to whichever insert wins.
+ */
+async function ownedPrefixes(client: Queryable, input: PushInput, prefixes: readonly string[]): Promise<Set<string>> {
+  const owned = new Set<string>();
+  if (prefixes.length === 0) return owned;
+  const { rows } = await client.query<{ prefix: string; deviceId: string }>(
+    'SELECT prefix, device_id AS "deviceId" FROM tracking_prefixes WHERE prefix = ANY($1::text[])',
+    [prefixes],
+  );
+  const owners = new Map(rows.map((row) => [row.prefix, row.deviceId]));
+  const free = prefixes.filter((prefix) => !owners.has(prefix));
+  for (const [prefix, owner] of owners) if (owner === input.deviceId) owned.add(prefix);
+  if (free.length === 0) return owned;
+  const { rows: claims } = await client.query<{ claimed: number }>(
+    'SELECT COUNT(*) AS claimed FROM tracking_prefixes WHERE device_id = $1 AND issued = 0',
+    [input.deviceId],
+  );
+  let claimed = claims[0]?.claimed ?? 0;
+  for (const prefix of free) {
+    if (claimed >= MAX_CLAIMED_PREFIXES) break;
+    const { rowCount } = await client.query(
+      `INSERT INTO tracking_prefixes (prefix, device_id, office_id, claimed_at, issued) VALUES ($1, $2, $3, $4, 0)
+       ON CONFLICT (prefix) DO NOTHING`,
+      [prefix, input.deviceId, input.officeId, input.receivedAt],
+    );
+    if (rowCount === 1) {
+      owned.add(prefix);
+      claimed++;
+    }
+  }
+  return owned;
+}
+
+/**
+ * One batch in one transaction, in a fixed number of statements in the usual case whatever its
+ * size: the ids already known are read, the new requests whose prefix the device owns are
+ * inserted together (`ON CONFLICT DO NOTHING` waits for another instance inserting the same id,
+ * then skips it), the ids not inserted are read again and compared, and the `received` changes
+ * are appended in item order. Outcomes are those of the SQLite store, item by item.
  */
 async function push(client: Queryable, input: PushInput): Promise<StoredPushOutcome[]> {
   await trackKioskSeqs(client, input.deviceId, input.kioskSeqs);
@@ -76,44 +128,48 @@ async function push(client: Queryable, input: PushInput): Promise<StoredPushOutc
     if (!firstOfId.has(item.request.id)) firstOfId.set(item.request.id, index);
   });
   const firsts = [...firstOfId.values()].map((index) => input.items[index]!);
+  const known = await readKnown(client, firsts.map((item) => item.request.id));
+  const unknown = firsts.filter((item) => !known.has(item.request.id));
+  const owned = await ownedPrefixes(client, input, [...new Set(unknown.map((item) => item.request.trackingCode.slice(0, 3)))]);
+  const candidates = unknown.filter((item) => owned.has(item.request.trackingCode.slice(0, 3)));
   const { rows: inserted } = await client.query<{ id: string }>(
-    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at)
-     SELECT id, $2, $3, kiosk_seq, tracking_code, service_id, body, 'received', $4
-     FROM unnest($1::text[], $5::bigint[], $6::text[], $7::text[], $8::text[]) AS t(id, kiosk_seq, tracking_code, service_id, body)
+    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, clock_flag)
+     SELECT id, $2, $3, kiosk_seq, tracking_code, service_id, body, 'received', $4, clock_flag
+     FROM unnest($1::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[]) AS t(id, kiosk_seq, tracking_code, service_id, body, clock_flag)
      ON CONFLICT DO NOTHING
      RETURNING id`,
     [
-      firsts.map((item) => item.request.id),
+      candidates.map((item) => item.request.id),
       input.officeId,
       input.deviceId,
       input.receivedAt,
-      firsts.map((item) => item.request.kioskSeq),
-      firsts.map((item) => item.request.trackingCode),
-      firsts.map((item) => item.request.serviceId),
-      firsts.map((item) => item.canonical),
+      candidates.map((item) => item.request.kioskSeq),
+      candidates.map((item) => item.request.trackingCode),
+      candidates.map((item) => item.request.serviceId),
+      candidates.map((item) => item.canonical),
+      candidates.map((item) => input.clockFlags?.get(item.request.id) ?? null),
     ],
   );
   const insertedIds = new Set(inserted.map((row) => row.id));
-  const others = firsts.map((item) => item.request.id).filter((id) => !insertedIds.has(id));
-  const stored = new Map<string, StoredBody>();
-  if (others.length > 0) {
-    const { rows } = await client.query<StoredBody & { id: string }>(
-      `SELECT id, body, body_sha256 AS "bodySha256", purged_at AS "purgedAt" FROM requests WHERE id = ANY($1::text[])`,
-      [others],
-    );
-    for (const row of rows) stored.set(row.id, row);
-  }
-  const outcomes = input.items.map(({ request, canonical }, index): StoredPushOutcome => {
-    const first = firstOfId.get(request.id)!;
-    if (insertedIds.has(request.id)) {
-      // A repeat of an id inside the batch is compared with the item stored by its first occurrence.
-      if (first === index) return 'accepted';
-      return input.items[first]!.canonical === canonical ? 'duplicate' : 'conflict';
-    }
-    const existing = stored.get(request.id);
+  // Not inserted: another instance stored the same id meanwhile, or the device's own code is taken.
+  const raced = await readKnown(client, candidates.map((item) => item.request.id).filter((id) => !insertedIds.has(id)));
+  for (const [id, row] of raced) known.set(id, row);
+
+  const firstOutcome = ({ request, canonical }: ValidPushItem): StoredPushOutcome => {
+    if (insertedIds.has(request.id)) return 'accepted';
+    const existing = known.get(request.id);
+    // Another office's request: saying duplicate or conflict would tell this device it exists.
+    if (existing && existing.officeId !== input.officeId) return 'idNotOwned';
     if (existing) return sameStoredBody(existing, canonical) ? 'duplicate' : 'conflict';
-    // Not inserted and no such id: another request holds the tracking code.
+    if (!owned.has(request.trackingCode.slice(0, 3))) return 'trackingPrefixNotOwned';
     return 'trackingCodeTaken';
+  };
+  const outcomes = input.items.map((item, index): StoredPushOutcome => {
+    const first = firstOfId.get(item.request.id)!;
+    if (first === index) return firstOutcome(item);
+    // A repeat of an id inside the batch is compared with what its first occurrence left stored.
+    if (insertedIds.has(item.request.id)) return input.items[first]!.canonical === item.canonical ? 'duplicate' : 'conflict';
+    return firstOutcome(item);
   });
   await appendChanges(
     client,
@@ -151,13 +207,20 @@ async function append(client: Queryable, change: StatusAppend): Promise<StatusAp
 
 async function purge(client: Queryable, input: PurgeInput): Promise<number> {
   // Finished: the status is final, and its last change is older than the cutoff (ISO times sort as text).
-  const { rowCount } = await client.query(
+  const { rows } = await client.query<{ id: string }>(
     `UPDATE requests r SET body = '', body_sha256 = encode(sha256(convert_to(r.body, 'UTF8')), 'hex'), purged_at = $1
      WHERE r.purged_at IS NULL AND r.status = ANY($2::text[])
-       AND (SELECT MAX(c.changed_at) FROM status_changes c WHERE c.request_id = r.id) <= $3`,
+       AND (SELECT MAX(c.changed_at) FROM status_changes c WHERE c.request_id = r.id) <= $3
+     RETURNING r.id`,
     [input.at, FINAL_STATUSES, input.finishedBefore],
   );
-  return rowCount ?? 0;
+  // A refusal reason is free text staff typed about the citizen: it goes with the body.
+  if (rows.length > 0) {
+    await client.query('UPDATE status_changes SET reason = NULL WHERE request_id = ANY($1::text[]) AND reason IS NOT NULL', [rows.map((row) => row.id)]);
+  }
+  // Audit details are free text from kiosks: emptied after the same retention.
+  await client.query(`UPDATE audit_entries SET detail = '', purged_at = $1 WHERE purged_at IS NULL AND received_at <= $2`, [input.at, input.finishedBefore]);
+  return rows.length;
 }
 
 export interface PgFaults {
@@ -192,8 +255,11 @@ export function pgRequests(pool: pg.Pool, faults: PgFaults = {}) {
         'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
       ),
     findRequestByTrackingCode: async (trackingCode: string): Promise<RequestSummary | null> => {
+      // Through the prefix's owner: a copy of the code pushed by another device (before prefixes were bound) is never found.
       const { rows } = await pool.query<RequestSummary>(
-        `SELECT id, office_id AS "officeId", tracking_code AS "trackingCode", status FROM requests WHERE tracking_code = $1`,
+        `SELECT r.id, r.office_id AS "officeId", r.tracking_code AS "trackingCode", r.status
+         FROM requests r JOIN tracking_prefixes p ON p.prefix = substr(r.tracking_code, 1, 3) AND p.device_id = r.device_id
+         WHERE r.tracking_code = $1`,
         [trackingCode],
       );
       return rows[0] ?? null;

@@ -134,8 +134,10 @@ export class PostgresStore implements Store {
       const { rows: offices } = await client.query<Office>(`SELECT ${OFFICE_COLUMNS} FROM offices WHERE id = $1`, [code.officeId]);
       const office = offices[0];
       if (!office || office.revokedAt !== null) return { ok: false, reason: 'officeRevoked' };
+      // A prefix claimed by a push (codes made before enrolment) is as taken as an issued one.
       const { rows: taken } = await client.query<{ prefix: string }>(
-        'SELECT tracking_prefix AS prefix FROM devices WHERE tracking_prefix = ANY($1::text[])',
+        `SELECT tracking_prefix AS prefix FROM devices WHERE tracking_prefix = ANY($1::text[])
+         UNION SELECT prefix FROM tracking_prefixes WHERE prefix = ANY($1::text[])`,
         [input.prefixCandidates],
       );
       const takenSet = new Set(taken.map((row) => row.prefix));
@@ -145,10 +147,20 @@ export class PostgresStore implements Store {
         'INSERT INTO devices (id, office_id, label, token_hash, tracking_prefix, enrolled_at) VALUES ($1, $2, $3, $4, $5, $6)',
         [input.device.id, office.id, input.device.label, input.device.tokenHash, prefix, input.now],
       );
+      await client.query('INSERT INTO tracking_prefixes (prefix, device_id, office_id, claimed_at, issued) VALUES ($1, $2, $3, $4, 1)', [
+        prefix,
+        input.device.id,
+        office.id,
+        input.now,
+      ]);
       await client.query('UPDATE enrolment_codes SET used_at = $1, used_by_device = $2 WHERE code_hash = $3', [input.now, input.device.id, input.codeHash]);
       const { rows: devices } = await client.query<Device>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = $1`, [input.device.id]);
       return { ok: true, device: devices[0]!, office };
     });
+  }
+
+  async enrolmentCodeOffice(codeHash: string): Promise<string | null> {
+    return (await this.one<{ officeId: string }>('SELECT office_id AS "officeId" FROM enrolment_codes WHERE code_hash = $1', [codeHash]))?.officeId ?? null;
   }
 
   getDevice(id: string): Promise<Device | null> {
