@@ -4,7 +4,6 @@ import { API_PREFIX, enrolRequestSchema, enrolResponseSchema, type EnrolResponse
 import { checkFreeText } from '../../../src/domain/text';
 import { addressKey } from '../http/auth';
 import { parseOr400 } from '../http/validate';
-import { WindowCounter } from '../http/windowCounter';
 import { ApiError } from '../service/apiError';
 import { hashSecret, newToken, shuffledPrefixes } from '../service/secrets';
 import type { EnrolmentOutcome } from '../store/types';
@@ -43,7 +42,6 @@ export interface EnrolLimits {
 /** A supervisor types a one-time code; the kiosk receives its identity, its token (once) and its tracking prefix. */
 export function registerEnrolRoutes(app: FastifyInstance, deps: RouteDeps & { enrolRateLimit: EnrolLimits | null }): void {
   const limits = deps.enrolRateLimit;
-  const perOffice = limits ? new WindowCounter(limits.perOffice, limits.timeWindowMs, () => deps.now().getTime()) : null;
   app.post(
     `${API_PREFIX}/enrol`,
     {
@@ -60,7 +58,8 @@ export function registerEnrolRoutes(app: FastifyInstance, deps: RouteDeps & { en
       if (!label.ok) throw new ApiError(400, 'invalid_body', `kioskLabel: ${label.code}`);
       const codeHash = hashSecret(foldCodeAliases(body.code));
       const officeId = await deps.store.enrolmentCodeOffice(codeHash);
-      if (officeId !== null && perOffice && !perOffice.take(officeId)) {
+      // Counted in the store, like every rate limit, so the budget is one for all instances of the back office.
+      if (officeId !== null && limits && (await deps.store.hitRateLimit(`enrol-office|${officeId}`, limits.timeWindowMs)).count > limits.perOffice) {
         request.log.warn({ officeId, ip: request.ip }, 'enrolment refused: too many attempts for this office');
         throw OFFICE_BUSY;
       }
