@@ -83,7 +83,7 @@ export const initial: Migration = {
       detail TEXT NOT NULL,
       received_at TEXT NOT NULL
     ) STRICT;
-  `,  // The same tables without STRICT; the change log numbered once committed (see status_changes).
+  `,  // The same tables without STRICT; the change log numbered by an identity column (never reused).
   postgres: `
     CREATE TABLE offices (
       id TEXT PRIMARY KEY,
@@ -142,11 +142,8 @@ export const initial: Migration = {
       received_at TEXT NOT NULL
     );
 
-    -- id: the order changes were written in; seq: the feed's number, given once committed, in the
-    -- order changes become visible (postgres/pgRequests.ts, publishChanges). NULL until then.
     CREATE TABLE status_changes (
-      id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-      seq BIGINT UNIQUE,
+      seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       request_id TEXT NOT NULL REFERENCES requests(id),
       office_id TEXT NOT NULL,
       status TEXT NOT NULL,
@@ -155,7 +152,6 @@ export const initial: Migration = {
       changed_by TEXT NOT NULL
     );
     CREATE INDEX status_changes_by_office ON status_changes (office_id, seq);
-    CREATE INDEX status_changes_unpublished ON status_changes (id) WHERE seq IS NULL;
 
     CREATE TABLE audit_entries (
       id TEXT PRIMARY KEY,

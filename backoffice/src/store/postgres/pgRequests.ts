@@ -19,15 +19,19 @@ interface NewChange {
 }
 
 /**
- * Writes changes to the log, not yet numbered: they get their feed number from publishChanges,
- * once committed. Returns their row ids, in the order given.
+ * Appends to the change log in commit order. The feed lock is taken last in the transaction and
+ * held until COMMIT, so sequence numbers are drawn in the order the transactions become visible:
+ * a reader that sees change n already sees every change below n that will ever exist, and a
+ * kiosk's cursor never jumps over a change that another instance commits late (see
+ * docs/sync-protocol.md, "Several instances"). Rolled-back numbers leave holes no one waits for.
  */
 async function appendChanges(client: Queryable, changes: readonly NewChange[]): Promise<number[]> {
   if (changes.length === 0) return [];
-  const { rows } = await client.query<{ id: number }>(
+  await client.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.changeFeed]);
+  const { rows } = await client.query<{ seq: number }>(
     `INSERT INTO status_changes (request_id, office_id, status, reason, changed_at, changed_by)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-     RETURNING id`,
+     RETURNING seq`,
     [
       changes.map((c) => c.requestId),
       changes.map((c) => c.officeId),
@@ -37,27 +41,7 @@ async function appendChanges(client: Queryable, changes: readonly NewChange[]): 
       changes.map((c) => c.by),
     ],
   );
-  return rows.map((row) => row.id);
-}
-
-/**
- * Numbers every committed change that has no feed number yet, in the order they were written,
- * after the highest number given so far. One publisher at a time across instances (the feed
- * lock, held until COMMIT), so numbers become visible in the order they are given: a reader that
- * sees number n already sees every number below it, and a kiosk's cursor never passes a change
- * that another instance committed late (docs/sync-protocol.md, "Several instances"). Writers
- * commit concurrently; only this short step is serialised, and one run numbers everything
- * committed before it, so it does not cost one serialised commit per push.
- */
-export async function publishChanges(pool: pg.Pool): Promise<void> {
-  await inTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.changeFeed]);
-    await client.query(
-      `WITH pending AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM status_changes WHERE seq IS NULL),
-            published AS (SELECT COALESCE(MAX(seq), 0) AS high FROM status_changes)
-       UPDATE status_changes c SET seq = published.high + pending.n FROM pending, published WHERE c.id = pending.id`,
-    );
-  });
+  return rows.map((row) => row.seq);
 }
 
 /** Counts gaps and replays of the kiosk's own sequence; the device row is locked, so two instances count in turn. */
@@ -203,9 +187,7 @@ async function push(client: Queryable, input: PushInput): Promise<StoredPushOutc
   return outcomes;
 }
 
-type Appended = { ok: true; written: number; change: Omit<StatusChange, 'seq'> } | { ok: false; current: RemoteStatus };
-
-async function append(client: Queryable, change: StatusAppend): Promise<Appended> {
+async function append(client: Queryable, change: StatusAppend): Promise<StatusAppendOutcome> {
   const { rows } = await client.query<{ status: RemoteStatus; officeId: string; trackingCode: string }>(
     `SELECT status, office_id AS "officeId", tracking_code AS "trackingCode" FROM requests WHERE id = $1 FOR NO KEY UPDATE`,
     [change.requestId],
@@ -214,17 +196,13 @@ async function append(client: Queryable, change: StatusAppend): Promise<Appended
   if (!current) throw new Error(`no request ${change.requestId}`);
   if (current.status !== change.expected) return { ok: false, current: current.status };
   await client.query('UPDATE requests SET status = $1 WHERE id = $2', [change.status, change.requestId]);
-  const [id] = await appendChanges(client, [
+  const [seq] = await appendChanges(client, [
     { requestId: change.requestId, officeId: current.officeId, status: change.status, reason: change.reason, at: change.at, by: change.by },
   ]);
-  return { ok: true, written: id!, change: { requestId: change.requestId, trackingCode: current.trackingCode, status: change.status, reason: change.reason, changedAt: change.at } };
-}
-
-/** The appended change's feed number, once published. */
-async function publishedSeq(pool: pg.Pool, id: number): Promise<number> {
-  await publishChanges(pool);
-  const { rows } = await pool.query<{ seq: number }>('SELECT seq FROM status_changes WHERE id = $1', [id]);
-  return rows[0]!.seq;
+  return {
+    ok: true,
+    change: { seq: seq!, requestId: change.requestId, trackingCode: current.trackingCode, status: change.status, reason: change.reason, changedAt: change.at },
+  };
 }
 
 async function purge(client: Queryable, input: PurgeInput): Promise<number> {
@@ -253,28 +231,17 @@ export interface PgFaults {
 /** Requests and their status log on PostgreSQL; every write is one transaction. */
 export function pgRequests(pool: pg.Pool, faults: PgFaults = {}) {
   return {
-    pushRequests: async (input: PushInput) => {
-      const outcomes = await inTransaction(pool, async (client) => {
-        const stored = await push(client, input);
+    pushRequests: (input: PushInput) =>
+      inTransaction(pool, async (client) => {
+        const outcomes = await push(client, input);
         await faults.beforePushCommit?.();
-        return stored;
-      });
-      // Acknowledged only once its changes are in the feed.
-      if (outcomes.includes('accepted')) await publishChanges(pool);
-      return outcomes;
-    },
-    appendStatus: async (change: StatusAppend): Promise<StatusAppendOutcome> => {
-      const appended = await inTransaction(pool, (client) => append(client, change));
-      if (!appended.ok) return appended;
-      return { ok: true, change: { seq: await publishedSeq(pool, appended.written), ...appended.change } };
-    },
+        return outcomes;
+      }),
+    appendStatus: (change: StatusAppend) => inTransaction(pool, (client) => append(client, change)),
     purgeFinishedRequests: (input: PurgeInput) => inTransaction(pool, (client) => purge(client, input)),
-    // One snapshot for the page and the high-water mark. Changes a crashed instance committed but
-    // never published are published by the next reader.
-    changesSince: async (officeId: string, since: number, limit: number): Promise<ChangesPage> => {
-      const pending = await pool.query('SELECT 1 FROM status_changes WHERE seq IS NULL LIMIT 1');
-      if (pending.rows.length > 0) await publishChanges(pool);
-      return inTransaction(
+    // One snapshot for the page and the high-water mark.
+    changesSince: (officeId: string, since: number, limit: number): Promise<ChangesPage> =>
+      inTransaction(
         pool,
         async (client) => {
           const { rows } = await client.query<StatusChange>(
@@ -286,8 +253,7 @@ export function pgRequests(pool: pg.Pool, faults: PgFaults = {}) {
           return { changes: rows.slice(0, limit), more: rows.length > limit, highWater: high.rows[0]?.high ?? 0 };
         },
         'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
-      );
-    },
+      ),
     findRequestByTrackingCode: async (trackingCode: string): Promise<RequestSummary | null> => {
       // Through the prefix's owner: a copy of the code pushed by another device (before prefixes were bound) is never found.
       const { rows } = await pool.query<RequestSummary>(
