@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../backoffice/src/cli/run';
 import { buildServer } from '../../backoffice/src/server';
 import { hashSecret, newToken } from '../../backoffice/src/service/secrets';
 import { openStore } from '../../backoffice/src/store/openStore';
@@ -169,6 +170,29 @@ describe('several back-office instances on one PostgreSQL database', () => {
       statuses.push(response.statusCode);
     }
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  });
+
+  it('runs N instances on one port with serve --workers, and stops them all on SIGTERM', async () => {
+    const url = await cluster.createSchema(`instances_${++schemas}`);
+    const child = spawnBackofficeCli(['serve', '--port', '0', '--workers', '2', '--database', url]);
+    const output = collectOutput(child);
+    const exited = once(child, 'exit');
+    try {
+      await expect.poll(() => /2 instances \(pid (\d+), (\d+)\)/.test(output.stdout()), { timeout: 30_000 }).toBe(true);
+      const address = /Back office listening on (\S+)/.exec(output.stdout())![1]!;
+      for (let i = 0; i < 4; i++) expect((await fetch(`${address}/api/v1/health`)).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const [code] = (await exited) as [number | null];
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it('refuses --workers on SQLite, whose file has one writer', async () => {
+    const out: string[] = [];
+    const code = await runCli(['serve', '--workers', '2', '--port', '0', '--database', ':memory:'], { stdout: (l) => out.push(l), stderr: (l) => out.push(l), env: {} });
+    expect(code).toBe(2);
+    expect(out.join('\n')).toContain('--workers needs PostgreSQL');
   });
 
   it('migrates once when several instances start together', async () => {
