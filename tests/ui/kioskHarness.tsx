@@ -9,6 +9,7 @@ import type { KioskPlatform, PrintResult, ReceiptToPrint } from '../../src/platf
 import { CitizenKiosk } from '../../src/ui/CitizenKiosk';
 import type { KioskServices } from '../../src/ui/services';
 import { testCatalogue } from '../machines/sessionFixtures';
+import { pinHostOf } from '../supervisor/fakes';
 
 export interface FakeKioskOptions {
   submit?: (input: SaveRequestInput) => Promise<SavedRequest>;
@@ -30,6 +31,8 @@ export function renderKiosk(options: FakeKioskOptions = {}) {
     },
     writeSecret: async () => ({ ok: true }),
     readSecret: async () => null,
+  ...pinHostOf(),
+    ...pinHostOf(),
     deviceIdentity: async () => ({ installationId: 'test-installation', host: 'browser' }),
     restart: async () => undefined,
     appVersion: async () => '0.0.0-test',
