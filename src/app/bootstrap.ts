@@ -64,7 +64,8 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   const [config, [{ startSyncService }, { createSupervisorServices }]] = await Promise.all([fetchKioskConfig(), loadBackgroundModules()]);
   const settings = await applyKioskConfig(db, config);
   const [catalogue, translations] = await Promise.all([loadCatalogue(db), loadKioskI18n(settings.defaultLocale)]);
-  const sync = startSyncService({ db, platform });
+  const backofficePolicy = { allowInsecureHttp: config.allowInsecureBackoffice === true };
+  const sync = startSyncService({ db, platform, backofficePolicy });
   void enrolFromConfig(sync, config, platform).catch((error: unknown) => console.warn('automatic enrolment failed', error));
 
   const chime = createStaffChime();
@@ -79,7 +80,7 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   return {
     db,
     services,
-    supervisor: createSupervisorServices({ db, platform, sync }),
+    supervisor: createSupervisorServices({ db, platform, sync, backofficePolicy }),
     sync,
     i18n: translations,
     reloadCatalogue: () => loadCatalogue(db),

@@ -1,3 +1,4 @@
+import { backofficeUrlProblem, SECURE_ONLY, type BackofficeUrlPolicy } from '../domain/backofficeUrl';
 import { enrolRequestSchema, type EnrolResponse } from '../domain/syncProtocol';
 import type { KioskPlatform } from '../platform/types';
 import type { ShubbakDb } from '../storage/db';
@@ -7,6 +8,8 @@ import { createTransport, type FetchLike } from './transport';
 
 export type EnrolFailureReason =
   | 'invalidUrl'
+  /** Plain http:// to another machine, which the operator has not allowed. */
+  | 'insecureUrl'
   | 'invalidCode'
   /** The back office refused the code: unknown, used, expired. */
   | 'codeRejected'
@@ -43,6 +46,7 @@ export interface EnrolDeps {
   fetch: FetchLike;
   timeoutMs: number;
   now: () => number;
+  backofficePolicy?: BackofficeUrlPolicy;
 }
 
 /**
@@ -57,6 +61,9 @@ export async function enrolKiosk(
   const refuse = (reason: EnrolFailureReason, message: string) => ({ outcome: { ok: false as const, reason, message }, deviceToken: null });
   const backofficeUrl = normalizeBackofficeUrl(input.backofficeUrl);
   if (!backofficeUrl) return refuse('invalidUrl', 'the back-office address is not an http(s) URL');
+  if (backofficeUrlProblem(backofficeUrl, deps.backofficePolicy ?? SECURE_ONLY) === 'insecureHttp') {
+    return refuse('insecureUrl', 'plain http:// is allowed only to this machine unless the operator allows it in kiosk-config.json');
+  }
   const body = enrolRequestSchema.safeParse({ code: normalizeEnrolmentCode(input.code), kioskLabel: input.kioskLabel.trim() });
   if (!body.success) return refuse('invalidCode', body.error.issues[0]?.message ?? 'invalid enrolment code or kiosk label');
 
