@@ -71,7 +71,7 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   const chime = createStaffChime();
   const services: KioskServices = {
     submit: (input) => submitRequest(input, { db, afterCommit: () => sync.trigger('submission') }),
-    lookupStatus: (trackingCode) => lookupStatus(db, trackingCode),
+    lookupStatus: (input) => lookupStatus(db, input),
     callStaff: () => void callStaff({ db, chime }),
     catalogue,
     settings,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { catalogueSchema } from './catalogue';
 import { citizenRequestSchema } from './request';
 import { remoteStatusSchema } from './status';
+import { statusProofSchema } from './statusProof';
 
 /**
  * The kiosk ⇄ back-office protocol (documented in docs/sync-protocol.md and served as OpenAPI).
@@ -54,6 +55,11 @@ export const statusChangeSchema = z.strictObject({
   status: remoteStatusSchema,
   reason: z.string().max(500).nullable(),
   changedAt: z.iso.datetime(),
+  /**
+   * The verifier the request's kiosk made (statusProof.ts), so any kiosk of the office can check
+   * that a status lookup comes from the holder; null once purged or for older requests.
+   */
+  proof: statusProofSchema.nullable().optional(),
 });
 export type StatusChange = z.infer<typeof statusChangeSchema>;
 

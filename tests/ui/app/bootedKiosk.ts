@@ -40,7 +40,7 @@ export function bootedKiosk({ db, i18n, settings }: { db: ShubbakDb; i18n: I18n;
     db,
     services: {
       submit: async () => ({ trackingCode: 'KBZ-00042-7' }),
-      lookupStatus: async () => ({ found: false }),
+      lookupStatus: async () => ({ found: false, reason: 'noMatch' }),
       callStaff: () => undefined,
       catalogue: testCatalogue,
       settings,
