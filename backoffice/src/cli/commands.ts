@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Catalogue } from '../../../src/domain/catalogue';
 import type { RemoteStatus } from '../../../src/domain/status';
+import { checkFreeText, type FreeTextErrorCode } from '../../../src/domain/text';
 import { hashSecret, newEnrolmentCode, newToken } from '../service/secrets';
 import { purgeFinishedRequests } from '../service/retention';
 import { changeStatus } from '../service/statusChange';
@@ -22,6 +23,19 @@ export class CommandError extends Error {
 export const DEMO_OFFICE = { id: 'demo', name: 'DEMO — Annexe de démonstration' } as const;
 export const ENROLMENT_CODE_TTL_HOURS = 24;
 
+/** Office and staff names are shown to staff and printed: one visible name, cleaned by the shared rule. */
+const NAME_RULE = { max: 120, letterRequired: true } as const;
+
+function describeRefusal(code: FreeTextErrorCode, max: number): string {
+  const why: Record<FreeTextErrorCode, string> = {
+    empty: 'it is empty',
+    tooLong: `at most ${max} characters`,
+    forbiddenCharacter: 'no control or invisible formatting characters',
+    noLetter: 'at least one letter',
+  };
+  return why[code];
+}
+
 const OFFICE_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 async function requireOffice(context: CommandContext, officeId: string) {
@@ -34,8 +48,9 @@ async function requireOffice(context: CommandContext, officeId: string) {
 /** Creates an office and gives it the default catalogue as version 1. Running it again changes nothing. */
 export async function createOffice(context: CommandContext, office: { id: string; name: string }): Promise<void> {
   if (!OFFICE_ID.test(office.id)) throw new CommandError('an office id is 1–40 lower-case letters, digits or dashes');
-  if (office.name.trim() === '') throw new CommandError('an office needs a name');
-  const outcome = await context.store.createOffice({ id: office.id, name: office.name.trim(), createdAt: context.now().toISOString() });
+  const name = checkFreeText(office.name, NAME_RULE);
+  if (!name.ok) throw new CommandError(`an office needs a name (${describeRefusal(name.code, name.max)})`);
+  const outcome = await context.store.createOffice({ id: office.id, name: name.value, createdAt: context.now().toISOString() });
   if ((await context.store.getCatalogue(office.id)) === null) {
     const catalogue = await context.store.importCatalogue(office.id, context.defaultCatalogue(), context.now().toISOString());
     context.print(`Office ${office.id}: default catalogue imported as version ${catalogue.version}`);
@@ -67,11 +82,12 @@ export async function demoSetup(context: CommandContext): Promise<string> {
 
 /** Makes a staff token and prints it once: only its hash is kept, so a lost token is replaced, not recovered. */
 export async function staffToken(context: CommandContext, name: string): Promise<string> {
-  if (name.trim() === '') throw new CommandError('a staff token needs --name');
+  const checked = checkFreeText(name, NAME_RULE);
+  if (!checked.ok) throw new CommandError(`a staff token needs --name (${describeRefusal(checked.code, checked.max)})`);
   const token = newToken();
   const id = uuidv7();
-  await context.store.createStaff({ id, name: name.trim(), tokenHash: hashSecret(token), createdAt: context.now().toISOString() });
-  context.print(`Staff token for ${name.trim()} (id ${id}; revoke with revoke-staff ${id}). It is shown only now:`);
+  await context.store.createStaff({ id, name: checked.value, tokenHash: hashSecret(token), createdAt: context.now().toISOString() });
+  context.print(`Staff token for ${checked.value} (id ${id}; revoke with revoke-staff ${id}). It is shown only now:`);
   context.print(token);
   return token;
 }

@@ -65,10 +65,19 @@ export function registerAuth(app: FastifyInstance, store: Store): void {
   });
 }
 
-/** Rate-limit key: the device or staff member when known, else the client address. */
+/**
+ * Rate-limit key: the device or staff member when its token is still good, else the client
+ * address (`request.ip`, which honours the trusted-proxy setting). A revoked token earns no
+ * bucket of its own: it is counted with its address, like any stranger.
+ */
 export function rateLimitKey(request: FastifyRequest): string {
   const principal = request.principal;
-  if (principal?.kind === 'device') return `device:${principal.deviceId}`;
-  if (principal?.kind === 'staff') return `staff:${principal.staffId}`;
+  if (principal?.kind === 'device' && !principal.revoked && !principal.officeRevoked) return `device:${principal.deviceId}`;
+  if (principal?.kind === 'staff' && !principal.revoked) return `staff:${principal.staffId}`;
+  return addressKey(request);
+}
+
+/** The client address as the rate limit counts it. */
+export function addressKey(request: FastifyRequest): string {
   return `ip:${request.ip}`;
 }

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { catalogueSchema, type Catalogue } from '../../../src/domain/catalogue';
+import { prepareDataFile } from './dataFiles';
 import { migrate } from './migrate';
+import { sqliteEnrolmentGuard } from './sqliteEnrolment';
 import { sqliteRequests } from './sqliteRequests';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal, Store, StoreStats } from './types';
 
@@ -16,9 +18,11 @@ export class SqliteStore implements Store {
   /** Catalogue versions never change once stored, so a parsed one can be kept. */
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly requests: ReturnType<typeof sqliteRequests>;
+  private readonly enrolmentGuard: ReturnType<typeof sqliteEnrolmentGuard>;
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
+    prepareDataFile(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
@@ -27,6 +31,11 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.requests = sqliteRequests(this.db);
+    this.enrolmentGuard = sqliteEnrolmentGuard(this.db);
+  }
+
+  async enrolmentCodeOffice(codeHash: string): Promise<string | null> {
+    return this.enrolmentGuard.enrolmentCodeOffice(codeHash);
   }
 
   /** Each statement is prepared once, on first use (the token lookup runs on every request). */
@@ -100,12 +109,21 @@ export class SqliteStore implements Store {
           'SELECT id, name, created_at AS createdAt, revoked_at AS revokedAt FROM offices WHERE id = ?',
         ).get(code.officeId);
         if (!office || office.revokedAt !== null) return { ok: false, reason: 'officeRevoked' };
-        const taken = this.sql<[string], number>('SELECT 1 FROM devices WHERE tracking_prefix = ?').pluck();
-        const prefix = input.prefixCandidates.find((candidate) => taken.get(candidate) === undefined);
+        // A prefix claimed by a push (codes made before enrolment) is as taken as an issued one.
+        const taken = this.sql<[string, string], number>(
+          'SELECT 1 FROM devices WHERE tracking_prefix = ? UNION SELECT 1 FROM tracking_prefixes WHERE prefix = ?',
+        ).pluck();
+        const prefix = input.prefixCandidates.find((candidate) => taken.get(candidate, candidate) === undefined);
         if (prefix === undefined) return { ok: false, reason: 'prefixesExhausted' };
         this.sql(
           'INSERT INTO devices (id, office_id, label, token_hash, tracking_prefix, enrolled_at) VALUES (?, ?, ?, ?, ?, ?)',
         ).run(input.device.id, office.id, input.device.label, input.device.tokenHash, prefix, input.now);
+        this.sql('INSERT INTO tracking_prefixes (prefix, device_id, office_id, claimed_at, issued) VALUES (?, ?, ?, ?, 1)').run(
+          prefix,
+          input.device.id,
+          office.id,
+          input.now,
+        );
         const markUsed = this.sql('UPDATE enrolment_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ?');
         markUsed.run(input.now, input.device.id, input.codeHash);
         const device = this.sql<[string], Device>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`).get(input.device.id)!;
