@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { isFinalStatus, REMOTE_STATUSES, type RemoteStatus } from '../../../src/domain/status';
+import { statusProofSchema, type StatusProof } from '../../../src/domain/statusProof';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
 import { MAX_CLAIMED_PREFIXES, type ChangesPage, type PurgeInput, type PushInput, type RequestSummary, type StatusAppend, type StatusAppendOutcome, type StoredPushOutcome } from './types';
 
@@ -29,6 +30,18 @@ interface ChangeRow {
   status: RemoteStatus;
   reason: string | null;
   changedAt: string;
+  proof: string | null;
+}
+
+/** The stored verifier, parsed again on the way out: a damaged one is sent as none (it then opens nothing). */
+function proofOf(stored: string | null): StatusProof | null {
+  if (stored === null) return null;
+  try {
+    const parsed = statusProofSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -43,7 +56,9 @@ export function sqliteRequests(db: Database.Database) {
      WHERE r.purged_at IS NULL AND r.status IN (${FINAL_STATUSES.map(() => '?').join(', ')})
        AND (SELECT MAX(c.changed_at) FROM status_changes c WHERE c.request_id = r.id) <= ?`,
   );
-  const purgeBody = db.prepare("UPDATE requests SET body = '', body_sha256 = ?, purged_at = ? WHERE id = ?");
+  // The status proof's verifier goes with the body: it is derived from the CIN and the birth date.
+  const purgeBody = db.prepare("UPDATE requests SET body = '', body_sha256 = ?, purged_at = ?, status_proof = NULL WHERE id = ?");
+  const setStatusProof = db.prepare('UPDATE requests SET status_proof = ? WHERE id = ?');
   const insertRequest = db.prepare(
     `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, clock_flag)
      VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)
@@ -63,7 +78,8 @@ export function sqliteRequests(db: Database.Database) {
      WHERE id = ?`,
   );
   const selectChanges = db.prepare<[string, number, number], ChangeRow>(
-    `SELECT c.seq, c.request_id AS requestId, r.tracking_code AS trackingCode, c.status, c.reason, c.changed_at AS changedAt
+    `SELECT c.seq, c.request_id AS requestId, r.tracking_code AS trackingCode, c.status, c.reason, c.changed_at AS changedAt,
+            r.status_proof AS proof
      FROM status_changes c JOIN requests r ON r.id = c.request_id
      WHERE c.office_id = ? AND c.seq > ? ORDER BY c.seq LIMIT ?`,
   );
@@ -124,6 +140,7 @@ export function sqliteRequests(db: Database.Database) {
       );
       // The id is new, so the conflict is the device's own code used twice.
       if (changes === 0) return 'trackingCodeTaken';
+      if (request.statusProof) setStatusProof.run(JSON.stringify(request.statusProof), request.id);
       insertChange.run(request.id, input.officeId, 'received', null, input.receivedAt, `device:${input.deviceId}`);
       return 'accepted';
     });
@@ -132,7 +149,7 @@ export function sqliteRequests(db: Database.Database) {
   const readChanges = db.transaction((officeId: string, since: number, limit: number): ChangesPage => {
     const rows = selectChanges.all(officeId, since, limit + 1);
     const more = rows.length > limit;
-    const changes: StatusChange[] = rows.slice(0, limit).map((row) => ({ ...row }));
+    const changes: StatusChange[] = rows.slice(0, limit).map((row) => ({ ...row, proof: proofOf(row.proof) }));
     return { changes, more, highWater: selectHighWater.get() ?? 0 };
   });
 
