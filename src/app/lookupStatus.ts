@@ -21,7 +21,7 @@ const NO_REQUEST_PROOF: StatusProof = {
  */
 export async function lookupStatus(db: ShubbakDb, input: StatusLookupInput, now: () => number = Date.now): Promise<StatusLookupResult> {
   const blockedUntil = lookupBlockedUntil(await readLookupFailures(db, now()), now());
-  if (blockedUntil !== null) return { found: false, reason: 'throttled', retryAt: blockedUntil };
+  if (blockedUntil !== null) return { found: false, reason: 'throttled', retryAt: blockedUntil, waitMinutes: Math.max(1, Math.ceil((blockedUntil - now()) / 60_000)) };
   const found = await statusByTrackingCode(db, input.trackingCode);
   const known = found.local !== null || found.remote !== null;
   const opened = (await proofMatches(found.proof ?? NO_REQUEST_PROOF, input.proof)) && known && found.proof !== null;

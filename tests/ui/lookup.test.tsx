@@ -71,7 +71,7 @@ describe('checking a request', { timeout: 20_000 }, () => {
   });
 
   it('tells a throttled kiosk to wait, in the citizen language', async () => {
-    const kiosk = renderKiosk({ settings: { defaultLocale: 'fr' }, lookupStatus: async () => ({ found: false, reason: 'throttled', retryAt: Date.now() + 10 * 60_000 }) });
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'fr' }, lookupStatus: async () => ({ found: false, reason: 'throttled', retryAt: Date.now() + 10 * 60_000, waitMinutes: 10 }) });
     await checkCodeWithAnswer(kiosk, CODE);
     expect((await screen.findByTestId('lookup-throttled')).textContent).toBe("Trop d'essais sur cette borne. Réessayez dans 10 minutes ou adressez-vous au guichet.");
   });

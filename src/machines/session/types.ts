@@ -35,7 +35,7 @@ export type StatusLookupResult =
    * kiosk; `retryAt` says when it may try again.
    */
   | { found: false; reason: 'noMatch' }
-  | { found: false; reason: 'throttled'; retryAt: number }
+  | { found: false; reason: 'throttled'; retryAt: number; waitMinutes: number }
   | {
       found: true;
       trackingCode: string;

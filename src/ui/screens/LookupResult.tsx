@@ -11,7 +11,7 @@ export function LookupRefused() {
   const { t } = useTranslation('citizen');
   const result = useSessionValue((context) => context.lookupResult);
   if (!result || result.found) return null;
-  const text = result.reason === 'throttled' ? t('lookup.throttled', { count: Math.max(1, Math.ceil((result.retryAt - Date.now()) / 60_000)) }) : t('lookup.noMatch');
+  const text = result.reason === 'throttled' ? t('lookup.throttled', { count: result.waitMinutes }) : t('lookup.noMatch');
   return (
     <p className="notice notice--important" role="alert" data-testid={`lookup-${result.reason}`}>
       {text}

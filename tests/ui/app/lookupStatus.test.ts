@@ -50,7 +50,7 @@ describe("checking another kiosk's request, whose status came through the feed",
 
   it(`throttles the kiosk after ${FREE_FAILURES} failed proofs, even the right one, until the window has passed`, async () => {
     for (let i = 0; i < FREE_FAILURES; i += 1) await lookupStatus(db, { trackingCode: CODE, proof: { kind: 'answer', answer: `1111${1990 + i}` } }, () => T0 + i);
-    expect(await lookupStatus(db, { trackingCode: CODE, proof: { kind: 'answer', answer: ANSWER } }, () => T0 + 10)).toEqual({ found: false, reason: 'throttled', retryAt: T0 + FAILURE_WINDOW_MS });
+    expect(await lookupStatus(db, { trackingCode: CODE, proof: { kind: 'answer', answer: ANSWER } }, () => T0 + 10)).toEqual({ found: false, reason: 'throttled', retryAt: T0 + FAILURE_WINDOW_MS, waitMinutes: 15 });
     const later = await lookupStatus(db, { trackingCode: CODE, proof: { kind: 'answer', answer: ANSWER } }, () => T0 + FAILURE_WINDOW_MS + 10);
     expect(later.found).toBe(true);
   });
