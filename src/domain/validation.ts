@@ -1,5 +1,6 @@
 import type { FieldDefinition } from './catalogue';
 import { parseCin, parseMoroccanMobile, isPostalCode } from './identifiers';
+import { checkFreeText } from './text';
 
 /**
  * Field validation. An error is a translation key under `validation.` in the locales, so
@@ -17,7 +18,11 @@ export type ValidationErrorCode =
   | 'digits'
   | 'postalCode'
   | 'option'
-  | 'arabicScript';
+  | 'arabicScript'
+  /** A control, bidi or zero-width character, or a broken surrogate: the shared text rule (text.ts). */
+  | 'forbiddenCharacter'
+  /** A name made only of tatweel, invisible or filler characters. */
+  | 'noLetter';
 
 export interface FieldError {
   /** `identity.cin`, `fields.actNumber`, … */
@@ -42,19 +47,37 @@ export function checkIsoDate(value: string, today: string): ValidationErrorCode 
 }
 
 /** Checks one value; returns the canonical value (E.164 phone, upper-case CIN, trimmed text) or an error. */
+/** The largest number of characters a field takes: what "too long" tells the citizen. */
+export function maxLengthOf(field: Pick<FieldDefinition, 'maxLength'>): number {
+  return field.maxLength ?? DEFAULT_MAX_LENGTH;
+}
+
+/**
+ * Free text (names, addresses, act numbers typed as text) goes through the one rule the back
+ * office applies too (src/domain/text.ts): NFC, Arabic presentation forms folded, trimmed, no
+ * control, format or broken surrogate character, a visible letter where a name is required.
+ */
+function checkTypedText(field: Pick<FieldDefinition, 'required' | 'maxLength'> & { letterRequired?: boolean }, raw: string) {
+  const checked = checkFreeText(raw, { max: maxLengthOf(field), letterRequired: field.letterRequired === true });
+  if (checked.ok) return { ok: true as const, value: checked.value };
+  if (checked.code === 'empty') return field.required ? { ok: false as const, code: 'required' as const } : { ok: true as const, value: '' };
+  return { ok: false as const, code: checked.code };
+}
+
 export function validateValue(
-  field: Pick<FieldDefinition, 'kind' | 'required' | 'maxLength' | 'options'>,
+  field: Pick<FieldDefinition, 'kind' | 'required' | 'maxLength' | 'options'> & { letterRequired?: boolean },
   raw: string | undefined,
   today: string,
 ): { ok: true; value: string } | { ok: false; code: ValidationErrorCode } {
+  if (field.kind === 'text' || field.kind === 'arabicText') {
+    const checked = checkTypedText(field, raw ?? '');
+    if (!checked.ok || checked.value === '' || field.kind === 'text') return checked;
+    return ARABIC_SCRIPT.test(checked.value) ? checked : { ok: false, code: 'arabicScript' };
+  }
   const value = (raw ?? '').trim();
   if (value === '') return field.required ? { ok: false, code: 'required' } : { ok: true, value: '' };
-  if (value.length > (field.maxLength ?? DEFAULT_MAX_LENGTH)) return { ok: false, code: 'tooLong' };
+  if (value.length > maxLengthOf(field)) return { ok: false, code: 'tooLong' };
   switch (field.kind) {
-    case 'text':
-      return { ok: true, value };
-    case 'arabicText':
-      return ARABIC_SCRIPT.test(value) ? { ok: true, value } : { ok: false, code: 'arabicScript' };
     case 'digits':
       return /^\d+$/.test(value) ? { ok: true, value } : { ok: false, code: 'digits' };
     case 'postalCode':
