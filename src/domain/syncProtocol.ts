@@ -17,7 +17,14 @@ export const MAX_PUSH_BATCH = 1000;
 export const enrolRequestSchema = z.strictObject({
   code: z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/),
   kioskLabel: z.string().min(1).max(80),
+  /**
+   * The token this tablet held before, revoked or not: it proves the tablet is the one enrolled
+   * before, whose device is then replaced (revoked, its prefixes and requests moved to the new
+   * one, audited) rather than left beside it.
+   */
+  previousDeviceToken: z.string().min(32).max(200).optional(),
 });
+export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 export const enrolResponseSchema = z.strictObject({
   deviceId: z.string().min(1),
   deviceToken: z.string().min(32),

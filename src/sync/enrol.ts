@@ -42,7 +42,7 @@ const CODE_REFUSED = new Set([400, 401, 403, 404, 409, 410, 422]);
 
 export interface EnrolDeps {
   db: ShubbakDb;
-  platform: Pick<KioskPlatform, 'writeSecret'>;
+  platform: Pick<KioskPlatform, 'writeSecret' | 'readSecret'>;
   fetch: FetchLike;
   timeoutMs: number;
   now: () => number;
@@ -70,7 +70,10 @@ export async function enrolKiosk(
   const transport = createTransport({ baseUrl: backofficeUrl, fetch: deps.fetch, timeoutMs: deps.timeoutMs, now: deps.now });
   let answer: EnrolResponse;
   try {
-    answer = await transport.enrol(body.data.code, body.data.kioskLabel);
+    // The token this tablet held before (revoked or not) lets the back office replace its old
+    // device instead of keeping a second one beside it.
+    const previous = enrolRequestSchema.shape.previousDeviceToken.safeParse((await deps.platform.readSecret('deviceToken').catch(() => null)) ?? undefined);
+    answer = await transport.enrol({ ...body.data, ...(previous.success && previous.data ? { previousDeviceToken: previous.data } : {}) });
   } catch (error) {
     if (!(error instanceof SyncError)) throw error;
     if (error.status !== null && CODE_REFUSED.has(error.status)) return refuse('codeRejected', error.message);

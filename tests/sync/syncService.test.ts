@@ -50,6 +50,18 @@ describe('enrolling a kiosk', () => {
     expect(backoffice.calls.length).toBe(callsBefore);
   });
 
+  it('presents the token it held when enrolled again, so the back office replaces its old device', async () => {
+    const backoffice = new FakeBackoffice();
+    const { service, secrets } = await startKiosk(backoffice);
+    await service.enrol(BACKOFFICE_URL, VALID_CODE, 'Kiosk 1');
+    const firstToken = secrets.get('deviceToken');
+    await service.enrol(BACKOFFICE_URL, VALID_CODE, 'Kiosk 1');
+    expect(backoffice.enrolBodies).toEqual([
+      { code: VALID_CODE, kioskLabel: 'Kiosk 1' },
+      { code: VALID_CODE, kioskLabel: 'Kiosk 1', previousDeviceToken: firstToken },
+    ]);
+  });
+
   it('keeps the token in the secret store, the identity in meta, and uses the office prefix for new codes', async () => {
     const backoffice = new FakeBackoffice();
     const { service, secrets, db, until } = await startKiosk(backoffice);

@@ -126,10 +126,39 @@ export class SqliteStore implements Store {
         );
         const markUsed = this.sql('UPDATE enrolment_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ?');
         markUsed.run(input.now, input.device.id, input.codeHash);
+        const replaced = input.replaces ? this.replaceDevice(input.replaces, { id: input.device.id, officeId: office.id }, input.now) : null;
         const device = this.sql<[string], Device>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`).get(input.device.id)!;
-        return { ok: true, device, office };
+        return { ok: true, device, office, replaced };
       })
       .immediate();
+  }
+
+  /**
+   * The same tablet enrolled again: its old device (found by the token it held, revoked or not,
+   * and only within the same office) is revoked and points to the new one, its tracking prefixes
+   * and requests follow it (so its queued requests are still its own), and the change is written to the audit
+   * log. Inside the enrolment's transaction. Null when the token names no device of this office.
+   */
+  private replaceDevice(replaces: { tokenHash: string; auditId: string }, next: { id: string; officeId: string }, now: string): string | null {
+    const old = this.sql<[string, string], { id: string; officeId: string }>(
+      'SELECT id, office_id AS officeId FROM devices WHERE token_hash = ? AND id != ? AND replaced_by IS NULL',
+    ).get(replaces.tokenHash, next.id);
+    if (!old || old.officeId !== next.officeId) return null;
+    this.sql('UPDATE devices SET revoked_at = COALESCE(revoked_at, ?), replaced_by = ? WHERE id = ?').run(now, next.id, old.id);
+    // The same tablet: its codes, its requests and its sequence carry on under the new device.
+    this.sql('UPDATE tracking_prefixes SET device_id = ? WHERE device_id = ?').run(next.id, old.id);
+    this.sql('UPDATE requests SET device_id = ? WHERE device_id = ?').run(next.id, old.id);
+    this.sql('UPDATE devices SET last_kiosk_seq = (SELECT last_kiosk_seq FROM devices WHERE id = ?) WHERE id = ?').run(old.id, next.id);
+    this.sql('INSERT INTO audit_entries (id, device_id, office_id, at, action, detail, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      replaces.auditId,
+      next.id,
+      next.officeId,
+      now,
+      'device.replaced',
+      `replaced=${old.id}`,
+      now,
+    );
+    return old.id;
   }
 
   async getDevice(id: string): Promise<Device | null> {

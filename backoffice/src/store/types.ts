@@ -39,7 +39,8 @@ export type Principal =
   | { kind: 'staff'; staffId: string; name: string; revoked: boolean };
 
 export type EnrolmentOutcome =
-  | { ok: true; device: Device; office: Office }
+  /** `replaced`: the id of the device this enrolment replaced (the same tablet enrolled again), else null. */
+  | { ok: true; device: Device; office: Office; replaced: string | null }
   | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'officeRevoked' | 'prefixesExhausted' };
 
 export interface EnrolmentInput {
@@ -48,6 +49,12 @@ export interface EnrolmentInput {
   device: { id: string; label: string; tokenHash: string };
   /** Every prefix the server may hand out, in the order to try them; the first free one is taken. */
   prefixCandidates: readonly string[];
+  /**
+   * The hash of the token the tablet held before (revoked or not): that device, if it is of the
+   * code's office, is replaced (revoked, its prefixes moved to the new one, the change audited
+   * under `auditId`) rather than left beside the new one.
+   */
+  replaces?: { tokenHash: string; auditId: string };
 }
 
 /** A pushed request that passed every check, with its canonical JSON (the content compared for idempotency). */

@@ -1,7 +1,7 @@
 import { initial } from './001-initial';
 import { purge } from './002-purge';
 import { trust } from './003-trust';
-import { statusProof } from './004-status-proof';
+import { kioskTrust } from './004-kiosk-trust';
 
 /**
  * Versioned schema changes, applied in order, each inside its own transaction, and recorded in
@@ -13,4 +13,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, statusProof];
+export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust];
