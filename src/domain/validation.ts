@@ -1,4 +1,5 @@
 import type { FieldDefinition } from './catalogue';
+import { westernDigits } from './digits';
 import { parseCin, parseMoroccanMobile, isPostalCode } from './identifiers';
 import { checkFreeText } from './text';
 
@@ -14,6 +15,7 @@ export type ValidationErrorCode =
   | 'date'
   | 'dateInFuture'
   | 'dateTooOld'
+  | 'dateTooRecent'
   | 'year'
   | 'digits'
   | 'postalCode'
@@ -46,7 +48,23 @@ export function checkIsoDate(value: string, today: string): ValidationErrorCode 
   return null;
 }
 
-/** Checks one value; returns the canonical value (E.164 phone, upper-case CIN, trimmed text) or an error. */
+/** True when `birth` (ISO) is less than `years` full years before `today` (ISO). */
+function youngerThan(birth: string, today: string, years: number): boolean {
+  const [y, m, d] = birth.split('-').map(Number) as [number, number, number];
+  const threshold = `${String(y + years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return threshold > today;
+}
+
+/** Field kinds whose value is made of digits: typed Arabic-Indic or Eastern Arabic digits are read as Western ones. */
+const DIGIT_KINDS: ReadonlySet<FieldDefinition['kind']> = new Set(['cin', 'phone', 'date', 'digits', 'year', 'postalCode']);
+
+export interface ValueRule extends Pick<FieldDefinition, 'kind' | 'required' | 'maxLength' | 'options'> {
+  /** For a date of birth: a date more recent than this many years ago is refused as `dateTooRecent`. */
+  minAgeYears?: number;
+  /** For a name: at least one visible letter (the shared text rule's `letterRequired`). */
+  letterRequired?: boolean;
+}
+
 /** The largest number of characters a field takes: what "too long" tells the citizen. */
 export function maxLengthOf(field: Pick<FieldDefinition, 'maxLength'>): number {
   return field.maxLength ?? DEFAULT_MAX_LENGTH;
@@ -64,8 +82,9 @@ function checkTypedText(field: Pick<FieldDefinition, 'required' | 'maxLength'> &
   return { ok: false as const, code: checked.code };
 }
 
+/** Checks one value; returns the canonical value (E.164 phone, upper-case CIN, trimmed text) or an error. */
 export function validateValue(
-  field: Pick<FieldDefinition, 'kind' | 'required' | 'maxLength' | 'options'> & { letterRequired?: boolean },
+  field: ValueRule,
   raw: string | undefined,
   today: string,
 ): { ok: true; value: string } | { ok: false; code: ValidationErrorCode } {
@@ -74,7 +93,8 @@ export function validateValue(
     if (!checked.ok || checked.value === '' || field.kind === 'text') return checked;
     return ARABIC_SCRIPT.test(checked.value) ? checked : { ok: false, code: 'arabicScript' };
   }
-  const value = (raw ?? '').trim();
+  const trimmed = (raw ?? '').trim();
+  const value = DIGIT_KINDS.has(field.kind) ? westernDigits(trimmed) : trimmed;
   if (value === '') return field.required ? { ok: false, code: 'required' } : { ok: true, value: '' };
   if (value.length > maxLengthOf(field)) return { ok: false, code: 'tooLong' };
   switch (field.kind) {
@@ -92,7 +112,9 @@ export function validateValue(
     }
     case 'date': {
       const code = checkIsoDate(value, today);
-      return code ? { ok: false, code } : { ok: true, value };
+      if (code) return { ok: false, code };
+      if (field.minAgeYears !== undefined && youngerThan(value, today, field.minAgeYears)) return { ok: false, code: 'dateTooRecent' };
+      return { ok: true, value };
     }
     case 'year': {
       const year = Number(value);

@@ -1,5 +1,8 @@
+import type { ConsoleStore } from './consoleTypes';
+import type { StaffStore } from './staffTypes';
 import type { Catalogue } from '../../../src/domain/catalogue';
 import type { CitizenRequest } from '../../../src/domain/request';
+import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
 import type { RemoteStatus } from '../../../src/domain/status';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
 import type { EnrolmentGuardStore } from './enrolmentTypes';
@@ -33,10 +36,14 @@ export interface Device {
   kioskSeqReplays: number;
 }
 
-/** Who a bearer token belongs to, whether or not it is still allowed in. */
-export type Principal =
-  | { kind: 'device'; deviceId: string; officeId: string; revoked: boolean; officeRevoked: boolean }
-  | { kind: 'staff'; staffId: string; name: string; revoked: boolean };
+/** Who a bearer token belongs to, whether or not it is still allowed in. Only kiosks hold tokens; staff sign in to the console. */
+export interface Principal {
+  kind: 'device';
+  deviceId: string;
+  officeId: string;
+  revoked: boolean;
+  officeRevoked: boolean;
+}
 
 export type EnrolmentOutcome =
   /** `replaced`: the id of the device this enrolment replaced (the same tablet enrolled again), else null. */
@@ -61,6 +68,10 @@ export interface EnrolmentInput {
 export interface ValidPushItem {
   request: CitizenRequest;
   canonical: string;
+  /** The console's search terms (service/searchTerms.ts); absent: written later by the start-up indexing. */
+  searchTerms?: readonly string[];
+  /** The service's announced delay, from which the request's due time is set; absent or null: never overdue. */
+  delayDays?: number | null;
 }
 
 /**
@@ -107,6 +118,7 @@ export interface StatusAppend {
   expected: RemoteStatus;
   status: RemoteStatus;
   reason: string | null;
+  reasonCode?: RefusalReasonCode | null;
   at: string;
   by: string;
 }
@@ -136,7 +148,7 @@ export interface StoreStats {
   auditEntries: number;
 }
 
-export interface Store extends EnrolmentGuardStore {
+export interface Store extends EnrolmentGuardStore, StaffStore, ConsoleStore {
   createOffice(office: { id: string; name: string; createdAt: string }): Promise<'created' | 'exists'>;
   getOffice(id: string): Promise<Office | null>;
   revokeOffice(id: string, at: string): Promise<boolean>;
@@ -153,8 +165,6 @@ export interface Store extends EnrolmentGuardStore {
   listDevices(officeId?: string): Promise<Device[]>;
   revokeDevice(id: string, at: string): Promise<boolean>;
 
-  createStaff(staff: { id: string; name: string; tokenHash: string; createdAt: string }): Promise<void>;
-  revokeStaff(id: string, at: string): Promise<boolean>;
   findPrincipal(tokenHash: string): Promise<Principal | null>;
 
   /** Upserts the batch by id in one transaction; one outcome per item, in order. Never overwrites. */
@@ -165,8 +175,10 @@ export interface Store extends EnrolmentGuardStore {
   appendStatus(change: StatusAppend): Promise<StatusAppendOutcome>;
   /**
    * Empties the body (the citizen's personal data) of every request finished before the cutoff,
-   * keeping its id, office, tracking code, service, statuses and the body's SHA-256 (so a resend
-   * is still `duplicate`). Returns how many were purged; already purged ones are not counted.
+   * and its refusal reasons, keeping its id, office, tracking code, service, statuses and the
+   * body's SHA-256 (so a resend is still `duplicate`); empties the details of audit entries
+   * received before the cutoff. Nothing of the emptied values may remain in the database files.
+   * Returns how many requests were purged; already purged ones are not counted.
    */
   purgeFinishedRequests(input: PurgeInput): Promise<number>;
 

@@ -31,10 +31,10 @@ function Receipt({ trackingCode, statusToken }: { trackingCode: string; statusTo
       title={t('receipt.title')}
       actions={
         <>
-          <TouchButton variant="secondary" testId="print" disabled={printState === 'printing'} onClick={() => send({ type: 'receipt.print' })}>
+          <TouchButton variant="secondary" testId="print" prompt="choice.print" disabled={printState === 'printing'} onClick={() => send({ type: 'receipt.print' })}>
             {printState === 'ready' ? t('receipt.print') : t('receipt.printAgain')}
           </TouchButton>
-          <TouchButton testId="finish" onClick={() => send({ type: 'receipt.finish' })}>
+          <TouchButton testId="finish" prompt="choice.finish" onClick={() => send({ type: 'receipt.finish' })}>
             {t('common:actions.finish')}
           </TouchButton>
         </>

@@ -11,6 +11,8 @@ import type { Migration } from './index';
  *   can take a code before its kiosk pushes it. Staff look codes up through the prefix's owner.
  * - `requests.clock_flag`: a request whose kiosk clock was outside the tolerated window is kept
  *   (never lost) and flagged `ahead` or `behind`.
+ * - `audit_entries.purged_at`: the retention purge empties audit details (free text that may name
+ *   a citizen) older than the retention, as it empties finished requests' bodies.
  * The rebuild follows SQLite's documented procedure (foreign keys are off while migrations run,
  * and checked before commit, see migrate.ts).
  */
@@ -55,5 +57,7 @@ export const trust: Migration = {
     DROP TABLE requests;
     ALTER TABLE requests_v3 RENAME TO requests;
     CREATE INDEX requests_by_tracking_code ON requests (tracking_code);
+
+    ALTER TABLE audit_entries ADD COLUMN purged_at TEXT;
   `,
 };
