@@ -79,7 +79,7 @@ describe('the citizen session: consent, saving and the receipt', () => {
     expect(receiptState(actor)).toBe('printing');
     await settle();
     expect(receiptState(actor)).toBe('printed');
-    expect(printed).toEqual([{ trackingCode: 'KBZ-00042-7', serviceId: 'birth_extract', locale: 'ar', catalogue: testCatalogue }]);
+    expect(printed).toEqual([{ trackingCode: 'KBZ-00042-7', statusToken: null, serviceId: 'birth_extract', locale: 'ar', catalogue: testCatalogue }]);
   });
 
   it.each([
