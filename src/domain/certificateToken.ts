@@ -12,7 +12,8 @@ export const TOKEN_PREFIX = 'SHBK1';
 export const certificateClaimsSchema = z.strictObject({
   /** Which of the back office's keys signed it (see keyIdOf in the back office). */
   keyId: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
-  number: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,40}$/),
+  /** `<OFFICE>-<year>-<six digits>`, e.g. DEMO-2026-000042. */
+  number: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,60}$/),
   serviceId: z.string().regex(/^[a-z][a-z0-9_]*$/),
   holderCin: z.string().regex(/^[A-Z]{1,2}\d{5,6}$/),
   holderName: z.string().min(1).max(241),

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { catalogueSchema, type Catalogue } from '../../../src/domain/catalogue';
+import type { CertificateStore } from './certificateTypes';
 import { migrate } from './migrate';
+import { sqliteCertificates } from './sqliteCertificates';
 import { sqliteRequests } from './sqliteRequests';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal, Store, StoreStats } from './types';
 
@@ -16,6 +18,7 @@ export class SqliteStore implements Store {
   /** Catalogue versions never change once stored, so a parsed one can be kept. */
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly requests: ReturnType<typeof sqliteRequests>;
+  private readonly certificates: CertificateStore;
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
@@ -27,6 +30,7 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.requests = sqliteRequests(this.db);
+    this.certificates = sqliteCertificates(this.db, (change) => this.requests.appendStatus(change));
   }
 
   /** Each statement is prepared once, on first use (the token lookup runs on every request). */
@@ -176,6 +180,34 @@ export class SqliteStore implements Store {
 
   async purgeFinishedRequests(...args: Parameters<Store['purgeFinishedRequests']>) {
     return this.requests.purgeFinishedRequests(...args);
+  }
+
+  async getCertificateSubject(...args: Parameters<Store['getCertificateSubject']>) {
+    return this.certificates.getCertificateSubject(...args);
+  }
+
+  async reserveCertificateNumber(...args: Parameters<Store['reserveCertificateNumber']>) {
+    return this.certificates.reserveCertificateNumber(...args);
+  }
+
+  async storeIssuedCertificate(...args: Parameters<Store['storeIssuedCertificate']>) {
+    return this.certificates.storeIssuedCertificate(...args);
+  }
+
+  async getCertificate(...args: Parameters<Store['getCertificate']>) {
+    return this.certificates.getCertificate(...args);
+  }
+
+  async certificatesOfRequest(...args: Parameters<Store['certificatesOfRequest']>) {
+    return this.certificates.certificatesOfRequest(...args);
+  }
+
+  async getCertificatePdf(...args: Parameters<Store['getCertificatePdf']>) {
+    return this.certificates.getCertificatePdf(...args);
+  }
+
+  async revokeCertificate(...args: Parameters<Store['revokeCertificate']>) {
+    return this.certificates.revokeCertificate(...args);
   }
 
   async storeAudit(input: { deviceId: string; officeId: string; receivedAt: string; entries: readonly AuditEntry[] }): Promise<number> {

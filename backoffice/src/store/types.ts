@@ -2,6 +2,7 @@ import type { Catalogue } from '../../../src/domain/catalogue';
 import type { CitizenRequest } from '../../../src/domain/request';
 import type { RemoteStatus } from '../../../src/domain/status';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
+import type { CertificateStore } from './certificateTypes';
 
 /**
  * What the back office keeps, behind one interface so that a PostgreSQL store can follow the
@@ -116,7 +117,7 @@ export interface StoreStats {
   auditEntries: number;
 }
 
-export interface Store {
+export interface Store extends CertificateStore {
   createOffice(office: { id: string; name: string; createdAt: string }): Promise<'created' | 'exists'>;
   getOffice(id: string): Promise<Office | null>;
   revokeOffice(id: string, at: string): Promise<boolean>;
