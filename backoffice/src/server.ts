@@ -10,12 +10,14 @@ import { ApiError } from './service/apiError';
 import { registerStrictJson } from './http/jsonBody';
 import { registerAuditRoutes } from './routes/audit';
 import { registerCatalogueRoutes } from './routes/catalogue';
+import { registerCertificateVerificationRoutes } from './routes/certificateVerification';
 import { registerChangesRoutes } from './routes/changes';
 import { BODY_LIMITS } from './routes/deps';
 import { registerEnrolRoutes } from './routes/enrol';
 import { registerMetaRoutes } from './routes/meta';
 import { registerRequestRoutes } from './routes/requests';
 import { registerStaffRoutes } from './routes/staff';
+import { SigningKeyring } from './certificates/signingKeyring';
 import { purgeFinishedRequests } from './service/retention';
 import { openSqliteStore } from './store/sqliteStore';
 import type { Store } from './store/types';
@@ -49,6 +51,8 @@ export interface BuildServerOptions {
   rateLimit?: RateLimitSettings | false;
   now?: () => Date;
   timeouts?: Timeouts;
+  /** The certificate keys; without them the verification routes are not served (tests of other parts). */
+  keyring?: SigningKeyring;
 }
 
 /** Kiosk pages are served from another local origin: their endpoints allow any origin, without credentials. */
@@ -103,6 +107,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     registerAuditRoutes(app, deps);
     registerStaffRoutes(app, deps);
     registerMetaRoutes(app, deps);
+    if (options.keyring) registerCertificateVerificationRoutes(app, { ...deps, keyring: options.keyring });
   });
   return app;
 }
@@ -131,7 +136,8 @@ export const DATABASE_FILE = 'backoffice.sqlite';
 export async function startBackoffice(options: StartOptions): Promise<RunningBackoffice> {
   mkdirSync(options.dataDir, { recursive: true });
   const store = openSqliteStore(join(options.dataDir, DATABASE_FILE));
-  const app = buildServer({ store, logger: options.logger, rateLimit: options.rateLimit, timeouts: options.timeouts });
+  const keyring = SigningKeyring.open(options.dataDir);
+  const app = buildServer({ store, keyring, logger: options.logger, rateLimit: options.rateLimit, timeouts: options.timeouts });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {

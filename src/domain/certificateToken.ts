@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedTextSchema } from './locales';
 
 /**
  * The certificate token printed in the QR code: `SHBK1.<claims>.<signature>`, both parts
@@ -116,3 +117,7 @@ export const verifyResultSchema = z.discriminatedUnion('outcome', [
 export type VerifyResult = z.infer<typeof verifyResultSchema>;
 
 export const verifyRequestSchema = z.strictObject({ token: z.string().min(1).max(2000) });
+
+/** `POST ${API_PREFIX}/verify` answers the result and, when the office's catalogue is known here, the service's name. */
+export const verifyResponseSchema = z.strictObject({ result: verifyResultSchema, serviceName: localizedTextSchema.nullable() });
+export type VerifyResponse = z.infer<typeof verifyResponseSchema>;

@@ -4,6 +4,7 @@ import type commonEn from '../../locales/en/common.json';
 import type keyboardEn from '../../locales/en/keyboard.json';
 import type supervisorEn from '../../locales/en/supervisor.json';
 import type validationEn from '../../locales/en/validation.json';
+import type verifyEn from '../../locales/en/verify.json';
 
 // English is the source locale: keys are typed from it, and tests/ui/locales.test.ts makes
 // sure every other language has the same keys.
@@ -16,6 +17,7 @@ declare module 'i18next' {
       keyboard: typeof keyboardEn;
       supervisor: typeof supervisorEn;
       validation: typeof validationEn;
+      verify: typeof verifyEn;
     };
   }
 }
