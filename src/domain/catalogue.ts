@@ -30,50 +30,52 @@ export const feeSchema = z.strictObject({
   confirmed: z.boolean(),
 });
 
-export const serviceSchema = z
-  .strictObject({
-    id: z.string().regex(/^[a-z][a-z0-9_]*$/),
-    name: localizedTextSchema,
-    description: localizedTextSchema,
-    /** Name of a pictogram shipped in assets/pictograms (an unknown name falls back to a generic one). */
-    pictogram: z.string().regex(/^[a-z0-9-]+$/),
-    fields: z.array(fieldDefinitionSchema),
-    documents: z.array(localizedTextSchema),
-    fee: feeSchema,
-    delay: localizedTextSchema,
-    /** Signature legalisation and certified copies are finished at the counter, in person. */
-    returnToCounter: z.boolean(),
-    /** Which office or commune handles it: used by the back office for routing. */
-    handledBy: z.string().min(1),
-    active: z.boolean(),
-    /** For a service that ends in a document the chief signs: its text. Absent: nothing is printed. */
-    certificate: certificateTemplateSchema.optional(),
-  })
-  .superRefine((service, context) => {
-    if (!service.certificate) return;
-    for (const message of templatePlaceholderErrors(service.certificate, service.fields)) {
-      context.addIssue({ code: 'custom', path: ['certificate'], message });
-    }
-  });
+export const serviceSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  name: localizedTextSchema,
+  description: localizedTextSchema,
+  /** Name of a pictogram shipped in assets/pictograms (an unknown name falls back to a generic one). */
+  pictogram: z.string().regex(/^[a-z0-9-]+$/),
+  fields: z.array(fieldDefinitionSchema),
+  documents: z.array(localizedTextSchema),
+  fee: feeSchema,
+  delay: localizedTextSchema,
+  /** The announced delay in days, for the console's overdue mark; absent: never overdue. */
+  delayDays: z.int().positive().max(365).optional(),
+  /** Signature legalisation and certified copies are finished at the counter, in person. */
+  returnToCounter: z.boolean(),
+  /** Which office or commune handles it: used by the back office for routing. */
+  handledBy: z.string().min(1),
+  active: z.boolean(),
+  /** For a service that ends in a document the chief signs: its text (placeholders checked with the catalogue). */
+  certificate: certificateTemplateSchema.optional(),
+});
 export type Service = z.infer<typeof serviceSchema>;
 
 export const catalogueSchema = z
   .strictObject({
-      version: z.int().nonnegative(),
-      services: z.array(serviceSchema),
-      /** The annex's letterhead printed on its certificates (a catalogue belongs to one office). */
-      certificateLetterhead: certificateLetterheadSchema.optional(),
-    })
-    .refine((c) => new Set(c.services.map((s) => s.id)).size === c.services.length, {
-      message: 'duplicate service id',
+    version: z.int().nonnegative(),
+    services: z.array(serviceSchema),
+    /** The annex's letterhead printed on its certificates (a catalogue belongs to one office). */
+    certificateLetterhead: certificateLetterheadSchema.optional(),
+  })
+  .refine((c) => new Set(c.services.map((s) => s.id)).size === c.services.length, {
+    message: 'duplicate service id',
+  })
+  .superRefine((c, context) => {
+    c.services.forEach((service, index) => {
+      if (!service.certificate) return;
+      for (const message of templatePlaceholderErrors(service.certificate, service.fields)) {
+        context.addIssue({ code: 'custom', path: ['services', index, 'certificate'], message });
+      }
     });
-  export type Catalogue = z.infer<typeof catalogueSchema>;
-  
-  export function activeServices(catalogue: Catalogue): Service[] {
-    return catalogue.services.filter((service) => service.active);
-  }
-  
-  export function findService(catalogue: Catalogue, id: string): Service | undefined {
-    return catalogue.services.find((service) => service.id === id);
-  }
-  
+  });
+export type Catalogue = z.infer<typeof catalogueSchema>;
+
+export function activeServices(catalogue: Catalogue): Service[] {
+  return catalogue.services.filter((service) => service.active);
+}
+
+export function findService(catalogue: Catalogue, id: string): Service | undefined {
+  return catalogue.services.find((service) => service.id === id);
+}

@@ -8,7 +8,7 @@ import { signToken, verifyTokenSignature } from '../certificates/tokenSignature'
 import type { StoredCertificate } from '../store/certificateTypes';
 import type { Store } from '../store/types';
 import { ApiError } from './apiError';
-import { canTransition } from './statusTransitions';
+import { canTransition } from '../../../src/domain/statusTransitions';
 
 /** What the certificate services use: the store, the back office's keys and the clock. */
 export interface CertificateDeps {
