@@ -1,6 +1,7 @@
 import { findService } from '../../../src/domain/catalogue';
 import { composeCertificate, fallbackLetterhead } from '../../../src/domain/certificateTemplate';
 import type { VerifyResult } from '../../../src/domain/certificateToken';
+import { REVOCATION_REASON_MAX } from '../../../src/domain/console/certificates';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
 import { renderCertificatePdf } from '../certificates/certificatePdf';
 import type { SigningKeyring } from '../certificates/signingKeyring';
@@ -118,8 +119,6 @@ export async function issueCertificate(deps: CertificateDeps, input: IssueInput)
   }
   return { certificate, change: outcome.change };
 }
-
-export const REVOCATION_REASON_MAX = 500;
 
 export interface RevokeInput {
   number: string;
