@@ -106,4 +106,16 @@ describe('certificate signing keys', () => {
       [fresh.keyId, null],
     ]);
   });
+
+  it('says how to recover when the private key is lost, and rotating recovers', () => {
+    const data = dataDir();
+    const keyring = SigningKeyring.open(data);
+    const oldToken = signToken(CLAIMS, keyring.signingKey());
+    rmSync(join(data, SIGNING_KEYS_DIR, `${keyring.signingKey().keyId}.pem`));
+    const restarted = SigningKeyring.open(data);
+    expect(() => restarted.signingKey()).toThrow(/rotate-signing-key/);
+    expect(verifyTokenSignature(oldToken, restarted.verificationKeys()).outcome).toBe('valid');
+    restarted.rotate(new Date('2026-12-03T08:00:00.000Z'));
+    expect(verifyTokenSignature(signToken(CLAIMS, restarted.signingKey()), restarted.verificationKeys()).outcome).toBe('valid');
+  });
 });

@@ -43,7 +43,7 @@ function newKeyPair(now: Date): { key: SigningKey; pem: string; published: Publi
 }
 
 export class SigningKeyring {
-  private cache: { version: string; manifest: Manifest; signing: SigningKey; index: PublicKeyIndex } | null = null;
+  private cache: { version: string; manifest: Manifest; signing: SigningKey | null; index: PublicKeyIndex } | null = null;
 
   private constructor(readonly dir: string) {}
 
@@ -73,15 +73,20 @@ export class SigningKeyring {
     const version = `${ino}:${mtimeMs}`;
     if (this.cache?.version === version) return this.cache;
     const manifest = manifestSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-    const privateKey = createPrivateKey(readFileSync(join(this.dir, `${manifest.current}.pem`), 'utf8'));
     const index = new PublicKeyIndex([...manifest.own, ...manifest.trusted]);
-    this.cache = { version, manifest, signing: { keyId: manifest.current, privateKey }, index };
+    this.cache = { version, manifest, signing: null, index };
     return this.cache;
   }
 
-  /** The key that signs new certificates. */
+  /** The key that signs new certificates (read when first needed: verifying and rotating never need it). */
   signingKey(): SigningKey {
-    return this.load().signing;
+    const loaded = this.load();
+    if (!loaded.signing) {
+      const file = join(this.dir, `${loaded.manifest.current}.pem`);
+      if (!existsSync(file)) throw new Error(`the signing key ${file} is missing: run rotate-signing-key to make a new one`);
+      loaded.signing = { keyId: loaded.manifest.current, privateKey: createPrivateKey(readFileSync(file, 'utf8')) };
+    }
+    return loaded.signing;
   }
 
   /** This back office's own public keys, current and retired: what `/keys` publishes. */
