@@ -125,7 +125,10 @@ describe('issueCertificate', () => {
         issuedBy: chief,
         pdf: new Uint8Array([1]),
       },
-      statusChange: { requestId: request.id, expected: 'received', status: 'ready', reason: null, at: h.clock.now.toISOString(), by: chief },
+      statusChange: {
+        via: 'append',
+        change: { requestId: request.id, expected: 'received', status: 'ready', reason: null, at: h.clock.now.toISOString(), by: chief },
+      },
     });
     expect(outcome).toEqual({ ok: false, reason: 'statusChanged', current: 'inReview' });
     expect(await h.store.getCertificate('NORTH-2026-000009')).toBeNull();

@@ -2,13 +2,15 @@ import { findService } from '../../../src/domain/catalogue';
 import { composeCertificate, fallbackLetterhead } from '../../../src/domain/certificateTemplate';
 import type { VerifyResult } from '../../../src/domain/certificateToken';
 import { REVOCATION_REASON_MAX } from '../../../src/domain/console/certificates';
+import type { RemoteStatus } from '../../../src/domain/status';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
 import { renderCertificatePdf } from '../certificates/certificatePdf';
 import type { SigningKeyring } from '../certificates/signingKeyring';
 import { signToken, verifyTokenSignature } from '../certificates/tokenSignature';
-import type { StoredCertificate } from '../store/certificateTypes';
+import type { CertificateStatusChange, StoredCertificate } from '../store/certificateTypes';
 import type { Store } from '../store/types';
 import { ApiError } from './apiError';
+import type { CertificateFacts } from './requestPage';
 import { canTransition } from '../../../src/domain/statusTransitions';
 
 /** What the certificate services use: the store, the back office's keys and the clock. */
@@ -16,6 +18,14 @@ export interface CertificateDeps {
   store: Store;
   keyring: SigningKeyring;
   now: () => Date;
+}
+
+/** What the console's request page asks about certificates: the service has a template; the request holds one not revoked. */
+export function certificateFacts(store: Store): CertificateFacts {
+  return {
+    issuesCertificate: (service) => Boolean(service?.certificate),
+    hasValidCertificate: async (requestId) => (await store.certificatesOfRequest(requestId)).some((c) => c.revokedAt === null),
+  };
 }
 
 /** Certificates are dated in the office's day, not UTC's: Morocco's clock. */
@@ -35,6 +45,8 @@ export interface IssueInput {
   officeId: string;
   /** `staff:<id>` or `cli`, as in the status log. */
   by: string;
+  /** From the console: the request's version as the page loaded it, and who acts (timeline and staff audit). */
+  console?: { staffId: string; expectedVersion: number };
 }
 
 export interface IssuedCertificate {
@@ -106,18 +118,45 @@ export async function issueCertificate(deps: CertificateDeps, input: IssueInput)
     revokedBy: null,
     revokedReason: null,
   };
-  const outcome = await store.storeIssuedCertificate({
-    certificate: { ...certificate, pdf },
-    statusChange: reissue
-      ? null
-      : { requestId: subject.requestId, expected: subject.status, status: 'ready', reason: null, at: certificate.issuedAt, by: input.by },
-  });
+  const outcome = await store.storeIssuedCertificate({ certificate: { ...certificate, pdf }, statusChange: statusChangeFor(input, subject.status, certificate) });
   if (!outcome.ok) {
-    throw outcome.reason === 'alreadyIssued'
-      ? new ApiError(409, 'already_issued', 'Another certificate of this request was issued meanwhile.')
-      : new ApiError(409, 'status_changed', `The request became ${outcome.current} meanwhile; check it and try again.`);
+    switch (outcome.reason) {
+      case 'alreadyIssued':
+        throw new ApiError(409, 'already_issued', 'Another certificate of this request was issued meanwhile.');
+      case 'statusChanged':
+        throw new ApiError(409, 'status_changed', `The request became ${outcome.current} meanwhile; check it and try again.`);
+      case 'versionConflict':
+        throw new ApiError(409, 'version_conflict', 'Someone changed this request since you opened it. Reload it and check before acting.');
+      case 'notFound':
+        throw notFound();
+    }
   }
   return { certificate, change: outcome.change };
+}
+
+/** The move to ready (none on a re-issue, where the console still records the new number). */
+function statusChangeFor(input: IssueInput, status: RemoteStatus, certificate: StoredCertificate): CertificateStatusChange | null {
+  const reissue = status === 'ready';
+  if (input.console) {
+    return {
+      via: 'console',
+      mutation: {
+        requestId: certificate.requestId,
+        officeId: certificate.officeId,
+        expectedVersion: input.console.expectedVersion,
+        staffId: input.console.staffId,
+        at: certificate.issuedAt,
+        ...(reissue ? {} : { status: 'ready' as const }),
+        event: { kind: 'certificateIssued', detail: { certificateNumber: certificate.number } },
+        audit: { action: 'issueCertificate', detail: certificate.number },
+      },
+    };
+  }
+  if (reissue) return null;
+  return {
+    via: 'append',
+    change: { requestId: certificate.requestId, expected: status, status: 'ready', reason: null, at: certificate.issuedAt, by: input.by },
+  };
 }
 
 export interface RevokeInput {
@@ -125,6 +164,8 @@ export interface RevokeInput {
   officeId: string;
   by: string;
   reason: string;
+  /** From the console: who acts, for the request's timeline and the staff audit. */
+  console?: { staffId: string };
 }
 
 /** Revokes a certificate of the office: the online check calls it revoked from now on. */
@@ -137,7 +178,15 @@ export async function revokeCertificate(deps: CertificateDeps, input: RevokeInpu
   if (reason === '') throw new ApiError(400, 'reason_required', 'Revoking a certificate needs a reason.');
   if (reason.length > REVOCATION_REASON_MAX) throw new ApiError(400, 'reason_too_long', `A reason is at most ${REVOCATION_REASON_MAX} characters.`);
   const at = deps.now().toISOString();
-  if (!(await deps.store.revokeCertificate({ number: input.number, at, by: input.by, reason }))) {
+  const record = input.console && {
+    requestId: certificate.requestId,
+    officeId: certificate.officeId,
+    staffId: input.console.staffId,
+    at,
+    event: { kind: 'certificateRevoked' as const, detail: { certificateNumber: certificate.number } },
+    audit: { action: 'revokeCertificate', detail: certificate.number },
+  };
+  if (!(await deps.store.revokeCertificate({ number: input.number, at, by: input.by, reason, record }))) {
     throw new ApiError(409, 'already_revoked', 'This certificate was already revoked.');
   }
   return { ...certificate, revokedAt: at, revokedBy: input.by, revokedReason: reason };

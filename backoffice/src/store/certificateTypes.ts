@@ -1,6 +1,7 @@
 import type { CitizenRequest } from '../../../src/domain/request';
 import type { RemoteStatus } from '../../../src/domain/status';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
+import type { RequestMutation } from './consoleTypes';
 import type { StatusAppend } from './types';
 
 /** What a certificate is made from: the request as the kiosk sent it, or null once its personal data was purged. */
@@ -28,10 +29,17 @@ export interface StoredCertificate {
   revokedReason: string | null;
 }
 
+/**
+ * How the request moves to `ready` in the issue's transaction: the console's mutation (checks the
+ * request's version, bumps it, records the timeline event and the staff audit entry) or a plain
+ * status append (the command line, the benchmark).
+ */
+export type CertificateStatusChange = { via: 'console'; mutation: RequestMutation } | { via: 'append'; change: StatusAppend };
+
 export interface CertificateIssue {
   certificate: Omit<StoredCertificate, 'revokedAt' | 'revokedBy' | 'revokedReason'> & { pdf: Uint8Array };
-  /** The request's move to `ready`, in the same transaction; null when it is already ready (a re-issue after a revocation). */
-  statusChange: StatusAppend | null;
+  /** Null when the request is already ready (a re-issue after a revocation) and only the console's record is wanted. */
+  statusChange: CertificateStatusChange | null;
 }
 
 export type CertificateIssueOutcome =
@@ -39,13 +47,17 @@ export type CertificateIssueOutcome =
   /** The request's status changed since it was checked (nothing was stored). */
   | { ok: false; reason: 'statusChanged'; current: RemoteStatus }
   /** Another certificate of the request, not revoked, was stored meanwhile. */
-  | { ok: false; reason: 'alreadyIssued' };
+  | { ok: false; reason: 'alreadyIssued' }
+  /** The console's mutation found the request changed since the page loaded (or gone). */
+  | { ok: false; reason: 'versionConflict' | 'notFound' };
 
 export interface CertificateRevocation {
   number: string;
   at: string;
   by: string;
   reason: string;
+  /** From the console: the timeline event and staff audit entry, in the same transaction. */
+  record?: Omit<RequestMutation, 'expectedVersion' | 'status' | 'assignee' | 'checklist'>;
 }
 
 /** Certificates, behind their own interface so each store engine ports them in one file. */

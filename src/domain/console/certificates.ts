@@ -23,7 +23,7 @@ export const certificateSummarySchema = z.strictObject({
 export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
 
 /** The request's version as the page loaded it: a change since then answers 409 `version_conflict`. */
-export const issueCertificateBodySchema = z.strictObject({ version: z.int().nonnegative() });
+export const issueCertificateBodySchema = z.strictObject({ expectedVersion: z.int().nonnegative() });
 
 export const revokeCertificateBodySchema = z.strictObject({
   reason: z.string().trim().min(1).max(REVOCATION_REASON_MAX),

@@ -1,5 +1,6 @@
 import { initial } from './001-initial';
 import { purge } from './002-purge';
+import { consoleMigration } from './005-console';
 import { certificates } from './006-certificates';
 
 /**
@@ -12,4 +13,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, purge, certificates];
+export const MIGRATIONS: readonly Migration[] = [initial, purge, consoleMigration, certificates];
