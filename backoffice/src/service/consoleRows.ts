@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { RequestRow } from '../../../src/domain/console/requestRow';
+import { identitySchema, type Identity } from '../../../src/domain/identity';
 import { citizenRequestSchema, type CitizenRequest } from '../../../src/domain/request';
 import type { RemoteStatus } from '../../../src/domain/status';
 import type { WorkRow } from '../store/consoleTypes';
@@ -15,8 +17,19 @@ export function isOverdue(status: RemoteStatus, dueAt: string | null, now: Date)
   return (status === 'received' || status === 'inReview') && dueAt !== null && dueAt < now.toISOString();
 }
 
+/** The holder's names and CIN from a stored body, read without validating the whole request (a queue page shows 25 of them). */
+function holderOf(body: string): Pick<Identity, 'cin' | 'firstNameLatin' | 'lastNameLatin' | 'firstNameArabic' | 'lastNameArabic'> | null {
+  if (body === '') return null;
+  const parsed = holderSchema.safeParse(JSON.parse(body));
+  return parsed.success ? parsed.data.identity : null;
+}
+
+const holderSchema = z.object({
+  identity: identitySchema.pick({ cin: true, firstNameLatin: true, lastNameLatin: true, firstNameArabic: true, lastNameArabic: true }),
+});
+
 export function toRequestRow(row: WorkRow, now: Date): RequestRow {
-  const identity = storedRequest(row.body)?.identity;
+  const identity = holderOf(row.body);
   return {
     id: row.id,
     trackingCode: row.trackingCode,

@@ -29,6 +29,9 @@ function queueCondition(queue: QueueId, staffId: string): { sql: string; params:
   }
 }
 
+/** Above this many matches, a search page is read in date order rather than sorted (see searchRequests). */
+const MANY_MATCHES = 2_000;
+
 const direction = (order: ListOrder) => (order === 'newest' ? 'DESC' : 'ASC');
 
 /**
@@ -47,12 +50,12 @@ export function sqliteConsole(db: Database.Database): ConsoleStore {
     return statement as Database.Statement<unknown[], R>;
   }
 
-  function page(where: string, params: unknown[], order: ListOrder, offset: number, limit: number): Page<WorkRow> {
+  function page(where: string, params: unknown[], order: ListOrder, offset: number, limit: number, count = true): Page<WorkRow> {
     const dir = direction(order);
     const rows = sql<WorkRow>(
       `SELECT ${WORK_COLUMNS} FROM ${WORK_FROM} WHERE ${where} ORDER BY r.received_at ${dir}, r.id ${dir} LIMIT ? OFFSET ?`,
     ).all(...params, limit, offset);
-    const total = sql<number>(`SELECT COUNT(*) FROM requests r WHERE ${where}`).pluck().get(...params) ?? 0;
+    const total = count ? (sql<number>(`SELECT COUNT(*) FROM requests r WHERE ${where}`).pluck().get(...params) ?? 0) : rows.length;
     return { rows, total };
   }
 
@@ -145,11 +148,6 @@ export function sqliteConsole(db: Database.Database): ConsoleStore {
     searchRequests: async (f: SearchFilter) => {
       const where = ['r.office_id = ?'];
       const params: unknown[] = [f.officeId];
-      for (const prefix of f.prefixes) {
-        // A prefix range on the (office, term) key: `term >= 'ab' AND term < 'ab\uffff'`.
-        where.push('r.id IN (SELECT t.request_id FROM request_search_terms t WHERE t.office_id = ? AND t.term >= ? AND t.term < ?)');
-        params.push(f.officeId, prefix, `${prefix}\uffff`);
-      }
       const filters: Array<[string, unknown]> = [
         ['r.service_id = ?', f.serviceId],
         ['r.channel = ?', f.channel],
@@ -163,7 +161,31 @@ export function sqliteConsole(db: Database.Database): ConsoleStore {
         where.push(clause);
         params.push(value);
       }
-      return page(where.join(' AND '), params, f.order, f.offset, f.limit);
+      if (f.prefixes.length === 0) return page(where.join(' AND '), params, f.order, f.offset, f.limit);
+
+      // The requests whose terms start with every prefix: prefix ranges on the (office, term) key, intersected.
+      const matching = f.prefixes
+        .map(() => 'SELECT t.request_id FROM request_search_terms t WHERE t.office_id = ? AND t.term >= ? AND t.term < ?')
+        .join(' INTERSECT ');
+      const matchParams = f.prefixes.flatMap((prefix) => [f.officeId, prefix, `${prefix}\uffff`]);
+      const filtered = where.length > 1;
+      const total = filtered
+        ? (sql<number>(`SELECT COUNT(*) FROM requests r WHERE ${where.join(' AND ')} AND r.id IN (${matching})`).pluck().get(...params, ...matchParams) ?? 0)
+        : (sql<number>(`SELECT COUNT(*) FROM (${matching})`).pluck().get(...matchParams) ?? 0);
+      // Few matches: fetch them by id and sort them. Many (a common name): walk the office's requests
+      // in date order, asking each one's own terms, until the page is full.
+      const rows =
+        total <= MANY_MATCHES
+          ? page([...where, `r.id IN (${matching})`].join(' AND '), [...params, ...matchParams], f.order, f.offset, f.limit, false)
+          : page(
+              [...where, ...f.prefixes.map(() => 'EXISTS (SELECT 1 FROM request_search_terms t WHERE t.request_id = r.id AND t.term >= ? AND t.term < ?)')].join(' AND '),
+              [...params, ...f.prefixes.flatMap((prefix) => [prefix, `${prefix}\uffff`])],
+              f.order,
+              f.offset,
+              f.limit,
+              false,
+            );
+      return { rows: rows.rows, total };
     },
 
     getWorkRow: async (officeId, requestId) =>
