@@ -13,21 +13,18 @@ const EVENT_SELECT = `SELECT e.seq, e.request_id AS requestId, r.tracking_code A
   s.name AS staffName, e.status, e.reason_code AS reasonCode, e.reason, e.detail
   FROM request_events e JOIN requests r ON r.id = e.request_id LEFT JOIN staff_accounts s ON s.id = e.staff_id`;
 
-/** Each queue as the WHERE clause after `r.office_id = ?`, and its parameters. */
-function queueCondition(queue: QueueId, staffId: string): { sql: string; params: string[] } {
-  switch (queue) {
-    case 'new':
-      return { sql: "r.status = 'received'", params: [] };
-    case 'inReviewMine':
-      return { sql: "r.assignee_id = ? AND r.status = 'inReview'", params: [staffId] };
-    case 'inReviewAll':
-      return { sql: "r.status = 'inReview'", params: [] };
-    case 'ready':
-    case 'collected':
-    case 'refused':
-      return { sql: 'r.status = ?', params: [queue] };
-  }
-}
+/**
+ * Each work queue is one function: the WHERE clause after `r.office_id = ?`, and its parameters.
+ * Every one is served by an index in reception order (requests_queue, requests_queue_by_assignee).
+ */
+export const QUEUE_CONDITIONS: Record<QueueId, (staffId: string) => { sql: string; params: string[] }> = {
+  new: () => ({ sql: "r.status = 'received'", params: [] }),
+  inReviewMine: (staffId) => ({ sql: "r.assignee_id = ? AND r.status = 'inReview'", params: [staffId] }),
+  inReviewAll: () => ({ sql: "r.status = 'inReview'", params: [] }),
+  ready: () => ({ sql: "r.status = 'ready'", params: [] }),
+  collected: () => ({ sql: "r.status = 'collected'", params: [] }),
+  refused: () => ({ sql: "r.status = 'refused'", params: [] }),
+};
 
 /** Above this many matches, a search page is read in date order rather than sorted (see searchRequests). */
 const MANY_MATCHES = 2_000;
@@ -141,7 +138,7 @@ export function sqliteConsole(db: Database.Database): ConsoleStore {
     queueCounts: async ({ officeId, staffId, now }) => counts.deferred(officeId, staffId, now),
 
     queuePage: async (q: QueueQuery) => {
-      const condition = queueCondition(q.queue, q.staffId);
+      const condition = QUEUE_CONDITIONS[q.queue](q.staffId);
       return page(`r.office_id = ? AND ${condition.sql}`, [q.officeId, ...condition.params], q.order, q.offset, q.limit);
     },
 
