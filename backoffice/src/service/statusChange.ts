@@ -3,7 +3,7 @@ import type { StatusChange } from '../../../src/domain/syncProtocol';
 import { normalizeTrackingCode } from '../../../src/domain/trackingCode';
 import { ApiError } from './apiError';
 import type { Store } from '../store/types';
-import { allowedNext, canTransition } from './statusTransitions';
+import { allowedNext, canTransition } from '../../../src/domain/statusTransitions';
 
 export interface StatusChangeInput {
   /** As typed at the counter: normalised before the lookup. */
