@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_PREFIX } from '../../src/domain/syncProtocol';
 import { rateLimitKey, registerAuth } from './http/auth';
+import { registerConsolePages } from './http/consolePages';
 import { handleError, handleNotFound } from './http/errors';
 import { ApiError } from './service/apiError';
 import { registerStrictJson } from './http/jsonBody';
@@ -49,6 +50,8 @@ export interface BuildServerOptions {
   rateLimit?: RateLimitSettings | false;
   now?: () => Date;
   timeouts?: Timeouts;
+  /** The built console served at /console/; the repository's dist-console/ when omitted. */
+  consoleDir?: string;
 }
 
 /** Kiosk pages are served from another local origin: their endpoints allow any origin, without credentials. */
@@ -103,6 +106,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     registerAuditRoutes(app, deps);
     registerStaffRoutes(app, deps);
     registerMetaRoutes(app, deps);
+    registerConsolePages(app, options.consoleDir);
   });
   return app;
 }
