@@ -42,6 +42,8 @@ export function registerConsolePages(app: FastifyInstance, distDir: string = CON
     root: distDir,
     prefix: CONSOLE_PATH,
     index: ['index.html'],
+    // Cache-Control is set below, per file.
+    cacheControl: false,
     // Hashed assets never change; index.html must be fetched again to see a new build.
     setHeaders: (response, filename) => {
       response.setHeader('Content-Security-Policy', CONSOLE_CSP);
