@@ -1,11 +1,9 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { CONSOLE_DIST_DIR } from '../../console/paths';
 import { errorBody } from './errors';
 
-/** Where `npm run build:console` puts the console (backoffice/console/vite.config.ts). */
-export const CONSOLE_DIST_DIR = fileURLToPath(new URL('../../../dist-console', import.meta.url));
 export const CONSOLE_PATH = '/console/';
 
 /**
