@@ -80,13 +80,18 @@ export function detail(overrides: Partial<RequestDetail> = {}): RequestDetail {
   };
 }
 
-export function fakeConsoleApi(overrides: Partial<ConsoleApi> = {}): ConsoleApi & { emitChange(): void } {
+export function fakeConsoleApi(overrides: Partial<ConsoleApi> = {}): ConsoleApi & { emitChange(): void; endSession(): void } {
   const listeners = new Set<() => void>();
+  const endListeners = new Set<() => void>();
   const api: ConsoleApi = {
     me: vi.fn(async () => ME),
     login: vi.fn(async () => ME),
     activate: vi.fn(async () => ME),
     logout: vi.fn(async () => undefined),
+    onSessionEnded: vi.fn((listener: () => void) => {
+      endListeners.add(listener);
+      return () => endListeners.delete(listener);
+    }),
     queueCounts: vi.fn(async () => COUNTS),
     queue: vi.fn(async () => page([row()])),
     search: vi.fn(async () => page([])),
@@ -108,5 +113,5 @@ export function fakeConsoleApi(overrides: Partial<ConsoleApi> = {}): ConsoleApi 
     revokeStaff: vi.fn(),
     ...overrides,
   };
-  return { ...api, emitChange: () => listeners.forEach((listener) => listener()) };
+  return { ...api, emitChange: () => listeners.forEach((listener) => listener()), endSession: () => endListeners.forEach((listener) => listener()) };
 }

@@ -66,3 +66,16 @@ describe('the console API over HTTP', () => {
     }
   });
 });
+
+describe('the end of a session', () => {
+  it('is announced when an office call answers 401, not when a sign-in does', async () => {
+    const unauthenticated = { status: 401, body: { error: { code: 'unauthenticated', message: 'sign in' } } };
+    const api = createHttpConsoleApi({ fetch: answering(unauthenticated, unauthenticated) });
+    const ended = vi.fn();
+    api.onSessionEnded(ended);
+    await expect(api.login({ login: 'amina', password: 'x' })).rejects.toThrow();
+    expect(ended).not.toHaveBeenCalled();
+    await expect(api.queueCounts('berkane-1')).rejects.toThrow();
+    expect(ended).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ConsoleApiError } from '../../backoffice/console/src/api/consoleApi';
@@ -68,5 +68,16 @@ describe('signing in to the console', () => {
     await userEvent.selectOptions(screen.getByTestId('office-switcher'), 'berkane-2');
     await waitFor(() => expect(api.queue).toHaveBeenLastCalledWith('berkane-2', 'new', expect.anything()));
     expect(screen.getByTestId('signed-in-as').textContent).toContain('Head of annex');
+  });
+});
+
+describe('when the session ends by itself', () => {
+  it('goes back to the sign-in page and says why', async () => {
+    const api = fakeConsoleApi();
+    renderConsole(api);
+    await screen.findByTestId('page-queues');
+    act(() => api.endSession());
+    expect((await screen.findByTestId('session-ended')).textContent).toContain('Your session has ended');
+    expect(screen.getByTestId('page-sign-in')).toBeTruthy();
   });
 });

@@ -37,6 +37,8 @@ export interface ConsoleApi {
   login(body: LoginRequest): Promise<MeResponse>;
   activate(body: ActivateRequest): Promise<MeResponse>;
   logout(): Promise<void>;
+  /** Calls `listener` when the back office no longer knows the session (expired, revoked, signed out elsewhere). */
+  onSessionEnded(listener: () => void): () => void;
 
   queueCounts(officeId: string): Promise<QueueCounts>;
   queue(officeId: string, queue: QueueId, paging: PagingQuery): Promise<RequestPage>;

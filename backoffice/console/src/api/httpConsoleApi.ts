@@ -32,6 +32,7 @@ export function createHttpConsoleApi(options: HttpConsoleApiOptions = {}): Conso
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const pollIntervalMs = options.pollIntervalMs ?? 3_000;
   let csrfToken: string | null = null;
+  const sessionEnded = new Set<() => void>();
 
   const url = (name: ConsoleRouteName, params: Record<string, string> = {}, query: Query = {}) => `${baseUrl}${consolePath(name, params)}${toQueryString(query)}`;
 
@@ -48,7 +49,15 @@ export function createHttpConsoleApi(options: HttpConsoleApiOptions = {}): Conso
       body: method === 'POST' ? JSON.stringify(options.body ?? {}) : undefined,
     });
     const payload: unknown = await response.json().catch(() => null);
-    if (!response.ok) throw toError(response, payload);
+    if (!response.ok) {
+      const error = toError(response, payload);
+      // A 401 on an office call means the session is gone; on sign-in it means a wrong password.
+      if (error.status === 401 && name !== 'me' && name !== 'login' && name !== 'activate') {
+        csrfToken = null;
+        for (const listener of sessionEnded) listener();
+      }
+      throw error;
+    }
     return schema.parse(payload);
   }
 
@@ -71,6 +80,10 @@ export function createHttpConsoleApi(options: HttpConsoleApiOptions = {}): Conso
     async logout() {
       await call('logout', logoutResponseSchema);
       csrfToken = null;
+    },
+    onSessionEnded(listener) {
+      sessionEnded.add(listener);
+      return () => sessionEnded.delete(listener);
     },
 
     queueCounts: (officeId) => call('queueCounts', queueCountsSchema, { officeId }),

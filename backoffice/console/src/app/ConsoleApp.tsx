@@ -19,6 +19,7 @@ export interface ConsoleAppProps {
 export function ConsoleApp({ api, i18n, locale: initialLocale, saveLocale }: ConsoleAppProps) {
   const [locale, setLocale] = useState(initialLocale);
   const [me, setMe] = useState<MeResponse | null | undefined>(undefined);
+  const [ended, setEnded] = useState(false);
 
   useEffect(() => {
     let current = true;
@@ -30,6 +31,15 @@ export function ConsoleApp({ api, i18n, locale: initialLocale, saveLocale }: Con
       current = false;
     };
   }, [api]);
+
+  useEffect(
+    () =>
+      api.onSessionEnded(() => {
+        setMe(null);
+        setEnded(true);
+      }),
+    [api],
+  );
 
   useEffect(() => {
     applyDocumentLanguage(document, locale);
@@ -47,7 +57,16 @@ export function ConsoleApp({ api, i18n, locale: initialLocale, saveLocale }: Con
   return (
     <I18nextProvider i18n={i18n}>
       {me === undefined ? null : me === null ? (
-        <SignInPage api={api} locale={locale} onLocale={chooseLocale} onSignedIn={setMe} />
+        <SignInPage
+          api={api}
+          locale={locale}
+          sessionEnded={ended}
+          onLocale={chooseLocale}
+          onSignedIn={(signedIn) => {
+            setEnded(false);
+            setMe(signedIn);
+          }}
+        />
       ) : (
         <OfficeFrame api={api} me={me} locale={locale} onLocale={chooseLocale} onSignedOut={() => setMe(null)} />
       )}

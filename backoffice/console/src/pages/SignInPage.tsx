@@ -8,6 +8,8 @@ import type { ConsoleLocale } from '../i18n/consoleI18n';
 interface SignInPageProps {
   api: ConsoleApi;
   locale: ConsoleLocale;
+  /** The previous session ended by itself (expiry, revocation): say so above the form. */
+  sessionEnded?: boolean;
   onLocale(locale: ConsoleLocale): void;
   onSignedIn(me: MeResponse): void;
 }
@@ -15,7 +17,7 @@ interface SignInPageProps {
 type Mode = 'signIn' | 'activate';
 
 /** Sign in with a password, or (first time, or after a reset) choose one from the one-time code. */
-export function SignInPage({ api, locale, onLocale, onSignedIn }: SignInPageProps) {
+export function SignInPage({ api, locale, sessionEnded = false, onLocale, onSignedIn }: SignInPageProps) {
   const { t } = useTranslation('console');
   const [mode, setMode] = useState<Mode>(window.location.hash === '#/activate' ? 'activate' : 'signIn');
   const [error, setError] = useState<string | null>(null);
@@ -53,6 +55,11 @@ export function SignInPage({ api, locale, onLocale, onSignedIn }: SignInPageProp
         <LanguagePicker locale={locale} onLocale={onLocale} />
       </div>
       <h1>{mode === 'activate' ? t('signIn.activateTitle') : t('signIn.title')}</h1>
+      {sessionEnded ? (
+        <p role="status" className="notice conflict" data-testid="session-ended">
+          {t('signIn.sessionEnded')}
+        </p>
+      ) : null}
       <form onSubmit={submit} noValidate aria-describedby={error ? 'sign-in-error' : undefined}>
         {mode === 'activate' ? (
           <>
