@@ -1,9 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningKioskServer } from '../../scripts/kioskServer';
 import { byTestId, confirmAndSave, lookUp, requestResidenceUpToReview, shows, tap } from './citizenSteps';
 import { act, activate, openRequest, parseAddStaff, requestStatus } from './consoleSteps';
-import { launchKiosk, metaValue, outboxRows, startDemoOffice, waitFor, type LaunchedKiosk, type RunningBackoffice } from './harness';
+import { DIST_DIR, launchKiosk, metaValue, outboxRows, startDemoOffice, waitFor, type LaunchedKiosk, type RunningBackoffice } from './harness';
 import { axeViolations } from './support/axe';
 import { launchConsoleBrowser, type ConsoleBrowser } from './support/console';
 
@@ -136,6 +138,19 @@ describe('the office console, with the kiosk and the real back office', () => {
     await shows(signedOut, 'page-sign-in');
     problems.push(...(await axeViolations(signedOut)).map((problem) => `sign-in: ${problem}`));
     expect(problems).toEqual([]);
+  });
+});
+
+describe("the kiosk's build", () => {
+  it('carries nothing of the console: no console translations, no console screens', () => {
+    const assets = readdirSync(path.join(DIST_DIR, 'assets')).filter((file) => /\.(js|json)$/.test(file));
+    // Strings only the console has: its English and French translations, and its page component names.
+    const consoleOnly = ['inReviewMine', "Skip to the page's content", 'Aller au contenu de la page', 'refusalForm', 'page-queues'];
+    const found = assets.flatMap((file) => {
+      const text = readFileSync(path.join(DIST_DIR, 'assets', file), 'utf8');
+      return consoleOnly.filter((marker) => text.includes(marker)).map((marker) => `${file}: ${marker}`);
+    });
+    expect(found).toEqual([]);
   });
 });
 
