@@ -81,12 +81,6 @@ export const auditEntryWireSchema = z.strictObject({
 });
 export const auditPushSchema = z.strictObject({ entries: z.array(auditEntryWireSchema).min(1).max(500) });
 
-export const staffStatusUpdateSchema = z.strictObject({
-  trackingCode: z.string().min(1).max(20),
-  status: remoteStatusSchema,
-  reason: z.string().max(500).optional(),
-});
-
 export const errorResponseSchema = z.strictObject({
   error: z.strictObject({ code: z.string(), message: z.string() }),
 });

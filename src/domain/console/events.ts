@@ -20,7 +20,7 @@ export const consoleEventSchema = z.strictObject({
 export type ConsoleEvent = z.infer<typeof consoleEventSchema>;
 
 export const eventsQuerySchema = z.strictObject({
-  /** The cursor of the last answer; 0 (or absent) starts from the present: no history is replayed. */
+  /** The cursor of the last answer. Absent: start from the present (no history is replayed, the answer gives the cursor). */
   since: z.coerce.number().int().nonnegative().optional(),
 });
 
