@@ -76,7 +76,8 @@ export interface SeededOffices {
   samples: SeededRequest[];
 }
 
-const BATCH = 500;
+/** Batches of up to 500 (one transaction each); smaller for a small seed, so reception days still spread. */
+const MAX_BATCH = 500;
 const DAY_MS = 86_400_000;
 
 export async function seedOffices(store: Store, options: { total: number; offices: number; now: Date; officeName?: (index: number) => string }): Promise<SeededOffices> {
@@ -85,6 +86,8 @@ export async function seedOffices(store: Store, options: { total: number; office
   const samples: SeededRequest[] = [];
   const kiosks: SeededOffices['kiosks'] = [];
   const perOffice = Math.ceil(options.total / officeIds.length);
+  // About 50 samples per office, whatever the size.
+  const sampleEvery = Math.max(1, Math.floor(perOffice / 50));
   let made = 0;
   for (const [index, officeId] of officeIds.entries()) {
     await createOffice(context, { id: officeId, name: options.officeName?.(index) ?? `Bench office ${index + 1}` });
@@ -100,8 +103,9 @@ export async function seedOffices(store: Store, options: { total: number; office
     const device = enrolled.device;
     kiosks.push({ officeId, deviceId: device.id, deviceToken });
     const count = Math.min(perOffice, options.total - made);
-    for (let first = 1; first <= count; first += BATCH) {
-      const size = Math.min(BATCH, count - first + 1);
+    const batch = Math.max(1, Math.min(MAX_BATCH, Math.ceil(count / 90)));
+    for (let first = 1; first <= count; first += batch) {
+      const size = Math.min(batch, count - first + 1);
       // Oldest batches first, so reception order follows the kiosk sequence.
       const receivedAt = new Date(options.now.getTime() - (1 - first / count) * 90 * DAY_MS);
       const requests = Array.from({ length: size }, (_, offset) => benchRequest(device.trackingPrefix, first + offset, made + first + offset, receivedAt));
@@ -114,7 +118,7 @@ export async function seedOffices(store: Store, options: { total: number; office
       });
       for (const request of requests) {
         await moveAlong(store, request, STATUS_PLAN[request.kioskSeq % STATUS_PLAN.length]!, receivedAt);
-        if (request.kioskSeq % 997 === 0) samples.push({ officeId, trackingCode: request.trackingCode, cin: request.identity.cin, lastNameLatin: request.identity.lastNameLatin });
+        if (request.kioskSeq % sampleEvery === 0) samples.push({ officeId, trackingCode: request.trackingCode, cin: request.identity.cin, lastNameLatin: request.identity.lastNameLatin });
       }
     }
     made += count;

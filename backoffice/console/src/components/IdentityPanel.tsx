@@ -4,7 +4,7 @@ import { formatDate } from '../../../../src/i18n/format';
 import { useConsole } from '../app/ConsoleContext';
 import { formatDateTime } from '../app/format';
 
-/** The holder as on their CNIE: both scripts, each in its own direction; where and when it came in. */
+/** The holder as on their CNIE (both scripts, each kept in its own direction), and where and when it came in. */
 export function IdentityPanel({ request }: { request: RequestDetail }) {
   const { t } = useTranslation('console');
   const { locale } = useConsole();
@@ -12,35 +12,40 @@ export function IdentityPanel({ request }: { request: RequestDetail }) {
   return (
     <section className="panel" aria-labelledby="identity-title" data-testid="identity">
       <h2 id="identity-title">{t('identity.title')}</h2>
-      {identity ? (
-        <dl>
-          <dt>{t('identity.cin')}</dt>
-          <dd dir="ltr" data-testid="identity-cin">
-            {identity.cin}
-          </dd>
-          <dt>{t('identity.nameLatin')}</dt>
-          <dd dir="ltr">
-            {identity.firstNameLatin} {identity.lastNameLatin}
-          </dd>
-          {identity.lastNameArabic || identity.firstNameArabic ? (
-            <>
-              <dt>{t('identity.nameArabic')}</dt>
-              <dd dir="rtl" lang="ar">
-                {identity.firstNameArabic} {identity.lastNameArabic}
-              </dd>
-            </>
-          ) : null}
-          <dt>{t('identity.dateOfBirth')}</dt>
-          <dd>{formatDate(identity.dateOfBirth, locale)}</dd>
-          <dt>{t('identity.phone')}</dt>
-          <dd dir="ltr">{identity.phone || '—'}</dd>
-          <dt>{t('identity.language')}</dt>
-          <dd>{t(`languages.${request.locale}`)}</dd>
-        </dl>
-      ) : (
-        <p>{t('identity.purged')}</p>
-      )}
+      {identity ? null : <p>{t('identity.purged')}</p>}
       <dl>
+        {identity ? (
+          <>
+            <dt>{t('identity.cin')}</dt>
+            <dd>
+              <bdi data-testid="identity-cin">{identity.cin}</bdi>
+            </dd>
+            <dt>{t('identity.nameLatin')}</dt>
+            <dd>
+              <bdi>
+                {identity.firstNameLatin} {identity.lastNameLatin}
+              </bdi>
+            </dd>
+            {identity.lastNameArabic || identity.firstNameArabic ? (
+              <>
+                <dt>{t('identity.nameArabic')}</dt>
+                <dd>
+                  <bdi lang="ar">
+                    {identity.firstNameArabic} {identity.lastNameArabic}
+                  </bdi>
+                </dd>
+              </>
+            ) : null}
+            <dt>{t('identity.dateOfBirth')}</dt>
+            <dd>{formatDate(identity.dateOfBirth, locale)}</dd>
+            <dt>{t('identity.phone')}</dt>
+            <dd>
+              <bdi>{identity.phone || '—'}</bdi>
+            </dd>
+            <dt>{t('identity.language')}</dt>
+            <dd>{t(`languages.${request.locale}`)}</dd>
+          </>
+        ) : null}
         <dt>{t('request.channel')}</dt>
         <dd>{request.kiosk?.label ?? t(`channels.${request.channel}`)}</dd>
         <dt>{t('request.receivedAt')}</dt>

@@ -42,12 +42,14 @@ export function RequestTable({ rows, caption }: { rows: RequestRow[]; caption: s
                 ) : null}
               </td>
               <td>
-                <span dir="ltr">{row.holder.latin}</span>
+                <bdi>{row.holder.latin}</bdi>
                 {row.holder.arabic ? (
-                  <span className="muted" dir="rtl" lang="ar">
-                    {' '}
-                    {row.holder.arabic}
-                  </span>
+                  <>
+                    {' · '}
+                    <bdi className="muted" lang="ar">
+                      {row.holder.arabic}
+                    </bdi>
+                  </>
                 ) : null}
               </td>
               <td dir="ltr">{row.holder.cin}</td>

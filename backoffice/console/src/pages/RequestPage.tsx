@@ -12,7 +12,8 @@ import { ServiceFieldsPanel } from '../components/ServiceFieldsPanel';
 import { StatusBadge } from '../components/StatusBadge';
 import { Timeline } from '../components/Timeline';
 
-type Notice = { kind: 'conflict' | 'failed' | 'done'; text: string } | null;
+/** What the last action came to; translated when shown, so a language switch translates it too. */
+type Notice = { kind: 'done'; action: Exclude<RequestCommand['action'], 'checkDocument'> } | { kind: 'conflict' | 'failed' } | null;
 
 /**
  * One request: who, what, the papers seen, its history, and only the actions the back office
@@ -48,17 +49,17 @@ export function RequestPage({ requestId }: { requestId: string }) {
         (updated) => {
           setRequest(updated);
           setBusy(false);
-          if (command.action !== 'checkDocument') setNotice({ kind: 'done', text: t(`actions.done.${command.action}`) });
+          if (command.action !== 'checkDocument') setNotice({ kind: 'done', action: command.action });
         },
         (failure: unknown) => {
           setBusy(false);
-          if (!isConflict(failure)) return setNotice({ kind: 'failed', text: t('errors.actionFailed') });
-          setNotice({ kind: 'conflict', text: t('request.conflict') });
+          if (!isConflict(failure)) return setNotice({ kind: 'failed' });
+          setNotice({ kind: 'conflict' });
           void api.request(office.officeId, request.id).then(setRequest, () => setMissing(true));
         },
       );
     },
-    [api, office.officeId, request, t],
+    [api, office.officeId, request],
   );
 
   if (missing) {
@@ -87,7 +88,7 @@ export function RequestPage({ requestId }: { requestId: string }) {
       </header>
       {notice ? (
         <p role={notice.kind === 'done' ? 'status' : 'alert'} className={`notice ${notice.kind}`} data-testid={`notice-${notice.kind}`}>
-          {notice.text}
+          {notice.kind === 'done' ? t(`actions.done.${notice.action}`) : notice.kind === 'conflict' ? t('request.conflict') : t('errors.actionFailed')}
         </p>
       ) : null}
       <div className="request-columns">

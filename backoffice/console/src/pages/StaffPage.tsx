@@ -127,16 +127,16 @@ export function StaffPage() {
                   </td>
                   <td>{t(`staffStates.${member.state}`)}</td>
                   <td>{member.lastLoginAt ? formatDateTime(member.lastLoginAt, locale) : '—'}</td>
-                  <td className="buttons">
+                  <td>
                     {actionable ? (
-                      <>
+                      <div className="buttons">
                         <button type="button" data-testid={`staff-reset-${member.login}`} onClick={() => api.resetPassword(office.officeId, member.id).then(issue, failed)}>
                           {t('staff.reset')}
                         </button>
                         <button type="button" className="danger" data-testid={`staff-revoke-${member.login}`} onClick={() => api.revokeStaff(office.officeId, member.id).then(load, failed)}>
                           {t('staff.revoke')}
                         </button>
-                      </>
+                      </div>
                     ) : null}
                   </td>
                 </tr>
