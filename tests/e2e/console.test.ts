@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningKioskServer } from '../../scripts/kioskServer';
 import { byTestId, confirmAndSave, lookUp, requestResidenceUpToReview, shows, tap } from './citizenSteps';
-import { act, activate, openRequest, parseAddStaff, requestStatus } from './consoleSteps';
+import { act, activate, openRequest, parseAddStaff, requestStatus, tabTo } from './consoleSteps';
 import { DIST_DIR, launchKiosk, metaValue, outboxRows, startDemoOffice, waitFor, type LaunchedKiosk, type RunningBackoffice } from './harness';
 import { axeViolations } from './support/axe';
 import { launchConsoleBrowser, type ConsoleBrowser } from './support/console';
@@ -113,6 +113,27 @@ describe('the office console, with the kiosk and the real back office', () => {
     await shows(second, 'notice-conflict');
     expect(await second.locator(byTestId('assignee')).textContent()).toContain('Youssef Alaoui');
     expect(await first.locator(byTestId('assignee')).textContent()).toContain('Youssef Alaoui');
+  });
+
+  it('lets an agent find, take and review a request with the keyboard alone', async () => {
+    const trackingCode = await makeRequest();
+    const agent = await deskFor('agent', 'Karim Lahlou');
+    await tabTo(agent, 'search');
+    await agent.keyboard.type(trackingCode);
+    await agent.keyboard.press('Enter');
+    await shows(agent, `row-${trackingCode}`);
+    await tabTo(agent, `open-${trackingCode}`);
+    await agent.keyboard.press('Enter');
+    await shows(agent, 'page-request');
+    await tabTo(agent, 'action-assign');
+    await agent.keyboard.press('Enter');
+    await shows(agent, 'action-startReview');
+    await tabTo(agent, 'action-startReview');
+    await agent.keyboard.press('Space');
+    await agent.waitForFunction((selector) => document.querySelector(selector)?.getAttribute('data-status') === 'inReview', byTestId('page-request'));
+    await tabTo(agent, 'checklist-0');
+    await agent.keyboard.press('Space');
+    await agent.waitForFunction((selector) => (document.querySelector(selector) as HTMLInputElement | null)?.checked === true, byTestId('checklist-0'));
   });
 
   it('is axe clean on every page, in Arabic (right to left) and French, at 1366×768', async () => {

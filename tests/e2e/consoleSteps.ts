@@ -60,3 +60,12 @@ export async function act(page: Page, action: string): Promise<void> {
 export async function requestStatus(page: Page): Promise<string | null> {
   return page.locator(byTestId('page-request')).getAttribute('data-status');
 }
+
+/** Presses Tab until the element with this test id has the focus (as a keyboard user would); fails if it never does. */
+export async function tabTo(page: Page, testId: string, maxPresses = 80): Promise<void> {
+  for (let press = 0; press < maxPresses; press++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((id) => (document.activeElement as HTMLElement | null)?.dataset['testid'] === id, testId)) return;
+  }
+  throw new Error(`${testId} is not reachable with Tab`);
+}
