@@ -12,7 +12,7 @@ import { collectOutput, REPO_ROOT, runBackofficeCli, spawnBackofficeCli, stopPro
 import { chooseKioskShell, chromiumKioskArgs, shellMessage, type KioskShell } from './kioskShell';
 import { startKioskServer, type KioskConfig } from './kioskServer';
 import { electronBinaryPath, readShellFacts } from './machineFacts';
-import { lastNonEmptyLine, runQuietly } from './processes';
+import { demoStaffLines, lastNonEmptyLine, runQuietly } from './processes';
 
 const env = process.env;
 const backofficePort = Number(env.SHUBBAK_BACKOFFICE_PORT ?? 8787);
@@ -49,6 +49,16 @@ async function demoEnrolmentCode(freshOffice: boolean): Promise<string | undefin
   console.log('Preparing the DEMO office (demo data, not a real municipal office)…');
   const output = await runBackofficeCli(['demo-setup', '--data', backofficeData]);
   return lastNonEmptyLine(output);
+}
+
+/** The office console, and on a fresh demo its staff accounts (one per role), so a newcomer processes the request they just made. */
+async function printDemoStaff(backofficeUrl: string): Promise<void> {
+  console.log(`Office console: ${new URL('/console/', backofficeUrl).href}`);
+  // Data without the demo office (a real one's) gets no demo accounts.
+  const accounts = demoStaffLines(await runBackofficeCli(['demo-staff', '--data', backofficeData]).catch(() => ''));
+  if (accounts.length === 0) return;
+  console.log('Demo staff accounts of the DEMO office (shown only now; reset one with `npm run backoffice -- reset-password <login>`):');
+  for (const { login, role, password } of accounts) console.log(`  ${role.padEnd(6)} login ${login}  password ${password}`);
 }
 
 function openShell(shell: KioskShell, kioskUrl: string): ChildProcess | null {
@@ -104,6 +114,7 @@ async function main(): Promise<void> {
     const staff = await runBackofficeCli(['add-staff', '--office', 'demo', '--role', 'admin', '--name', 'Demo Agent', '--login', 'demo', '--data', backofficeData]);
     console.log(`Office console: sign in as "demo": choose "I have a one-time code" and type ${lastNonEmptyLine(staff)}, then choose a password.`);
   }
+  await printDemoStaff(backoffice.url);
 
   const facts = readShellFacts(REPO_ROOT, env);
   const shell = chooseKioskShell(facts);

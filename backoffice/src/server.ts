@@ -47,8 +47,8 @@ export interface Timeouts {
 
 export const DEFAULT_TIMEOUTS: Timeouts = { connectionMs: 30_000, requestMs: 60_000 };
 
-/** `true` logs at info; an object picks the level (pino's levels). */
-export type LoggerSetting = boolean | { level: string };
+/** `true` logs at info; an object picks the level (pino's levels) and, for tests, where lines go. */
+export type LoggerSetting = boolean | { level: string; stream?: { write(line: string): void } };
 
 export interface BuildServerOptions {
   store: Store;

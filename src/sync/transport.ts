@@ -12,6 +12,7 @@ import {
   type PushResponse,
 } from '../domain/syncProtocol';
 import type { Catalogue } from '../domain/catalogue';
+import { heartbeatResponseSchema, type Heartbeat } from '../domain/heartbeat';
 import { parseRetryAfter } from './backoff';
 import { SyncError, reasonForStatus } from './syncError';
 
@@ -47,6 +48,7 @@ export interface Transport {
   changes(since: number, limit: number, signal?: AbortSignal): Promise<ChangesResponse>;
   catalogue(sinceVersion: number, signal?: AbortSignal): Promise<Catalogue | null>;
   pushAudit(entries: readonly AuditEntryWire[], signal?: AbortSignal): Promise<void>;
+  heartbeat(heartbeat: Heartbeat, signal?: AbortSignal): Promise<void>;
 }
 
 const defaultTimers: Timers = {
@@ -117,6 +119,9 @@ export function createTransport(options: TransportOptions): Transport {
       (await call('GET', `/catalogue?since=${encodeURIComponent(sinceVersion)}`, undefined, catalogueResponseSchema, signal)).catalogue,
     pushAudit: async (entries, signal) => {
       await call('POST', '/audit', { entries }, anyJsonSchema, signal);
+    },
+    heartbeat: async (heartbeat, signal) => {
+      await call('POST', '/devices/heartbeat', heartbeat, heartbeatResponseSchema, signal);
     },
   };
 }

@@ -47,8 +47,8 @@ export function consolePost(h: Harness, session: StaffSessionHandle | null, url:
 }
 
 /** Calls a console route by name, GET or POST as the table says. */
-export function callRoute(h: Harness, session: StaffSessionHandle | null, name: ConsoleRouteName, params: Record<string, string>, body: unknown = {}) {
-  const url = consolePath(name, params);
+export function callRoute(h: Harness, session: StaffSessionHandle | null, name: ConsoleRouteName, params: Record<string, string>, body: unknown = {}, query = '') {
+  const url = consolePath(name, params) + query;
   return CONSOLE_ROUTES[name].method === 'GET' ? consoleGet(h, session, url) : consolePost(h, session, url, body);
 }
 

@@ -55,6 +55,15 @@ async function serviceOf(store: Store, row: WorkRow, catalogueVersion: number | 
   return catalogue ? findService(catalogue, row.serviceId) : undefined;
 }
 
+/** The service's fields in the order the kiosk asked them (the stored body sorts its keys), unknown ones last. */
+function fieldsInCatalogueOrder(fields: Record<string, string>, service: Service | undefined) {
+  const order = service?.fields.map((field) => field.key) ?? [];
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  return Object.entries(fields)
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([key, value]) => ({ key, label: service?.fields.find((field) => field.key === key)?.label ?? null, value }));
+}
+
 export async function findWorkRow(store: Store, officeId: string, requestId: string): Promise<WorkRow> {
   const row = await store.getWorkRow(officeId, requestId);
   if (!row) throw new ApiError(404, 'not_found', 'No such request in this office.');
@@ -99,11 +108,7 @@ export async function requestDetail(context: PageContext, row: WorkRow): Promise
     version: row.version,
     locale: request?.locale ?? 'ar',
     identity: request?.identity ?? null,
-    fields: Object.entries(request?.fields ?? {}).map(([key, value]) => ({
-      key,
-      label: service?.fields.find((field) => field.key === key)?.label ?? null,
-      value,
-    })),
+    fields: fieldsInCatalogueOrder(request?.fields ?? {}, service),
     checklist: (service?.documents ?? []).map((label, index) => {
       const tick = ticks.find((t) => t.index === index);
       return {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { EnrolmentCodeResponse, KioskList } from '../../../../src/domain/console/fleet';
 import { CONSOLE_ROUTES } from '../../../../src/domain/console/routes';
 import { officeOf, requireRole } from '../../http/consoleAuth';
-import { parseOr400 } from '../../http/validate';
+import { parseOr404 } from '../../http/validate';
 import { ApiError } from '../../service/apiError';
 import { issueEnrolmentCode } from '../../service/enrolmentCodes';
 import { officeKiosks } from '../../service/fleet';
@@ -25,7 +25,7 @@ export function registerConsoleFleetRoutes(app: FastifyInstance, deps: ConsoleDe
   app.post(CONSOLE_ROUTES.kioskRevoke.path, write, async (request): Promise<KioskList> => {
     const { caller, officeId, role } = officeOf(request);
     requireRole(role, 'admin');
-    const { kioskId } = parseOr400(kioskParams, request.params, 'not_found');
+    const { kioskId } = parseOr404(kioskParams, request.params);
     const device = await store.getDevice(kioskId);
     if (!device || device.officeId !== officeId) throw new ApiError(404, 'not_found', 'No such kiosk in this office.');
     const now = deps.now();

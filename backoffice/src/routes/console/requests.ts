@@ -8,7 +8,7 @@ import { CONSOLE_ROUTES } from '../../../../src/domain/console/routes';
 import { searchQuerySchema } from '../../../../src/domain/console/search';
 import { checkTrackingCode } from '../../../../src/domain/trackingCode';
 import { officeOf } from '../../http/consoleAuth';
-import { parseOr400 } from '../../http/validate';
+import { parseOr400, parseOr404 } from '../../http/validate';
 import { toRequestRow } from '../../service/consoleRows';
 import { findWorkRow, requestDetail, type PageContext } from '../../service/requestPage';
 import { applyWork, type WorkAction } from '../../service/requestWork';
@@ -38,7 +38,7 @@ export function registerConsoleRequestRoutes(app: FastifyInstance, deps: Console
 
   app.get(CONSOLE_ROUTES.queue.path, read, async (request): Promise<RequestPage> => {
     const { caller, officeId } = officeOf(request);
-    const { queue } = parseOr400(queueParams, request.params, 'not_found');
+    const { queue } = parseOr404(queueParams, request.params);
     const query = parseOr400(queueQuerySchema, request.query, 'invalid_query');
     const page = await store.queuePage({ officeId, queue, staffId: caller.account.id, ...query });
     const now = deps.now();
@@ -70,7 +70,7 @@ export function registerConsoleRequestRoutes(app: FastifyInstance, deps: Console
 
   app.get(CONSOLE_ROUTES.request.path, read, async (request): Promise<RequestDetail> => {
     const context = pageContext(request);
-    const { requestId } = parseOr400(requestParams, request.params, 'not_found');
+    const { requestId } = parseOr404(requestParams, request.params);
     const row = await findWorkRow(store, context.officeId, requestId);
     // Opening a request shows the citizen's identity: each look is in the staff audit log.
     await store.appendStaffAudit({
@@ -87,7 +87,7 @@ export function registerConsoleRequestRoutes(app: FastifyInstance, deps: Console
   function actionRoute<S extends z.ZodType<{ expectedVersion: number }>>(path: string, schema: S, toWork: (body: z.output<S>) => WorkAction) {
     app.post(path, action, async (request): Promise<RequestDetail> => {
       const context = pageContext(request);
-      const { requestId } = parseOr400(requestParams, request.params, 'not_found');
+      const { requestId } = parseOr404(requestParams, request.params);
       const body = parseOr400(schema, request.body);
       return applyWork(context, requestId, body.expectedVersion, toWork(body));
     });

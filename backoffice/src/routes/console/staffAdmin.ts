@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CONSOLE_ROUTES } from '../../../../src/domain/console/routes';
 import { changeRoleBodySchema, createStaffBodySchema, type StaffRow } from '../../../../src/domain/console/staffAdmin';
 import { officeOf, requireRole } from '../../http/consoleAuth';
-import { parseOr400 } from '../../http/validate';
+import { parseOr400, parseOr404 } from '../../http/validate';
 import { ApiError } from '../../service/apiError';
 import { accountKey, lockedUntil } from '../../service/loginThrottle';
 import { createStaffAccount, resetStaffPassword } from '../../service/staffAccounts';
@@ -29,7 +29,7 @@ export function registerConsoleStaffRoutes(app: FastifyInstance, deps: ConsoleDe
   async function adminAndMember(request: FastifyRequest) {
     const { caller, officeId, role } = officeOf(request);
     requireRole(role, 'admin');
-    const { staffId } = parseOr400(staffParams, request.params, 'not_found');
+    const { staffId } = parseOr404(staffParams, request.params);
     const member = (await store.listOfficeStaff(officeId)).find((m) => m.account.id === staffId && m.grant.revokedAt === null);
     if (!member || member.account.revokedAt !== null) throw new ApiError(404, 'not_found', 'No such staff member in this office.');
     return { caller, officeId, member };
