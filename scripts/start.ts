@@ -104,15 +104,11 @@ async function main(): Promise<void> {
 
   console.log(`Back office: ${backoffice.url}`);
   console.log(`Kiosk: ${kiosk.url}`);
-  console.log(`Office console: ${new URL('console/', backoffice.url).href}`);
   if (code) {
     console.log(`Demo enrolment code (used by the kiosk on its first start): ${code}`);
     // The first run of supervisor mode asks for a code of its own before a PIN can be chosen.
     const firstRunCode = lastNonEmptyLine(await runBackofficeCli(['enrol-code', '--office', 'demo', '--data', backofficeData]));
     console.log(`Supervisor mode: hold the office logo for 3 s; the first time, type this code (valid 24 h): ${firstRunCode}`);
-    // A demo account for the console, so a newcomer processes the request they just made at the kiosk.
-    const staff = await runBackofficeCli(['add-staff', '--office', 'demo', '--role', 'admin', '--name', 'Demo Agent', '--login', 'demo', '--data', backofficeData]);
-    console.log(`Office console: sign in as "demo": choose "I have a one-time code" and type ${lastNonEmptyLine(staff)}, then choose a password.`);
   }
   await printDemoStaff(backoffice.url);
 
