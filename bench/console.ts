@@ -97,6 +97,27 @@ async function main(): Promise<void> {
       const sample = samples[index % samples.length]!;
       await expectOk(app, `${consolePath('search', { officeId })}${toQueryString({ q: searchTerm(sample, index), limit: 25 })}`, cookie);
     });
+    // Where the time goes, for whoever tunes the queries: counts alone, the page alone, each kind of search.
+    const countsOnly = await timed(CALLS / 2, async () => expectOk(app, consolePath('queueCounts', { officeId }), cookie));
+    const pageOnly = await timed(CALLS / 2, async (index) => {
+      const name = QUEUE_IDS[index % QUEUE_IDS.length]!;
+      await expectOk(app, `${consolePath('queue', { officeId, queue: name })}${toQueryString({ offset: 0, limit: 25, order: index % 2 ? 'newest' : 'oldest' })}`, cookie);
+    });
+    const searchBy = async (kind: number) =>
+      percentile(
+        await timed(CALLS / 4, async (index) => {
+          const sample = samples[index % samples.length]!;
+          await expectOk(app, `${consolePath('search', { officeId })}${toQueryString({ q: searchTerm(sample, kind), limit: 25 })}`, cookie);
+        }),
+        95,
+      );
+    const breakdown = {
+      countsP95Ms: round(percentile(countsOnly, 95), 2),
+      queuePageP95Ms: round(percentile(pageOnly, 95), 2),
+      searchTrackingCodeP95Ms: round(await searchBy(0), 2),
+      searchCinP95Ms: round(await searchBy(1), 2),
+      searchNameP95Ms: round(await searchBy(2), 2),
+    };
     await app.close();
 
     const bundle = await initialJsGzipKB(CONSOLE_DIST_DIR, '/console/');
@@ -114,6 +135,7 @@ async function main(): Promise<void> {
       queueRatio: round(queueP95Ms / healthP95Ms, 1),
       searchP95Ms: round(searchP95Ms, 2),
       searchRatio: round(searchP95Ms / healthP95Ms, 1),
+      breakdown,
       consoleInitialJsGzipKB: round(bundle.kb, 1),
       consoleInitialJsFiles: bundle.files,
       limits: LIMITS,
