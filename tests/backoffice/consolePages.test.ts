@@ -47,3 +47,13 @@ describe('the back office serves the console at /console/', () => {
     expect(answer.json()).toMatchObject({ error: { code: 'console_not_built' } });
   });
 });
+
+describe("the console's policy", () => {
+  it('allows no inline script or style and no other origin', async () => {
+    const { CONSOLE_CSP } = await import('../../backoffice/src/http/consolePages');
+    expect(CONSOLE_CSP).toContain("script-src 'self'");
+    expect(CONSOLE_CSP).toContain("style-src 'self'");
+    expect(CONSOLE_CSP).not.toContain('unsafe');
+    expect(CONSOLE_CSP).not.toMatch(/https?:/);
+  });
+});

@@ -7,15 +7,15 @@ import { errorBody } from './errors';
 export const CONSOLE_PATH = '/console/';
 
 /**
- * The console's own policy: its scripts and styles from this origin only, its API on this origin
- * only (the cookie session is SameSite=Strict), and never framed (no click-jacking of a chief's
- * "issue certificate").
+ * The console's own policy: its scripts and styles from this origin only (no inline style either:
+ * the console sets none), its API on this origin only (the cookie session is SameSite=Strict),
+ * and never framed (no click-jacking of a chief's "issue certificate").
  */
 export const CONSOLE_CSP = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "style-src 'self'",
+  "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
