@@ -68,3 +68,14 @@ export function freeTextSchema(rule: FreeTextRule) {
     return z.NEVER;
   });
 }
+
+const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'gu');
+
+/**
+ * Makes every character the rule refuses visible as `\u{…}`, for text that must be kept as a
+ * trace rather than refused (an audit detail) and for what a terminal prints: an ANSI escape
+ * sequence in a kiosk label is shown as `\u{1b}[31m`, never executed by the operator's terminal.
+ */
+export function escapeInvisible(text: string): string {
+  return text.replace(FORBIDDEN_ALL, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`);
+}

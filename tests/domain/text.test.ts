@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFreeText, freeTextSchema, isCleanFreeText, type FreeTextErrorCode, type FreeTextRule } from '../../src/domain/text';
+import { checkFreeText, escapeInvisible, freeTextSchema, isCleanFreeText, type FreeTextErrorCode, type FreeTextRule } from '../../src/domain/text';
 
 const NAME: FreeTextRule = { max: 20, letterRequired: true };
 const TEXT: FreeTextRule = { max: 20 };
@@ -60,5 +60,18 @@ describe('the shared free-text rule', () => {
     const failed = schema.safeParse('a\u202Eb');
     expect(failed.success).toBe(false);
     expect(failed.error?.issues[0]?.message).toBe('forbiddenCharacter');
+  });
+});
+
+describe('escaping what the rule refuses', () => {
+  it.each([
+    ['an ANSI colour', 'Hall \u001b[31mred', 'Hall \\u{1b}[31mred'],
+    ['a bidi override', 'a\u202Eb', 'a\\u{202e}b'],
+    ['a lone surrogate', 'x\uD800', 'x\\u{d800}'],
+    ['a newline', 'a\nb', 'a\\u{a}b'],
+    ['plain Arabic', 'كشك 1', 'كشك 1'],
+  ])('shows %s as visible text', (_label, raw, shown) => {
+    expect(escapeInvisible(raw)).toBe(shown);
+    expect(checkFreeText(escapeInvisible(raw), { max: 100 }).ok).toBe(true);
   });
 });

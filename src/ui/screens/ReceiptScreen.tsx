@@ -30,10 +30,10 @@ function Receipt({ trackingCode }: { trackingCode: string }) {
       title={t('receipt.title')}
       actions={
         <>
-          <TouchButton variant="secondary" testId="print" disabled={printState === 'printing'} onClick={() => send({ type: 'receipt.print' })}>
+          <TouchButton variant="secondary" testId="print" prompt="choice.print" disabled={printState === 'printing'} onClick={() => send({ type: 'receipt.print' })}>
             {printState === 'ready' ? t('receipt.print') : t('receipt.printAgain')}
           </TouchButton>
-          <TouchButton testId="finish" onClick={() => send({ type: 'receipt.finish' })}>
+          <TouchButton testId="finish" prompt="choice.finish" onClick={() => send({ type: 'receipt.finish' })}>
             {t('common:actions.finish')}
           </TouchButton>
         </>
