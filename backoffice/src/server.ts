@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { API_PREFIX } from '../../src/domain/syncProtocol';
 import { CONSOLE_PREFIX } from '../../src/domain/console/routes';
 import { rateLimitKey, registerAuth } from './http/auth';
+import { registerConsolePages } from './http/consolePages';
 import { registerConsoleAuth } from './http/consoleAuth';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from './service/loginThrottle';
 import { NO_CERTIFICATES, type CertificateFacts } from './service/requestPage';
@@ -66,6 +67,8 @@ export interface BuildServerOptions {
   rateLimit?: RateLimitSettings | false;
   now?: () => Date;
   timeouts?: Timeouts;
+  /** The built console served at /console/; the repository's dist-console/ when omitted. */
+  consoleDir?: string;
   trustProxy?: TrustProxySetting;
   /** The console's session lifetimes, login throttle and certificate facts; defaults for each left out. */
   console?: Partial<ConsoleSettings>;
@@ -140,6 +143,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     registerHeartbeatRoutes(app, deps);
     registerConsoleRoutes(app, consoleDeps);
     registerMetaRoutes(app, deps);
+    registerConsolePages(app, options.consoleDir);
   });
   return app;
 }

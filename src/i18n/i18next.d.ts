@@ -2,6 +2,7 @@ import 'i18next';
 import type audioEn from '../../locales/en/audio.json';
 import type citizenEn from '../../locales/en/citizen.json';
 import type commonEn from '../../locales/en/common.json';
+import type consoleEn from '../../locales/en/console.json';
 import type keyboardEn from '../../locales/en/keyboard.json';
 import type readingEn from '../../locales/en/reading.json';
 import type supervisorEn from '../../locales/en/supervisor.json';
@@ -16,6 +17,7 @@ declare module 'i18next' {
       audio: typeof audioEn;
       citizen: typeof citizenEn;
       common: typeof commonEn;
+      console: typeof consoleEn;
       keyboard: typeof keyboardEn;
       reading: typeof readingEn;
       supervisor: typeof supervisorEn;

@@ -32,6 +32,7 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
   create-office --id <id> --name <name>
   enrol-code --office <id>                 prints a one-time enrolment code (valid 24 h)
   demo-setup                               the demo office; the code is the last line
+  demo-staff                               one demo account per role on the demo office: login, role, password
   add-staff --office <id> --role <agent|chief|admin> --name <name> [--login <login>]
                                            prints the login and a one-time activation code (last line)
   grant-role --office <id> --role <role> <login>
@@ -124,6 +125,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           break;
         case 'demo-setup':
           await commands.demoSetup(context);
+          break;
+        case 'demo-staff':
+          await commands.demoStaff(context);
           break;
         case 'add-staff':
           await commands.addStaff(context, {
