@@ -14,6 +14,7 @@ import { registerChangesRoutes } from './routes/changes';
 import { BODY_LIMITS } from './routes/deps';
 import { registerEnrolRoutes } from './routes/enrol';
 import { registerMetaRoutes } from './routes/meta';
+import { registerPromptRecordingRoutes } from './routes/promptRecordings';
 import { registerRequestRoutes } from './routes/requests';
 import { registerStaffRoutes } from './routes/staff';
 import { purgeFinishedRequests } from './service/retention';
@@ -103,6 +104,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     registerAuditRoutes(app, deps);
     registerStaffRoutes(app, deps);
     registerMetaRoutes(app, deps);
+    registerPromptRecordingRoutes(app, deps);
   });
   return app;
 }

@@ -20,12 +20,21 @@ describe('OpenAPI document and health', () => {
     expect(response.statusCode).toBe(200);
     const document = response.json<OpenApiDocument>();
     expect(document.openapi).toBe('3.1.0');
+    // printRoutes draws a tree: a route under another (`/:promptId/:language`) continues its parent's path.
+    const parents: string[] = [];
     const served = h.app
       .printRoutes({ commonPrefix: false })
       .split('\n')
-      .map((line) => /(\/api\/v1\/\S+) \(([A-Z, ]+)\)/.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .flatMap((m) => m[2]!.split(', ').filter((verb) => verb === 'GET' || verb === 'POST').map((verb) => `${verb} ${m[1]}`));
+      .flatMap((line) => {
+        const m = /^([│ ]*)[├└]── (\/\S*) \(([A-Z, ]+)\)/.exec(line);
+        if (!m) return [];
+        const depth = m[1]!.length / 4;
+        parents.length = depth;
+        const path = (parents[depth - 1] ?? '') + m[2]!;
+        parents[depth] = path;
+        return path.startsWith('/api/v1/') ? [{ path, verbs: m[3]!.split(', ') }] : [];
+      })
+      .flatMap(({ path, verbs }) => verbs.filter((verb) => verb === 'GET' || verb === 'POST').map((verb) => `${verb} ${path.replace(/:(\w+)/g, '{$1}')}`));
     const documented = Object.entries(document.paths).flatMap(([path, ops]) => Object.keys(ops).map((verb) => `${verb.toUpperCase()} ${path}`));
     expect(new Set(documented)).toEqual(new Set(served));
     const pushBody = document.paths['/api/v1/requests/push']!.post!.requestBody!.content['application/json']!.schema.$ref;

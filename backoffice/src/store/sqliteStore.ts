@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { catalogueSchema, type Catalogue } from '../../../src/domain/catalogue';
 import { migrate } from './migrate';
+import type { PromptRecordingPut } from './promptRecordingTypes';
+import { sqlitePromptRecordings } from './sqlitePromptRecordings';
 import { sqliteRequests } from './sqliteRequests';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal, Store, StoreStats } from './types';
 
@@ -16,6 +18,7 @@ export class SqliteStore implements Store {
   /** Catalogue versions never change once stored, so a parsed one can be kept. */
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly requests: ReturnType<typeof sqliteRequests>;
+  private readonly recordings: ReturnType<typeof sqlitePromptRecordings>;
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
@@ -27,6 +30,7 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.requests = sqliteRequests(this.db);
+    this.recordings = sqlitePromptRecordings(this.db);
   }
 
   /** Each statement is prepared once, on first use (the token lookup runs on every request). */
@@ -191,6 +195,18 @@ export class SqliteStore implements Store {
         ),
       )
       .immediate();
+  }
+
+  async putPromptRecording(recording: PromptRecordingPut) {
+    return this.recordings.putPromptRecording(recording);
+  }
+
+  async listPromptRecordings(officeId: string) {
+    return this.recordings.listPromptRecordings(officeId);
+  }
+
+  async getPromptRecording(...args: Parameters<Store['getPromptRecording']>) {
+    return this.recordings.getPromptRecording(...args);
   }
 
   async stats(): Promise<StoreStats> {
