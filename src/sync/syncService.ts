@@ -11,6 +11,7 @@ import { pendingSummary, requeueInFlight } from '../storage/outboxSync';
 import { loadSettings } from '../storage/settings';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { createCycleLock, SYNC_LOCK_NAME, type LockManagerLike } from './cycleLock';
+import type { PromptRecordingsDb } from '../storage/promptRecordings';
 import { createCycleSteps } from './cycleSteps';
 import { enrolKiosk, type EnrolOutcome } from './enrol';
 import { SyncError } from './syncError';
@@ -36,6 +37,8 @@ export const DEFAULT_TIMING: SyncTiming = { requestTimeoutMs: 20_000, watchdogMs
 
 export interface SyncServiceDeps {
   db: ShubbakDb;
+  /** The office's prompt recordings, pulled with the catalogue. */
+  recordings?: PromptRecordingsDb;
   platform: Pick<KioskPlatform, 'readSecret' | 'writeSecret'>;
   now?: () => number;
   random?: () => number;
@@ -101,7 +104,7 @@ export function startSyncService(deps: SyncServiceDeps): SyncService {
     return createTransport({ baseUrl: backofficeUrl, token, timeoutMs: timing.requestTimeoutMs, fetch: fetchImpl, now });
   }
 
-  const steps = createCycleSteps({ db, transport, now });
+  const steps = createCycleSteps({ db, transport, now, recordings: deps.recordings });
   const holdCycleLock = createCycleLock(locks);
   const machine = syncMachine.provide({
     actors: {

@@ -12,6 +12,16 @@ import {
   type PushResponse,
 } from '../domain/syncProtocol';
 import type { Catalogue } from '../domain/catalogue';
+import type { Locale } from '../domain/locales';
+import {
+  PROMPT_RECORDINGS_PATH,
+  promptRecordingListSchema,
+  promptRecordingSchema,
+  promptRecordingSummarySchema,
+  type PromptRecording,
+  type PromptRecordingSummary,
+  type PromptRecordingUpload,
+} from '../domain/promptRecordings';
 import { parseRetryAfter } from './backoff';
 import { SyncError, reasonForStatus } from './syncError';
 
@@ -47,6 +57,10 @@ export interface Transport {
   changes(since: number, limit: number, signal?: AbortSignal): Promise<ChangesResponse>;
   catalogue(sinceVersion: number, signal?: AbortSignal): Promise<Catalogue | null>;
   pushAudit(entries: readonly AuditEntryWire[], signal?: AbortSignal): Promise<void>;
+  /** The office's own prompt recordings, without their audio. */
+  promptRecordings(signal?: AbortSignal): Promise<PromptRecordingSummary[]>;
+  promptRecording(promptId: string, language: Locale, signal?: AbortSignal): Promise<PromptRecording>;
+  uploadPromptRecording(promptId: string, language: Locale, upload: PromptRecordingUpload, signal?: AbortSignal): Promise<PromptRecordingSummary>;
 }
 
 const defaultTimers: Timers = {
@@ -118,8 +132,16 @@ export function createTransport(options: TransportOptions): Transport {
     pushAudit: async (entries, signal) => {
       await call('POST', '/audit', { entries }, anyJsonSchema, signal);
     },
+    promptRecordings: async (signal) => (await call('GET', RECORDINGS, undefined, promptRecordingListSchema, signal)).recordings,
+    promptRecording: (promptId, language, signal) =>
+      call('GET', `${RECORDINGS}/${encodeURIComponent(promptId)}/${encodeURIComponent(language)}`, undefined, promptRecordingSchema, signal),
+    uploadPromptRecording: (promptId, language, upload, signal) =>
+      call('POST', `${RECORDINGS}/${encodeURIComponent(promptId)}/${encodeURIComponent(language)}`, upload, promptRecordingSummarySchema, signal),
   };
 }
+
+/** Relative to API_PREFIX, like the other paths of this file. */
+const RECORDINGS = PROMPT_RECORDINGS_PATH.slice(API_PREFIX.length);
 
 /** The audit endpoint's answer carries nothing the kiosk needs; a 2xx is the acknowledgement. */
 const anyJsonSchema = z.unknown();

@@ -20,6 +20,9 @@ function scriptedTransport(answers: { changes?: ChangesResponse; pushed?: AuditE
     pushAudit: async (entries) => {
       answers.pushed?.push([...entries]);
     },
+    promptRecordings: async () => [],
+    promptRecording: async () => Promise.reject(new Error('not used')),
+    uploadPromptRecording: async () => Promise.reject(new Error('not used')),
   };
 }
 

@@ -39,6 +39,9 @@ class RecordingBackoffice {
       changes: async () => Promise.reject(new Error('not used')),
       catalogue: async () => null,
       pushAudit: async () => undefined,
+      promptRecordings: async () => [],
+      promptRecording: async () => Promise.reject(new Error('not used')),
+      uploadPromptRecording: async () => Promise.reject(new Error('not used')),
     };
   }
 }
