@@ -1,10 +1,15 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_PREFIX } from '../../src/domain/syncProtocol';
+import { CONSOLE_PREFIX } from '../../src/domain/console/routes';
 import { rateLimitKey, registerAuth } from './http/auth';
+import { registerConsoleAuth } from './http/consoleAuth';
+import { DEFAULT_THROTTLE, type ThrottlePolicy } from './service/loginThrottle';
+import { NO_CERTIFICATES, type CertificateFacts } from './service/requestPage';
+import { indexUnsearchedRequests } from './service/searchIndexing';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './service/staffSessions';
 import { handleError, handleNotFound } from './http/errors';
 import { ApiError } from './service/apiError';
 import { registerStrictJson } from './http/jsonBody';
@@ -16,8 +21,10 @@ import { registerEnrolRoutes } from './routes/enrol';
 import { registerMetaRoutes } from './routes/meta';
 import { registerPromptRecordingRoutes } from './routes/promptRecordings';
 import { registerRequestRoutes } from './routes/requests';
-import { registerStaffRoutes } from './routes/staff';
+import { registerConsoleRoutes } from './routes/console/registerConsole';
+import { registerHeartbeatRoutes } from './routes/heartbeat';
 import { purgeFinishedRequests } from './service/retention';
+import { prepareDataDir } from './store/dataFiles';
 import { openSqliteStore } from './store/sqliteStore';
 import type { Store } from './store/types';
 
@@ -27,9 +34,19 @@ export interface RateLimitSettings {
   timeWindowMs: number;
   /** Enrolment attempts per window for one address: a code must not be guessable by trying. */
   enrolMax: number;
+  /** Enrolment attempts per window with codes of one office (DEFAULT_ENROL_OFFICE_MAX when absent). */
+  enrolOfficeMax?: number;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitSettings = { max: 300, timeWindowMs: 60_000, enrolMax: 10 };
+export const DEFAULT_ENROL_OFFICE_MAX = 30;
+
+/**
+ * Which proxies may tell the server the client's address (X-Forwarded-For): none by default,
+ * else addresses or CIDR ranges (and the names `loopback`, `linklocal`, `uniquelocal`). Never
+ * "everyone": then any client could pick its own address and its own rate-limit bucket.
+ */
+export type TrustProxySetting = false | string[];
 
 export interface Timeouts {
   /** A socket idle this long is closed: a body that stops arriving is cut. */
@@ -40,8 +57,8 @@ export interface Timeouts {
 
 export const DEFAULT_TIMEOUTS: Timeouts = { connectionMs: 30_000, requestMs: 60_000 };
 
-/** `true` logs at info; an object picks the level (pino's levels). */
-export type LoggerSetting = boolean | { level: string };
+/** `true` logs at info; an object picks the level (pino's levels), and optionally where lines go (a test reads them). */
+export type LoggerSetting = boolean | { level: string; stream?: { write(line: string): void } };
 
 export interface BuildServerOptions {
   store: Store;
@@ -50,10 +67,18 @@ export interface BuildServerOptions {
   rateLimit?: RateLimitSettings | false;
   now?: () => Date;
   timeouts?: Timeouts;
+  trustProxy?: TrustProxySetting;
+  /** The console's session lifetimes, login throttle and certificate facts; defaults for each left out. */
+  console?: Partial<ConsoleSettings>;
 }
 
-/** Kiosk pages are served from another local origin: their endpoints allow any origin, without credentials. */
-const STAFF_PATH = `${API_PREFIX}/staff/`;
+export interface ConsoleSettings {
+  sessions: SessionPolicy;
+  throttle: ThrottlePolicy;
+  certificates: CertificateFacts;
+}
+
+/** Kiosk pages are served from another local origin: their endpoints allow any origin, without credentials. The console is same-origin only. */
 
 export function buildServer(options: BuildServerOptions): FastifyInstance {
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
@@ -66,6 +91,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
+    trustProxy: options.trustProxy && options.trustProxy.length > 0 ? options.trustProxy.join(',') : false,
   });
   const deps = { store: options.store, now: options.now ?? (() => new Date()) };
 
@@ -73,9 +99,16 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   app.setNotFoundHandler(handleNotFound);
   registerStrictJson(app);
   registerAuth(app, options.store);
+  const consoleDeps = {
+    ...deps,
+    sessions: options.console?.sessions ?? DEFAULT_SESSION_POLICY,
+    throttle: options.console?.throttle ?? DEFAULT_THROTTLE,
+    certificates: options.console?.certificates ?? NO_CERTIFICATES,
+  };
+  registerConsoleAuth(app, options.store, consoleDeps.sessions, deps.now);
   void app.register(cors, {
     delegator: (request, callback) => {
-      const kiosk = (request.url ?? '').startsWith(API_PREFIX) && !(request.url ?? '').startsWith(STAFF_PATH);
+      const kiosk = (request.url ?? '').startsWith(API_PREFIX) && !(request.url ?? '').startsWith(CONSOLE_PREFIX);
       callback(null, {
         origin: kiosk ? '*' : false,
         credentials: false,
@@ -97,12 +130,16 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   }
   // Routes are registered once the plugins are in place, so the rate limit hooks onto each of them.
   void app.after(() => {
-    registerEnrolRoutes(app, { ...deps, enrolRateLimit: limits ? { max: limits.enrolMax, timeWindow: limits.timeWindowMs } : null });
+    const enrolRateLimit = limits
+      ? { perAddress: limits.enrolMax, perOffice: limits.enrolOfficeMax ?? DEFAULT_ENROL_OFFICE_MAX, timeWindowMs: limits.timeWindowMs }
+      : null;
+    registerEnrolRoutes(app, { ...deps, enrolRateLimit });
     registerRequestRoutes(app, deps);
     registerChangesRoutes(app, deps);
     registerCatalogueRoutes(app, deps);
     registerAuditRoutes(app, deps);
-    registerStaffRoutes(app, deps);
+    registerHeartbeatRoutes(app, deps);
+    registerConsoleRoutes(app, consoleDeps);
     registerMetaRoutes(app, deps);
     registerPromptRecordingRoutes(app, deps);
   });
@@ -118,6 +155,7 @@ export interface StartOptions {
   timeouts?: Timeouts;
   /** Purge finished requests' personal data after this many days, at start and every hour; off when absent. */
   retentionDays?: number;
+  trustProxy?: TrustProxySetting;
 }
 
 export const PURGE_INTERVAL_MS = 60 * 60 * 1000;
@@ -131,9 +169,10 @@ export const DATABASE_FILE = 'backoffice.sqlite';
 
 /** Opens (and migrates) the store in `dataDir` and listens; `close()` stops accepting, drains, then closes the database. */
 export async function startBackoffice(options: StartOptions): Promise<RunningBackoffice> {
-  mkdirSync(options.dataDir, { recursive: true });
+  prepareDataDir(options.dataDir);
   const store = openSqliteStore(join(options.dataDir, DATABASE_FILE));
-  const app = buildServer({ store, logger: options.logger, rateLimit: options.rateLimit, timeouts: options.timeouts });
+  await indexUnsearchedRequests(store);
+  const app = buildServer({ store, logger: options.logger, rateLimit: options.rateLimit, timeouts: options.timeouts, trustProxy: options.trustProxy });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {

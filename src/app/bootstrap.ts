@@ -15,6 +15,7 @@ import { fetchKioskConfig, type KioskConfig } from './kioskConfig';
 import { callStaff } from './callStaff';
 import { lookupStatus } from './lookupStatus';
 import { createRecordedPromptsLoader } from './recordedPrompts';
+import { watchPrinter } from './printerWatch';
 import { createStaffChime } from './staffChime';
 import { submitRequest } from './submitRequest';
 
@@ -62,12 +63,14 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   // Ask the browser not to evict the outbox under storage pressure; a refusal is not fatal.
   void navigator.storage?.persist?.().catch(() => false);
   const db = new ShubbakDb();
-  const platform = getPlatform();
+  // The last print's outcome goes to the office with the sync heartbeat.
+  const printer = watchPrinter(getPlatform());
+  const platform = printer.platform;
   const [config, [{ startSyncService }, { createSupervisorServices }]] = await Promise.all([fetchKioskConfig(), loadBackgroundModules()]);
   const settings = await applyKioskConfig(db, config);
   const [catalogue, translations] = await Promise.all([loadCatalogue(db), loadKioskI18n(settings.defaultLocale)]);
   const recordings = new PromptRecordingsDb();
-  const sync = startSyncService({ db, platform, recordings });
+  const sync = startSyncService({ db, platform, recordings, appVersion: () => platform.appVersion(), printerState: printer.state });
   void enrolFromConfig(sync, config, platform).catch((error: unknown) => console.warn('automatic enrolment failed', error));
 
   const chime = createStaffChime();

@@ -12,6 +12,7 @@ import {
   type PushResponse,
 } from '../domain/syncProtocol';
 import type { Catalogue } from '../domain/catalogue';
+import { heartbeatResponseSchema, type Heartbeat } from '../domain/heartbeat';
 import type { Locale } from '../domain/locales';
 import {
   PROMPT_RECORDINGS_PATH,
@@ -57,6 +58,7 @@ export interface Transport {
   changes(since: number, limit: number, signal?: AbortSignal): Promise<ChangesResponse>;
   catalogue(sinceVersion: number, signal?: AbortSignal): Promise<Catalogue | null>;
   pushAudit(entries: readonly AuditEntryWire[], signal?: AbortSignal): Promise<void>;
+  heartbeat(heartbeat: Heartbeat, signal?: AbortSignal): Promise<void>;
   /** The office's own prompt recordings, without their audio. */
   promptRecordings(signal?: AbortSignal): Promise<PromptRecordingSummary[]>;
   promptRecording(promptId: string, language: Locale, signal?: AbortSignal): Promise<PromptRecording>;
@@ -131,6 +133,9 @@ export function createTransport(options: TransportOptions): Transport {
       (await call('GET', `/catalogue?since=${encodeURIComponent(sinceVersion)}`, undefined, catalogueResponseSchema, signal)).catalogue,
     pushAudit: async (entries, signal) => {
       await call('POST', '/audit', { entries }, anyJsonSchema, signal);
+    },
+    heartbeat: async (heartbeat, signal) => {
+      await call('POST', '/devices/heartbeat', heartbeat, heartbeatResponseSchema, signal);
     },
     promptRecordings: async (signal) => (await call('GET', RECORDINGS, undefined, promptRecordingListSchema, signal)).recordings,
     promptRecording: (promptId, language, signal) =>

@@ -1,12 +1,17 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { REFUSAL_REASON_CODES, refusalReasonCodeSchema } from '../../../src/domain/refusalReasons';
 import { remoteStatusSchema } from '../../../src/domain/status';
+import { escapeInvisible } from '../../../src/domain/text';
 import { DEFAULT_CATALOGUE_PATH, readCatalogueFile } from '../catalogueFile';
 import { buildOpenApiDocument } from '../openapi/document';
 import { ApiError } from '../service/apiError';
 import { DATABASE_FILE, DEFAULT_RATE_LIMIT, startBackoffice, type RateLimitSettings, type RunningBackoffice } from '../server';
 import { MAX_RETENTION_DAYS, parseRetentionDays } from '../service/retention';
+import { prepareDataDir } from '../store/dataFiles';
 import { openSqliteStore } from '../store/sqliteStore';
+import { isLoopbackHost } from '../http/plainHttp';
+import { parseTrustProxy } from '../http/trustProxy';
 import * as commands from './commands';
 
 export interface CliIo {
@@ -19,14 +24,22 @@ export interface CliIo {
 
 export const USAGE = `Usage: npm run backoffice -- <command> [options]
   serve [--port 8787] [--host 127.0.0.1] [--data .data/backoffice] [--rate-limit <per minute>|off]
-        [--retention-days <n>]             (the default command; env SHUBBAK_PORT, SHUBBAK_RATE_LIMIT, SHUBBAK_LOG,
-                                           SHUBBAK_RETENTION_DAYS: purge finished requests hourly, off by default)
+        [--retention-days <n>] [--trust-proxy <addresses>|off] [--allow-plain-http]
+                                           (the default command; env SHUBBAK_PORT, SHUBBAK_RATE_LIMIT, SHUBBAK_LOG,
+                                           SHUBBAK_RETENTION_DAYS: purge finished requests hourly, off by default;
+                                           SHUBBAK_TRUST_PROXY: the reverse proxy's address(es), e.g. loopback;
+                                           SHUBBAK_ALLOW_PLAIN_HTTP=1: listen on a non-loopback host without TLS)
   create-office --id <id> --name <name>
   enrol-code --office <id>                 prints a one-time enrolment code (valid 24 h)
   demo-setup                               the demo office; the code is the last line
-  staff-token --name <name>                prints a staff token, once (last line)
-  revoke-staff <staffId>
-  set-status <tracking code> <status> [--reason <text>]
+  add-staff --office <id> --role <agent|chief|admin> --name <name> [--login <login>]
+                                           prints the login and a one-time activation code (last line)
+  grant-role --office <id> --role <role> <login>
+                                           the same person works at another office (or changes role)
+  list-staff --office <id>
+  reset-password <login>                   ends the password and sessions; a new activation code (last line)
+  revoke-staff <login>                     the person loses every office; their sessions end
+  set-status <tracking code> <status> [--reason <text>] [--reason-code <code>]
   list-devices [--office <id>]             kiosks with their sequence gaps and replays
   revoke-device <deviceId>
   revoke-office <officeId>
@@ -44,8 +57,13 @@ const OPTIONS = {
   name: { type: 'string' },
   office: { type: 'string' },
   reason: { type: 'string' },
+  'reason-code': { type: 'string' },
+  role: { type: 'string' },
+  login: { type: 'string' },
   'rate-limit': { type: 'string' },
   'retention-days': { type: 'string' },
+  'trust-proxy': { type: 'string' },
+  'allow-plain-http': { type: 'boolean' },
   days: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -82,14 +100,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         host: values.host ?? '127.0.0.1',
         rateLimit: values['rate-limit'] ?? io.env.SHUBBAK_RATE_LIMIT,
         retentionDays: values['retention-days'] ?? io.env.SHUBBAK_RETENTION_DAYS,
+        trustProxy: values['trust-proxy'] ?? io.env.SHUBBAK_TRUST_PROXY,
+        allowPlainHttp: values['allow-plain-http'] === true || isOn(io.env.SHUBBAK_ALLOW_PLAIN_HTTP),
       });
     }
 
+    prepareDataDir(dataDir);
     const store = openSqliteStore(join(dataDir, DATABASE_FILE));
     const context: commands.CommandContext = {
       store,
       now: () => new Date(),
-      print: io.stdout,
+      // Labels and names come from kiosks and operators: printed with control characters made visible.
+      print: (line) => io.stdout(escapeInvisible(line)),
       defaultCatalogue: () => readCatalogueFile(io.env.SHUBBAK_DEFAULT_CATALOGUE ?? DEFAULT_CATALOGUE_PATH),
     };
     try {
@@ -103,13 +125,29 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         case 'demo-setup':
           await commands.demoSetup(context);
           break;
-        case 'staff-token':
-          await commands.staffToken(context, required(values.name, '--name'));
+        case 'add-staff':
+          await commands.addStaff(context, {
+            officeId: required(values.office, '--office'),
+            role: required(values.role, '--role'),
+            name: required(values.name, '--name'),
+            login: values.login,
+          });
+          break;
+        case 'grant-role':
+          await commands.grantRole(context, { login: required(rest[0], '<login>'), officeId: required(values.office, '--office'), role: required(values.role, '--role') });
+          break;
+        case 'list-staff':
+          await commands.listStaff(context, required(values.office, '--office'));
+          break;
+        case 'reset-password':
+          await commands.resetPassword(context, required(rest[0], '<login>'));
           break;
         case 'set-status': {
           const status = remoteStatusSchema.safeParse(rest[1]);
           if (!status.success) throw new commands.CommandError(`status must be one of ${remoteStatusSchema.options.join(', ')}`);
-          await commands.setStatus(context, required(rest[0], '<tracking code>'), status.data, values.reason);
+          const reasonCode = values['reason-code'] === undefined ? undefined : refusalReasonCodeSchema.safeParse(values['reason-code']);
+          if (reasonCode && !reasonCode.success) throw new commands.CommandError(`--reason-code must be one of ${REFUSAL_REASON_CODES.join(', ')}`);
+          await commands.setStatus(context, required(rest[0], '<tracking code>'), status.data, values.reason, reasonCode?.data);
           break;
         }
         case 'purge':
@@ -122,7 +160,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           await commands.revokeDevice(context, required(rest[0], '<deviceId>'));
           break;
         case 'revoke-staff':
-          await commands.revokeStaff(context, required(rest[0], '<staffId>'));
+          await commands.revokeStaff(context, required(rest[0], '<login>'));
           break;
         case 'revoke-office':
           await commands.revokeOffice(context, required(rest[0], '<officeId>'));
@@ -139,12 +177,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   } catch (error) {
     if (error instanceof commands.CommandError || error instanceof ApiError || isUsageError(error)) {
-      io.stderr(`error: ${(error as Error).message}`);
+      io.stderr(`error: ${escapeInvisible((error as Error).message)}`);
       return 2;
     }
-    io.stderr(`error: ${(error as Error).message ?? String(error)}`);
+    io.stderr(`error: ${escapeInvisible((error as Error).message ?? String(error))}`);
     return 1;
   }
+}
+
+function isOn(text: string | undefined): boolean {
+  return ['1', 'true', 'on', 'yes'].includes((text ?? '').trim().toLowerCase());
 }
 
 function isUsageError(error: unknown): boolean {
@@ -175,10 +217,26 @@ export function logLevelSetting(text: string | undefined): (typeof LOG_LEVELS)[n
 
 async function serve(
   io: CliIo,
-  options: { dataDir: string; port: string; host: string; rateLimit: string | undefined; retentionDays: string | undefined },
+  options: {
+    dataDir: string;
+    port: string;
+    host: string;
+    rateLimit: string | undefined;
+    retentionDays: string | undefined;
+    trustProxy: string | undefined;
+    allowPlainHttp: boolean;
+  },
 ): Promise<number> {
   const port = Number(options.port);
   if (!/^\d{1,5}$/.test(options.port) || port > 65_535) throw new commands.CommandError(`invalid port "${options.port}"`);
+  const trustProxy = parseTrustProxy(options.trustProxy);
+  if (!trustProxy.ok) throw new commands.CommandError(trustProxy.message);
+  if (!isLoopbackHost(options.host) && !options.allowPlainHttp) {
+    throw new commands.CommandError(
+      `refusing to serve plain http:// on "${options.host}": put the back office behind the TLS reverse proxy on loopback ` +
+        '(docs/operations.md), or pass --allow-plain-http if the network is trusted',
+    );
+  }
   const days = options.retentionDays === undefined || options.retentionDays === '' ? undefined : retentionDays(options.retentionDays);
   const server = await startBackoffice({
     dataDir: options.dataDir,
@@ -188,6 +246,7 @@ async function serve(
     // Warnings (refused items, server errors) by default; SHUBBAK_LOG=info shows every request.
     logger: { level: logLevelSetting(io.env.SHUBBAK_LOG) },
     retentionDays: days,
+    trustProxy: trustProxy.value,
   });
   io.stdout(`Back office listening on ${server.url}`);
   if (days !== undefined) io.stdout(`Purging the personal data of requests finished more than ${days} day(s) ago, every hour`);

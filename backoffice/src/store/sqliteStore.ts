@@ -1,7 +1,13 @@
 import Database from 'better-sqlite3';
 import { catalogueSchema, type Catalogue } from '../../../src/domain/catalogue';
+import type { ConsoleStore } from './consoleTypes';
+import { prepareDataFile } from './dataFiles';
 import { migrate } from './migrate';
-import type { PromptRecordingPut } from './promptRecordingTypes';
+import { sqliteConsole } from './sqliteConsole';
+import { sqliteEnrolmentGuard } from './sqliteEnrolment';
+import { sqliteStaff } from './sqliteStaff';
+import type { StaffStore } from './staffTypes';
+import type { PromptRecordingStore } from './promptRecordingTypes';
 import { sqlitePromptRecordings } from './sqlitePromptRecordings';
 import { sqliteRequests } from './sqliteRequests';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal, Store, StoreStats } from './types';
@@ -18,19 +24,74 @@ export class SqliteStore implements Store {
   /** Catalogue versions never change once stored, so a parsed one can be kept. */
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly requests: ReturnType<typeof sqliteRequests>;
-  private readonly recordings: ReturnType<typeof sqlitePromptRecordings>;
+  private readonly enrolmentGuard: ReturnType<typeof sqliteEnrolmentGuard>;
+  private readonly recordings: PromptRecordingStore;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly staff: StaffStore;
+  private readonly console: ConsoleStore;
+
+  // Staff accounts and the console: their SQL lives in sqliteStaff.ts and sqliteConsole.ts.
+  readonly createStaffAccount: StaffStore['createStaffAccount'] = (...args) => this.staff.createStaffAccount(...args);
+  readonly getStaffAccount: StaffStore['getStaffAccount'] = (...args) => this.staff.getStaffAccount(...args);
+  readonly findStaffByLogin: StaffStore['findStaffByLogin'] = (...args) => this.staff.findStaffByLogin(...args);
+  readonly findStaffByActivation: StaffStore['findStaffByActivation'] = (...args) => this.staff.findStaffByActivation(...args);
+  readonly setStaffPassword: StaffStore['setStaffPassword'] = (...args) => this.staff.setStaffPassword(...args);
+  readonly resetStaffPassword: StaffStore['resetStaffPassword'] = (...args) => this.staff.resetStaffPassword(...args);
+  readonly revokeStaffAccount: StaffStore['revokeStaffAccount'] = (...args) => this.staff.revokeStaffAccount(...args);
+  readonly recordLogin: StaffStore['recordLogin'] = (...args) => this.staff.recordLogin(...args);
+  readonly grantRole: StaffStore['grantRole'] = (...args) => this.staff.grantRole(...args);
+  readonly revokeRole: StaffStore['revokeRole'] = (...args) => this.staff.revokeRole(...args);
+  readonly activeRoles: StaffStore['activeRoles'] = (...args) => this.staff.activeRoles(...args);
+  readonly listOfficeStaff: StaffStore['listOfficeStaff'] = (...args) => this.staff.listOfficeStaff(...args);
+  readonly createSession: StaffStore['createSession'] = (...args) => this.staff.createSession(...args);
+  readonly getSession: StaffStore['getSession'] = (...args) => this.staff.getSession(...args);
+  readonly touchSession: StaffStore['touchSession'] = (...args) => this.staff.touchSession(...args);
+  readonly revokeSession: StaffStore['revokeSession'] = (...args) => this.staff.revokeSession(...args);
+  readonly revokeSessionsOf: StaffStore['revokeSessionsOf'] = (...args) => this.staff.revokeSessionsOf(...args);
+  readonly getThrottle: StaffStore['getThrottle'] = (...args) => this.staff.getThrottle(...args);
+  readonly putThrottle: StaffStore['putThrottle'] = (...args) => this.staff.putThrottle(...args);
+  readonly clearThrottle: StaffStore['clearThrottle'] = (...args) => this.staff.clearThrottle(...args);
+  readonly appendStaffAudit: StaffStore['appendStaffAudit'] = (...args) => this.staff.appendStaffAudit(...args);
+  readonly listStaffAudit: StaffStore['listStaffAudit'] = (...args) => this.staff.listStaffAudit(...args);
+  readonly queueCounts: ConsoleStore['queueCounts'] = (...args) => this.console.queueCounts(...args);
+  readonly queuePage: ConsoleStore['queuePage'] = (...args) => this.console.queuePage(...args);
+  readonly searchRequests: ConsoleStore['searchRequests'] = (...args) => this.console.searchRequests(...args);
+  readonly getWorkRow: ConsoleStore['getWorkRow'] = (...args) => this.console.getWorkRow(...args);
+  readonly timeline: ConsoleStore['timeline'] = (...args) => this.console.timeline(...args);
+  readonly checklist: ConsoleStore['checklist'] = (...args) => this.console.checklist(...args);
+  readonly mutateRequest: ConsoleStore['mutateRequest'] = (...args) => this.console.mutateRequest(...args);
+  readonly eventsSince: ConsoleStore['eventsSince'] = (...args) => this.console.eventsSince(...args);
+  readonly lastEventSeq: ConsoleStore['lastEventSeq'] = (...args) => this.console.lastEventSeq(...args);
+  readonly requestsToIndex: ConsoleStore['requestsToIndex'] = (...args) => this.console.requestsToIndex(...args);
+  readonly writeSearchTerms: ConsoleStore['writeSearchTerms'] = (...args) => this.console.writeSearchTerms(...args);
+  readonly recordHeartbeat: ConsoleStore['recordHeartbeat'] = (...args) => this.console.recordHeartbeat(...args);
+  readonly listHeartbeats: ConsoleStore['listHeartbeats'] = (...args) => this.console.listHeartbeats(...args);
+  readonly statisticsRows: ConsoleStore['statisticsRows'] = (...args) => this.console.statisticsRows(...args);
+  // The office's prompt recordings: their SQL lives in sqlitePromptRecordings.ts.
+  readonly putPromptRecording: PromptRecordingStore['putPromptRecording'] = (...args) => this.recordings.putPromptRecording(...args);
+  readonly listPromptRecordings: PromptRecordingStore['listPromptRecordings'] = (...args) => this.recordings.listPromptRecordings(...args);
+  readonly getPromptRecording: PromptRecordingStore['getPromptRecording'] = (...args) => this.recordings.getPromptRecording(...args);
 
   constructor(file: string) {
+    prepareDataFile(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
+    // Deleted and overwritten content is zeroed, not left in free pages: a purged value is gone from the file.
+    this.db.pragma('secure_delete = ON');
     // The CLI may write while the server runs: wait for the lock rather than fail.
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.requests = sqliteRequests(this.db);
     this.recordings = sqlitePromptRecordings(this.db);
+    this.staff = sqliteStaff(this.db);
+    this.console = sqliteConsole(this.db);
+    this.enrolmentGuard = sqliteEnrolmentGuard(this.db);
+  }
+
+  async enrolmentCodeOffice(codeHash: string): Promise<string | null> {
+    return this.enrolmentGuard.enrolmentCodeOffice(codeHash);
   }
 
   /** Each statement is prepared once, on first use (the token lookup runs on every request). */
@@ -104,12 +165,21 @@ export class SqliteStore implements Store {
           'SELECT id, name, created_at AS createdAt, revoked_at AS revokedAt FROM offices WHERE id = ?',
         ).get(code.officeId);
         if (!office || office.revokedAt !== null) return { ok: false, reason: 'officeRevoked' };
-        const taken = this.sql<[string], number>('SELECT 1 FROM devices WHERE tracking_prefix = ?').pluck();
-        const prefix = input.prefixCandidates.find((candidate) => taken.get(candidate) === undefined);
+        // A prefix claimed by a push (codes made before enrolment) is as taken as an issued one.
+        const taken = this.sql<[string, string], number>(
+          'SELECT 1 FROM devices WHERE tracking_prefix = ? UNION SELECT 1 FROM tracking_prefixes WHERE prefix = ?',
+        ).pluck();
+        const prefix = input.prefixCandidates.find((candidate) => taken.get(candidate, candidate) === undefined);
         if (prefix === undefined) return { ok: false, reason: 'prefixesExhausted' };
         this.sql(
           'INSERT INTO devices (id, office_id, label, token_hash, tracking_prefix, enrolled_at) VALUES (?, ?, ?, ?, ?, ?)',
         ).run(input.device.id, office.id, input.device.label, input.device.tokenHash, prefix, input.now);
+        this.sql('INSERT INTO tracking_prefixes (prefix, device_id, office_id, claimed_at, issued) VALUES (?, ?, ?, ?, 1)').run(
+          prefix,
+          input.device.id,
+          office.id,
+          input.now,
+        );
         const markUsed = this.sql('UPDATE enrolment_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ?');
         markUsed.run(input.now, input.device.id, input.codeHash);
         const device = this.sql<[string], Device>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`).get(input.device.id)!;
@@ -133,33 +203,19 @@ export class SqliteStore implements Store {
     return this.sql('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
   }
 
-  async createStaff(staff: { id: string; name: string; tokenHash: string; createdAt: string }): Promise<void> {
-    const insert = this.sql('INSERT INTO staff (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)');
-    insert.run(staff.id, staff.name, staff.tokenHash, staff.createdAt);
-  }
-
-  async revokeStaff(id: string, at: string): Promise<boolean> {
-    return this.sql('UPDATE staff SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
-  }
-
   async findPrincipal(tokenHash: string): Promise<Principal | null> {
     const device = this.sql<[string], { deviceId: string; officeId: string; revokedAt: string | null; officeRevokedAt: string | null }>(
       `SELECT d.id AS deviceId, d.office_id AS officeId, d.revoked_at AS revokedAt, o.revoked_at AS officeRevokedAt
        FROM devices d JOIN offices o ON o.id = d.office_id WHERE d.token_hash = ?`,
     ).get(tokenHash);
-    if (device) {
-      return {
-        kind: 'device',
-        deviceId: device.deviceId,
-        officeId: device.officeId,
-        revoked: device.revokedAt !== null,
-        officeRevoked: device.officeRevokedAt !== null,
-      };
-    }
-    const staff = this.sql<[string], { id: string; name: string; revokedAt: string | null }>(
-      'SELECT id, name, revoked_at AS revokedAt FROM staff WHERE token_hash = ?',
-    ).get(tokenHash);
-    return staff ? { kind: 'staff', staffId: staff.id, name: staff.name, revoked: staff.revokedAt !== null } : null;
+    if (!device) return null;
+    return {
+      kind: 'device',
+      deviceId: device.deviceId,
+      officeId: device.officeId,
+      revoked: device.revokedAt !== null,
+      officeRevoked: device.officeRevokedAt !== null,
+    };
   }
 
   async pushRequests(...args: Parameters<Store['pushRequests']>) {
@@ -179,7 +235,10 @@ export class SqliteStore implements Store {
   }
 
   async purgeFinishedRequests(...args: Parameters<Store['purgeFinishedRequests']>) {
-    return this.requests.purgeFinishedRequests(...args);
+    const purged = this.requests.purgeFinishedRequests(...args);
+    // The old pages live on in the WAL until a checkpoint: copy them home (zeroed) and truncate it now.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return purged;
   }
 
   async storeAudit(input: { deviceId: string; officeId: string; receivedAt: string; entries: readonly AuditEntry[] }): Promise<number> {
@@ -195,18 +254,6 @@ export class SqliteStore implements Store {
         ),
       )
       .immediate();
-  }
-
-  async putPromptRecording(recording: PromptRecordingPut) {
-    return this.recordings.putPromptRecording(recording);
-  }
-
-  async listPromptRecordings(officeId: string) {
-    return this.recordings.listPromptRecordings(officeId);
-  }
-
-  async getPromptRecording(...args: Parameters<Store['getPromptRecording']>) {
-    return this.recordings.getPromptRecording(...args);
   }
 
   async stats(): Promise<StoreStats> {
