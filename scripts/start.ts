@@ -23,8 +23,11 @@ const kioskProfile = path.join(dataRoot, 'kiosk-profile');
 const distDir = path.join(REPO_ROOT, 'dist');
 
 async function buildPages(): Promise<void> {
-  console.log('Building the kiosk page (vite build)…');
-  await runQuietly(path.join(REPO_ROOT, 'node_modules', '.bin', 'vite'), ['build'], REPO_ROOT);
+  console.log('Building the kiosk page and the office console (vite build)…');
+  const vite = path.join(REPO_ROOT, 'node_modules', '.bin', 'vite');
+  await runQuietly(vite, ['build'], REPO_ROOT);
+  // The console has its own build; the back office serves it at /console/.
+  await runQuietly(vite, ['build', '-c', path.join('backoffice', 'console', 'vite.config.ts')], REPO_ROOT);
   if (electronBinaryPath(REPO_ROOT)) {
     console.log('Building the Electron main process…');
     await runQuietly(process.execPath, [path.join('scripts', 'build-electron.mjs')], REPO_ROOT);

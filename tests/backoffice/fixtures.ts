@@ -131,5 +131,6 @@ export async function servedRoutes(app: FastifyInstance): Promise<string[]> {
     stack.push({ indent, path });
     for (const verb of (match[2] ?? '').split(', ')) if (verb === 'GET' || verb === 'POST') routes.push(`${verb} ${path}`);
   }
-  return routes;
+  // The API lives under API_PREFIX; pages (the console at /console/) are HTML, not API endpoints.
+  return routes.filter((route) => route.split(' ')[1]!.startsWith('/api/'));
 }

@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
 import { isFinalStatus, REMOTE_STATUSES, type RemoteStatus } from '../../../src/domain/status';
+import { statusProofSchema, type StatusProof } from '../../../src/domain/statusProof';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
-import type { ChangesPage, PurgeInput, PushInput, RequestSummary, StatusAppend, StatusAppendOutcome, StoredPushOutcome } from './types';
+import { MAX_CLAIMED_PREFIXES, type ChangesPage, type PurgeInput, type PushInput, type RequestSummary, type StatusAppend, type StatusAppendOutcome, type StoredPushOutcome } from './types';
 
 /** What a push compares a known id against: the body, or only its hash once purged. */
 interface StoredBody {
+  officeId: string;
   body: string;
   bodySha256: string | null;
   purgedAt: string | null;
@@ -39,6 +41,18 @@ interface ChangeRow {
   reason: string | null;
   reasonCode: RefusalReasonCode | null;
   changedAt: string;
+  proof: string | null;
+}
+
+/** The stored verifier, parsed again on the way out: a damaged one is sent as none (it then opens nothing). */
+function proofOf(stored: string | null): StatusProof | null {
+  if (stored === null) return null;
+  try {
+    const parsed = statusProofSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -46,21 +60,34 @@ interface ChangeRow {
  * IMMEDIATE transaction (the write lock is taken up front, so two writers never deadlock on upgrade).
  */
 export function sqliteRequests(db: Database.Database) {
-  const selectBody = db.prepare<[string], StoredBody>('SELECT body, body_sha256 AS bodySha256, purged_at AS purgedAt FROM requests WHERE id = ?');
+  const selectBody = db.prepare<[string], StoredBody>('SELECT office_id AS officeId, body, body_sha256 AS bodySha256, purged_at AS purgedAt FROM requests WHERE id = ?');
   // Finished: the status is final, and its last change is older than the cutoff (ISO times sort as text).
   const selectPurgeable = db.prepare<string[], { id: string; body: string; trackingCode: string }>(
     `SELECT r.id, r.body, r.tracking_code AS trackingCode FROM requests r
      WHERE r.purged_at IS NULL AND r.status IN (${FINAL_STATUSES.map(() => '?').join(', ')})
        AND (SELECT MAX(c.changed_at) FROM status_changes c WHERE c.request_id = r.id) <= ?`,
   );
-  const purgeBody = db.prepare("UPDATE requests SET body = '', body_sha256 = ?, purged_at = ? WHERE id = ?");
+  // The status proof's verifier goes with the body: it is derived from the CIN and the birth date.
+  const purgeBody = db.prepare("UPDATE requests SET body = '', body_sha256 = ?, purged_at = ?, status_proof = NULL WHERE id = ?");
+  const setStatusProof = db.prepare('UPDATE requests SET status_proof = ? WHERE id = ?');
+  // A refusal reason is free text staff typed about the citizen: it goes with the body, from the
+  // change feed and from the console's timeline alike.
+  const purgeReasons = db.prepare('UPDATE status_changes SET reason = NULL WHERE request_id = ? AND reason IS NOT NULL');
+  const purgeEventReasons = db.prepare('UPDATE request_events SET reason = NULL WHERE request_id = ? AND reason IS NOT NULL');
+  // Audit details are free text from kiosks (a discard reason, a tracking code): emptied after the same retention.
+  const purgeAudit = db.prepare("UPDATE audit_entries SET detail = '', purged_at = ? WHERE purged_at IS NULL AND received_at <= ?");
   // A purged request stays findable by its tracking code alone; a proxy's name and CIN leave with the rest.
   const purgeTerms = db.prepare("DELETE FROM request_search_terms WHERE request_id = ? AND term <> lower(replace(?, '-', ''))");
   const purgeCollector = db.prepare("UPDATE request_events SET detail = '{}' WHERE request_id = ? AND kind = 'collected'");
   const insertRequest = db.prepare(
-    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?)
+    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at, clock_flag)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?)
      ON CONFLICT DO NOTHING`,
+  );
+  const selectPrefixOwner = db.prepare<[string], string>('SELECT device_id FROM tracking_prefixes WHERE prefix = ?').pluck();
+  const countClaims = db.prepare<[string], number>('SELECT COUNT(*) FROM tracking_prefixes WHERE device_id = ? AND issued = 0').pluck();
+  const insertClaim = db.prepare(
+    'INSERT INTO tracking_prefixes (prefix, device_id, office_id, claimed_at, issued) VALUES (?, ?, ?, ?, 0)',
   );
   const insertChange = db.prepare(
     'INSERT INTO status_changes (request_id, office_id, status, reason, reason_code, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -78,13 +105,16 @@ export function sqliteRequests(db: Database.Database) {
   );
   const selectChanges = db.prepare<[string, number, number], ChangeRow>(
     `SELECT c.seq, c.request_id AS requestId, r.tracking_code AS trackingCode, c.status, c.reason, c.reason_code AS reasonCode,
-       c.changed_at AS changedAt
+        c.changed_at AS changedAt, r.status_proof AS proof
      FROM status_changes c JOIN requests r ON r.id = c.request_id
      WHERE c.office_id = ? AND c.seq > ? ORDER BY c.seq LIMIT ?`,
   );
   const selectHighWater = db.prepare<[], number>('SELECT COALESCE(MAX(seq), 0) FROM status_changes').pluck();
+  // Through the prefix's owner: a copy of the code pushed by another device (before prefixes were bound) is never found.
   const selectByTrackingCode = db.prepare<[string], RequestSummary>(
-    'SELECT id, office_id AS officeId, tracking_code AS trackingCode, status FROM requests WHERE tracking_code = ?',
+    `SELECT r.id, r.office_id AS officeId, r.tracking_code AS trackingCode, r.status
+     FROM requests r JOIN tracking_prefixes p ON p.prefix = substr(r.tracking_code, 1, 3) AND p.device_id = r.device_id
+     WHERE r.tracking_code = ?`,
   );
   const selectStatus = db.prepare<[string], { status: RemoteStatus; officeId: string; trackingCode: string }>(
     'SELECT status, office_id AS officeId, tracking_code AS trackingCode FROM requests WHERE id = ?',
@@ -106,12 +136,23 @@ export function sqliteRequests(db: Database.Database) {
     updateDeviceSeq.run(last, gaps, replays, deviceId);
   }
 
+  /** The prefix is the device's (issued, or claimed earlier), or free and claimed now within the device's share. */
+  function ownsPrefix(input: PushInput, prefix: string): boolean {
+    const owner = selectPrefixOwner.get(prefix);
+    if (owner !== undefined) return owner === input.deviceId;
+    if ((countClaims.get(input.deviceId) ?? 0) >= MAX_CLAIMED_PREFIXES) return false;
+    insertClaim.run(prefix, input.deviceId, input.officeId, input.receivedAt);
+    return true;
+  }
+
   const push = db.transaction((input: PushInput): StoredPushOutcome[] => {
     trackKioskSeqs(input.deviceId, input.kioskSeqs);
     return input.items.map(({ request, canonical, searchTerms, delayDays }): StoredPushOutcome => {
       const existing = selectBody.get(request.id);
+      // Another office's request: saying duplicate or conflict would tell this device it exists.
+      if (existing && existing.officeId !== input.officeId) return 'idNotOwned';
       if (existing) return sameBody(existing, canonical) ? 'duplicate' : 'conflict';
-      // The id is known to be new, so the only conflict left is another request's tracking code.
+      if (!ownsPrefix(input, request.trackingCode.slice(0, 3))) return 'trackingPrefixNotOwned';
       const { changes } = insertRequest.run(
         request.id,
         input.officeId,
@@ -123,8 +164,11 @@ export function sqliteRequests(db: Database.Database) {
         input.receivedAt,
         input.receivedAt,
         dueAt(input.receivedAt, delayDays),
+        input.clockFlags?.get(request.id) ?? null,
       );
+      // The id is new, so the conflict is the device's own code used twice.
       if (changes === 0) return 'trackingCodeTaken';
+      if (request.statusProof) setStatusProof.run(JSON.stringify(request.statusProof), request.id);
       insertChange.run(request.id, input.officeId, 'received', null, null, input.receivedAt, `device:${input.deviceId}`);
       insertEvent.run(request.id, input.officeId, 'received', input.receivedAt, 'received', null, null);
       if (searchTerms) {
@@ -138,7 +182,11 @@ export function sqliteRequests(db: Database.Database) {
   const readChanges = db.transaction((officeId: string, since: number, limit: number): ChangesPage => {
     const rows = selectChanges.all(officeId, since, limit + 1);
     const more = rows.length > limit;
-    const changes: StatusChange[] = rows.slice(0, limit).map(({ reasonCode, ...row }) => (reasonCode === null ? row : { ...row, reasonCode }));
+    const changes: StatusChange[] = rows.slice(0, limit).map(({ reasonCode, proof, ...row }) => ({
+      ...row,
+      ...(reasonCode === null ? {} : { reasonCode }),
+      proof: proofOf(proof),
+    }));
     return { changes, more, highWater: selectHighWater.get() ?? 0 };
   });
 
@@ -175,9 +223,12 @@ export function sqliteRequests(db: Database.Database) {
     const due = selectPurgeable.all(...FINAL_STATUSES, input.finishedBefore);
     for (const { id, body, trackingCode } of due) {
       purgeBody.run(sha256(body), input.at, id);
+      purgeReasons.run(id);
+      purgeEventReasons.run(id);
       purgeTerms.run(id, trackingCode);
       purgeCollector.run(id);
     }
+    purgeAudit.run(input.at, input.finishedBefore);
     return due.length;
   });
 

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
 import { catalogueSchema, type Catalogue } from '../../../src/domain/catalogue';
 import type { ConsoleStore } from './consoleTypes';
+import { prepareDataFile } from './dataFiles';
 import { migrate } from './migrate';
 import { sqliteConsole } from './sqliteConsole';
+import { sqliteEnrolmentGuard } from './sqliteEnrolment';
 import { sqliteStaff } from './sqliteStaff';
 import type { StaffStore } from './staffTypes';
 import { sqliteRequests } from './sqliteRequests';
@@ -20,6 +22,7 @@ export class SqliteStore implements Store {
   /** Catalogue versions never change once stored, so a parsed one can be kept. */
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly requests: ReturnType<typeof sqliteRequests>;
+  private readonly enrolmentGuard: ReturnType<typeof sqliteEnrolmentGuard>;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly staff: StaffStore;
   private readonly console: ConsoleStore;
@@ -63,16 +66,24 @@ export class SqliteStore implements Store {
   readonly statisticsRows: ConsoleStore['statisticsRows'] = (...args) => this.console.statisticsRows(...args);
 
   constructor(file: string) {
+    prepareDataFile(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
+    // Deleted and overwritten content is zeroed, not left in free pages: a purged value is gone from the file.
+    this.db.pragma('secure_delete = ON');
     // The CLI may write while the server runs: wait for the lock rather than fail.
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.requests = sqliteRequests(this.db);
     this.staff = sqliteStaff(this.db);
     this.console = sqliteConsole(this.db);
+    this.enrolmentGuard = sqliteEnrolmentGuard(this.db);
+  }
+
+  async enrolmentCodeOffice(codeHash: string): Promise<string | null> {
+    return this.enrolmentGuard.enrolmentCodeOffice(codeHash);
   }
 
   /** Each statement is prepared once, on first use (the token lookup runs on every request). */
@@ -146,18 +157,56 @@ export class SqliteStore implements Store {
           'SELECT id, name, created_at AS createdAt, revoked_at AS revokedAt FROM offices WHERE id = ?',
         ).get(code.officeId);
         if (!office || office.revokedAt !== null) return { ok: false, reason: 'officeRevoked' };
-        const taken = this.sql<[string], number>('SELECT 1 FROM devices WHERE tracking_prefix = ?').pluck();
-        const prefix = input.prefixCandidates.find((candidate) => taken.get(candidate) === undefined);
+        // A prefix claimed by a push (codes made before enrolment) is as taken as an issued one.
+        const taken = this.sql<[string, string], number>(
+          'SELECT 1 FROM devices WHERE tracking_prefix = ? UNION SELECT 1 FROM tracking_prefixes WHERE prefix = ?',
+        ).pluck();
+        const prefix = input.prefixCandidates.find((candidate) => taken.get(candidate, candidate) === undefined);
         if (prefix === undefined) return { ok: false, reason: 'prefixesExhausted' };
         this.sql(
           'INSERT INTO devices (id, office_id, label, token_hash, tracking_prefix, enrolled_at) VALUES (?, ?, ?, ?, ?, ?)',
         ).run(input.device.id, office.id, input.device.label, input.device.tokenHash, prefix, input.now);
+        this.sql('INSERT INTO tracking_prefixes (prefix, device_id, office_id, claimed_at, issued) VALUES (?, ?, ?, ?, 1)').run(
+          prefix,
+          input.device.id,
+          office.id,
+          input.now,
+        );
         const markUsed = this.sql('UPDATE enrolment_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ?');
         markUsed.run(input.now, input.device.id, input.codeHash);
+        const replaced = input.replaces ? this.replaceDevice(input.replaces, { id: input.device.id, officeId: office.id }, input.now) : null;
         const device = this.sql<[string], Device>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`).get(input.device.id)!;
-        return { ok: true, device, office };
+        return { ok: true, device, office, replaced };
       })
       .immediate();
+  }
+
+  /**
+   * The same tablet enrolled again: its old device (found by the token it held, revoked or not,
+   * and only within the same office) is revoked and points to the new one, its tracking prefixes
+   * and requests follow it (so its queued requests are still its own), and the change is written to the audit
+   * log. Inside the enrolment's transaction. Null when the token names no device of this office.
+   */
+  private replaceDevice(replaces: { tokenHash: string; auditId: string }, next: { id: string; officeId: string }, now: string): string | null {
+    const old = this.sql<[string, string], { id: string; officeId: string }>(
+      'SELECT id, office_id AS officeId FROM devices WHERE token_hash = ? AND id != ? AND replaced_by IS NULL',
+    ).get(replaces.tokenHash, next.id);
+    if (!old || old.officeId !== next.officeId) return null;
+    this.sql('UPDATE devices SET revoked_at = COALESCE(revoked_at, ?), replaced_by = ? WHERE id = ?').run(now, next.id, old.id);
+    // The same tablet: its codes, its requests and its sequence carry on under the new device.
+    this.sql('UPDATE tracking_prefixes SET device_id = ? WHERE device_id = ?').run(next.id, old.id);
+    this.sql('UPDATE requests SET device_id = ? WHERE device_id = ?').run(next.id, old.id);
+    this.sql('UPDATE devices SET last_kiosk_seq = (SELECT last_kiosk_seq FROM devices WHERE id = ?) WHERE id = ?').run(old.id, next.id);
+    this.sql('INSERT INTO audit_entries (id, device_id, office_id, at, action, detail, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      replaces.auditId,
+      next.id,
+      next.officeId,
+      now,
+      'device.replaced',
+      `replaced=${old.id}`,
+      now,
+    );
+    return old.id;
   }
 
   async getDevice(id: string): Promise<Device | null> {
@@ -207,7 +256,10 @@ export class SqliteStore implements Store {
   }
 
   async purgeFinishedRequests(...args: Parameters<Store['purgeFinishedRequests']>) {
-    return this.requests.purgeFinishedRequests(...args);
+    const purged = this.requests.purgeFinishedRequests(...args);
+    // The old pages live on in the WAL until a checkpoint: copy them home (zeroed) and truncate it now.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return purged;
   }
 
   async storeAudit(input: { deviceId: string; officeId: string; receivedAt: string; entries: readonly AuditEntry[] }): Promise<number> {

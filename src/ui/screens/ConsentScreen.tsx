@@ -18,7 +18,7 @@ export function ConsentScreen() {
     <ScreenFrame
       name="consent"
       title={t('consent.title')}
-      actions={<ActionBar onNext={() => send({ type: 'consent.accept' })} nextLabel={t('consent.accept')} nextTestId="consent-accept" />}
+      actions={<ActionBar onNext={() => send({ type: 'consent.accept' })} nextLabel={t('consent.accept')} nextTestId="consent-accept" nextPrompt="choice.agree" />}
     >
       <div className="consent" data-notice-version={CONSENT_NOTICE_VERSION}>
         <p className="consent__law">{t('consent.law')}</p>

@@ -1,5 +1,7 @@
 import { initial } from './001-initial';
 import { purge } from './002-purge';
+import { trust } from './003-trust';
+import { kioskTrust } from './004-kiosk-trust';
 import { consoleMigration } from './005-console';
 
 /**
@@ -12,4 +14,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, purge, consoleMigration];
+export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration];
