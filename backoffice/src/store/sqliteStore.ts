@@ -1,12 +1,16 @@
 import Database from 'better-sqlite3';
 import { catalogueSchema, type Catalogue } from '../../../src/domain/catalogue';
+import type { CertificateStore } from './certificateTypes';
 import type { ConsoleStore } from './consoleTypes';
 import { prepareDataFile } from './dataFiles';
 import { migrate } from './migrate';
+import { sqliteCertificates } from './sqliteCertificates';
 import { sqliteConsole } from './sqliteConsole';
 import { sqliteEnrolmentGuard } from './sqliteEnrolment';
 import { sqliteStaff } from './sqliteStaff';
 import type { StaffStore } from './staffTypes';
+import type { PromptRecordingStore } from './promptRecordingTypes';
+import { sqlitePromptRecordings } from './sqlitePromptRecordings';
 import { sqliteRequests } from './sqliteRequests';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal, Store, StoreStats } from './types';
 
@@ -22,10 +26,12 @@ export class SqliteStore implements Store {
   /** Catalogue versions never change once stored, so a parsed one can be kept. */
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly requests: ReturnType<typeof sqliteRequests>;
+  private readonly certificates: CertificateStore;
   private readonly enrolmentGuard: ReturnType<typeof sqliteEnrolmentGuard>;
+  private readonly recordings: PromptRecordingStore;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly staff: StaffStore;
-  private readonly console: ConsoleStore;
+  private readonly console: ReturnType<typeof sqliteConsole>;
 
   // Staff accounts and the console: their SQL lives in sqliteStaff.ts and sqliteConsole.ts.
   readonly createStaffAccount: StaffStore['createStaffAccount'] = (...args) => this.staff.createStaffAccount(...args);
@@ -64,6 +70,10 @@ export class SqliteStore implements Store {
   readonly recordHeartbeat: ConsoleStore['recordHeartbeat'] = (...args) => this.console.recordHeartbeat(...args);
   readonly listHeartbeats: ConsoleStore['listHeartbeats'] = (...args) => this.console.listHeartbeats(...args);
   readonly statisticsRows: ConsoleStore['statisticsRows'] = (...args) => this.console.statisticsRows(...args);
+  // The office's prompt recordings: their SQL lives in sqlitePromptRecordings.ts.
+  readonly putPromptRecording: PromptRecordingStore['putPromptRecording'] = (...args) => this.recordings.putPromptRecording(...args);
+  readonly listPromptRecordings: PromptRecordingStore['listPromptRecordings'] = (...args) => this.recordings.listPromptRecordings(...args);
+  readonly getPromptRecording: PromptRecordingStore['getPromptRecording'] = (...args) => this.recordings.getPromptRecording(...args);
 
   constructor(file: string) {
     prepareDataFile(file);
@@ -77,8 +87,13 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.requests = sqliteRequests(this.db);
+    this.recordings = sqlitePromptRecordings(this.db);
     this.staff = sqliteStaff(this.db);
     this.console = sqliteConsole(this.db);
+    this.certificates = sqliteCertificates(this.db, {
+      appendStatus: (change) => this.requests.appendStatus(change),
+      mutateRequest: (mutation) => this.console.mutateRequestNow(mutation),
+    });
     this.enrolmentGuard = sqliteEnrolmentGuard(this.db);
   }
 
@@ -260,6 +275,34 @@ export class SqliteStore implements Store {
     // The old pages live on in the WAL until a checkpoint: copy them home (zeroed) and truncate it now.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     return purged;
+  }
+
+  async getCertificateSubject(...args: Parameters<Store['getCertificateSubject']>) {
+    return this.certificates.getCertificateSubject(...args);
+  }
+
+  async reserveCertificateNumber(...args: Parameters<Store['reserveCertificateNumber']>) {
+    return this.certificates.reserveCertificateNumber(...args);
+  }
+
+  async storeIssuedCertificate(...args: Parameters<Store['storeIssuedCertificate']>) {
+    return this.certificates.storeIssuedCertificate(...args);
+  }
+
+  async getCertificate(...args: Parameters<Store['getCertificate']>) {
+    return this.certificates.getCertificate(...args);
+  }
+
+  async certificatesOfRequest(...args: Parameters<Store['certificatesOfRequest']>) {
+    return this.certificates.certificatesOfRequest(...args);
+  }
+
+  async getCertificatePdf(...args: Parameters<Store['getCertificatePdf']>) {
+    return this.certificates.getCertificatePdf(...args);
+  }
+
+  async revokeCertificate(...args: Parameters<Store['revokeCertificate']>) {
+    return this.certificates.revokeCertificate(...args);
   }
 
   async storeAudit(input: { deviceId: string; officeId: string; receivedAt: string; entries: readonly AuditEntry[] }): Promise<number> {
