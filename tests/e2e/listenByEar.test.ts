@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningKioskServer } from '../../scripts/kioskServer';
@@ -36,6 +38,21 @@ async function hears(page: Page, prompt: string): Promise<Heard> {
     { timeoutMs: 10_000, description: `the kiosk saying ${prompt} (last heard: ${JSON.stringify(last)})` },
   );
   return last!;
+}
+
+// Evaluated through the DevTools protocol: the page's CSP allows no inline script (as in accessibility.test.ts).
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.2 A and AA violations of the page as it is, listen mode's controls included. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    type AxeRun = (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
+    const { axe } = window as unknown as { axe: { run: AxeRun } };
+    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} at ${node.target.join(' ')}`));
+  });
 }
 
 /** Touches each candidate once, listening, until one says `prompt`; returns it (armed: a second touch takes it). */
@@ -90,6 +107,8 @@ describe('a journey by ear and by pictogram', () => {
     // The house: heard as the residence certificate, taken with the large "choose" button.
     await pictogram(page, 'house').click();
     await hears(page, 'service.residence');
+    // A choice waiting for its second touch, "choose" and "listen again" shown: still accessible.
+    expect(await axeViolations(page)).toEqual([]);
     await pictogram(page, 'choose').click();
     await hears(page, 'screen.service');
 
