@@ -69,14 +69,15 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   const [config, [{ startSyncService }, { createSupervisorServices }]] = await Promise.all([fetchKioskConfig(), loadBackgroundModules()]);
   const settings = await applyKioskConfig(db, config);
   const [catalogue, translations] = await Promise.all([loadCatalogue(db), loadKioskI18n(settings.defaultLocale)]);
+  const backofficePolicy = { allowInsecureHttp: config.allowInsecureBackoffice === true };
   const recordings = new PromptRecordingsDb();
-  const sync = startSyncService({ db, platform, recordings, appVersion: () => platform.appVersion(), printerState: printer.state });
+  const sync = startSyncService({ db, platform, backofficePolicy, recordings, appVersion: () => platform.appVersion(), printerState: printer.state });
   void enrolFromConfig(sync, config, platform).catch((error: unknown) => console.warn('automatic enrolment failed', error));
 
   const chime = createStaffChime();
   const services: KioskServices = {
     submit: (input) => submitRequest(input, { db, afterCommit: () => sync.trigger('submission') }),
-    lookupStatus: (trackingCode) => lookupStatus(db, trackingCode),
+    lookupStatus: (input) => lookupStatus(db, input),
     callStaff: () => void callStaff({ db, chime }),
     recordedPrompts: createRecordedPromptsLoader(recordings),
     catalogue,
@@ -86,7 +87,7 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   return {
     db,
     services,
-    supervisor: createSupervisorServices({ db, platform, sync }),
+    supervisor: createSupervisorServices({ db, platform, sync, backofficePolicy }),
     sync,
     i18n: translations,
     reloadCatalogue: () => loadCatalogue(db),

@@ -1,7 +1,9 @@
 import { initial } from './001-initial';
 import { purge } from './002-purge';
 import { trust } from './003-trust';
+import { kioskTrust } from './004-kiosk-trust';
 import { consoleMigration } from './005-console';
+import { certificates } from './006-certificates';
 import { promptRecordings } from './008-prompt-recordings';
 
 /**
@@ -14,4 +16,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, consoleMigration, promptRecordings];
+export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration, certificates, promptRecordings];
