@@ -16,11 +16,15 @@ import { ApiError } from './service/apiError';
 import { registerStrictJson } from './http/jsonBody';
 import { registerAuditRoutes } from './routes/audit';
 import { registerCatalogueRoutes } from './routes/catalogue';
+import { registerCertificateVerificationRoutes } from './routes/certificateVerification';
+import { registerConsoleCertificateRoutes } from './routes/consoleCertificates';
+import { certificateFacts } from './service/certificates';
 import { registerChangesRoutes } from './routes/changes';
 import { BODY_LIMITS } from './routes/deps';
 import { registerEnrolRoutes } from './routes/enrol';
 import { registerMetaRoutes } from './routes/meta';
 import { registerRequestRoutes } from './routes/requests';
+import { SigningKeyring } from './certificates/signingKeyring';
 import { registerConsoleRoutes } from './routes/console/registerConsole';
 import { registerHeartbeatRoutes } from './routes/heartbeat';
 import { purgeFinishedRequests } from './service/retention';
@@ -70,6 +74,8 @@ export interface BuildServerOptions {
   /** The built console served at /console/; the repository's dist-console/ when omitted. */
   consoleDir?: string;
   trustProxy?: TrustProxySetting;
+  /** The certificate keys; without them the verification routes are not served (tests of other parts). */
+  keyring?: SigningKeyring;
   /** The console's session lifetimes, login throttle and certificate facts; defaults for each left out. */
   console?: Partial<ConsoleSettings>;
 }
@@ -105,7 +111,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     ...deps,
     sessions: options.console?.sessions ?? DEFAULT_SESSION_POLICY,
     throttle: options.console?.throttle ?? DEFAULT_THROTTLE,
-    certificates: options.console?.certificates ?? NO_CERTIFICATES,
+    certificates: options.console?.certificates ?? (options.keyring ? certificateFacts(options.store) : NO_CERTIFICATES),
   };
   registerConsoleAuth(app, options.store, consoleDeps.sessions, deps.now);
   void app.register(cors, {
@@ -144,6 +150,10 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     registerConsoleRoutes(app, consoleDeps);
     registerMetaRoutes(app, deps);
     registerConsolePages(app, options.consoleDir);
+    if (options.keyring) {
+      registerCertificateVerificationRoutes(app, { ...deps, keyring: options.keyring });
+      registerConsoleCertificateRoutes(app, { ...consoleDeps, keyring: options.keyring });
+    }
   });
   return app;
 }
@@ -173,8 +183,9 @@ export const DATABASE_FILE = 'backoffice.sqlite';
 export async function startBackoffice(options: StartOptions): Promise<RunningBackoffice> {
   prepareDataDir(options.dataDir);
   const store = openSqliteStore(join(options.dataDir, DATABASE_FILE));
+  const keyring = SigningKeyring.open(options.dataDir);
   await indexUnsearchedRequests(store);
-  const app = buildServer({ store, logger: options.logger, rateLimit: options.rateLimit, timeouts: options.timeouts, trustProxy: options.trustProxy });
+  const app = buildServer({ store, keyring, logger: options.logger, rateLimit: options.rateLimit, timeouts: options.timeouts, trustProxy: options.trustProxy });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {

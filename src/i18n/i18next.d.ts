@@ -7,6 +7,7 @@ import type keyboardEn from '../../locales/en/keyboard.json';
 import type readingEn from '../../locales/en/reading.json';
 import type supervisorEn from '../../locales/en/supervisor.json';
 import type validationEn from '../../locales/en/validation.json';
+import type verifyEn from '../../locales/en/verify.json';
 
 // English is the source locale: keys are typed from it, and tests/ui/locales.test.ts makes
 // sure every other language has the same keys.
@@ -22,6 +23,7 @@ declare module 'i18next' {
       reading: typeof readingEn;
       supervisor: typeof supervisorEn;
       validation: typeof validationEn;
+      verify: typeof verifyEn;
     };
   }
 }

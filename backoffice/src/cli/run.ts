@@ -12,7 +12,9 @@ import { prepareDataDir } from '../store/dataFiles';
 import { openSqliteStore } from '../store/sqliteStore';
 import { isLoopbackHost } from '../http/plainHttp';
 import { parseTrustProxy } from '../http/trustProxy';
+import * as certificateCommands from './certificateCommands';
 import * as commands from './commands';
+import { SigningKeyring } from '../certificates/signingKeyring';
 
 export interface CliIo {
   stdout: (line: string) => void;
@@ -47,6 +49,10 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
   catalogue-import --office <id> <file>
   purge --days <n>                         empties the personal data of requests finished > n days ago
   openapi                                  prints the OpenAPI 3.1 document (as served at /api/v1/openapi.json)
+  rotate-signing-key                       certificates are signed with a new key from now on; old ones still verify
+  export-keys                              prints the public keys (as served at /api/v1/keys)
+  trust-keys <file>                        another back office's keys (from its /api/v1/keys): its certificates verify here
+  verify-certificate --keys <file> <token> checks a certificate token offline with only a key set (no database)
 Every command takes --data <dir> (env SHUBBAK_DATA_DIR). The default catalogue file may be
 replaced with env SHUBBAK_DEFAULT_CATALOGUE.`;
 
@@ -66,6 +72,7 @@ const OPTIONS = {
   'trust-proxy': { type: 'string' },
   'allow-plain-http': { type: 'boolean' },
   days: { type: 'string' },
+  keys: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -92,6 +99,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const dataDir = values.data ?? io.env.SHUBBAK_DATA_DIR ?? join('.data', 'backoffice');
     if (command === 'openapi') {
       io.stdout(JSON.stringify(buildOpenApiDocument(), null, 2));
+      return 0;
+    }
+    if (command === 'verify-certificate') {
+      const result = certificateCommands.verifyOffline(required(values.keys, '--keys'), required(rest[0], '<token>'), io.stdout);
+      return result.outcome === 'valid' ? 0 : 3;
+    }
+    if (command === 'rotate-signing-key' || command === 'export-keys' || command === 'trust-keys') {
+      const keyring = SigningKeyring.open(dataDir);
+      if (command === 'rotate-signing-key') certificateCommands.rotateSigningKey(keyring, new Date(), io.stdout);
+      else if (command === 'export-keys') certificateCommands.exportKeys(keyring, io.stdout);
+      else certificateCommands.trustKeys(keyring, required(rest[0], '<file>'), io.stdout);
       return 0;
     }
     if (command === 'serve') {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { enrolmentCodeResponseSchema, kioskListSchema } from '../../../src/domain/console/fleet';
+import { certificateListSchema, certificateResponseSchema, issueCertificateBodySchema, revokeCertificateBodySchema } from '../../../src/domain/console/certificates';
 import { eventsResponseSchema } from '../../../src/domain/console/events';
 import { queueCountsSchema } from '../../../src/domain/console/queues';
 import { assignBodySchema, checklistBodySchema, collectBodySchema, refuseBodySchema, releaseBodySchema, statusBodySchema } from '../../../src/domain/console/requestActions';
@@ -36,6 +37,10 @@ export const CONSOLE_OPERATIONS: Record<ConsoleRouteName, ConsoleOperation> = {
   status: { summary: 'Start the review, or mark ready', body: statusBodySchema, answer: requestDetailSchema },
   refuse: { summary: 'Refuse with a reason code (chief)', body: refuseBodySchema, answer: requestDetailSchema },
   collect: { summary: 'Record who collected the document', body: collectBodySchema, answer: requestDetailSchema },
+  certificateIssue: { summary: 'Issue the certificate: render, sign, store; the request becomes ready (chief)', body: issueCertificateBodySchema, answer: certificateResponseSchema },
+  certificateList: { summary: "The request's certificates, revoked ones included", answer: certificateListSchema },
+  certificatePdf: { summary: 'The certificate as printed', contentType: 'application/pdf' },
+  certificateRevoke: { summary: 'Revoke a certificate: the online check refuses it from then on (chief)', body: revokeCertificateBodySchema, answer: certificateResponseSchema },
   staffList: { summary: "The office's staff (admin)", answer: staffListSchema },
   staffCreate: { summary: 'Add a staff member; answers a one-time activation code (admin)', body: createStaffBodySchema, answer: activationCodeResponseSchema },
   staffRole: { summary: "Change a staff member's role (admin)", body: changeRoleBodySchema, answer: staffResponseSchema },

@@ -16,6 +16,7 @@ import { heartbeatResponseSchema, heartbeatSchema } from '../../../src/domain/he
 import { auditPushResponseSchema, healthResponseSchema } from '../http/schemas';
 import { BODY_LIMITS } from '../routes/deps';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../../src/domain/console/session';
+import { publicKeySetSchema, verifyRequestSchema, verifyResponseSchema } from '../../../src/domain/certificateToken';
 import { consolePaths } from './consolePaths';
 
 /**
@@ -36,6 +37,9 @@ const COMPONENTS = {
   HeartbeatResponse: [heartbeatResponseSchema, 'output'],
   Health: [healthResponseSchema, 'output'],
   Error: [errorResponseSchema, 'output'],
+  PublicKeySet: [publicKeySetSchema, 'output'],
+  VerifyRequest: [verifyRequestSchema, 'input'],
+  VerifyResponse: [verifyResponseSchema, 'output'],
 } as const satisfies Record<string, readonly [z.ZodType, 'input' | 'output']>;
 
 type ComponentName = keyof typeof COMPONENTS;
@@ -141,6 +145,28 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
       },
       ...consolePaths(jsonSchema),
+      [`${API_PREFIX}/keys`]: {
+        get: {
+          summary: "The back office's public certificate keys, current and retired (docs/certificates.md)",
+          responses: { '200': { description: 'Ed25519 public keys, raw, base64url', ...json('PublicKeySet') } },
+        },
+      },
+      '/verify': {
+        get: { summary: 'The public page that checks a certificate (ar, fr, en, zgh by ?lang=)', responses: { '200': { description: 'HTML', content: { 'text/html': {} } } } },
+      },
+      '/verify/verify.js': {
+        get: { summary: "The verification page's script", responses: { '200': { description: 'JavaScript', content: { 'text/javascript': {} } } } },
+      },
+      '/verify/verify.css': {
+        get: { summary: "The verification page's stylesheet", responses: { '200': { description: 'CSS', content: { 'text/css': {} } } } },
+      },
+      [`${API_PREFIX}/verify`]: {
+        post: {
+          summary: 'Check a certificate token: valid, revoked or forged (public)',
+          requestBody: { required: true, ...json('VerifyRequest') },
+          responses: { '200': { description: 'The outcome, with the claims to compare with the paper', ...json('VerifyResponse') }, ...errors(400, 413, 415, 429) },
+        },
+      },
       [`${API_PREFIX}/health`]: {
         get: { summary: 'Liveness', responses: { '200': { description: 'The server is up', ...json('Health') } } },
       },

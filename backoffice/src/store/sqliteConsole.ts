@@ -35,7 +35,8 @@ const direction = (order: ListOrder) => (order === 'newest' ? 'DESC' : 'ASC');
  * The console's queries and writes on SQLite. Queues and counts walk the `requests_queue`
  * indexes (office, status, reception); search walks the prefix index of the search terms.
  */
-export function sqliteConsole(db: Database.Database): ConsoleStore {
+/** `mutateRequestNow`: the same mutation, synchronous, for a caller's own transaction (issuing a certificate nests it). */
+export function sqliteConsole(db: Database.Database): ConsoleStore & { mutateRequestNow(mutation: RequestMutation): MutationOutcome } {
   const statements = new Map<string, Database.Statement>();
   /** Queries are built from a few fixed shapes: each text is prepared once. */
   function sql<R>(source: string): Database.Statement<unknown[], R> {
@@ -180,6 +181,7 @@ export function sqliteConsole(db: Database.Database): ConsoleStore {
         .map((row) => ({ ...row, checked: row.checked === 1 })),
 
     mutateRequest: async (mutation) => mutate.immediate(mutation),
+    mutateRequestNow: (mutation) => mutate(mutation),
 
     eventsSince: async (officeId, since, limit) => {
       const rows = sql<EventRow>(`${EVENT_SELECT} WHERE e.office_id = ? AND e.seq > ? ORDER BY e.seq LIMIT ?`).all(officeId, since, limit + 1);

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
 import { catalogueSchema, type Catalogue } from '../../../src/domain/catalogue';
+import type { CertificateStore } from './certificateTypes';
 import type { ConsoleStore } from './consoleTypes';
 import { prepareDataFile } from './dataFiles';
 import { migrate } from './migrate';
+import { sqliteCertificates } from './sqliteCertificates';
 import { sqliteConsole } from './sqliteConsole';
 import { sqliteEnrolmentGuard } from './sqliteEnrolment';
 import { sqliteStaff } from './sqliteStaff';
@@ -23,9 +25,10 @@ export class SqliteStore implements Store {
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly requests: ReturnType<typeof sqliteRequests>;
   private readonly enrolmentGuard: ReturnType<typeof sqliteEnrolmentGuard>;
+  private readonly certificates: CertificateStore;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly staff: StaffStore;
-  private readonly console: ConsoleStore;
+  private readonly console: ReturnType<typeof sqliteConsole>;
 
   // Staff accounts and the console: their SQL lives in sqliteStaff.ts and sqliteConsole.ts.
   readonly createStaffAccount: StaffStore['createStaffAccount'] = (...args) => this.staff.createStaffAccount(...args);
@@ -80,6 +83,10 @@ export class SqliteStore implements Store {
     this.staff = sqliteStaff(this.db);
     this.console = sqliteConsole(this.db);
     this.enrolmentGuard = sqliteEnrolmentGuard(this.db);
+    this.certificates = sqliteCertificates(this.db, {
+      appendStatus: (change) => this.requests.appendStatus(change),
+      mutateRequest: (mutation) => this.console.mutateRequestNow(mutation),
+    });
   }
 
   async enrolmentCodeOffice(codeHash: string): Promise<string | null> {
@@ -231,6 +238,34 @@ export class SqliteStore implements Store {
     // The old pages live on in the WAL until a checkpoint: copy them home (zeroed) and truncate it now.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     return purged;
+  }
+
+  async getCertificateSubject(...args: Parameters<Store['getCertificateSubject']>) {
+    return this.certificates.getCertificateSubject(...args);
+  }
+
+  async reserveCertificateNumber(...args: Parameters<Store['reserveCertificateNumber']>) {
+    return this.certificates.reserveCertificateNumber(...args);
+  }
+
+  async storeIssuedCertificate(...args: Parameters<Store['storeIssuedCertificate']>) {
+    return this.certificates.storeIssuedCertificate(...args);
+  }
+
+  async getCertificate(...args: Parameters<Store['getCertificate']>) {
+    return this.certificates.getCertificate(...args);
+  }
+
+  async certificatesOfRequest(...args: Parameters<Store['certificatesOfRequest']>) {
+    return this.certificates.certificatesOfRequest(...args);
+  }
+
+  async getCertificatePdf(...args: Parameters<Store['getCertificatePdf']>) {
+    return this.certificates.getCertificatePdf(...args);
+  }
+
+  async revokeCertificate(...args: Parameters<Store['revokeCertificate']>) {
+    return this.certificates.revokeCertificate(...args);
   }
 
   async storeAudit(input: { deviceId: string; officeId: string; receivedAt: string; entries: readonly AuditEntry[] }): Promise<number> {

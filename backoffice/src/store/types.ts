@@ -6,6 +6,7 @@ import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
 import type { RemoteStatus } from '../../../src/domain/status';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
 import type { EnrolmentGuardStore } from './enrolmentTypes';
+import type { CertificateStore } from './certificateTypes';
 
 /**
  * What the back office keeps, behind one interface so that a PostgreSQL store can follow the
@@ -141,7 +142,7 @@ export interface StoreStats {
   auditEntries: number;
 }
 
-export interface Store extends EnrolmentGuardStore, StaffStore, ConsoleStore {
+export interface Store extends EnrolmentGuardStore, StaffStore, ConsoleStore, CertificateStore {
   createOffice(office: { id: string; name: string; createdAt: string }): Promise<'created' | 'exists'>;
   getOffice(id: string): Promise<Office | null>;
   revokeOffice(id: string, at: string): Promise<boolean>;

@@ -49,6 +49,15 @@ export const CONSOLE_ROUTES = {
   /** collectBodySchema → requestDetailSchema. */
   collect: { method: 'POST', path: `${request}/collect` },
 
+  /** issueCertificateBodySchema → certificateResponseSchema (chief): render, sign, store, request → ready. */
+  certificateIssue: { method: 'POST', path: `${request}/certificate` },
+  /** → certificateListSchema: the request's certificates, revoked ones included. */
+  certificateList: { method: 'GET', path: `${request}/certificates` },
+  /** → application/pdf, the certificate as printed. */
+  certificatePdf: { method: 'GET', path: `${request}/certificates/:number/pdf` },
+  /** revokeCertificateBodySchema → certificateResponseSchema (chief). */
+  certificateRevoke: { method: 'POST', path: `${request}/certificates/:number/revoke` },
+
   /** → staffListSchema (admin). */
   staffList: { method: 'GET', path: `${office}/staff` },
   /** createStaffBodySchema → activationCodeResponseSchema (admin). */

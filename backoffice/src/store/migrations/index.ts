@@ -2,6 +2,7 @@ import { initial } from './001-initial';
 import { purge } from './002-purge';
 import { trust } from './003-trust';
 import { consoleMigration } from './005-console';
+import { certificates } from './006-certificates';
 
 /**
  * Versioned schema changes, applied in order, each inside its own transaction, and recorded in
@@ -13,4 +14,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, consoleMigration];
+export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, consoleMigration, certificates];
