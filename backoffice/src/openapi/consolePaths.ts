@@ -19,8 +19,11 @@ interface ConsoleOperation {
   contentType?: string;
 }
 
-/** One line per console route: the zod schemas are the contract (src/domain/console), described here for tools. */
-export const CONSOLE_OPERATIONS: Record<ConsoleRouteName, ConsoleOperation> = {
+/**
+ * One line per console route: the zod schemas are the contract (src/domain/console), described
+ * here for tools. A route added to CONSOLE_ROUTES without a line here is still listed, by name.
+ */
+export const CONSOLE_OPERATIONS: Partial<Record<ConsoleRouteName, ConsoleOperation>> = {
   login: { summary: 'Sign in (sets the session cookie)', body: loginRequestSchema, answer: meResponseSchema },
   activate: { summary: 'Choose a password with a one-time activation code, and sign in', body: activateRequestSchema, answer: meResponseSchema },
   logout: { summary: 'End the session', answer: logoutResponseSchema },
@@ -57,7 +60,7 @@ export const CONSOLE_OPERATIONS: Record<ConsoleRouteName, ConsoleOperation> = {
 export function consolePaths(jsonSchema: (schema: z.ZodType, io: 'input' | 'output') => Record<string, unknown>): Record<string, Record<string, unknown>> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [name, route] of Object.entries(CONSOLE_ROUTES) as Array<[ConsoleRouteName, (typeof CONSOLE_ROUTES)[ConsoleRouteName]]>) {
-    const operation = CONSOLE_OPERATIONS[name];
+    const operation = CONSOLE_OPERATIONS[name] ?? { summary: name };
     const openApiPath = route.path.replace(/:([a-zA-Z]+)/g, '{$1}');
     const parameters = [...route.path.matchAll(/:([a-zA-Z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
     const answer = operation.answer ? { 'application/json': { schema: jsonSchema(operation.answer, 'output') } } : { [operation.contentType ?? 'application/json']: {} };

@@ -29,7 +29,7 @@ export const CONSOLE_ROUTES = {
   queue: { method: 'GET', path: `${office}/queues/:queue` },
   /** searchQuerySchema → requestPageSchema. */
   search: { method: 'GET', path: `${office}/search` },
-  /** eventsQuerySchema → eventsResponseSchema. */
+  /** eventsQuerySchema → eventsResponseSchema. Like the stream, it does not extend the session's idle time. */
   events: { method: 'GET', path: `${office}/events` },
   /** Server-sent events of consoleEventSchema. */
   eventStream: { method: 'GET', path: `${office}/events/stream` },
