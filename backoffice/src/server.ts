@@ -71,11 +71,11 @@ export interface BuildServerOptions {
   rateLimit?: RateLimitSettings | false;
   now?: () => Date;
   timeouts?: Timeouts;
+  /** The certificate keys; without them the verification routes are not served (tests of other parts). */
+  keyring?: SigningKeyring;
   /** The built console served at /console/; the repository's dist-console/ when omitted. */
   consoleDir?: string;
   trustProxy?: TrustProxySetting;
-  /** The certificate keys; without them the verification routes are not served (tests of other parts). */
-  keyring?: SigningKeyring;
   /** The console's session lifetimes, login throttle and certificate facts; defaults for each left out. */
   console?: Partial<ConsoleSettings>;
 }

@@ -67,13 +67,14 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   const [config, [{ startSyncService }, { createSupervisorServices }]] = await Promise.all([fetchKioskConfig(), loadBackgroundModules()]);
   const settings = await applyKioskConfig(db, config);
   const [catalogue, translations] = await Promise.all([loadCatalogue(db), loadKioskI18n(settings.defaultLocale)]);
-  const sync = startSyncService({ db, platform, appVersion: () => platform.appVersion(), printerState: printer.state });
+  const backofficePolicy = { allowInsecureHttp: config.allowInsecureBackoffice === true };
+  const sync = startSyncService({ db, platform, backofficePolicy, appVersion: () => platform.appVersion(), printerState: printer.state });
   void enrolFromConfig(sync, config, platform).catch((error: unknown) => console.warn('automatic enrolment failed', error));
 
   const chime = createStaffChime();
   const services: KioskServices = {
     submit: (input) => submitRequest(input, { db, afterCommit: () => sync.trigger('submission') }),
-    lookupStatus: (trackingCode) => lookupStatus(db, trackingCode),
+    lookupStatus: (input) => lookupStatus(db, input),
     callStaff: () => void callStaff({ db, chime }),
     catalogue,
     settings,
@@ -82,7 +83,7 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   return {
     db,
     services,
-    supervisor: createSupervisorServices({ db, platform, sync }),
+    supervisor: createSupervisorServices({ db, platform, sync, backofficePolicy }),
     sync,
     i18n: translations,
     reloadCatalogue: () => loadCatalogue(db),

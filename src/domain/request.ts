@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Service } from './catalogue';
 import { IDENTITY_FIELDS, identitySchema, type Identity } from './identity';
 import { localeSchema, type Locale } from './locales';
+import { statusProofSchema, type StatusProof } from './statusProof';
 import { checkTrackingCode } from './trackingCode';
 import { validateValue, type FieldError } from './validation';
 
@@ -30,6 +31,8 @@ export const citizenRequestSchema = z.strictObject({
   fields: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/), z.string().max(500)),
   consent: consentSchema,
   createdAt: z.iso.datetime(),
+  /** What lets any kiosk of the office check that a status lookup comes from the holder (statusProof.ts). */
+  statusProof: statusProofSchema.optional(),
 });
 export type CitizenRequest = z.infer<typeof citizenRequestSchema>;
 
@@ -81,6 +84,7 @@ export interface RequestStamp {
   locale: Locale;
   /** ISO date-time from the kiosk clock. */
   now: string;
+  statusProof?: StatusProof;
 }
 
 /** Builds the request from a complete draft; the same checks the back office will run again. */
@@ -105,6 +109,7 @@ export function buildRequest(
     fields: fields.fields,
     consent: { noticeVersion: CONSENT_NOTICE_VERSION, acceptedAt: stamp.now },
     createdAt: stamp.now,
+    ...(stamp.statusProof ? { statusProof: stamp.statusProof } : {}),
   };
   return { ok: true, request: citizenRequestSchema.parse(request) };
 }

@@ -1,3 +1,4 @@
+import { backofficeUrlProblem, SECURE_ONLY, type BackofficeUrlPolicy } from '../domain/backofficeUrl';
 import { createActor, fromCallback, fromPromise, type ActorOptions } from 'xstate';
 import { syncMachine } from '../machines/syncMachine';
 import { toSyncFailure, type SyncFailure, type SyncTrigger } from '../machines/sync/types';
@@ -56,6 +57,8 @@ export interface SyncServiceDeps {
   /** Interval timers of the wake detector (globals by default). */
   setInterval?: (callback: () => void, ms: number) => unknown;
   clearInterval?: (handle: unknown) => void;
+  /** From the operator's kiosk-config.json; plain http:// only to this machine by default. */
+  backofficePolicy?: BackofficeUrlPolicy;
   /** The app's version for the heartbeat (the platform's, in the app). */
   appVersion?: () => Promise<string>;
   /** How the last print went, for the heartbeat; `unknown` when not given. */
@@ -83,6 +86,7 @@ const browserLocks = (): LockManagerLike | null =>
  */
 export function startSyncService(deps: SyncServiceDeps): SyncService {
   const { db, platform } = deps;
+  const backofficePolicy = deps.backofficePolicy ?? SECURE_ONLY;
   const now = deps.now ?? Date.now;
   const timing: SyncTiming = { ...DEFAULT_TIMING, ...deps.timing };
   const fetchImpl: FetchLike = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -104,6 +108,8 @@ export function startSyncService(deps: SyncServiceDeps): SyncService {
     const { backofficeUrl } = await loadSettings(db);
     token ??= await platform.readSecret('deviceToken');
     if (!backofficeUrl || !token) throw new SyncError('unauthorized', 'kiosk not enrolled');
+    // Last wall: settings written before this rule, or by hand, never send data over plain http elsewhere.
+    if (backofficeUrlProblem(backofficeUrl, backofficePolicy) !== null) throw new SyncError('forbidden', 'plain http:// back office refused');
     return createTransport({ baseUrl: backofficeUrl, token, timeoutMs: timing.requestTimeoutMs, fetch: fetchImpl, now });
   }
 
@@ -259,7 +265,7 @@ export function startSyncService(deps: SyncServiceDeps): SyncService {
     getStatus,
     async enrol(backofficeUrl, code, kioskLabel) {
       await ready;
-      const { outcome, deviceToken } = await enrolKiosk({ db, platform, fetch: fetchImpl, timeoutMs: timing.requestTimeoutMs, now }, { backofficeUrl, code, kioskLabel });
+      const { outcome, deviceToken } = await enrolKiosk({ db, platform, fetch: fetchImpl, timeoutMs: timing.requestTimeoutMs, now, backofficePolicy }, { backofficeUrl, code, kioskLabel });
       if (outcome.ok) {
         token = deviceToken;
         enrolled = true;

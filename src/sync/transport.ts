@@ -8,6 +8,7 @@ import {
   errorResponseSchema,
   pushResponseSchema,
   type ChangesResponse,
+  type EnrolRequest,
   type EnrolResponse,
   type PushResponse,
 } from '../domain/syncProtocol';
@@ -43,7 +44,7 @@ export interface AuditEntryWire {
 }
 
 export interface Transport {
-  enrol(code: string, kioskLabel: string, signal?: AbortSignal): Promise<EnrolResponse>;
+  enrol(request: EnrolRequest, signal?: AbortSignal): Promise<EnrolResponse>;
   push(items: readonly CitizenRequest[], signal?: AbortSignal): Promise<PushResponse>;
   changes(since: number, limit: number, signal?: AbortSignal): Promise<ChangesResponse>;
   catalogue(sinceVersion: number, signal?: AbortSignal): Promise<Catalogue | null>;
@@ -111,7 +112,7 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return {
-    enrol: (code, kioskLabel, signal) => call('POST', '/enrol', { code, kioskLabel }, enrolResponseSchema, signal),
+    enrol: (request, signal) => call('POST', '/enrol', request, enrolResponseSchema, signal),
     push: (items, signal) => call('POST', '/requests/push', { items }, pushResponseSchema, signal),
     changes: (since, limit, signal) =>
       call('GET', `/changes?since=${encodeURIComponent(since)}&limit=${encodeURIComponent(limit)}`, undefined, changesResponseSchema, signal),

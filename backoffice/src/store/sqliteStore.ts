@@ -24,8 +24,8 @@ export class SqliteStore implements Store {
   /** Catalogue versions never change once stored, so a parsed one can be kept. */
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly requests: ReturnType<typeof sqliteRequests>;
-  private readonly enrolmentGuard: ReturnType<typeof sqliteEnrolmentGuard>;
   private readonly certificates: CertificateStore;
+  private readonly enrolmentGuard: ReturnType<typeof sqliteEnrolmentGuard>;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly staff: StaffStore;
   private readonly console: ReturnType<typeof sqliteConsole>;
@@ -82,11 +82,11 @@ export class SqliteStore implements Store {
     this.requests = sqliteRequests(this.db);
     this.staff = sqliteStaff(this.db);
     this.console = sqliteConsole(this.db);
-    this.enrolmentGuard = sqliteEnrolmentGuard(this.db);
     this.certificates = sqliteCertificates(this.db, {
       appendStatus: (change) => this.requests.appendStatus(change),
       mutateRequest: (mutation) => this.console.mutateRequestNow(mutation),
     });
+    this.enrolmentGuard = sqliteEnrolmentGuard(this.db);
   }
 
   async enrolmentCodeOffice(codeHash: string): Promise<string | null> {
@@ -181,10 +181,39 @@ export class SqliteStore implements Store {
         );
         const markUsed = this.sql('UPDATE enrolment_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ?');
         markUsed.run(input.now, input.device.id, input.codeHash);
+        const replaced = input.replaces ? this.replaceDevice(input.replaces, { id: input.device.id, officeId: office.id }, input.now) : null;
         const device = this.sql<[string], Device>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`).get(input.device.id)!;
-        return { ok: true, device, office };
+        return { ok: true, device, office, replaced };
       })
       .immediate();
+  }
+
+  /**
+   * The same tablet enrolled again: its old device (found by the token it held, revoked or not,
+   * and only within the same office) is revoked and points to the new one, its tracking prefixes
+   * and requests follow it (so its queued requests are still its own), and the change is written to the audit
+   * log. Inside the enrolment's transaction. Null when the token names no device of this office.
+   */
+  private replaceDevice(replaces: { tokenHash: string; auditId: string }, next: { id: string; officeId: string }, now: string): string | null {
+    const old = this.sql<[string, string], { id: string; officeId: string }>(
+      'SELECT id, office_id AS officeId FROM devices WHERE token_hash = ? AND id != ? AND replaced_by IS NULL',
+    ).get(replaces.tokenHash, next.id);
+    if (!old || old.officeId !== next.officeId) return null;
+    this.sql('UPDATE devices SET revoked_at = COALESCE(revoked_at, ?), replaced_by = ? WHERE id = ?').run(now, next.id, old.id);
+    // The same tablet: its codes, its requests and its sequence carry on under the new device.
+    this.sql('UPDATE tracking_prefixes SET device_id = ? WHERE device_id = ?').run(next.id, old.id);
+    this.sql('UPDATE requests SET device_id = ? WHERE device_id = ?').run(next.id, old.id);
+    this.sql('UPDATE devices SET last_kiosk_seq = (SELECT last_kiosk_seq FROM devices WHERE id = ?) WHERE id = ?').run(old.id, next.id);
+    this.sql('INSERT INTO audit_entries (id, device_id, office_id, at, action, detail, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      replaces.auditId,
+      next.id,
+      next.officeId,
+      now,
+      'device.replaced',
+      `replaced=${old.id}`,
+      now,
+    );
+    return old.id;
   }
 
   async getDevice(id: string): Promise<Device | null> {

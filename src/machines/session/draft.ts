@@ -33,9 +33,13 @@ export function freshContext(input: SessionInput): SessionContext {
     returnToReview: false,
     focusPath: null,
     trackingCode: null,
+    statusToken: null,
     saveFailure: null,
     lookupCode: '',
     lookupError: null,
+    lookupAnswer: '',
+    lookupAnswerError: null,
+    lookupProof: null,
     lookupResult: null,
   };
 }

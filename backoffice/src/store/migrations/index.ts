@@ -1,6 +1,7 @@
 import { initial } from './001-initial';
 import { purge } from './002-purge';
 import { trust } from './003-trust';
+import { kioskTrust } from './004-kiosk-trust';
 import { consoleMigration } from './005-console';
 import { certificates } from './006-certificates';
 
@@ -14,4 +15,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, consoleMigration, certificates];
+export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration, certificates];
