@@ -9,7 +9,7 @@ import type { KioskIdentity } from './simKiosk';
  * and given its own token (through the store: the enrolment endpoint's per-address limit is for
  * people typing codes, not for a thousand kiosks starting on one loopback address), and a staff token.
  */
-export async function seedFleet(config: StoreConfig, kiosks: number, kiosksPerOffice: number): Promise<{ kiosks: KioskIdentity[]; staffToken: string }> {
+export async function seedFleet(config: StoreConfig, kiosks: number, kiosksPerOffice: number): Promise<{ kiosks: KioskIdentity[] }> {
   const store = await openStore(config);
   try {
     const at = new Date().toISOString();
@@ -34,9 +34,7 @@ export async function seedFleet(config: StoreConfig, kiosks: number, kiosksPerOf
       if (!outcome.ok) throw new Error(`enrolment ${i} refused: ${outcome.reason}`);
       identities.push({ deviceId: outcome.device.id, officeId, trackingPrefix: outcome.device.trackingPrefix, token });
     }
-    const staffToken = newToken();
-    await store.createStaff({ id: uuidv7(), name: 'Fleet staff', tokenHash: hashSecret(staffToken), createdAt: at });
-    return { kiosks: identities, staffToken };
+    return { kiosks: identities };
   } finally {
     await store.close();
   }

@@ -80,10 +80,10 @@ describe('too many members, refused before parsing', () => {
     ['an array of 20,000 members', `{"items": [${Array(20_000).fill(1).join(',')}]}`],
     ['100,001 members in small arrays', `{"items": [${Array(1_000).fill(`[${Array(101).fill(0).join(',')}]`).join(',')}]}`],
   ] as const;
-  it.each(LARGE_BODY_ENDPOINTS.flatMap(({ url, token }) => bodies.map(([what, body]) => [url, what, body, token] as const)))(
+  it.each(LARGE_BODY_ENDPOINTS.flatMap(({ url, headers }) => bodies.map(([what, body]) => [url, what, body, headers] as const)))(
     'POST %s refuses %s with 400 too_wide',
-    async (url, _what, payload, token) => {
-      const headers = { 'content-type': JSON_TYPE, authorization: `Bearer ${token()}` };
+    async (url, _what, payload, auth) => {
+      const headers = { 'content-type': JSON_TYPE, ...auth() };
       const response = await h.app.inject({ method: 'POST', url, payload, headers });
       expect([response.statusCode, response.json().error.code]).toEqual([400, 'too_wide']);
     },

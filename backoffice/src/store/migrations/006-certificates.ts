@@ -33,4 +33,7 @@ export const certificates: Migration = {
     -- A request's certificates (a revoked one may be followed by a new one).
     CREATE INDEX certificates_by_request ON certificates (request_id, issued_at);
   `,
+  get postgres(): string {
+    return this.sql.replaceAll(' BLOB ', ' BYTEA ');
+  },
 };

@@ -20,4 +20,7 @@ export const promptRecordings: Migration = {
       PRIMARY KEY (office_id, prompt_id, language)
     );
   `,
+  get postgres(): string {
+    return this.sql.replaceAll(' BLOB ', ' BYTEA ');
+  },
 };

@@ -1,5 +1,7 @@
 import type pg from 'pg';
 import { isFinalStatus, REMOTE_STATUSES, type RemoteStatus } from '../../../../src/domain/status';
+import type { RefusalReasonCode } from '../../../../src/domain/refusalReasons';
+import { statusProofSchema, type StatusProof } from '../../../../src/domain/statusProof';
 import type { StatusChange } from '../../../../src/domain/syncProtocol';
 import { sameStoredBody, type StoredBody } from '../storedBody';
 import { MAX_CLAIMED_PREFIXES, type ChangesPage, type PurgeInput, type PushInput, type RequestSummary, type StatusAppend, type StatusAppendOutcome, type StoredPushOutcome, type ValidPushItem } from '../types';
@@ -7,15 +9,45 @@ import { ADVISORY_LOCKS, inTransaction, type Queryable } from './pool';
 
 const FINAL_STATUSES = REMOTE_STATUSES.filter(isFinalStatus);
 
-const CHANGE_COLUMNS = `c.seq, c.request_id AS "requestId", r.tracking_code AS "trackingCode", c.status, c.reason, c.changed_at AS "changedAt"`;
+const CHANGE_COLUMNS = `c.seq, c.request_id AS "requestId", r.tracking_code AS "trackingCode", c.status, c.reason, c.reason_code AS "reasonCode",
+  c.changed_at AS "changedAt", r.status_proof AS proof`;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When a request received at `receivedAt` is late, for a service announcing `delayDays`. */
+function dueAt(receivedAt: string, delayDays: number | null | undefined): string | null {
+  if (delayDays === null || delayDays === undefined) return null;
+  const received = Date.parse(receivedAt);
+  return Number.isNaN(received) ? null : new Date(received + delayDays * DAY_MS).toISOString();
+}
+
+function proofOf(stored: string | null): StatusProof | null {
+  if (stored === null) return null;
+  try {
+    const parsed = statusProofSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 interface NewChange {
   requestId: string;
   officeId: string;
   status: RemoteStatus;
   reason: string | null;
+  reasonCode: RefusalReasonCode | null;
   at: string;
   by: string;
+}
+
+/**
+ * Takes the lock that numbers both cursor-read logs, `status_changes` (the kiosks' feed) and
+ * `request_events` (the console's timeline feed), in commit order. Taken as the transaction's
+ * last step before appending, held until COMMIT; taking it twice in one transaction is harmless.
+ */
+export async function lockFeeds(client: Queryable): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.changeFeed]);
 }
 
 /**
@@ -27,21 +59,35 @@ interface NewChange {
  */
 async function appendChanges(client: Queryable, changes: readonly NewChange[]): Promise<number[]> {
   if (changes.length === 0) return [];
-  await client.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.changeFeed]);
+  await lockFeeds(client);
+  const columns = [
+    changes.map((c) => c.requestId),
+    changes.map((c) => c.officeId),
+    changes.map((c) => c.status),
+    changes.map((c) => c.reason),
+    changes.map((c) => c.reasonCode),
+    changes.map((c) => c.at),
+  ];
+  // WITH ORDINALITY keeps the items' order in the numbers drawn.
   const { rows } = await client.query<{ seq: number }>(
-    `INSERT INTO status_changes (request_id, office_id, status, reason, changed_at, changed_by)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+    `INSERT INTO status_changes (request_id, office_id, status, reason, reason_code, changed_at, changed_by)
+     SELECT request_id, office_id, status, reason, reason_code, changed_at, changed_by
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+       WITH ORDINALITY AS t(request_id, office_id, status, reason, reason_code, changed_at, changed_by, n)
+     ORDER BY n
      RETURNING seq`,
-    [
-      changes.map((c) => c.requestId),
-      changes.map((c) => c.officeId),
-      changes.map((c) => c.status),
-      changes.map((c) => c.reason),
-      changes.map((c) => c.at),
-      changes.map((c) => c.by),
-    ],
+    [...columns, changes.map((c) => c.by)],
   );
-  return rows.map((row) => row.seq);
+  // Every status change is a timeline event too (kiosk-made ones carry no staff member).
+  await client.query(
+    `INSERT INTO request_events (request_id, office_id, kind, at, staff_id, status, reason_code, reason)
+     SELECT request_id, office_id, CASE WHEN status = 'received' THEN 'received' ELSE 'status' END, at, NULL, status, reason_code, reason
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+       WITH ORDINALITY AS t(request_id, office_id, status, reason, reason_code, at, n)
+     ORDER BY n`,
+    columns,
+  );
+  return rows.map((row) => row.seq).sort((a, b) => a - b);
 }
 
 /** Counts gaps and replays of the kiosk's own sequence; the device row is locked, so two instances count in turn. */
@@ -133,9 +179,10 @@ async function push(client: Queryable, input: PushInput): Promise<StoredPushOutc
   const owned = await ownedPrefixes(client, input, [...new Set(unknown.map((item) => item.request.trackingCode.slice(0, 3)))]);
   const candidates = unknown.filter((item) => owned.has(item.request.trackingCode.slice(0, 3)));
   const { rows: inserted } = await client.query<{ id: string }>(
-    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, clock_flag)
-     SELECT id, $2, $3, kiosk_seq, tracking_code, service_id, body, 'received', $4, clock_flag
-     FROM unnest($1::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[]) AS t(id, kiosk_seq, tracking_code, service_id, body, clock_flag)
+    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at, clock_flag, status_proof)
+     SELECT id, $2, $3, kiosk_seq, tracking_code, service_id, body, 'received', $4, $4, due_at, clock_flag, status_proof
+     FROM unnest($1::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+       AS t(id, kiosk_seq, tracking_code, service_id, body, clock_flag, due_at, status_proof)
      ON CONFLICT DO NOTHING
      RETURNING id`,
     [
@@ -148,6 +195,8 @@ async function push(client: Queryable, input: PushInput): Promise<StoredPushOutc
       candidates.map((item) => item.request.serviceId),
       candidates.map((item) => item.canonical),
       candidates.map((item) => input.clockFlags?.get(item.request.id) ?? null),
+      candidates.map((item) => dueAt(input.receivedAt, item.delayDays)),
+      candidates.map((item) => (item.request.statusProof ? JSON.stringify(item.request.statusProof) : null)),
     ],
   );
   const insertedIds = new Set(inserted.map((row) => row.id));
@@ -180,14 +229,25 @@ async function push(client: Queryable, input: PushInput): Promise<StoredPushOutc
         officeId: input.officeId,
         status: 'received' as const,
         reason: null,
+        reasonCode: null,
         at: input.receivedAt,
         by: `device:${input.deviceId}`,
       })),
   );
+  const indexed = input.items.filter((item, index) => outcomes[index] === 'accepted' && item.searchTerms);
+  if (indexed.length > 0) {
+    const terms = indexed.flatMap((item) => (item.searchTerms ?? []).map((term) => [term, item.request.id] as const));
+    await client.query(
+      `INSERT INTO request_search_terms (office_id, term, request_id) SELECT $1, term, request_id FROM unnest($2::text[], $3::text[]) AS t(term, request_id)
+       ON CONFLICT DO NOTHING`,
+      [input.officeId, terms.map(([term]) => term), terms.map(([, id]) => id)],
+    );
+    await client.query('UPDATE requests SET search_indexed = 1 WHERE id = ANY($1::text[])', [indexed.map((item) => item.request.id)]);
+  }
   return outcomes;
 }
 
-async function append(client: Queryable, change: StatusAppend): Promise<StatusAppendOutcome> {
+export async function append(client: Queryable, change: StatusAppend): Promise<StatusAppendOutcome> {
   const { rows } = await client.query<{ status: RemoteStatus; officeId: string; trackingCode: string }>(
     `SELECT status, office_id AS "officeId", tracking_code AS "trackingCode" FROM requests WHERE id = $1 FOR NO KEY UPDATE`,
     [change.requestId],
@@ -195,28 +255,53 @@ async function append(client: Queryable, change: StatusAppend): Promise<StatusAp
   const current = rows[0];
   if (!current) throw new Error(`no request ${change.requestId}`);
   if (current.status !== change.expected) return { ok: false, current: current.status };
-  await client.query('UPDATE requests SET status = $1 WHERE id = $2', [change.status, change.requestId]);
+  await client.query('UPDATE requests SET status = $1, status_at = $2, version = version + 1 WHERE id = $3', [change.status, change.at, change.requestId]);
   const [seq] = await appendChanges(client, [
-    { requestId: change.requestId, officeId: current.officeId, status: change.status, reason: change.reason, at: change.at, by: change.by },
+    {
+      requestId: change.requestId,
+      officeId: current.officeId,
+      status: change.status,
+      reason: change.reason,
+      reasonCode: change.reasonCode ?? null,
+      at: change.at,
+      by: change.by,
+    },
   ]);
   return {
     ok: true,
-    change: { seq: seq!, requestId: change.requestId, trackingCode: current.trackingCode, status: change.status, reason: change.reason, changedAt: change.at },
+    change: {
+      seq: seq!,
+      requestId: change.requestId,
+      trackingCode: current.trackingCode,
+      status: change.status,
+      reason: change.reason,
+      ...(change.reasonCode ? { reasonCode: change.reasonCode } : {}),
+      changedAt: change.at,
+    },
   };
 }
 
 async function purge(client: Queryable, input: PurgeInput): Promise<number> {
   // Finished: the status is final, and its last change is older than the cutoff (ISO times sort as text).
-  const { rows } = await client.query<{ id: string }>(
-    `UPDATE requests r SET body = '', body_sha256 = encode(sha256(convert_to(r.body, 'UTF8')), 'hex'), purged_at = $1
+  const { rows } = await client.query<{ id: string; trackingCode: string }>(
+    `UPDATE requests r SET body = '', body_sha256 = encode(sha256(convert_to(r.body, 'UTF8')), 'hex'), purged_at = $1, status_proof = NULL
      WHERE r.purged_at IS NULL AND r.status = ANY($2::text[])
        AND (SELECT MAX(c.changed_at) FROM status_changes c WHERE c.request_id = r.id) <= $3
-     RETURNING r.id`,
+     RETURNING r.id, r.tracking_code AS "trackingCode"`,
     [input.at, FINAL_STATUSES, input.finishedBefore],
   );
   // A refusal reason is free text staff typed about the citizen: it goes with the body.
   if (rows.length > 0) {
-    await client.query('UPDATE status_changes SET reason = NULL WHERE request_id = ANY($1::text[]) AND reason IS NOT NULL', [rows.map((row) => row.id)]);
+    const ids = rows.map((row) => row.id);
+    await client.query('UPDATE status_changes SET reason = NULL WHERE request_id = ANY($1::text[]) AND reason IS NOT NULL', [ids]);
+    await client.query('UPDATE request_events SET reason = NULL WHERE request_id = ANY($1::text[]) AND reason IS NOT NULL', [ids]);
+    // A purged request stays findable by its tracking code alone; a proxy's name and CIN leave with the rest.
+    await client.query(
+      `DELETE FROM request_search_terms t USING unnest($1::text[], $2::text[]) AS p(id, tracking_code)
+       WHERE t.request_id = p.id AND t.term <> lower(replace(p.tracking_code, '-', ''))`,
+      [ids, rows.map((row) => row.trackingCode)],
+    );
+    await client.query(`UPDATE request_events SET detail = '{}' WHERE request_id = ANY($1::text[]) AND kind = 'collected'`, [ids]);
   }
   // Audit details are free text from kiosks: emptied after the same retention.
   await client.query(`UPDATE audit_entries SET detail = '', purged_at = $1 WHERE purged_at IS NULL AND received_at <= $2`, [input.at, input.finishedBefore]);
@@ -244,13 +329,18 @@ export function pgRequests(pool: pg.Pool, faults: PgFaults = {}) {
       inTransaction(
         pool,
         async (client) => {
-          const { rows } = await client.query<StatusChange>(
+          const { rows } = await client.query<Omit<StatusChange, 'reasonCode' | 'proof'> & { reasonCode: RefusalReasonCode | null; proof: string | null }>(
             `SELECT ${CHANGE_COLUMNS} FROM status_changes c JOIN requests r ON r.id = c.request_id
              WHERE c.office_id = $1 AND c.seq > $2 ORDER BY c.seq LIMIT $3`,
             [officeId, since, limit + 1],
           );
           const high = await client.query<{ high: number }>('SELECT COALESCE(MAX(seq), 0) AS high FROM status_changes');
-          return { changes: rows.slice(0, limit), more: rows.length > limit, highWater: high.rows[0]?.high ?? 0 };
+          const changes: StatusChange[] = rows.slice(0, limit).map(({ reasonCode, proof, ...row }) => ({
+            ...row,
+            ...(reasonCode === null ? {} : { reasonCode }),
+            proof: proofOf(proof),
+          }));
+          return { changes, more: rows.length > limit, highWater: high.rows[0]?.high ?? 0 };
         },
         'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
       ),

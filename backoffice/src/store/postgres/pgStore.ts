@@ -1,14 +1,52 @@
 import type pg from 'pg';
 import { catalogueSchema, type Catalogue } from '../../../../src/domain/catalogue';
+import type { CertificateStore } from '../certificateTypes';
+import type { ConsoleStore } from '../consoleTypes';
+import type { PromptRecordingStore } from '../promptRecordingTypes';
+import type { StaffStore } from '../staffTypes';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal, Store, StoreStats } from '../types';
 import { migratePostgres } from './migrate';
+import { pgCertificates } from './pgCertificates';
+import { pgConsole } from './pgConsole';
+import { pgPromptRecordings } from './pgPromptRecordings';
 import { pgRateLimits } from './pgRateLimits';
+import { pgStaff } from './pgStaff';
 import { pgRequests, type PgFaults } from './pgRequests';
-import { ADVISORY_LOCKS, createPool, inTransaction } from './pool';
+import { ADVISORY_LOCKS, createPool, inTransaction, type Queryable } from './pool';
 
 const DEVICE_COLUMNS = `id, office_id AS "officeId", label, tracking_prefix AS "trackingPrefix", enrolled_at AS "enrolledAt",
   revoked_at AS "revokedAt", last_kiosk_seq AS "lastKioskSeq", kiosk_seq_gaps AS "kioskSeqGaps", kiosk_seq_replays AS "kioskSeqReplays"`;
 const OFFICE_COLUMNS = `id, name, created_at AS "createdAt", revoked_at AS "revokedAt"`;
+
+/**
+ * The same tablet enrolled again: its old device (found by the token it held, revoked or not,
+ * and only within the same office) is revoked and points to the new one, its tracking prefixes
+ * and requests follow it, and the change is audited. Inside the enrolment's transaction (which
+ * holds the enrolment lock). Null when the token names no device of this office.
+ */
+async function replaceDevice(
+  client: Queryable,
+  replaces: { tokenHash: string; auditId: string },
+  next: { id: string; officeId: string },
+  now: string,
+): Promise<string | null> {
+  const { rows } = await client.query<{ id: string; officeId: string }>(
+    'SELECT id, office_id AS "officeId" FROM devices WHERE token_hash = $1 AND id <> $2 AND replaced_by IS NULL FOR UPDATE',
+    [replaces.tokenHash, next.id],
+  );
+  const old = rows[0];
+  if (!old || old.officeId !== next.officeId) return null;
+  await client.query('UPDATE devices SET revoked_at = COALESCE(revoked_at, $1), replaced_by = $2 WHERE id = $3', [now, next.id, old.id]);
+  // The same tablet: its codes, its requests and its sequence carry on under the new device.
+  await client.query('UPDATE tracking_prefixes SET device_id = $1 WHERE device_id = $2', [next.id, old.id]);
+  await client.query('UPDATE requests SET device_id = $1 WHERE device_id = $2', [next.id, old.id]);
+  await client.query('UPDATE devices SET last_kiosk_seq = (SELECT last_kiosk_seq FROM devices WHERE id = $1) WHERE id = $2', [old.id, next.id]);
+  await client.query(
+    'INSERT INTO audit_entries (id, device_id, office_id, at, action, detail, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [replaces.auditId, next.id, next.officeId, now, 'device.replaced', `replaced=${old.id}`, now],
+  );
+  return old.id;
+}
 
 export interface PostgresStoreOptions {
   url: string;
@@ -31,11 +69,69 @@ export class PostgresStore implements Store {
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly requests: ReturnType<typeof pgRequests>;
   private readonly rateLimits: ReturnType<typeof pgRateLimits>;
+  private readonly staff: StaffStore;
+  private readonly console: ConsoleStore;
+  private readonly certificates: CertificateStore;
+  private readonly recordings: PromptRecordingStore;
+
+  // Staff accounts and the console: their SQL lives in pgStaff.ts and pgConsole.ts.
+  readonly createStaffAccount: StaffStore['createStaffAccount'] = (...args) => this.staff.createStaffAccount(...args);
+  readonly getStaffAccount: StaffStore['getStaffAccount'] = (...args) => this.staff.getStaffAccount(...args);
+  readonly findStaffByLogin: StaffStore['findStaffByLogin'] = (...args) => this.staff.findStaffByLogin(...args);
+  readonly findStaffByActivation: StaffStore['findStaffByActivation'] = (...args) => this.staff.findStaffByActivation(...args);
+  readonly setStaffPassword: StaffStore['setStaffPassword'] = (...args) => this.staff.setStaffPassword(...args);
+  readonly resetStaffPassword: StaffStore['resetStaffPassword'] = (...args) => this.staff.resetStaffPassword(...args);
+  readonly revokeStaffAccount: StaffStore['revokeStaffAccount'] = (...args) => this.staff.revokeStaffAccount(...args);
+  readonly recordLogin: StaffStore['recordLogin'] = (...args) => this.staff.recordLogin(...args);
+  readonly grantRole: StaffStore['grantRole'] = (...args) => this.staff.grantRole(...args);
+  readonly revokeRole: StaffStore['revokeRole'] = (...args) => this.staff.revokeRole(...args);
+  readonly activeRoles: StaffStore['activeRoles'] = (...args) => this.staff.activeRoles(...args);
+  readonly listOfficeStaff: StaffStore['listOfficeStaff'] = (...args) => this.staff.listOfficeStaff(...args);
+  readonly createSession: StaffStore['createSession'] = (...args) => this.staff.createSession(...args);
+  readonly getSession: StaffStore['getSession'] = (...args) => this.staff.getSession(...args);
+  readonly touchSession: StaffStore['touchSession'] = (...args) => this.staff.touchSession(...args);
+  readonly revokeSession: StaffStore['revokeSession'] = (...args) => this.staff.revokeSession(...args);
+  readonly revokeSessionsOf: StaffStore['revokeSessionsOf'] = (...args) => this.staff.revokeSessionsOf(...args);
+  readonly getThrottle: StaffStore['getThrottle'] = (...args) => this.staff.getThrottle(...args);
+  readonly putThrottle: StaffStore['putThrottle'] = (...args) => this.staff.putThrottle(...args);
+  readonly clearThrottle: StaffStore['clearThrottle'] = (...args) => this.staff.clearThrottle(...args);
+  readonly appendStaffAudit: StaffStore['appendStaffAudit'] = (...args) => this.staff.appendStaffAudit(...args);
+  readonly listStaffAudit: StaffStore['listStaffAudit'] = (...args) => this.staff.listStaffAudit(...args);
+  readonly queueCounts: ConsoleStore['queueCounts'] = (...args) => this.console.queueCounts(...args);
+  readonly queuePage: ConsoleStore['queuePage'] = (...args) => this.console.queuePage(...args);
+  readonly searchRequests: ConsoleStore['searchRequests'] = (...args) => this.console.searchRequests(...args);
+  readonly getWorkRow: ConsoleStore['getWorkRow'] = (...args) => this.console.getWorkRow(...args);
+  readonly timeline: ConsoleStore['timeline'] = (...args) => this.console.timeline(...args);
+  readonly checklist: ConsoleStore['checklist'] = (...args) => this.console.checklist(...args);
+  readonly mutateRequest: ConsoleStore['mutateRequest'] = (...args) => this.console.mutateRequest(...args);
+  readonly eventsSince: ConsoleStore['eventsSince'] = (...args) => this.console.eventsSince(...args);
+  readonly lastEventSeq: ConsoleStore['lastEventSeq'] = (...args) => this.console.lastEventSeq(...args);
+  readonly requestsToIndex: ConsoleStore['requestsToIndex'] = (...args) => this.console.requestsToIndex(...args);
+  readonly writeSearchTerms: ConsoleStore['writeSearchTerms'] = (...args) => this.console.writeSearchTerms(...args);
+  readonly recordHeartbeat: ConsoleStore['recordHeartbeat'] = (...args) => this.console.recordHeartbeat(...args);
+  readonly listHeartbeats: ConsoleStore['listHeartbeats'] = (...args) => this.console.listHeartbeats(...args);
+  readonly statisticsRows: ConsoleStore['statisticsRows'] = (...args) => this.console.statisticsRows(...args);
+  // The office's prompt recordings: their SQL lives in pgPromptRecordings.ts.
+  readonly putPromptRecording: PromptRecordingStore['putPromptRecording'] = (...args) => this.recordings.putPromptRecording(...args);
+  readonly listPromptRecordings: PromptRecordingStore['listPromptRecordings'] = (...args) => this.recordings.listPromptRecordings(...args);
+  readonly getPromptRecording: PromptRecordingStore['getPromptRecording'] = (...args) => this.recordings.getPromptRecording(...args);
+  // Certificates: their SQL lives in pgCertificates.ts.
+  readonly getCertificateSubject: CertificateStore['getCertificateSubject'] = (...args) => this.certificates.getCertificateSubject(...args);
+  readonly reserveCertificateNumber: CertificateStore['reserveCertificateNumber'] = (...args) => this.certificates.reserveCertificateNumber(...args);
+  readonly storeIssuedCertificate: CertificateStore['storeIssuedCertificate'] = (...args) => this.certificates.storeIssuedCertificate(...args);
+  readonly getCertificate: CertificateStore['getCertificate'] = (...args) => this.certificates.getCertificate(...args);
+  readonly certificatesOfRequest: CertificateStore['certificatesOfRequest'] = (...args) => this.certificates.certificatesOfRequest(...args);
+  readonly getCertificatePdf: CertificateStore['getCertificatePdf'] = (...args) => this.certificates.getCertificatePdf(...args);
+  readonly revokeCertificate: CertificateStore['revokeCertificate'] = (...args) => this.certificates.revokeCertificate(...args);
 
   private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
     this.pool = pool;
     this.requests = pgRequests(pool, options.faults);
     this.rateLimits = pgRateLimits(pool);
+    this.staff = pgStaff(pool);
+    this.console = pgConsole(pool);
+    this.certificates = pgCertificates(pool);
+    this.recordings = pgPromptRecordings(pool);
   }
 
   /** Connects and applies the pending migrations (under a lock, see migrate.ts). */
@@ -154,8 +250,9 @@ export class PostgresStore implements Store {
         input.now,
       ]);
       await client.query('UPDATE enrolment_codes SET used_at = $1, used_by_device = $2 WHERE code_hash = $3', [input.now, input.device.id, input.codeHash]);
+      const replaced = input.replaces ? await replaceDevice(client, input.replaces, { id: input.device.id, officeId: office.id }, input.now) : null;
       const { rows: devices } = await client.query<Device>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = $1`, [input.device.id]);
-      return { ok: true, device: devices[0]!, office };
+      return { ok: true, device: devices[0]!, office, replaced };
     });
   }
 
@@ -179,39 +276,20 @@ export class PostgresStore implements Store {
     return (await this.changed('UPDATE devices SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])) === 1;
   }
 
-  async createStaff(staff: { id: string; name: string; tokenHash: string; createdAt: string }): Promise<void> {
-    await this.pool.query('INSERT INTO staff (id, name, token_hash, created_at) VALUES ($1, $2, $3, $4)', [
-      staff.id,
-      staff.name,
-      staff.tokenHash,
-      staff.createdAt,
-    ]);
-  }
-
-  async revokeStaff(id: string, at: string): Promise<boolean> {
-    return (await this.changed('UPDATE staff SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])) === 1;
-  }
-
   async findPrincipal(tokenHash: string): Promise<Principal | null> {
     const device = await this.one<{ deviceId: string; officeId: string; revokedAt: string | null; officeRevokedAt: string | null }>(
       `SELECT d.id AS "deviceId", d.office_id AS "officeId", d.revoked_at AS "revokedAt", o.revoked_at AS "officeRevokedAt"
        FROM devices d JOIN offices o ON o.id = d.office_id WHERE d.token_hash = $1`,
       [tokenHash],
     );
-    if (device) {
-      return {
-        kind: 'device',
-        deviceId: device.deviceId,
-        officeId: device.officeId,
-        revoked: device.revokedAt !== null,
-        officeRevoked: device.officeRevokedAt !== null,
-      };
-    }
-    const staff = await this.one<{ id: string; name: string; revokedAt: string | null }>(
-      'SELECT id, name, revoked_at AS "revokedAt" FROM staff WHERE token_hash = $1',
-      [tokenHash],
-    );
-    return staff ? { kind: 'staff', staffId: staff.id, name: staff.name, revoked: staff.revokedAt !== null } : null;
+    if (!device) return null;
+    return {
+      kind: 'device',
+      deviceId: device.deviceId,
+      officeId: device.officeId,
+      revoked: device.revokedAt !== null,
+      officeRevoked: device.officeRevokedAt !== null,
+    };
   }
 
   pushRequests(...args: Parameters<Store['pushRequests']>) {

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import type { Locale } from '../../../../src/domain/locales';
+import type { PromptRecordingSummary } from '../../../../src/domain/promptRecordings';
+import type { PromptRecordingPut, PromptRecordingStore, StoredPromptRecording } from '../promptRecordingTypes';
+
+const SUMMARY_COLUMNS = 'prompt_id AS "promptId", language, mime, sha256, recorded_at AS "recordedAt"';
+
+/** The office's prompt recordings on PostgreSQL; the audio is bytea. */
+export function pgPromptRecordings(pool: pg.Pool): PromptRecordingStore {
+  return {
+    async putPromptRecording(recording: PromptRecordingPut): Promise<PromptRecordingSummary> {
+      const sha256 = createHash('sha256').update(recording.audio).digest('hex');
+      await pool.query(
+        `INSERT INTO office_prompt_recordings (office_id, prompt_id, language, mime, audio, sha256, recorded_at, recorded_by_device)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (office_id, prompt_id, language) DO UPDATE SET
+           mime = excluded.mime, audio = excluded.audio, sha256 = excluded.sha256,
+           recorded_at = excluded.recorded_at, recorded_by_device = excluded.recorded_by_device`,
+        [recording.officeId, recording.promptId, recording.language, recording.mime, Buffer.from(recording.audio), sha256, recording.recordedAt, recording.deviceId],
+      );
+      return { promptId: recording.promptId, language: recording.language, mime: recording.mime, sha256, recordedAt: recording.recordedAt };
+    },
+
+    async listPromptRecordings(officeId: string): Promise<PromptRecordingSummary[]> {
+      const { rows } = await pool.query<PromptRecordingSummary>(
+        `SELECT ${SUMMARY_COLUMNS} FROM office_prompt_recordings WHERE office_id = $1 ORDER BY prompt_id COLLATE "C", language COLLATE "C"`,
+        [officeId],
+      );
+      return rows;
+    },
+
+    async getPromptRecording(officeId: string, promptId: string, language: Locale): Promise<StoredPromptRecording | null> {
+      const { rows } = await pool.query<StoredPromptRecording>(
+        `SELECT ${SUMMARY_COLUMNS}, audio FROM office_prompt_recordings WHERE office_id = $1 AND prompt_id = $2 AND language = $3`,
+        [officeId, promptId, language],
+      );
+      return rows[0] ?? null;
+    },
+  };
+}
