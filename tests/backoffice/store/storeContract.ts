@@ -4,6 +4,7 @@ import type { PushInput, Store, StoredPushOutcome } from '../../../backoffice/sr
 import { canonicalRequestJson, type CitizenRequest } from '../../../src/domain/request';
 import type { RemoteStatus } from '../../../src/domain/status';
 import { makeRequest, testCatalogue } from '../fixtures';
+import { consoleContract } from './consoleContract';
 
 /** A way to get fresh, empty databases of one engine; `open` may be called again for a second instance. */
 export interface StoreEngine {
@@ -81,6 +82,8 @@ export function storeContract(engine: StoreEngine): void {
   }
 
   describe(`the ${engine.name} store`, () => {
+    describe('console', () => consoleContract({ withKiosk }));
+
     describe('offices and catalogues', () => {
       it('creates an office once, finds it, and revokes it once', async () => {
         const { store } = await fresh();
@@ -199,7 +202,7 @@ export function storeContract(engine: StoreEngine): void {
           status: 'received',
         });
         expect((await store.changesSince('north', 0, 10)).changes).toEqual([
-          { seq: expect.any(Number), requestId: request.id, trackingCode: request.trackingCode, status: 'received', reason: null, changedAt: T0 },
+          { seq: expect.any(Number), requestId: request.id, trackingCode: request.trackingCode, status: 'received', reason: null, changedAt: T0, proof: null },
         ]);
       });
 

@@ -246,7 +246,7 @@ export function pgConsole(pool: pg.Pool): ConsoleStore {
            SUM(CASE WHEN status = 'collected' THEN 1 ELSE 0 END)::int AS collected,
            SUM(CASE WHEN status = 'refused' THEN 1 ELSE 0 END)::int AS refused
          FROM requests WHERE office_id = ? AND received_at >= ? AND received_at < ?
-         GROUP BY substr(received_at, 1, 10), service_id ORDER BY day ${C}, "serviceId" ${C}`,
+         GROUP BY substr(received_at, 1, 10), service_id ORDER BY substr(received_at, 1, 10), service_id ${C}`,
         [officeId, receivedFrom, receivedBefore],
       );
       // An event's status is the one it left the request in: the first with `ready` is when it became ready.
