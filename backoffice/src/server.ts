@@ -23,6 +23,7 @@ import { registerChangesRoutes } from './routes/changes';
 import { BODY_LIMITS } from './routes/deps';
 import { registerEnrolRoutes } from './routes/enrol';
 import { registerMetaRoutes } from './routes/meta';
+import { registerPromptRecordingRoutes } from './routes/promptRecordings';
 import { registerRequestRoutes } from './routes/requests';
 import { SigningKeyring } from './certificates/signingKeyring';
 import { registerConsoleRoutes } from './routes/console/registerConsole';
@@ -154,6 +155,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       registerCertificateVerificationRoutes(app, { ...deps, keyring: options.keyring });
       registerConsoleCertificateRoutes(app, { ...consoleDeps, keyring: options.keyring });
     }
+    registerPromptRecordingRoutes(app, deps);
   });
   return app;
 }

@@ -5,6 +5,7 @@ import { loadKioskI18n } from '../i18n/loadKioskI18n';
 import { getPlatform } from '../platform';
 import type { KioskPlatform } from '../platform/types';
 import { loadCatalogue } from '../storage/catalogue';
+import { PromptRecordingsDb } from '../storage/promptRecordings';
 import { ShubbakDb } from '../storage/db';
 import { loadSettings, saveSettings } from '../storage/settings';
 import type { SupervisorServices } from '../supervisor/types';
@@ -13,6 +14,7 @@ import type { KioskServices } from '../ui/services';
 import { fetchKioskConfig, type KioskConfig } from './kioskConfig';
 import { callStaff } from './callStaff';
 import { lookupStatus } from './lookupStatus';
+import { createRecordedPromptsLoader } from './recordedPrompts';
 import { watchPrinter } from './printerWatch';
 import { createStaffChime } from './staffChime';
 import { submitRequest } from './submitRequest';
@@ -68,7 +70,8 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   const settings = await applyKioskConfig(db, config);
   const [catalogue, translations] = await Promise.all([loadCatalogue(db), loadKioskI18n(settings.defaultLocale)]);
   const backofficePolicy = { allowInsecureHttp: config.allowInsecureBackoffice === true };
-  const sync = startSyncService({ db, platform, backofficePolicy, appVersion: () => platform.appVersion(), printerState: printer.state });
+  const recordings = new PromptRecordingsDb();
+  const sync = startSyncService({ db, platform, backofficePolicy, recordings, appVersion: () => platform.appVersion(), printerState: printer.state });
   void enrolFromConfig(sync, config, platform).catch((error: unknown) => console.warn('automatic enrolment failed', error));
 
   const chime = createStaffChime();
@@ -76,6 +79,7 @@ export async function bootKiosk(): Promise<BootedKiosk> {
     submit: (input) => submitRequest(input, { db, afterCommit: () => sync.trigger('submission') }),
     lookupStatus: (input) => lookupStatus(db, input),
     callStaff: () => void callStaff({ db, chime }),
+    recordedPrompts: createRecordedPromptsLoader(recordings),
     catalogue,
     settings,
     platform,

@@ -47,13 +47,20 @@ export function emptyDraft(serviceId: string): RequestDraft {
   return { serviceId, identity: {}, fields: {} };
 }
 
+/**
+ * `atEntry`: the kiosk checks what the citizen types against plausibility bounds too (a holder's
+ * date of birth under MIN_CIN_HOLDER_AGE_YEARS); the back office does not, so a request taken by
+ * a kiosk whose bounds differ is never turned into an item that can never be delivered.
+ */
 export function validateIdentity(
   identity: RequestDraft['identity'],
   today: string,
+  { atEntry = false }: { atEntry?: boolean } = {},
 ): { ok: true; identity: Identity } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const clean: Record<string, string> = {};
-  for (const field of IDENTITY_FIELDS) {
+  for (const { minAgeYears, ...rule } of IDENTITY_FIELDS) {
+    const field = atEntry ? { ...rule, minAgeYears } : rule;
     const result = validateValue(field, identity[field.key], today);
     if (result.ok) clean[field.key] = result.value;
     else errors.push({ path: `identity.${field.key}`, code: result.code });
@@ -94,7 +101,7 @@ export function buildRequest(
   stamp: RequestStamp,
 ): { ok: true; request: CitizenRequest } | { ok: false; errors: FieldError[] } {
   const today = stamp.now.slice(0, 10);
-  const identity = validateIdentity(draft.identity, today);
+  const identity = validateIdentity(draft.identity, today, { atEntry: true });
   const fields = validateServiceFields(service, draft.fields, today);
   const errors = [...(identity.ok ? [] : identity.errors), ...(fields.ok ? [] : fields.errors)];
   if (!identity.ok || !fields.ok) return { ok: false, errors };

@@ -12,6 +12,7 @@ import { pendingSummary, requeueInFlight } from '../storage/outboxSync';
 import { loadSettings } from '../storage/settings';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { createCycleLock, SYNC_LOCK_NAME, type LockManagerLike } from './cycleLock';
+import type { PromptRecordingsDb } from '../storage/promptRecordings';
 import { createCycleSteps } from './cycleSteps';
 import { freeStorageFrom, type HeartbeatFacts } from './heartbeat';
 import type { PrinterState } from '../domain/heartbeat';
@@ -39,6 +40,8 @@ export const DEFAULT_TIMING: SyncTiming = { requestTimeoutMs: 20_000, watchdogMs
 
 export interface SyncServiceDeps {
   db: ShubbakDb;
+  /** The office's prompt recordings, pulled with the catalogue. */
+  recordings?: PromptRecordingsDb;
   platform: Pick<KioskPlatform, 'readSecret' | 'writeSecret'>;
   now?: () => number;
   random?: () => number;
@@ -119,7 +122,7 @@ export function startSyncService(deps: SyncServiceDeps): SyncService {
     freeStorageBytes: () => freeStorageFrom(deps.storageManager === undefined ? (typeof navigator === 'undefined' ? null : navigator.storage) : deps.storageManager),
     lastError: () => actor?.getSnapshot().context.lastError ?? null,
   };
-  const steps = createCycleSteps({ db, transport, now, heartbeatFacts });
+  const steps = createCycleSteps({ db, transport, now, heartbeatFacts, recordings: deps.recordings });
   const holdCycleLock = createCycleLock(locks);
   const machine = syncMachine.provide({
     actors: {

@@ -14,6 +14,16 @@ import {
 } from '../domain/syncProtocol';
 import type { Catalogue } from '../domain/catalogue';
 import { heartbeatResponseSchema, type Heartbeat } from '../domain/heartbeat';
+import type { Locale } from '../domain/locales';
+import {
+  PROMPT_RECORDINGS_PATH,
+  promptRecordingListSchema,
+  promptRecordingSchema,
+  promptRecordingSummarySchema,
+  type PromptRecording,
+  type PromptRecordingSummary,
+  type PromptRecordingUpload,
+} from '../domain/promptRecordings';
 import { parseRetryAfter } from './backoff';
 import { SyncError, reasonForStatus } from './syncError';
 
@@ -50,6 +60,10 @@ export interface Transport {
   catalogue(sinceVersion: number, signal?: AbortSignal): Promise<Catalogue | null>;
   pushAudit(entries: readonly AuditEntryWire[], signal?: AbortSignal): Promise<void>;
   heartbeat(heartbeat: Heartbeat, signal?: AbortSignal): Promise<void>;
+  /** The office's own prompt recordings, without their audio. */
+  promptRecordings(signal?: AbortSignal): Promise<PromptRecordingSummary[]>;
+  promptRecording(promptId: string, language: Locale, signal?: AbortSignal): Promise<PromptRecording>;
+  uploadPromptRecording(promptId: string, language: Locale, upload: PromptRecordingUpload, signal?: AbortSignal): Promise<PromptRecordingSummary>;
 }
 
 const defaultTimers: Timers = {
@@ -124,8 +138,16 @@ export function createTransport(options: TransportOptions): Transport {
     heartbeat: async (heartbeat, signal) => {
       await call('POST', '/devices/heartbeat', heartbeat, heartbeatResponseSchema, signal);
     },
+    promptRecordings: async (signal) => (await call('GET', RECORDINGS, undefined, promptRecordingListSchema, signal)).recordings,
+    promptRecording: (promptId, language, signal) =>
+      call('GET', `${RECORDINGS}/${encodeURIComponent(promptId)}/${encodeURIComponent(language)}`, undefined, promptRecordingSchema, signal),
+    uploadPromptRecording: (promptId, language, upload, signal) =>
+      call('POST', `${RECORDINGS}/${encodeURIComponent(promptId)}/${encodeURIComponent(language)}`, upload, promptRecordingSummarySchema, signal),
   };
 }
+
+/** Relative to API_PREFIX, like the other paths of this file. */
+const RECORDINGS = PROMPT_RECORDINGS_PATH.slice(API_PREFIX.length);
 
 /** The audit endpoint's answer carries nothing the kiosk needs; a 2xx is the acknowledgement. */
 const anyJsonSchema = z.unknown();

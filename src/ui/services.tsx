@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import type { RecordedPrompts } from '../domain/audioPrompts';
 import type { Catalogue } from '../domain/catalogue';
 import type { KioskSettings } from '../domain/settings';
 import type { SavedRequest, SaveRequestInput, StatusLookupInput, StatusLookupResult } from '../machines/session/types';
@@ -15,6 +16,8 @@ export interface KioskServices {
   lookupStatus(input: StatusLookupInput): Promise<StatusLookupResult>;
   /** Alerts the staff (a chime at the counter) and records the call; called within the citizen's tap. */
   callStaff(): void;
+  /** The office's own prompt recordings as this kiosk holds them (read when a citizen turns guidance on). */
+  recordedPrompts?(): Promise<RecordedPrompts>;
   catalogue: Catalogue;
   settings: KioskSettings;
   platform: KioskPlatform;

@@ -40,6 +40,9 @@ class RecordingBackoffice {
       catalogue: async () => null,
       heartbeat: async () => undefined,
       pushAudit: async () => undefined,
+      promptRecordings: async () => [],
+      promptRecording: async () => Promise.reject(new Error('not used')),
+      uploadPromptRecording: async () => Promise.reject(new Error('not used')),
     };
   }
 }

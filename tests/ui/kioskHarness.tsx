@@ -17,6 +17,7 @@ export interface FakeKioskOptions {
   print?: (receipt: ReceiptToPrint) => Promise<PrintResult>;
   settings?: Partial<KioskSettings>;
   catalogue?: Catalogue;
+  recordedPrompts?: KioskServices['recordedPrompts'];
 }
 
 /** Renders the whole citizen kiosk over fake services; records what they were asked. */
@@ -48,6 +49,7 @@ export function renderKiosk(options: FakeKioskOptions = {}) {
       staffCalls.push(staffCalls.length + 1);
     },
     catalogue: options.catalogue ?? testCatalogue,
+    ...(options.recordedPrompts ? { recordedPrompts: options.recordedPrompts } : {}),
     settings,
     platform,
   };

@@ -130,7 +130,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       store,
       now: () => new Date(),
       // Labels and names come from kiosks and operators: printed with control characters made visible.
-      print: (line) => io.stdout(escapeInvisible(line)),
+      // A tab is the commands' own column separator (demo-staff's lines are read by npm start), so each
+      // column is escaped on its own (stored values hold no tab: the text rule refuses control characters).
+      print: (line) => io.stdout(line.split('\t').map(escapeInvisible).join('\t')),
       defaultCatalogue: () => readCatalogueFile(io.env.SHUBBAK_DEFAULT_CATALOGUE ?? DEFAULT_CATALOGUE_PATH),
     };
     try {

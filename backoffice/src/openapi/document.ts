@@ -12,6 +12,7 @@ import {
   pushRequestSchema,
   pushResponseSchema,
 } from '../../../src/domain/syncProtocol';
+import { promptRecordingListSchema, promptRecordingSchema, promptRecordingSummarySchema, promptRecordingUploadSchema } from '../../../src/domain/promptRecordings';
 import { heartbeatResponseSchema, heartbeatSchema } from '../../../src/domain/heartbeat';
 import { auditPushResponseSchema, healthResponseSchema } from '../http/schemas';
 import { BODY_LIMITS } from '../routes/deps';
@@ -35,6 +36,10 @@ const COMPONENTS = {
   AuditPushResponse: [auditPushResponseSchema, 'output'],
   Heartbeat: [heartbeatSchema, 'input'],
   HeartbeatResponse: [heartbeatResponseSchema, 'output'],
+  PromptRecordingList: [promptRecordingListSchema, 'output'],
+  PromptRecording: [promptRecordingSchema, 'output'],
+  PromptRecordingUpload: [promptRecordingUploadSchema, 'input'],
+  PromptRecordingSummary: [promptRecordingSummarySchema, 'output'],
   Health: [healthResponseSchema, 'output'],
   Error: [errorResponseSchema, 'output'],
   PublicKeySet: [publicKeySetSchema, 'output'],
@@ -74,6 +79,10 @@ const query = (name: string, description: string) => ({
 
 const deviceAuth = [{ deviceToken: [] }];
 const bodyErrors = [400, 401, 403, 413, 415, 429];
+const recordingParameters = [
+  { name: 'promptId', in: 'path', required: true, schema: { type: 'string' }, description: 'A prompt of assets/audio/manifest.json, e.g. screen.home' },
+  { name: 'language', in: 'path', required: true, schema: { type: 'string', enum: ['ar', 'zgh', 'fr', 'en'] } },
+];
 
 export function buildOpenApiDocument(): Record<string, unknown> {
   return {
@@ -134,6 +143,28 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           security: deviceAuth,
           requestBody: { required: true, ...json('AuditPush') },
           responses: { '200': { description: 'How many entries were new', ...json('AuditPushResponse') }, ...errors(...bodyErrors) },
+        },
+      },
+      [`${API_PREFIX}/prompt-recordings`]: {
+        get: {
+          summary: "The office's own recordings of the spoken prompts (without the audio)",
+          security: deviceAuth,
+          responses: { '200': { description: 'One per prompt and language', ...json('PromptRecordingList') }, ...errors(401, 403, 429) },
+        },
+      },
+      [`${API_PREFIX}/prompt-recordings/{promptId}/{language}`]: {
+        get: {
+          summary: 'One recording, with its audio (base64)',
+          security: deviceAuth,
+          parameters: recordingParameters,
+          responses: { '200': { description: 'The recording', ...json('PromptRecording') }, ...errors(400, 401, 403, 404, 429) },
+        },
+        post: {
+          summary: 'Record a prompt for the office (replaces an earlier recording of it)',
+          security: deviceAuth,
+          parameters: recordingParameters,
+          requestBody: { required: true, ...json('PromptRecordingUpload') },
+          responses: { '200': { description: 'The recording as stored', ...json('PromptRecordingSummary') }, ...errors(...bodyErrors) },
         },
       },
       [`${API_PREFIX}/devices/heartbeat`]: {

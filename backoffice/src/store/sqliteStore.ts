@@ -9,6 +9,8 @@ import { sqliteConsole } from './sqliteConsole';
 import { sqliteEnrolmentGuard } from './sqliteEnrolment';
 import { sqliteStaff } from './sqliteStaff';
 import type { StaffStore } from './staffTypes';
+import type { PromptRecordingStore } from './promptRecordingTypes';
+import { sqlitePromptRecordings } from './sqlitePromptRecordings';
 import { sqliteRequests } from './sqliteRequests';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal, Store, StoreStats } from './types';
 
@@ -26,6 +28,7 @@ export class SqliteStore implements Store {
   private readonly requests: ReturnType<typeof sqliteRequests>;
   private readonly certificates: CertificateStore;
   private readonly enrolmentGuard: ReturnType<typeof sqliteEnrolmentGuard>;
+  private readonly recordings: PromptRecordingStore;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly staff: StaffStore;
   private readonly console: ReturnType<typeof sqliteConsole>;
@@ -67,6 +70,10 @@ export class SqliteStore implements Store {
   readonly recordHeartbeat: ConsoleStore['recordHeartbeat'] = (...args) => this.console.recordHeartbeat(...args);
   readonly listHeartbeats: ConsoleStore['listHeartbeats'] = (...args) => this.console.listHeartbeats(...args);
   readonly statisticsRows: ConsoleStore['statisticsRows'] = (...args) => this.console.statisticsRows(...args);
+  // The office's prompt recordings: their SQL lives in sqlitePromptRecordings.ts.
+  readonly putPromptRecording: PromptRecordingStore['putPromptRecording'] = (...args) => this.recordings.putPromptRecording(...args);
+  readonly listPromptRecordings: PromptRecordingStore['listPromptRecordings'] = (...args) => this.recordings.listPromptRecordings(...args);
+  readonly getPromptRecording: PromptRecordingStore['getPromptRecording'] = (...args) => this.recordings.getPromptRecording(...args);
 
   constructor(file: string) {
     prepareDataFile(file);
@@ -80,6 +87,7 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.requests = sqliteRequests(this.db);
+    this.recordings = sqlitePromptRecordings(this.db);
     this.staff = sqliteStaff(this.db);
     this.console = sqliteConsole(this.db);
     this.certificates = sqliteCertificates(this.db, {

@@ -4,6 +4,7 @@ import { trust } from './003-trust';
 import { kioskTrust } from './004-kiosk-trust';
 import { consoleMigration } from './005-console';
 import { certificates } from './006-certificates';
+import { promptRecordings } from './008-prompt-recordings';
 
 /**
  * Versioned schema changes, applied in order, each inside its own transaction, and recorded in
@@ -15,4 +16,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration, certificates];
+export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration, certificates, promptRecordings];
