@@ -6,6 +6,12 @@
 
 /** The largest answer any route may give to a hostile request (docs/security.md). */
 export const MAX_ANSWER_BYTES = 512 * 1024;
+/**
+ * A script or stylesheet served as a file (the /verify page's bundle) is the same bytes whatever
+ * the request says, so a hostile value cannot inflate it; it has its own fixed bound.
+ */
+export const MAX_ASSET_BYTES = 1024 * 1024;
+export const STATIC_ASSET = /^(?:text|application)\/(?:javascript|css)\b/;
 
 /** What a leaked stack trace or internal error looks like in an answer. */
 export const STACK_TRACE = /\bat [^\s]+ \(?[^\s)]*:\d+:\d+\)?|node_modules|\.ts:\d+|SqliteError|TypeError|RangeError/;

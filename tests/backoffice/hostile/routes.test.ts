@@ -8,7 +8,7 @@ import { CONSOLE_ROUTES } from '../../../src/domain/console/routes';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../../src/domain/console/session';
 import { staffSession } from '../consoleFixtures';
 import { harness, makeRequest, type Harness } from '../fixtures';
-import { HOSTILE_STRINGS, HOSTILE_VALUES, leafPaths, MAX_ANSWER_BYTES, STACK_TRACE, withLeaf } from './corpus';
+import { HOSTILE_STRINGS, HOSTILE_VALUES, leafPaths, MAX_ANSWER_BYTES, MAX_ASSET_BYTES, STACK_TRACE, STATIC_ASSET, withLeaf } from './corpus';
 import { uncleanStoredText } from './storedText';
 
 /**
@@ -57,7 +57,8 @@ afterAll(async () => {
 function check(route: string, response: LightMyRequestResponse): void {
   answered.push({ route, status: response.statusCode });
   expect(response.statusCode, `${route}: ${response.body.slice(0, 200)}`).toBeLessThan(500);
-  expect(response.body.length, route).toBeLessThanOrEqual(MAX_ANSWER_BYTES);
+  const asset = STATIC_ASSET.test(String(response.headers['content-type'] ?? ''));
+  expect(response.body.length, route).toBeLessThanOrEqual(asset ? MAX_ASSET_BYTES : MAX_ANSWER_BYTES);
   expect(response.body, route).not.toMatch(STACK_TRACE);
 }
 
