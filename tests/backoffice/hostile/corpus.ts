@@ -57,6 +57,8 @@ export const HOSTILE_STRUCTURES: ReadonlyArray<readonly [string, unknown]> = [
   ['nested 14 levels (just inside the parser limit)', deep(14)],
   ['a wide object', Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, i]))],
   ['a wide array', Array.from({ length: 5_000 }, (_, i) => i)],
+  ['a key of 600,000 characters (echoed in an error, it would make the answer huge)', { ['k'.repeat(600_000)]: 1 }],
+  ['a key of escape sequences', { '\u001b[31m\u202E': 1 }],
   ['an array of strings', ['a', 'b']],
   ['a string that looks like JSON', '{"items":[]}'],
 ];
