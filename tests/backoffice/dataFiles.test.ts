@@ -55,3 +55,16 @@ describe('modes of the data folder and its files', () => {
     expect([mode(join(root, 'keys')), mode(file)]).toEqual([0o700, 0o600]);
   });
 });
+
+describe('backups', () => {
+  it('writes a backup 0600 in a new 0700 folder', async () => {
+    root = mkdtempSync(join(tmpdir(), 'shubbak-modes-'));
+    permissiveUmask();
+    const { backupDatabase } = await import('../../scripts/backupBackoffice');
+    const dataDir = join(root, 'data');
+    await runCli(['create-office', '--id', 'north', '--name', 'North', '--data', dataDir], { stdout: () => undefined, stderr: () => undefined, env: {} });
+    const copy = join(root, 'backups', 'copy.sqlite');
+    await backupDatabase(join(dataDir, DATABASE_FILE), copy);
+    expect([mode(join(root, 'backups')), mode(copy)]).toEqual([0o700, 0o600]);
+  });
+});
