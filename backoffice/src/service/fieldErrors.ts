@@ -23,7 +23,7 @@ export function wireErrors(error: z.ZodError): WireFieldError[] {
 /** Longest path segment echoed back: keys come from the body, and an error must not return (or print) a hostile key whole. */
 export const MAX_PATH_SEGMENT = 64;
 
-function wirePath(segments: readonly string[]): string {
+export function wirePath(segments: readonly string[]): string {
   return segments.map((segment) => escapeInvisible(segment.length > MAX_PATH_SEGMENT ? `${segment.slice(0, MAX_PATH_SEGMENT)}…` : segment)).join('.');
 }
 
