@@ -114,7 +114,7 @@ export async function listDevices(context: CommandContext, officeId?: string): P
   for (const d of devices) {
     const state = d.revokedAt ? `revoked ${d.revokedAt}` : 'active';
     context.print(
-      `${d.id}  ${d.officeId}  ${d.trackingPrefix}  "${d.label}"  ${state}  kioskSeq ${d.lastKioskSeq} (gaps ${d.kioskSeqGaps}, replays ${d.kioskSeqReplays}, out of window ${d.kioskSeqOutOfWindow})`,
+      `${d.id}  ${d.officeId}  ${d.trackingPrefix}  "${d.label}"  ${state}  kioskSeq ${d.lastKioskSeq} (gaps ${d.kioskSeqGaps}, replays ${d.kioskSeqReplays})`,
     );
   }
 }

@@ -55,10 +55,13 @@ export async function ingestBatch(context: IngestContext, items: readonly unknow
     receivedAt: context.now.toISOString(),
     // Only sequences inside the window are recorded: a forged 2^32 is neither a gap nor the new last.
     kioskSeqs: inWindow,
-    kioskSeqsOutOfWindow: seqs.length - inWindow.length,
     items: valid,
     clockFlags,
   });
+  // Stored when valid, but moving nothing: the operator learns of it from the log.
+  if (inWindow.length < seqs.length) {
+    context.log?.({ deviceId: context.deviceId, outOfWindow: seqs.length - inWindow.length }, 'kiosk sequences outside the window: not recorded');
+  }
   if (clockFlags.size > 0) {
     context.log?.({ deviceId: context.deviceId, flagged: clockFlags.size }, 'kiosk clock outside the tolerated window: requests kept and flagged');
   }

@@ -15,7 +15,7 @@ export const MAX_KIOSK_SEQ = 2_147_483_647;
  * numbers its requests 1, 2, 3… and pushes them in order, at most a batch at a time, so a real
  * jump is a few lost items; a bigger one is forged, corrupted, or follows a server restored from
  * an old backup. Such an item is still stored when valid (a real request is never refused for its
- * number) but moves nothing: it is only counted (`kioskSeqOutOfWindow`).
+ * number) but moves nothing: it is only logged (warn).
  */
 export const MAX_KIOSK_SEQ_STEP = 10_000;
 

@@ -66,8 +66,7 @@ export function sqliteRequests(db: Database.Database) {
   );
   const selectDeviceSeq = db.prepare<[string], number>('SELECT last_kiosk_seq FROM devices WHERE id = ?').pluck();
   const updateDeviceSeq = db.prepare(
-    `UPDATE devices SET last_kiosk_seq = ?, kiosk_seq_gaps = kiosk_seq_gaps + ?, kiosk_seq_replays = kiosk_seq_replays + ?,
-       kiosk_seq_out_of_window = kiosk_seq_out_of_window + ?
+    `UPDATE devices SET last_kiosk_seq = ?, kiosk_seq_gaps = kiosk_seq_gaps + ?, kiosk_seq_replays = kiosk_seq_replays + ?
      WHERE id = ?`,
   );
   const selectChanges = db.prepare<[string, number, number], ChangeRow>(
@@ -90,7 +89,7 @@ export function sqliteRequests(db: Database.Database) {
   const updateStatus = db.prepare('UPDATE requests SET status = ? WHERE id = ?');
 
   /** Counts gaps and replays of the kiosk's own sequence; a rejected item advances it like any other. */
-  function trackKioskSeqs(deviceId: string, kioskSeqs: readonly number[], outOfWindow: number): void {
+  function trackKioskSeqs(deviceId: string, kioskSeqs: readonly number[]): void {
     let last = selectDeviceSeq.get(deviceId) ?? 0;
     let gaps = 0;
     let replays = 0;
@@ -101,7 +100,7 @@ export function sqliteRequests(db: Database.Database) {
         last = seq;
       }
     }
-    updateDeviceSeq.run(last, gaps, replays, outOfWindow, deviceId);
+    updateDeviceSeq.run(last, gaps, replays, deviceId);
   }
 
   /**
@@ -119,7 +118,7 @@ export function sqliteRequests(db: Database.Database) {
   }
 
   const push = db.transaction((input: PushInput): StoredPushOutcome[] => {
-    trackKioskSeqs(input.deviceId, input.kioskSeqs, input.kioskSeqsOutOfWindow ?? 0);
+    trackKioskSeqs(input.deviceId, input.kioskSeqs);
     return input.items.map(({ request, canonical }): StoredPushOutcome => {
       const existing = selectBody.get(request.id);
       // Another office's request: saying duplicate or conflict would tell this device it exists.

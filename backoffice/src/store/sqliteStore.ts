@@ -7,8 +7,7 @@ import { sqliteRequests } from './sqliteRequests';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal, Store, StoreStats } from './types';
 
 const DEVICE_COLUMNS = `id, office_id AS officeId, label, tracking_prefix AS trackingPrefix, enrolled_at AS enrolledAt,
-  revoked_at AS revokedAt, last_kiosk_seq AS lastKioskSeq, kiosk_seq_gaps AS kioskSeqGaps, kiosk_seq_replays AS kioskSeqReplays,
-  kiosk_seq_out_of_window AS kioskSeqOutOfWindow`;
+  revoked_at AS revokedAt, last_kiosk_seq AS lastKioskSeq, kiosk_seq_gaps AS kioskSeqGaps, kiosk_seq_replays AS kioskSeqReplays`;
 
 /**
  * The default store: one SQLite file in WAL mode with `synchronous = FULL`, so a committed

@@ -31,8 +31,6 @@ export interface Device {
   kioskSeqGaps: number;
   /** Items that arrived with a kiosk sequence at or below the last one (replays). */
   kioskSeqReplays: number;
-  /** Items whose kiosk sequence was too far above the last one to be recorded (see service/pushBounds.ts). */
-  kioskSeqOutOfWindow: number;
 }
 
 /** Who a bearer token belongs to, whether or not it is still allowed in. */
@@ -74,8 +72,6 @@ export interface PushInput {
   receivedAt: string;
   /** Kiosk sequences of every item of the batch in order, invalid ones included, so a rejection still advances the device's sequence. */
   kioskSeqs: readonly number[];
-  /** Items of the batch whose sequence was outside the window: counted, never recorded as the last. */
-  kioskSeqsOutOfWindow?: number;
   items: readonly ValidPushItem[];
   /** Items whose kiosk clock was outside the tolerated window, by request id: kept, and flagged. */
   clockFlags?: ReadonlyMap<string, ClockFlag>;

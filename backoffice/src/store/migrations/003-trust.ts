@@ -11,8 +11,6 @@ import type { Migration } from './index';
  *   can take a code before its kiosk pushes it. Staff look codes up through the prefix's owner.
  * - `requests.clock_flag`: a request whose kiosk clock was outside the tolerated window is kept
  *   (never lost) and flagged `ahead` or `behind`.
- * - `devices.kiosk_seq_out_of_window`: items whose kiosk sequence was too far from the device's
- *   last one to be recorded (stored, but moving nothing).
  * - `audit_entries.purged_at`: the retention purge empties audit details (free text that may name
  *   a citizen) older than the retention, as it empties finished requests' bodies.
  * The rebuild follows SQLite's documented procedure (foreign keys are off while migrations run,
@@ -61,6 +59,5 @@ export const trust: Migration = {
     CREATE INDEX requests_by_tracking_code ON requests (tracking_code);
 
     ALTER TABLE audit_entries ADD COLUMN purged_at TEXT;
-    ALTER TABLE devices ADD COLUMN kiosk_seq_out_of_window INTEGER NOT NULL DEFAULT 0;
   `,
 };
