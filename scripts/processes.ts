@@ -19,3 +19,12 @@ export function lastNonEmptyLine(output: string): string | undefined {
     .filter(Boolean)
     .at(-1);
 }
+
+/** The accounts `backoffice demo-staff` printed, one `login<TAB>role<TAB>password` line each. */
+export function demoStaffLines(output: string): Array<{ login: string; role: string; password: string }> {
+  return output
+    .split('\n')
+    .map((line) => line.trim().split('\t'))
+    .filter((parts): parts is [string, string, string] => parts.length === 3 && parts.every((part) => part !== ''))
+    .map(([login, role, password]) => ({ login, role, password }));
+}

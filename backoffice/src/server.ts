@@ -3,18 +3,31 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { join } from 'node:path';
 import { API_PREFIX } from '../../src/domain/syncProtocol';
+import { CONSOLE_PREFIX } from '../../src/domain/console/routes';
 import { rateLimitKey, registerAuth } from './http/auth';
+import { registerConsolePages } from './http/consolePages';
+import { registerConsoleAuth } from './http/consoleAuth';
+import { DEFAULT_THROTTLE, type ThrottlePolicy } from './service/loginThrottle';
+import { NO_CERTIFICATES, type CertificateFacts } from './service/requestPage';
+import { indexUnsearchedRequests } from './service/searchIndexing';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './service/staffSessions';
 import { handleError, handleNotFound } from './http/errors';
 import { ApiError } from './service/apiError';
 import { registerStrictJson } from './http/jsonBody';
 import { registerAuditRoutes } from './routes/audit';
 import { registerCatalogueRoutes } from './routes/catalogue';
+import { registerCertificateVerificationRoutes } from './routes/certificateVerification';
+import { registerConsoleCertificateRoutes } from './routes/consoleCertificates';
+import { certificateFacts } from './service/certificates';
 import { registerChangesRoutes } from './routes/changes';
 import { BODY_LIMITS } from './routes/deps';
 import { registerEnrolRoutes } from './routes/enrol';
 import { registerMetaRoutes } from './routes/meta';
+import { registerPromptRecordingRoutes } from './routes/promptRecordings';
 import { registerRequestRoutes } from './routes/requests';
-import { registerStaffRoutes } from './routes/staff';
+import { SigningKeyring } from './certificates/signingKeyring';
+import { registerConsoleRoutes } from './routes/console/registerConsole';
+import { registerHeartbeatRoutes } from './routes/heartbeat';
 import { purgeFinishedRequests } from './service/retention';
 import { prepareDataDir } from './store/dataFiles';
 import { openSqliteStore } from './store/sqliteStore';
@@ -61,11 +74,22 @@ export interface BuildServerOptions {
   rateLimit?: RateLimitSettings | false;
   now?: () => Date;
   timeouts?: Timeouts;
+  /** The certificate keys; without them the verification routes are not served (tests of other parts). */
+  keyring?: SigningKeyring;
+  /** The built console served at /console/; the repository's dist-console/ when omitted. */
+  consoleDir?: string;
   trustProxy?: TrustProxySetting;
+  /** The console's session lifetimes, login throttle and certificate facts; defaults for each left out. */
+  console?: Partial<ConsoleSettings>;
 }
 
-/** Kiosk pages are served from another local origin: their endpoints allow any origin, without credentials. */
-const STAFF_PATH = `${API_PREFIX}/staff/`;
+export interface ConsoleSettings {
+  sessions: SessionPolicy;
+  throttle: ThrottlePolicy;
+  certificates: CertificateFacts;
+}
+
+/** Kiosk pages are served from another local origin: their endpoints allow any origin, without credentials. The console is same-origin only. */
 
 export function buildServer(options: BuildServerOptions): FastifyInstance {
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
@@ -92,9 +116,16 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   app.setNotFoundHandler(handleNotFound);
   registerStrictJson(app);
   registerAuth(app, options.store);
+  const consoleDeps = {
+    ...deps,
+    sessions: options.console?.sessions ?? DEFAULT_SESSION_POLICY,
+    throttle: options.console?.throttle ?? DEFAULT_THROTTLE,
+    certificates: options.console?.certificates ?? (options.keyring ? certificateFacts(options.store) : NO_CERTIFICATES),
+  };
+  registerConsoleAuth(app, options.store, consoleDeps.sessions, deps.now);
   void app.register(cors, {
     delegator: (request, callback) => {
-      const kiosk = (request.url ?? '').startsWith(API_PREFIX) && !(request.url ?? '').startsWith(STAFF_PATH);
+      const kiosk = (request.url ?? '').startsWith(API_PREFIX) && !(request.url ?? '').startsWith(CONSOLE_PREFIX);
       callback(null, {
         origin: kiosk ? '*' : false,
         credentials: false,
@@ -124,8 +155,15 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     registerChangesRoutes(app, deps);
     registerCatalogueRoutes(app, deps);
     registerAuditRoutes(app, deps);
-    registerStaffRoutes(app, deps);
+    registerHeartbeatRoutes(app, deps);
+    registerConsoleRoutes(app, consoleDeps);
     registerMetaRoutes(app, deps);
+    registerConsolePages(app, options.consoleDir);
+    if (options.keyring) {
+      registerCertificateVerificationRoutes(app, { ...deps, keyring: options.keyring });
+      registerConsoleCertificateRoutes(app, { ...consoleDeps, keyring: options.keyring });
+    }
+    registerPromptRecordingRoutes(app, deps);
   });
   return app;
 }
@@ -155,7 +193,9 @@ export const DATABASE_FILE = 'backoffice.sqlite';
 export async function startBackoffice(options: StartOptions): Promise<RunningBackoffice> {
   prepareDataDir(options.dataDir);
   const store = openSqliteStore(join(options.dataDir, DATABASE_FILE));
-  const app = buildServer({ store, logger: options.logger, rateLimit: options.rateLimit, timeouts: options.timeouts, trustProxy: options.trustProxy });
+  const keyring = SigningKeyring.open(options.dataDir);
+  await indexUnsearchedRequests(store);
+  const app = buildServer({ store, keyring, logger: options.logger, rateLimit: options.rateLimit, timeouts: options.timeouts, trustProxy: options.trustProxy });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {

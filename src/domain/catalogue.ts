@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { certificateLetterheadSchema, certificateTemplateSchema, templatePlaceholderErrors } from './certificateTemplate';
 import { localizedTextSchema } from './locales';
 
 /**
@@ -39,11 +40,15 @@ export const serviceSchema = z.strictObject({
   documents: z.array(localizedTextSchema),
   fee: feeSchema,
   delay: localizedTextSchema,
+  /** The announced delay in days, for the console's overdue mark; absent: never overdue. */
+  delayDays: z.int().positive().max(365).optional(),
   /** Signature legalisation and certified copies are finished at the counter, in person. */
   returnToCounter: z.boolean(),
   /** Which office or commune handles it: used by the back office for routing. */
   handledBy: z.string().min(1),
   active: z.boolean(),
+  /** For a service that ends in a document the chief signs: its text (placeholders checked with the catalogue). */
+  certificate: certificateTemplateSchema.optional(),
 });
 export type Service = z.infer<typeof serviceSchema>;
 
@@ -51,9 +56,19 @@ export const catalogueSchema = z
   .strictObject({
     version: z.int().nonnegative(),
     services: z.array(serviceSchema),
+    /** The annex's letterhead printed on its certificates (a catalogue belongs to one office). */
+    certificateLetterhead: certificateLetterheadSchema.optional(),
   })
   .refine((c) => new Set(c.services.map((s) => s.id)).size === c.services.length, {
     message: 'duplicate service id',
+  })
+  .superRefine((c, context) => {
+    c.services.forEach((service, index) => {
+      if (!service.certificate) return;
+      for (const message of templatePlaceholderErrors(service.certificate, service.fields)) {
+        context.addIssue({ code: 'custom', path: ['services', index, 'certificate'], message });
+      }
+    });
   });
 export type Catalogue = z.infer<typeof catalogueSchema>;
 

@@ -1,3 +1,4 @@
+import type { StatusProof } from '../domain/statusProof';
 import Dexie, { type EntityTable } from 'dexie';
 import type { Catalogue } from '../domain/catalogue';
 import type { CitizenRequest } from '../domain/request';
@@ -101,6 +102,8 @@ export interface StatusRecord {
   reason: string | null;
   changedAt: string;
   seq: number;
+  /** The holder's proof verifier, passed on by the back office; absent on changes pulled before it existed. */
+  proof?: StatusProof | null;
 }
 
 export interface MetaRecord {

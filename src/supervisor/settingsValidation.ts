@@ -1,3 +1,4 @@
+import { backofficeUrlProblem, SECURE_ONLY, type BackofficeUrlPolicy } from '../domain/backofficeUrl';
 import { kioskSettingsSchema, type KioskSettings } from '../domain/settings';
 import type { SettingsField } from './types';
 
@@ -6,9 +7,16 @@ export type SettingsValidation =
   /** Field → zod issue code; each field has one translated message stating its rule. */
   | { ok: false; errors: Partial<Record<SettingsField, string>> };
 
-export function validateSettings(candidate: unknown): SettingsValidation {
+/** Error code of a back-office address that is plain http:// to another machine (see backofficeUrl.ts). */
+export const INSECURE_BACKOFFICE = 'insecureHttp';
+
+export function validateSettings(candidate: unknown, policy: BackofficeUrlPolicy = SECURE_ONLY): SettingsValidation {
   const parsed = kioskSettingsSchema.safeParse(candidate);
-  if (parsed.success) return { ok: true, settings: parsed.data };
+  if (parsed.success) {
+    const url = parsed.data.backofficeUrl;
+    if (url !== '' && backofficeUrlProblem(url, policy) === 'insecureHttp') return { ok: false, errors: { backofficeUrl: INSECURE_BACKOFFICE } };
+    return { ok: true, settings: parsed.data };
+  }
   const errors: Partial<Record<SettingsField, string>> = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0];

@@ -4,10 +4,13 @@ import { appendAudit, markAuditSynced, unsyncedAudit } from '../storage/audit';
 import { loadCatalogue, saveCatalogue } from '../storage/catalogue';
 import type { ShubbakDb } from '../storage/db';
 import { META_KEYS, writeMeta } from '../storage/meta';
+import type { PromptRecordingsDb } from '../storage/promptRecordings';
 import { purgePersonalData } from '../storage/retention';
 import { prepareResendAfterServerRestore } from '../storage/serverRestore';
 import { loadSettings } from '../storage/settings';
 import { applyChanges, readPullCursor } from '../storage/statuses';
+import { buildHeartbeat, type HeartbeatFacts } from './heartbeat';
+import { pullPromptRecordings } from './promptRecordingsPull';
 import { createPushPipeline } from './pushPipeline';
 import { SyncError } from './syncError';
 import type { AuditEntryWire, Transport } from './transport';
@@ -21,6 +24,10 @@ export interface CycleDeps {
   /** The transport for this kiosk (settings' back-office URL, stored device token). */
   transport: () => Promise<Transport>;
   now: () => number;
+  /** When given, each complete cycle ends with a heartbeat to the back office (see heartbeat.ts). */
+  heartbeatFacts?: HeartbeatFacts;
+  /** Where the office's prompt recordings are kept; without it they are not pulled. */
+  recordings?: PromptRecordingsDb;
 }
 
 /** The steps of one sync cycle, as the sync machine invokes them. Each is safe to abandon half-way. */
@@ -32,7 +39,7 @@ export interface CycleSteps {
   finishCycle(signal: AbortSignal): Promise<undefined>;
 }
 
-export function createCycleSteps({ db, transport, now }: CycleDeps): CycleSteps {
+export function createCycleSteps({ db, transport, now, heartbeatFacts, recordings }: CycleDeps): CycleSteps {
   return {
     pushBatch: createPushPipeline({ db, transport, now }),
 
@@ -60,6 +67,15 @@ export function createCycleSteps({ db, transport, now }: CycleDeps): CycleSteps 
       const current = await loadCatalogue(db);
       const next = await (await transport()).catalogue(current.version, signal);
       if (next) await saveCatalogue(db, next);
+      if (recordings) {
+        try {
+          await pullPromptRecordings(recordings, await transport(), signal);
+        } catch (error) {
+          // Office data like the catalogue, but optional: a back office from before recordings (404)
+          // or one bad file must not hold back statuses and requests. The next cycle tries again.
+          if (signal.aborted) throw error;
+        }
+      }
       return undefined;
     },
 
@@ -79,10 +95,17 @@ export function createCycleSteps({ db, transport, now }: CycleDeps): CycleSteps 
       return { more: entries.length === AUDIT_BATCH_SIZE };
     },
 
-    async finishCycle() {
+    async finishCycle(signal) {
       const { retentionDays } = await loadSettings(db);
       await purgePersonalData(db, { retentionDays, now: now() });
       await writeMeta(db, META_KEYS.lastSyncSuccessAt, now());
+      if (heartbeatFacts) {
+        // Best effort: the figures are for the office's fleet page, never a reason to fail a cycle
+        // whose requests are already safe (an older back office answers 404; the next cycle tries again).
+        await buildHeartbeat(db, heartbeatFacts, now())
+          .then(async (heartbeat) => (await transport()).heartbeat(heartbeat, signal))
+          .catch(() => undefined);
+      }
       return undefined;
     },
   };

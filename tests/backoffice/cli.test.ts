@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logLevelSetting, runCli, type CliIo } from '../../backoffice/src/cli/run';
-import { DATABASE_FILE } from '../../backoffice/src/server';
+import { buildServer, DATABASE_FILE } from '../../backoffice/src/server';
 import { openSqliteStore } from '../../backoffice/src/store/sqliteStore';
 import { enrolResponseSchema } from '../../src/domain/syncProtocol';
 import { makeRequest, testCatalogue } from './fixtures';
@@ -91,16 +91,52 @@ describe('back office commands', () => {
     const wrong = await cli('set-status', trackingCode, 'collected');
     expect([wrong.code, wrong.err[0]]).toEqual([2, expect.stringContaining('cannot become collected')]);
     expect((await cli('set-status', trackingCode, 'refused')).err[0]).toContain('needs a reason');
+    expect((await cli('set-status', trackingCode, 'refused', '--reason-code', 'bad')).err[0]).toContain('--reason-code must be one of');
     expect((await cli('set-status', trackingCode, 'refused', '--reason', 'Pièce manquante')).code).toBe(0);
     expect((await cli('set-status', trackingCode, 'finished')).err[0]).toContain('status must be one of');
   });
 
-  it('prints a staff token once, on the last line, with the id that revokes it', async () => {
-    const { out } = await cli('staff-token', '--name', 'Amina');
-    expect(out.at(-1)).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const id = /revoke-staff (\S+)\)/.exec(out[0]!)![1]!;
-    expect((await cli('revoke-staff', id)).out).toEqual([`Staff token ${id} revoked`]);
-    expect((await cli('revoke-staff', id)).code).toBe(2);
+  it('adds a staff member with a one-time activation code on the last line, and resets and revokes them', async () => {
+    await cli('create-office', '--id', 'north', '--name', 'North');
+    const added = await cli('add-staff', '--office', 'north', '--role', 'chief', '--name', 'Amina El Idrissi');
+    expect(added.code).toBe(0);
+    expect(added.out[0]).toBe('Staff Amina El Idrissi (chief at north), login: amina.el.idrissi');
+    expect(added.out.at(-1)).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(await withStore((store) => JSON.stringify(store.db.prepare('SELECT * FROM staff_accounts').all()))).not.toContain(added.out.at(-1));
+    expect((await cli('list-staff', '--office', 'north')).out).toEqual(['amina.el.idrissi  chief  "Amina El Idrissi"  awaiting activation']);
+    expect((await cli('add-staff', '--office', 'north', '--role', 'boss', '--name', 'X')).err[0]).toContain('--role must be one of agent, chief, admin');
+    const reset = await cli('reset-password', 'amina.el.idrissi');
+    expect(reset.out.at(-1)).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(reset.out.at(-1)).not.toBe(added.out.at(-1));
+    expect((await cli('revoke-staff', 'amina.el.idrissi')).out).toEqual(['Staff amina.el.idrissi revoked: their sessions have ended']);
+    expect((await cli('revoke-staff', 'amina.el.idrissi')).code).toBe(2);
+  });
+
+  it('makes one demo account per role on the demo office, whose password signs in, and never shows it twice', async () => {
+    await cli('demo-setup');
+    const first = await cli('demo-staff');
+    expect(first.out.map((line) => line.split('\t').slice(0, 2))).toEqual([
+      ['demo.agent', 'agent'],
+      ['demo.chief', 'chief'],
+      ['demo.admin', 'admin'],
+    ]);
+    expect((await cli('demo-staff')).out).toEqual([]);
+    const [login, , password] = first.out[1]!.split('\t');
+    const status = await withStore(async (store) => {
+      const app = buildServer({ store, rateLimit: false });
+      const response = await app.inject({ method: 'POST', url: '/api/v1/console/session/login', payload: { login, password } });
+      await app.close();
+      return [response.statusCode, response.json().offices];
+    });
+    expect(status).toEqual([200, [{ officeId: 'demo', officeName: 'DEMO — Annexe de démonstration', role: 'chief' }]]);
+  });
+
+  it('gives one person roles in two offices', async () => {
+    await cli('create-office', '--id', 'north', '--name', 'North');
+    await cli('create-office', '--id', 'south', '--name', 'South');
+    await cli('add-staff', '--office', 'north', '--role', 'agent', '--name', 'Said', '--login', 'said');
+    expect((await cli('grant-role', '--office', 'south', '--role', 'admin', 'said')).out).toEqual(['said is now admin at south']);
+    expect((await cli('list-staff', '--office', 'south')).out[0]).toMatch(/^said {2}admin/);
   });
 
   it('lists kiosks with their sequence counters and revokes one', async () => {

@@ -1,5 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
+import { SigningKeyring } from '../../backoffice/src/certificates/signingKeyring';
 import { enrolCode, type CommandContext } from '../../backoffice/src/cli/commands';
 import { buildServer, type RateLimitSettings } from '../../backoffice/src/server';
 import { openSqliteStore, type SqliteStore } from '../../backoffice/src/store/sqliteStore';
@@ -69,6 +73,8 @@ export function makeRequest(prefix: string, kioskSeq: number, overrides: Partial
 export interface Harness {
   app: FastifyInstance;
   store: SqliteStore;
+  /** The back office's certificate keys (served at /api/v1/keys). */
+  keyring: SigningKeyring;
   clock: { now: Date };
   context: CommandContext;
   printed: string[];
@@ -93,11 +99,16 @@ export async function harness(options: { rateLimit?: RateLimitSettings | false }
     await store.createOffice({ id, name: `Annexe ${id}`, createdAt: NOW.toISOString() });
     await store.importCatalogue(id, testCatalogue(), NOW.toISOString());
   }
-  const app = buildServer({ store, rateLimit: options.rateLimit ?? false, now: () => clock.now });
+  // The certificate keys in a folder of their own, removed with the server.
+  const keysDir = mkdtempSync(join(tmpdir(), 'shubbak-keys-'));
+  const keyring = SigningKeyring.open(keysDir);
+  const app = buildServer({ store, keyring, rateLimit: options.rateLimit ?? false, now: () => clock.now });
+  app.addHook('onClose', async () => rmSync(keysDir, { recursive: true, force: true }));
   const auth = (token?: string) => (token ? { authorization: `Bearer ${token}` } : {});
   const h: Harness = {
     app,
     store,
+    keyring,
     clock,
     context,
     printed,
@@ -111,4 +122,26 @@ export async function harness(options: { rateLimit?: RateLimitSettings | false }
     },
   };
   return h;
+}
+
+/**
+ * Every GET and POST route the server serves, as `METHOD /path`, read from Fastify's own route
+ * tree (printRoutes nests routes under a shared path: the tree is walked to rebuild full paths).
+ */
+export async function servedRoutes(app: FastifyInstance): Promise<string[]> {
+  await app.ready();
+  const stack: Array<{ indent: number; path: string }> = [];
+  const routes: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const indent = line.search(/[^│├└─\s]/u);
+    if (indent < 0) continue;
+    const match = /^(\S+)(?: \(([A-Z, ]+)\))?/.exec(line.slice(indent));
+    if (!match) continue;
+    while (stack.length && stack.at(-1)!.indent >= indent) stack.pop();
+    const path = (stack.at(-1)?.path ?? '') + match[1]!;
+    stack.push({ indent, path });
+    for (const verb of (match[2] ?? '').split(', ')) if (verb === 'GET' || verb === 'POST') routes.push(`${verb} ${path}`);
+  }
+  // The API lives under API_PREFIX; pages (the console at /console/) are HTML, not API endpoints.
+  return routes.filter((route) => route.split(' ')[1]!.startsWith('/api/'));
 }

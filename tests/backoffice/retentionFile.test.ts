@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v4 as uuidv4 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOffice, enrolCode, purge, staffToken, type CommandContext } from '../../backoffice/src/cli/commands';
+import { createOffice, enrolCode, purge, setStatus, type CommandContext } from '../../backoffice/src/cli/commands';
 import { buildServer } from '../../backoffice/src/server';
 import { DAY_MS } from '../../backoffice/src/service/retention';
 import { openSqliteStore } from '../../backoffice/src/store/sqliteStore';
@@ -57,11 +57,8 @@ describe('the retention purge, searched for in the database file', () => {
     ];
     const pushed = await post('/api/v1/requests/push', { items: requests }, kiosk.deviceToken);
     expect(pushed.json().results.map((r: { outcome: string }) => r.outcome)).toEqual(['accepted', 'accepted']);
-    const staff = await staffToken(context, 'Amina');
-    await post('/api/v1/staff/status', { trackingCode: requests[0]!.trackingCode, status: 'refused', reason: REASON }, staff);
-    for (const status of ['inReview', 'ready', 'collected']) {
-      await post('/api/v1/staff/status', { trackingCode: requests[1]!.trackingCode, status }, staff);
-    }
+    await setStatus(context, requests[0]!.trackingCode, 'refused', REASON);
+    for (const status of ['inReview', 'ready', 'collected'] as const) await setStatus(context, requests[1]!.trackingCode, status);
     await post('/api/v1/audit', { entries: [{ id: uuidv4(), at: NOW.toISOString(), action: 'supervisor.discard', detail: AUDIT_DETAIL }] }, kiosk.deviceToken);
 
     const values = [...Object.values(PERSONAL), COMMUNE, REASON, AUDIT_DETAIL];

@@ -38,7 +38,11 @@ class RecordingBackoffice {
       },
       changes: async () => Promise.reject(new Error('not used')),
       catalogue: async () => null,
+      heartbeat: async () => undefined,
       pushAudit: async () => undefined,
+      promptRecordings: async () => [],
+      promptRecording: async () => Promise.reject(new Error('not used')),
+      uploadPromptRecording: async () => Promise.reject(new Error('not used')),
     };
   }
 }

@@ -1,9 +1,13 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { Catalogue } from '../../../src/domain/catalogue';
+import { STAFF_ROLES, staffRoleSchema } from '../../../src/domain/console/roles';
+import { staffLoginSchema } from '../../../src/domain/console/session';
+import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
 import type { RemoteStatus } from '../../../src/domain/status';
 import { checkFreeText, type FreeTextErrorCode } from '../../../src/domain/text';
-import { hashSecret, newEnrolmentCode, newToken } from '../service/secrets';
 import { firstUncleanText } from '../service/catalogueText';
+import { ENROLMENT_CODE_TTL_HOURS, issueEnrolmentCode } from '../service/enrolmentCodes';
+import { hashPassword } from '../service/passwords';
+import { createStaffAccount, newActivationCode, resetStaffPassword } from '../service/staffAccounts';
 import { purgeFinishedRequests } from '../service/retention';
 import { changeStatus } from '../service/statusChange';
 import type { Store } from '../store/types';
@@ -22,7 +26,7 @@ export class CommandError extends Error {
 }
 
 export const DEMO_OFFICE = { id: 'demo', name: 'DEMO — Annexe de démonstration' } as const;
-export const ENROLMENT_CODE_TTL_HOURS = 24;
+export { ENROLMENT_CODE_TTL_HOURS };
 
 /** Office and staff names are shown to staff and printed: one visible name, cleaned by the shared rule. */
 const NAME_RULE = { max: 120, letterRequired: true } as const;
@@ -64,14 +68,7 @@ export async function createOffice(context: CommandContext, office: { id: string
 /** A one-time enrolment code for the office, valid for a day; only its hash is kept. */
 export async function enrolCode(context: CommandContext, officeId: string, ttlHours = ENROLMENT_CODE_TTL_HOURS): Promise<string> {
   await requireOffice(context, officeId);
-  const code = newEnrolmentCode();
-  const now = context.now();
-  await context.store.createEnrolmentCode({
-    codeHash: hashSecret(code),
-    officeId,
-    createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + ttlHours * 3_600_000).toISOString(),
-  });
+  const { code } = await issueEnrolmentCode(context.store, officeId, context.now(), ttlHours);
   context.print(code);
   return code;
 }
@@ -83,20 +80,92 @@ export async function demoSetup(context: CommandContext): Promise<string> {
   return enrolCode(context, DEMO_OFFICE.id);
 }
 
-/** Makes a staff token and prints it once: only its hash is kept, so a lost token is replaced, not recovered. */
-export async function staffToken(context: CommandContext, name: string): Promise<string> {
-  const checked = checkFreeText(name, NAME_RULE);
-  if (!checked.ok) throw new CommandError(`a staff token needs --name (${describeRefusal(checked.code, checked.max)})`);
-  const token = newToken();
-  const id = uuidv7();
-  await context.store.createStaff({ id, name: checked.value, tokenHash: hashSecret(token), createdAt: context.now().toISOString() });
-  context.print(`Staff token for ${checked.value} (id ${id}; revoke with revoke-staff ${id}). It is shown only now:`);
-  context.print(token);
-  return token;
+/**
+ * A staff account with a role in one office, and its one-time activation code as the LAST line
+ * printed: the person types it in the console and chooses a password there. Only its hash is kept.
+ */
+export async function addStaff(
+  context: CommandContext,
+  input: { officeId: string; role: string; name: string; login?: string | undefined },
+): Promise<{ login: string; code: string }> {
+  await requireOffice(context, input.officeId);
+  const role = staffRoleSchema.safeParse(input.role);
+  if (!role.success) throw new CommandError(`--role must be one of ${STAFF_ROLES.join(', ')}`);
+  if (input.login !== undefined && !staffLoginSchema.safeParse(input.login).success) {
+    throw new CommandError('a login is 2–40 lower-case letters, digits, dots or dashes');
+  }
+  const name = checkFreeText(input.name, NAME_RULE);
+  if (!name.ok) throw new CommandError(`a staff member needs --name (${describeRefusal(name.code, name.max)})`);
+  const created = await createStaffAccount(context.store, { officeId: input.officeId, role: role.data, name: name.value, login: input.login }, context.now());
+  await audit(context, input.officeId, 'staffCreated', `staff ${created.account.id} as ${role.data}`);
+  context.print(`Staff ${created.account.name} (${role.data} at ${input.officeId}), login: ${created.account.login}`);
+  context.print(`Activation code, valid until ${created.expiresAt}; the person chooses a password with it in the console (/console/). It is shown only now:`);
+  context.print(created.code);
+  return { login: created.account.login, code: created.code };
 }
 
-export async function setStatus(context: CommandContext, trackingCode: string, status: RemoteStatus, reason?: string): Promise<void> {
-  const change = await changeStatus(context.store, { trackingCode, status, reason, by: 'cli', now: context.now() });
+export const DEMO_STAFF_ROLES = STAFF_ROLES;
+
+/**
+ * One demo account per role on the demo office, each with a printed password (a demo, not an
+ * office: a real account chooses its password with an activation code). One line per account,
+ * `login<TAB>role<TAB>password`, only for accounts made now: a password is never shown twice.
+ */
+export async function demoStaff(context: CommandContext): Promise<Array<{ login: string; role: string; password: string }>> {
+  await requireOffice(context, DEMO_OFFICE.id);
+  const made: Array<{ login: string; role: string; password: string }> = [];
+  for (const role of DEMO_STAFF_ROLES) {
+    const login = `demo.${role}`;
+    if (await context.store.findStaffByLogin(login)) continue;
+    const created = await createStaffAccount(context.store, { officeId: DEMO_OFFICE.id, role, name: `Demo ${role}`, login }, context.now());
+    const password = newActivationCode();
+    await context.store.setStaffPassword({ staffId: created.account.id, passwordHash: await hashPassword(password), at: context.now().toISOString() });
+    await audit(context, DEMO_OFFICE.id, 'staffCreated', `demo staff ${created.account.id} as ${role}`);
+    made.push({ login, role, password });
+    context.print(`${login}\t${role}\t${password}`);
+  }
+  return made;
+}
+
+/** Gives an existing account a role in another office (or a new role in the same one). */
+export async function grantRole(context: CommandContext, input: { login: string; officeId: string; role: string }): Promise<void> {
+  await requireOffice(context, input.officeId);
+  const role = staffRoleSchema.safeParse(input.role);
+  if (!role.success) throw new CommandError(`--role must be one of ${STAFF_ROLES.join(', ')}`);
+  const account = await requireStaff(context, input.login);
+  await context.store.grantRole({ staffId: account.id, officeId: input.officeId, role: role.data, at: context.now().toISOString() });
+  await audit(context, input.officeId, 'staffRoleChanged', `staff ${account.id} to ${role.data}`);
+  context.print(`${account.login} is now ${role.data} at ${input.officeId}`);
+}
+
+/** Ends the password and every session; prints a new activation code as the last line. */
+export async function resetPassword(context: CommandContext, login: string): Promise<string> {
+  const account = await requireStaff(context, login);
+  const issued = await resetStaffPassword(context.store, account.id, context.now());
+  await audit(context, null, 'staffPasswordReset', `staff ${account.id}`);
+  context.print(`Password of ${account.login} cleared and sessions ended. New activation code, valid until ${issued.expiresAt}:`);
+  context.print(issued.code);
+  return issued.code;
+}
+
+async function requireStaff(context: CommandContext, login: string) {
+  const account = await context.store.findStaffByLogin(login.trim().toLowerCase());
+  if (!account || account.revokedAt !== null) throw new CommandError(`no active staff account "${login}"`);
+  return account;
+}
+
+async function audit(context: CommandContext, officeId: string | null, action: string, detail: string): Promise<void> {
+  await context.store.appendStaffAudit({ at: context.now().toISOString(), staffId: null, officeId, action, requestId: null, detail: `${detail} (cli)` });
+}
+
+export async function setStatus(
+  context: CommandContext,
+  trackingCode: string,
+  status: RemoteStatus,
+  reason?: string,
+  reasonCode?: RefusalReasonCode,
+): Promise<void> {
+  const change = await changeStatus(context.store, { trackingCode, status, reason, reasonCode, by: 'cli', now: context.now() });
   context.print(`${change.trackingCode} is now ${change.status} (change ${change.seq})`);
 }
 
@@ -126,10 +195,23 @@ export async function revokeDevice(context: CommandContext, deviceId: string): P
   context.print(revoked ? `Device ${deviceId} revoked: its token no longer works` : `Device ${deviceId} was already revoked`);
 }
 
-export async function revokeStaff(context: CommandContext, staffId: string): Promise<void> {
-  const revoked = await context.store.revokeStaff(staffId, context.now().toISOString());
-  if (!revoked) throw new CommandError(`no active staff token "${staffId}"`);
-  context.print(`Staff token ${staffId} revoked`);
+/** Revokes a person everywhere: every role and session ends; the login stays taken. */
+export async function revokeStaff(context: CommandContext, login: string): Promise<void> {
+  const account = await requireStaff(context, login);
+  await context.store.revokeStaffAccount(account.id, context.now().toISOString());
+  await audit(context, null, 'staffRevoked', `staff ${account.id}`);
+  context.print(`Staff ${account.login} revoked: their sessions have ended`);
+}
+
+/** One line per person working at the office. */
+export async function listStaff(context: CommandContext, officeId: string): Promise<void> {
+  await requireOffice(context, officeId);
+  const members = await context.store.listOfficeStaff(officeId);
+  if (members.length === 0) context.print(`No staff at ${officeId}`);
+  for (const { account, grant } of members) {
+    const state = account.revokedAt || grant.revokedAt ? 'revoked' : account.passwordHash === null ? 'awaiting activation' : 'active';
+    context.print(`${account.login}  ${grant.role}  "${account.name}"  ${state}`);
+  }
 }
 
 export async function revokeOffice(context: CommandContext, officeId: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { REFUSAL_REASON_CODES, refusalReasonCodeSchema } from '../../../src/domain/refusalReasons';
 import { remoteStatusSchema } from '../../../src/domain/status';
 import { escapeInvisible } from '../../../src/domain/text';
 import { DEFAULT_CATALOGUE_PATH, readCatalogueFile } from '../catalogueFile';
@@ -11,7 +12,9 @@ import { prepareDataDir } from '../store/dataFiles';
 import { openSqliteStore } from '../store/sqliteStore';
 import { isLoopbackHost } from '../http/plainHttp';
 import { parseTrustProxy } from '../http/trustProxy';
+import * as certificateCommands from './certificateCommands';
 import * as commands from './commands';
+import { SigningKeyring } from '../certificates/signingKeyring';
 
 export interface CliIo {
   stdout: (line: string) => void;
@@ -31,15 +34,25 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
   create-office --id <id> --name <name>
   enrol-code --office <id>                 prints a one-time enrolment code (valid 24 h)
   demo-setup                               the demo office; the code is the last line
-  staff-token --name <name>                prints a staff token, once (last line)
-  revoke-staff <staffId>
-  set-status <tracking code> <status> [--reason <text>]
+  demo-staff                               one demo account per role on the demo office: login, role, password
+  add-staff --office <id> --role <agent|chief|admin> --name <name> [--login <login>]
+                                           prints the login and a one-time activation code (last line)
+  grant-role --office <id> --role <role> <login>
+                                           the same person works at another office (or changes role)
+  list-staff --office <id>
+  reset-password <login>                   ends the password and sessions; a new activation code (last line)
+  revoke-staff <login>                     the person loses every office; their sessions end
+  set-status <tracking code> <status> [--reason <text>] [--reason-code <code>]
   list-devices [--office <id>]             kiosks with their sequence gaps and replays
   revoke-device <deviceId>
   revoke-office <officeId>
   catalogue-import --office <id> <file>
   purge --days <n>                         empties the personal data of requests finished > n days ago
   openapi                                  prints the OpenAPI 3.1 document (as served at /api/v1/openapi.json)
+  rotate-signing-key                       certificates are signed with a new key from now on; old ones still verify
+  export-keys                              prints the public keys (as served at /api/v1/keys)
+  trust-keys <file>                        another back office's keys (from its /api/v1/keys): its certificates verify here
+  verify-certificate --keys <file> <token> checks a certificate token offline with only a key set (no database)
 Every command takes --data <dir> (env SHUBBAK_DATA_DIR). The default catalogue file may be
 replaced with env SHUBBAK_DEFAULT_CATALOGUE.`;
 
@@ -51,11 +64,15 @@ const OPTIONS = {
   name: { type: 'string' },
   office: { type: 'string' },
   reason: { type: 'string' },
+  'reason-code': { type: 'string' },
+  role: { type: 'string' },
+  login: { type: 'string' },
   'rate-limit': { type: 'string' },
   'retention-days': { type: 'string' },
   'trust-proxy': { type: 'string' },
   'allow-plain-http': { type: 'boolean' },
   days: { type: 'string' },
+  keys: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -84,6 +101,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(JSON.stringify(buildOpenApiDocument(), null, 2));
       return 0;
     }
+    if (command === 'verify-certificate') {
+      const result = certificateCommands.verifyOffline(required(values.keys, '--keys'), required(rest[0], '<token>'), io.stdout);
+      return result.outcome === 'valid' ? 0 : 3;
+    }
+    if (command === 'rotate-signing-key' || command === 'export-keys' || command === 'trust-keys') {
+      const keyring = SigningKeyring.open(dataDir);
+      if (command === 'rotate-signing-key') certificateCommands.rotateSigningKey(keyring, new Date(), io.stdout);
+      else if (command === 'export-keys') certificateCommands.exportKeys(keyring, io.stdout);
+      else certificateCommands.trustKeys(keyring, required(rest[0], '<file>'), io.stdout);
+      return 0;
+    }
     if (command === 'serve') {
       return await serve(io, {
         dataDir,
@@ -102,7 +130,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       store,
       now: () => new Date(),
       // Labels and names come from kiosks and operators: printed with control characters made visible.
-      print: (line) => io.stdout(escapeInvisible(line)),
+      // A tab is the commands' own column separator (demo-staff's lines are read by npm start), so each
+      // column is escaped on its own (stored values hold no tab: the text rule refuses control characters).
+      print: (line) => io.stdout(line.split('\t').map(escapeInvisible).join('\t')),
       defaultCatalogue: () => readCatalogueFile(io.env.SHUBBAK_DEFAULT_CATALOGUE ?? DEFAULT_CATALOGUE_PATH),
     };
     try {
@@ -116,13 +146,32 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         case 'demo-setup':
           await commands.demoSetup(context);
           break;
-        case 'staff-token':
-          await commands.staffToken(context, required(values.name, '--name'));
+        case 'demo-staff':
+          await commands.demoStaff(context);
+          break;
+        case 'add-staff':
+          await commands.addStaff(context, {
+            officeId: required(values.office, '--office'),
+            role: required(values.role, '--role'),
+            name: required(values.name, '--name'),
+            login: values.login,
+          });
+          break;
+        case 'grant-role':
+          await commands.grantRole(context, { login: required(rest[0], '<login>'), officeId: required(values.office, '--office'), role: required(values.role, '--role') });
+          break;
+        case 'list-staff':
+          await commands.listStaff(context, required(values.office, '--office'));
+          break;
+        case 'reset-password':
+          await commands.resetPassword(context, required(rest[0], '<login>'));
           break;
         case 'set-status': {
           const status = remoteStatusSchema.safeParse(rest[1]);
           if (!status.success) throw new commands.CommandError(`status must be one of ${remoteStatusSchema.options.join(', ')}`);
-          await commands.setStatus(context, required(rest[0], '<tracking code>'), status.data, values.reason);
+          const reasonCode = values['reason-code'] === undefined ? undefined : refusalReasonCodeSchema.safeParse(values['reason-code']);
+          if (reasonCode && !reasonCode.success) throw new commands.CommandError(`--reason-code must be one of ${REFUSAL_REASON_CODES.join(', ')}`);
+          await commands.setStatus(context, required(rest[0], '<tracking code>'), status.data, values.reason, reasonCode?.data);
           break;
         }
         case 'purge':
@@ -135,7 +184,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           await commands.revokeDevice(context, required(rest[0], '<deviceId>'));
           break;
         case 'revoke-staff':
-          await commands.revokeStaff(context, required(rest[0], '<staffId>'));
+          await commands.revokeStaff(context, required(rest[0], '<login>'));
           break;
         case 'revoke-office':
           await commands.revokeOffice(context, required(rest[0], '<officeId>'));

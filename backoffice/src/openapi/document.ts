@@ -11,10 +11,14 @@ import {
   pushItemSchema,
   pushRequestSchema,
   pushResponseSchema,
-  staffStatusUpdateSchema,
 } from '../../../src/domain/syncProtocol';
-import { auditPushResponseSchema, healthResponseSchema, staffStatusResponseSchema } from '../http/schemas';
+import { promptRecordingListSchema, promptRecordingSchema, promptRecordingSummarySchema, promptRecordingUploadSchema } from '../../../src/domain/promptRecordings';
+import { heartbeatResponseSchema, heartbeatSchema } from '../../../src/domain/heartbeat';
+import { auditPushResponseSchema, healthResponseSchema } from '../http/schemas';
 import { BODY_LIMITS } from '../routes/deps';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../../src/domain/console/session';
+import { publicKeySetSchema, verifyRequestSchema, verifyResponseSchema } from '../../../src/domain/certificateToken';
+import { consolePaths } from './consolePaths';
 
 /**
  * The OpenAPI 3.1 description of the API, generated from the same zod schemas the server
@@ -30,10 +34,17 @@ const COMPONENTS = {
   CatalogueResponse: [catalogueResponseSchema, 'output'],
   AuditPush: [auditPushSchema, 'input'],
   AuditPushResponse: [auditPushResponseSchema, 'output'],
-  StaffStatusUpdate: [staffStatusUpdateSchema, 'input'],
-  StaffStatusResponse: [staffStatusResponseSchema, 'output'],
+  Heartbeat: [heartbeatSchema, 'input'],
+  HeartbeatResponse: [heartbeatResponseSchema, 'output'],
+  PromptRecordingList: [promptRecordingListSchema, 'output'],
+  PromptRecording: [promptRecordingSchema, 'output'],
+  PromptRecordingUpload: [promptRecordingUploadSchema, 'input'],
+  PromptRecordingSummary: [promptRecordingSummarySchema, 'output'],
   Health: [healthResponseSchema, 'output'],
   Error: [errorResponseSchema, 'output'],
+  PublicKeySet: [publicKeySetSchema, 'output'],
+  VerifyRequest: [verifyRequestSchema, 'input'],
+  VerifyResponse: [verifyResponseSchema, 'output'],
 } as const satisfies Record<string, readonly [z.ZodType, 'input' | 'output']>;
 
 type ComponentName = keyof typeof COMPONENTS;
@@ -51,8 +62,6 @@ function errors(...statuses: number[]) {
     400: 'Malformed body or query: bad JSON, invalid UTF-8, too deep, schema mismatch',
     401: 'No token, an unknown one or a revoked one',
     403: 'A valid token that may not use this endpoint (wrong kind, office revoked)',
-    404: 'Unknown tracking code',
-    409: 'Impossible status transition',
     413: 'Body larger than the limit',
     415: 'Body is not JSON (UTF-8)',
     429: 'Rate limit reached; honour Retry-After',
@@ -70,6 +79,10 @@ const query = (name: string, description: string) => ({
 
 const deviceAuth = [{ deviceToken: [] }];
 const bodyErrors = [400, 401, 403, 413, 415, 429];
+const recordingParameters = [
+  { name: 'promptId', in: 'path', required: true, schema: { type: 'string' }, description: 'A prompt of assets/audio/manifest.json, e.g. screen.home' },
+  { name: 'language', in: 'path', required: true, schema: { type: 'string', enum: ['ar', 'zgh', 'fr', 'en'] } },
+];
 
 export function buildOpenApiDocument(): Record<string, unknown> {
   return {
@@ -77,12 +90,17 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     info: {
       title: 'Shubbak back office',
       version: '1.0.0',
-      description: 'The API the Shubbak kiosks sync with. Semantics: docs/sync-protocol.md.',
+      description: 'The API the Shubbak kiosks sync with. Semantics: docs/sync-protocol.md. The staff console API (cookie session) is described by src/domain/console/.',
     },
     components: {
       securitySchemes: {
         deviceToken: { type: 'http', scheme: 'bearer', description: 'Device token received at enrolment' },
-        staffToken: { type: 'http', scheme: 'bearer', description: 'Staff token made with the `staff-token` command' },
+        consoleSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description: `Console session cookie; every POST also needs the session's \`${CSRF_HEADER}\` header`,
+        },
       },
       schemas: Object.fromEntries(Object.entries(COMPONENTS).map(([name, [schema, io]]) => [name, jsonSchema(schema, io)])),
     },
@@ -127,12 +145,57 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { '200': { description: 'How many entries were new', ...json('AuditPushResponse') }, ...errors(...bodyErrors) },
         },
       },
-      [`${API_PREFIX}/staff/status`]: {
+      [`${API_PREFIX}/prompt-recordings`]: {
+        get: {
+          summary: "The office's own recordings of the spoken prompts (without the audio)",
+          security: deviceAuth,
+          responses: { '200': { description: 'One per prompt and language', ...json('PromptRecordingList') }, ...errors(401, 403, 429) },
+        },
+      },
+      [`${API_PREFIX}/prompt-recordings/{promptId}/{language}`]: {
+        get: {
+          summary: 'One recording, with its audio (base64)',
+          security: deviceAuth,
+          parameters: recordingParameters,
+          responses: { '200': { description: 'The recording', ...json('PromptRecording') }, ...errors(400, 401, 403, 404, 429) },
+        },
         post: {
-          summary: "Set a request's status (staff)",
-          security: [{ staffToken: [] }],
-          requestBody: { required: true, ...json('StaffStatusUpdate') },
-          responses: { '200': { description: 'The change appended to the log', ...json('StaffStatusResponse') }, ...errors(...bodyErrors, 404, 409) },
+          summary: 'Record a prompt for the office (replaces an earlier recording of it)',
+          security: deviceAuth,
+          parameters: recordingParameters,
+          requestBody: { required: true, ...json('PromptRecordingUpload') },
+          responses: { '200': { description: 'The recording as stored', ...json('PromptRecordingSummary') }, ...errors(...bodyErrors) },
+        },
+      },
+      [`${API_PREFIX}/devices/heartbeat`]: {
+        post: {
+          summary: "The kiosk's sync figures for the office's fleet page (no personal data)",
+          security: deviceAuth,
+          requestBody: { required: true, ...json('Heartbeat') },
+          responses: { '200': { description: 'Recorded as the kiosk\'s latest', ...json('HeartbeatResponse') }, ...errors(...bodyErrors) },
+        },
+      },
+      ...consolePaths(jsonSchema),
+      [`${API_PREFIX}/keys`]: {
+        get: {
+          summary: "The back office's public certificate keys, current and retired (docs/certificates.md)",
+          responses: { '200': { description: 'Ed25519 public keys, raw, base64url', ...json('PublicKeySet') } },
+        },
+      },
+      '/verify': {
+        get: { summary: 'The public page that checks a certificate (ar, fr, en, zgh by ?lang=)', responses: { '200': { description: 'HTML', content: { 'text/html': {} } } } },
+      },
+      '/verify/verify.js': {
+        get: { summary: "The verification page's script", responses: { '200': { description: 'JavaScript', content: { 'text/javascript': {} } } } },
+      },
+      '/verify/verify.css': {
+        get: { summary: "The verification page's stylesheet", responses: { '200': { description: 'CSS', content: { 'text/css': {} } } } },
+      },
+      [`${API_PREFIX}/verify`]: {
+        post: {
+          summary: 'Check a certificate token: valid, revoked or forged (public)',
+          requestBody: { required: true, ...json('VerifyRequest') },
+          responses: { '200': { description: 'The outcome, with the claims to compare with the paper', ...json('VerifyResponse') }, ...errors(400, 413, 415, 429) },
         },
       },
       [`${API_PREFIX}/health`]: {

@@ -6,6 +6,7 @@ import { shapeViolation, type ShapeLimits } from '../http/bounds';
 import type { ValidPushItem } from '../store/types';
 import { cleanRequestText } from './requestText';
 import { wireErrors, wirePath, type WireFieldError } from './fieldErrors';
+import { requestSearchTerms } from './searchTerms';
 
 export type CheckedItem = ({ ok: true } & ValidPushItem) | { ok: false; id: string | null; kioskSeq: number | null; errors: WireFieldError[] };
 
@@ -71,5 +72,5 @@ export function checkAgainstCatalogue(request: CitizenRequest, catalogue: Catalo
   if (!fields.ok) errors.push(...fields.errors);
   if (errors.length > 0 || !identity.ok || !fields.ok) return invalid(errors.slice(0, MAX_ERRORS_PER_ITEM));
   const stored: CitizenRequest = { ...request, identity: identity.identity, fields: fields.fields };
-  return { ok: true, request: stored, canonical: canonicalRequestJson(stored) };
+  return { ok: true, request: stored, canonical: canonicalRequestJson(stored), searchTerms: requestSearchTerms(stored), delayDays: service.delayDays ?? null };
 }

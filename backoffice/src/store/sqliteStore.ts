@@ -1,8 +1,16 @@
 import Database from 'better-sqlite3';
 import { catalogueSchema, type Catalogue } from '../../../src/domain/catalogue';
+import type { CertificateStore } from './certificateTypes';
+import type { ConsoleStore } from './consoleTypes';
 import { prepareDataFile } from './dataFiles';
 import { migrate } from './migrate';
+import { sqliteCertificates } from './sqliteCertificates';
+import { sqliteConsole } from './sqliteConsole';
 import { sqliteEnrolmentGuard } from './sqliteEnrolment';
+import { sqliteStaff } from './sqliteStaff';
+import type { StaffStore } from './staffTypes';
+import type { PromptRecordingStore } from './promptRecordingTypes';
+import { sqlitePromptRecordings } from './sqlitePromptRecordings';
 import { sqliteRequests } from './sqliteRequests';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal, Store, StoreStats } from './types';
 
@@ -18,8 +26,54 @@ export class SqliteStore implements Store {
   /** Catalogue versions never change once stored, so a parsed one can be kept. */
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly requests: ReturnType<typeof sqliteRequests>;
+  private readonly certificates: CertificateStore;
   private readonly enrolmentGuard: ReturnType<typeof sqliteEnrolmentGuard>;
+  private readonly recordings: PromptRecordingStore;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly staff: StaffStore;
+  private readonly console: ReturnType<typeof sqliteConsole>;
+
+  // Staff accounts and the console: their SQL lives in sqliteStaff.ts and sqliteConsole.ts.
+  readonly createStaffAccount: StaffStore['createStaffAccount'] = (...args) => this.staff.createStaffAccount(...args);
+  readonly getStaffAccount: StaffStore['getStaffAccount'] = (...args) => this.staff.getStaffAccount(...args);
+  readonly findStaffByLogin: StaffStore['findStaffByLogin'] = (...args) => this.staff.findStaffByLogin(...args);
+  readonly findStaffByActivation: StaffStore['findStaffByActivation'] = (...args) => this.staff.findStaffByActivation(...args);
+  readonly setStaffPassword: StaffStore['setStaffPassword'] = (...args) => this.staff.setStaffPassword(...args);
+  readonly resetStaffPassword: StaffStore['resetStaffPassword'] = (...args) => this.staff.resetStaffPassword(...args);
+  readonly revokeStaffAccount: StaffStore['revokeStaffAccount'] = (...args) => this.staff.revokeStaffAccount(...args);
+  readonly recordLogin: StaffStore['recordLogin'] = (...args) => this.staff.recordLogin(...args);
+  readonly grantRole: StaffStore['grantRole'] = (...args) => this.staff.grantRole(...args);
+  readonly revokeRole: StaffStore['revokeRole'] = (...args) => this.staff.revokeRole(...args);
+  readonly activeRoles: StaffStore['activeRoles'] = (...args) => this.staff.activeRoles(...args);
+  readonly listOfficeStaff: StaffStore['listOfficeStaff'] = (...args) => this.staff.listOfficeStaff(...args);
+  readonly createSession: StaffStore['createSession'] = (...args) => this.staff.createSession(...args);
+  readonly getSession: StaffStore['getSession'] = (...args) => this.staff.getSession(...args);
+  readonly touchSession: StaffStore['touchSession'] = (...args) => this.staff.touchSession(...args);
+  readonly revokeSession: StaffStore['revokeSession'] = (...args) => this.staff.revokeSession(...args);
+  readonly revokeSessionsOf: StaffStore['revokeSessionsOf'] = (...args) => this.staff.revokeSessionsOf(...args);
+  readonly getThrottle: StaffStore['getThrottle'] = (...args) => this.staff.getThrottle(...args);
+  readonly putThrottle: StaffStore['putThrottle'] = (...args) => this.staff.putThrottle(...args);
+  readonly clearThrottle: StaffStore['clearThrottle'] = (...args) => this.staff.clearThrottle(...args);
+  readonly appendStaffAudit: StaffStore['appendStaffAudit'] = (...args) => this.staff.appendStaffAudit(...args);
+  readonly listStaffAudit: StaffStore['listStaffAudit'] = (...args) => this.staff.listStaffAudit(...args);
+  readonly queueCounts: ConsoleStore['queueCounts'] = (...args) => this.console.queueCounts(...args);
+  readonly queuePage: ConsoleStore['queuePage'] = (...args) => this.console.queuePage(...args);
+  readonly searchRequests: ConsoleStore['searchRequests'] = (...args) => this.console.searchRequests(...args);
+  readonly getWorkRow: ConsoleStore['getWorkRow'] = (...args) => this.console.getWorkRow(...args);
+  readonly timeline: ConsoleStore['timeline'] = (...args) => this.console.timeline(...args);
+  readonly checklist: ConsoleStore['checklist'] = (...args) => this.console.checklist(...args);
+  readonly mutateRequest: ConsoleStore['mutateRequest'] = (...args) => this.console.mutateRequest(...args);
+  readonly eventsSince: ConsoleStore['eventsSince'] = (...args) => this.console.eventsSince(...args);
+  readonly lastEventSeq: ConsoleStore['lastEventSeq'] = (...args) => this.console.lastEventSeq(...args);
+  readonly requestsToIndex: ConsoleStore['requestsToIndex'] = (...args) => this.console.requestsToIndex(...args);
+  readonly writeSearchTerms: ConsoleStore['writeSearchTerms'] = (...args) => this.console.writeSearchTerms(...args);
+  readonly recordHeartbeat: ConsoleStore['recordHeartbeat'] = (...args) => this.console.recordHeartbeat(...args);
+  readonly listHeartbeats: ConsoleStore['listHeartbeats'] = (...args) => this.console.listHeartbeats(...args);
+  readonly statisticsRows: ConsoleStore['statisticsRows'] = (...args) => this.console.statisticsRows(...args);
+  // The office's prompt recordings: their SQL lives in sqlitePromptRecordings.ts.
+  readonly putPromptRecording: PromptRecordingStore['putPromptRecording'] = (...args) => this.recordings.putPromptRecording(...args);
+  readonly listPromptRecordings: PromptRecordingStore['listPromptRecordings'] = (...args) => this.recordings.listPromptRecordings(...args);
+  readonly getPromptRecording: PromptRecordingStore['getPromptRecording'] = (...args) => this.recordings.getPromptRecording(...args);
 
   constructor(file: string) {
     prepareDataFile(file);
@@ -33,6 +87,13 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.requests = sqliteRequests(this.db);
+    this.recordings = sqlitePromptRecordings(this.db);
+    this.staff = sqliteStaff(this.db);
+    this.console = sqliteConsole(this.db);
+    this.certificates = sqliteCertificates(this.db, {
+      appendStatus: (change) => this.requests.appendStatus(change),
+      mutateRequest: (mutation) => this.console.mutateRequestNow(mutation),
+    });
     this.enrolmentGuard = sqliteEnrolmentGuard(this.db);
   }
 
@@ -128,10 +189,39 @@ export class SqliteStore implements Store {
         );
         const markUsed = this.sql('UPDATE enrolment_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ?');
         markUsed.run(input.now, input.device.id, input.codeHash);
+        const replaced = input.replaces ? this.replaceDevice(input.replaces, { id: input.device.id, officeId: office.id }, input.now) : null;
         const device = this.sql<[string], Device>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`).get(input.device.id)!;
-        return { ok: true, device, office };
+        return { ok: true, device, office, replaced };
       })
       .immediate();
+  }
+
+  /**
+   * The same tablet enrolled again: its old device (found by the token it held, revoked or not,
+   * and only within the same office) is revoked and points to the new one, its tracking prefixes
+   * and requests follow it (so its queued requests are still its own), and the change is written to the audit
+   * log. Inside the enrolment's transaction. Null when the token names no device of this office.
+   */
+  private replaceDevice(replaces: { tokenHash: string; auditId: string }, next: { id: string; officeId: string }, now: string): string | null {
+    const old = this.sql<[string, string], { id: string; officeId: string }>(
+      'SELECT id, office_id AS officeId FROM devices WHERE token_hash = ? AND id != ? AND replaced_by IS NULL',
+    ).get(replaces.tokenHash, next.id);
+    if (!old || old.officeId !== next.officeId) return null;
+    this.sql('UPDATE devices SET revoked_at = COALESCE(revoked_at, ?), replaced_by = ? WHERE id = ?').run(now, next.id, old.id);
+    // The same tablet: its codes, its requests and its sequence carry on under the new device.
+    this.sql('UPDATE tracking_prefixes SET device_id = ? WHERE device_id = ?').run(next.id, old.id);
+    this.sql('UPDATE requests SET device_id = ? WHERE device_id = ?').run(next.id, old.id);
+    this.sql('UPDATE devices SET last_kiosk_seq = (SELECT last_kiosk_seq FROM devices WHERE id = ?) WHERE id = ?').run(old.id, next.id);
+    this.sql('INSERT INTO audit_entries (id, device_id, office_id, at, action, detail, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      replaces.auditId,
+      next.id,
+      next.officeId,
+      now,
+      'device.replaced',
+      `replaced=${old.id}`,
+      now,
+    );
+    return old.id;
   }
 
   async getDevice(id: string): Promise<Device | null> {
@@ -149,33 +239,19 @@ export class SqliteStore implements Store {
     return this.sql('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
   }
 
-  async createStaff(staff: { id: string; name: string; tokenHash: string; createdAt: string }): Promise<void> {
-    const insert = this.sql('INSERT INTO staff (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)');
-    insert.run(staff.id, staff.name, staff.tokenHash, staff.createdAt);
-  }
-
-  async revokeStaff(id: string, at: string): Promise<boolean> {
-    return this.sql('UPDATE staff SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
-  }
-
   async findPrincipal(tokenHash: string): Promise<Principal | null> {
     const device = this.sql<[string], { deviceId: string; officeId: string; revokedAt: string | null; officeRevokedAt: string | null }>(
       `SELECT d.id AS deviceId, d.office_id AS officeId, d.revoked_at AS revokedAt, o.revoked_at AS officeRevokedAt
        FROM devices d JOIN offices o ON o.id = d.office_id WHERE d.token_hash = ?`,
     ).get(tokenHash);
-    if (device) {
-      return {
-        kind: 'device',
-        deviceId: device.deviceId,
-        officeId: device.officeId,
-        revoked: device.revokedAt !== null,
-        officeRevoked: device.officeRevokedAt !== null,
-      };
-    }
-    const staff = this.sql<[string], { id: string; name: string; revokedAt: string | null }>(
-      'SELECT id, name, revoked_at AS revokedAt FROM staff WHERE token_hash = ?',
-    ).get(tokenHash);
-    return staff ? { kind: 'staff', staffId: staff.id, name: staff.name, revoked: staff.revokedAt !== null } : null;
+    if (!device) return null;
+    return {
+      kind: 'device',
+      deviceId: device.deviceId,
+      officeId: device.officeId,
+      revoked: device.revokedAt !== null,
+      officeRevoked: device.officeRevokedAt !== null,
+    };
   }
 
   async pushRequests(...args: Parameters<Store['pushRequests']>) {
@@ -199,6 +275,34 @@ export class SqliteStore implements Store {
     // The old pages live on in the WAL until a checkpoint: copy them home (zeroed) and truncate it now.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     return purged;
+  }
+
+  async getCertificateSubject(...args: Parameters<Store['getCertificateSubject']>) {
+    return this.certificates.getCertificateSubject(...args);
+  }
+
+  async reserveCertificateNumber(...args: Parameters<Store['reserveCertificateNumber']>) {
+    return this.certificates.reserveCertificateNumber(...args);
+  }
+
+  async storeIssuedCertificate(...args: Parameters<Store['storeIssuedCertificate']>) {
+    return this.certificates.storeIssuedCertificate(...args);
+  }
+
+  async getCertificate(...args: Parameters<Store['getCertificate']>) {
+    return this.certificates.getCertificate(...args);
+  }
+
+  async certificatesOfRequest(...args: Parameters<Store['certificatesOfRequest']>) {
+    return this.certificates.certificatesOfRequest(...args);
+  }
+
+  async getCertificatePdf(...args: Parameters<Store['getCertificatePdf']>) {
+    return this.certificates.getCertificatePdf(...args);
+  }
+
+  async revokeCertificate(...args: Parameters<Store['revokeCertificate']>) {
+    return this.certificates.revokeCertificate(...args);
   }
 
   async storeAudit(input: { deviceId: string; officeId: string; receivedAt: string; entries: readonly AuditEntry[] }): Promise<number> {

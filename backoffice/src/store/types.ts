@@ -1,7 +1,12 @@
+import type { ConsoleStore } from './consoleTypes';
+import type { StaffStore } from './staffTypes';
+import type { PromptRecordingStore } from './promptRecordingTypes';
 import type { Catalogue } from '../../../src/domain/catalogue';
 import type { CitizenRequest } from '../../../src/domain/request';
+import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
 import type { RemoteStatus } from '../../../src/domain/status';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
+import type { CertificateStore } from './certificateTypes';
 import type { EnrolmentGuardStore } from './enrolmentTypes';
 
 /**
@@ -33,13 +38,18 @@ export interface Device {
   kioskSeqReplays: number;
 }
 
-/** Who a bearer token belongs to, whether or not it is still allowed in. */
-export type Principal =
-  | { kind: 'device'; deviceId: string; officeId: string; revoked: boolean; officeRevoked: boolean }
-  | { kind: 'staff'; staffId: string; name: string; revoked: boolean };
+/** Who a bearer token belongs to, whether or not it is still allowed in. Only kiosks hold tokens; staff sign in to the console. */
+export interface Principal {
+  kind: 'device';
+  deviceId: string;
+  officeId: string;
+  revoked: boolean;
+  officeRevoked: boolean;
+}
 
 export type EnrolmentOutcome =
-  | { ok: true; device: Device; office: Office }
+  /** `replaced`: the id of the device this enrolment replaced (the same tablet enrolled again), else null. */
+  | { ok: true; device: Device; office: Office; replaced: string | null }
   | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'officeRevoked' | 'prefixesExhausted' };
 
 export interface EnrolmentInput {
@@ -48,12 +58,22 @@ export interface EnrolmentInput {
   device: { id: string; label: string; tokenHash: string };
   /** Every prefix the server may hand out, in the order to try them; the first free one is taken. */
   prefixCandidates: readonly string[];
+  /**
+   * The hash of the token the tablet held before (revoked or not): that device, if it is of the
+   * code's office, is replaced (revoked, its prefixes moved to the new one, the change audited
+   * under `auditId`) rather than left beside the new one.
+   */
+  replaces?: { tokenHash: string; auditId: string };
 }
 
 /** A pushed request that passed every check, with its canonical JSON (the content compared for idempotency). */
 export interface ValidPushItem {
   request: CitizenRequest;
   canonical: string;
+  /** The console's search terms (service/searchTerms.ts); absent: written later by the start-up indexing. */
+  searchTerms?: readonly string[];
+  /** The service's announced delay, from which the request's due time is set; absent or null: never overdue. */
+  delayDays?: number | null;
 }
 
 /**
@@ -100,6 +120,7 @@ export interface StatusAppend {
   expected: RemoteStatus;
   status: RemoteStatus;
   reason: string | null;
+  reasonCode?: RefusalReasonCode | null;
   at: string;
   by: string;
 }
@@ -129,7 +150,7 @@ export interface StoreStats {
   auditEntries: number;
 }
 
-export interface Store extends EnrolmentGuardStore {
+export interface Store extends EnrolmentGuardStore, StaffStore, ConsoleStore, CertificateStore, PromptRecordingStore {
   createOffice(office: { id: string; name: string; createdAt: string }): Promise<'created' | 'exists'>;
   getOffice(id: string): Promise<Office | null>;
   revokeOffice(id: string, at: string): Promise<boolean>;
@@ -146,8 +167,6 @@ export interface Store extends EnrolmentGuardStore {
   listDevices(officeId?: string): Promise<Device[]>;
   revokeDevice(id: string, at: string): Promise<boolean>;
 
-  createStaff(staff: { id: string; name: string; tokenHash: string; createdAt: string }): Promise<void>;
-  revokeStaff(id: string, at: string): Promise<boolean>;
   findPrincipal(tokenHash: string): Promise<Principal | null>;
 
   /** Upserts the batch by id in one transaction; one outcome per item, in order. Never overwrites. */

@@ -33,9 +33,13 @@ export function freshContext(input: SessionInput): SessionContext {
     returnToReview: false,
     focusPath: null,
     trackingCode: null,
+    statusToken: null,
     saveFailure: null,
     lookupCode: '',
     lookupError: null,
+    lookupAnswer: '',
+    lookupAnswerError: null,
+    lookupProof: null,
     lookupResult: null,
   };
 }
@@ -74,7 +78,7 @@ export function draftValue(draft: RequestDraft, path: string): string {
 
 export function identityErrors(context: SessionContext): FieldError[] {
   if (!context.draft) return [];
-  const result = validateIdentity(context.draft.identity, context.today());
+  const result = validateIdentity(context.draft.identity, context.today(), { atEntry: true });
   return result.ok ? [] : result.errors;
 }
 

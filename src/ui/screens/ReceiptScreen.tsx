@@ -10,14 +10,15 @@ type PrintState = 'ready' | 'printing' | 'printed' | 'printFailed';
 /** Shown only after the request is committed to the outbox. The code stays on screen whatever the printer does. */
 export function ReceiptScreen() {
   const trackingCode = useSessionValue((context) => context.trackingCode);
-  return trackingCode ? <Receipt trackingCode={trackingCode} /> : null;
+  const statusToken = useSessionValue((context) => context.statusToken);
+  return trackingCode ? <Receipt trackingCode={trackingCode} statusToken={statusToken} /> : null;
 }
 
-function Receipt({ trackingCode }: { trackingCode: string }) {
+function Receipt({ trackingCode, statusToken }: { trackingCode: string; statusToken: string | null }) {
   const { t } = useTranslation(['citizen', 'common']);
   const send = useSend();
   const service = useSelectedService();
-  const qr = useTrackingQr(trackingCode);
+  const qr = useTrackingQr(trackingCode, statusToken);
   const printState = SessionContext.useSelector((snapshot): PrintState => {
     for (const state of ['printing', 'printed', 'printFailed'] as const) {
       if (snapshot.matches({ active: { flow: { receipt: state } } })) return state;

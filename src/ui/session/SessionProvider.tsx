@@ -2,7 +2,7 @@ import { createActorContext } from '@xstate/react';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromPromise } from 'xstate';
-import type { PrintOutcome, PrintReceiptInput, SavedRequest, SaveRequestInput, StatusLookupResult } from '../../machines/session/types';
+import type { PrintOutcome, PrintReceiptInput, SavedRequest, SaveRequestInput, StatusLookupInput, StatusLookupResult } from '../../machines/session/types';
 import { sessionSettingsOf } from '../../machines/session/draft';
 import { sessionMachine } from '../../machines/sessionMachine';
 import { receiptToPrint } from '../receipt/receiptToPrint';
@@ -22,7 +22,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         actions: { alertStaff: () => services.callStaff() },
         actors: {
           saveRequest: fromPromise<SavedRequest, SaveRequestInput>(({ input }) => services.submit(input)),
-          lookupStatus: fromPromise<StatusLookupResult, { trackingCode: string }>(({ input }) => services.lookupStatus(input.trackingCode)),
+          lookupStatus: fromPromise<StatusLookupResult, StatusLookupInput>(({ input }) => services.lookupStatus(input)),
           printReceipt: fromPromise<PrintOutcome, PrintReceiptInput>(async ({ input }) => {
             const { settings, platform } = services;
             const receipt = await receiptToPrint(input, {

@@ -1,3 +1,4 @@
+import { INSECURE_BACKOFFICE } from '../../supervisor/settingsValidation';
 import { useSupervisorTranslation } from './supervisorLanguage';
 
 /** The settings edited in a text field (numbers included: typed as text, checked on save). */
@@ -35,7 +36,7 @@ export function SettingsTextField({ field, value, error, inputMode, onChange, on
       />
       {error && (
         <span id={errorId} className="sv-error">
-          {t(`settings.errors.${field}`)}
+          {t(error === INSECURE_BACKOFFICE ? 'settings.errors.backofficeUrlInsecure' : `settings.errors.${field}`)}
         </span>
       )}
     </div>

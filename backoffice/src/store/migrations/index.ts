@@ -1,6 +1,10 @@
 import { initial } from './001-initial';
 import { purge } from './002-purge';
 import { trust } from './003-trust';
+import { kioskTrust } from './004-kiosk-trust';
+import { consoleMigration } from './005-console';
+import { certificates } from './006-certificates';
+import { promptRecordings } from './008-prompt-recordings';
 
 /**
  * Versioned schema changes, applied in order, each inside its own transaction, and recorded in
@@ -12,4 +16,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, purge, trust];
+export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration, certificates, promptRecordings];
