@@ -20,11 +20,11 @@ export function lastNonEmptyLine(output: string): string | undefined {
     .at(-1);
 }
 
-/** The accounts `backoffice demo-staff` printed, one `login<TAB>role<TAB>password` line each. */
+/** The accounts `backoffice demo-staff` printed, one `login role password` line each (none of them holds a space). */
 export function demoStaffLines(output: string): Array<{ login: string; role: string; password: string }> {
   return output
-    .split('\n')
-    .map((line) => line.trim().split('\t'))
-    .filter((parts): parts is [string, string, string] => parts.length === 3 && parts.every((part) => part !== ''))
-    .map(([login, role, password]) => ({ login, role, password }));
+    .split(/\r?\n/)
+    .map((line) => /^(\S+) (agent|chief|admin) (\S+)$/.exec(line.trim()))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map(([, login, role, password]) => ({ login: login!, role: role!, password: password! }));
 }

@@ -115,13 +115,13 @@ describe('back office commands', () => {
   it('makes one demo account per role on the demo office, whose password signs in, and never shows it twice', async () => {
     await cli('demo-setup');
     const first = await cli('demo-staff');
-    expect(first.out.map((line) => line.split('\t').slice(0, 2))).toEqual([
+    expect(first.out.map((line) => line.split(' ').slice(0, 2))).toEqual([
       ['demo.agent', 'agent'],
       ['demo.chief', 'chief'],
       ['demo.admin', 'admin'],
     ]);
     expect((await cli('demo-staff')).out).toEqual([]);
-    const [login, , password] = first.out[1]!.split('\t');
+    const [login, , password] = first.out[1]!.split(' ');
     const status = await withStore(async (store) => {
       const app = buildServer({ store, rateLimit: false });
       const response = await app.inject({ method: 'POST', url: '/api/v1/console/session/login', payload: { login, password } });

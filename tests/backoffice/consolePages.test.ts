@@ -43,7 +43,7 @@ describe('the back office serves the console at /console/', () => {
   it('says so when the console was not built', async () => {
     const bare = buildServer({ store, consoleDir: join(built, 'missing') });
     const answer = await bare.inject({ method: 'GET', url: '/console/' });
-    expect(answer.statusCode).toBe(503);
+    expect(answer.statusCode).toBe(404);
     expect(answer.json()).toMatchObject({ error: { code: 'console_not_built' } });
   });
 });

@@ -142,6 +142,7 @@ export async function servedRoutes(app: FastifyInstance): Promise<string[]> {
     stack.push({ indent, path });
     for (const verb of (match[2] ?? '').split(', ')) if (verb === 'GET' || verb === 'POST') routes.push(`${verb} ${path}`);
   }
-  // The API lives under API_PREFIX; pages (the console at /console/) are HTML, not API endpoints.
+  // The OpenAPI document describes the API (under /api/); the HTML pages beside it (the console at
+  // /console/, the certificate check at /verify) are not endpoints.
   return routes.filter((route) => route.split(' ')[1]!.startsWith('/api/'));
 }

@@ -90,7 +90,46 @@ describe('which route carries an action', () => {
     [{ action: 'markReady' as const }, 'status', { expectedVersion: 4, status: 'ready' }],
     [{ action: 'refuse' as const, reasonCode: 'notEligible' as const, reason: undefined }, 'refuse', { expectedVersion: 4, reasonCode: 'notEligible' }],
     [{ action: 'collect' as const, collector: { kind: 'holder' as const } }, 'collect', { expectedVersion: 4, collector: { kind: 'holder' } }],
+    [{ action: 'issueCertificate' as const }, 'certificateIssue', { expectedVersion: 4 }],
   ])('%o goes to %s', (command, route, body) => {
     expect(commandRoute(command, 4)).toEqual({ route, body });
+  });
+});
+
+describe('certificates on the request page', () => {
+  const issued = {
+    number: 'DEMO-2026-000123',
+    serviceId: 'residence',
+    issuedAt: '2026-12-01T10:00:00.000Z',
+    issuedBy: { id: 'staff-said', name: 'Said Chafik' },
+    revokedAt: null,
+    revokedBy: null,
+    revokedReason: null,
+  };
+
+  it('lets a chief issue the certificate with the version shown', async () => {
+    const api = fakeConsoleApi({
+      request: vi.fn(async () => detail({ status: 'inReview', allowedActions: ['assign', 'issueCertificate', 'refuse'] })),
+      command: vi.fn(async () => detail({ status: 'ready', version: 3, allowedActions: ['collect', 'revokeCertificate'] })),
+    });
+    renderConsole(api, { hash: REQUEST_HASH });
+    await userEvent.click(await screen.findByTestId('action-issueCertificate'));
+    expect(api.command).toHaveBeenCalledWith('berkane-1', '0193a6f0-0000-7000-8000-000000000001', 1, { action: 'issueCertificate' });
+    expect((await screen.findByTestId('notice-done')).textContent).toContain('certificate is issued');
+  });
+
+  it('lists the certificates with their PDF, and revokes one with a reason', async () => {
+    const api = fakeConsoleApi({
+      request: vi.fn(async () => detail({ status: 'ready', allowedActions: ['collect', 'revokeCertificate'] })),
+      certificates: vi.fn(async () => [issued]),
+      revokeCertificate: vi.fn(async () => ({ ...issued, revokedAt: '2026-12-01T11:00:00.000Z' })),
+    });
+    renderConsole(api, { hash: REQUEST_HASH });
+    const line = await screen.findByTestId('certificate-DEMO-2026-000123');
+    expect(within(line).getByTestId('certificate-pdf').getAttribute('href')).toBe('/pdf/DEMO-2026-000123');
+    await userEvent.click(within(line).getByTestId('certificate-revoke'));
+    await userEvent.type(screen.getByTestId('certificate-revoke-reason'), 'Issued with a misspelt name');
+    await userEvent.click(screen.getByTestId('certificate-revoke-confirm'));
+    expect(api.revokeCertificate).toHaveBeenCalledWith('berkane-1', '0193a6f0-0000-7000-8000-000000000001', 'DEMO-2026-000123', 'Issued with a misspelt name');
   });
 });

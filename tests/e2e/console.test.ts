@@ -53,7 +53,7 @@ describe('the office console, with the kiosk and the real back office', () => {
     await backoffice?.stop();
   });
 
-  it('takes a kiosk request from New to collected: assign, review with the checklist, ready, collection', async () => {
+  it('takes a kiosk request from New to collected: assign, review with the checklist, certificate issued by the chief, ready at the kiosk, collection', async () => {
     const trackingCode = await makeRequest();
     const agent = await deskFor('agent', 'Amina Berrada');
 
@@ -74,17 +74,21 @@ describe('the office console, with the kiosk and the real back office', () => {
     await shows(agent, 'checklist-progress');
     expect(await agent.locator(byTestId('checklist-progress')).textContent()).toContain(`${papers}`);
 
-    if (await agent.locator(byTestId('action-markReady')).count()) {
-      await act(agent, 'markReady');
-    } else {
-      // A service with a certificate: the head of the annex issues it, which makes it ready.
-      const chief = await deskFor('chief', 'Said Chafik');
-      await openRequest(chief, trackingCode);
-      await act(chief, 'issueCertificate');
-      await chief.reload();
-      await shows(agent, 'page-request');
-      await agent.reload();
-    }
+    // The residence certificate is a document the office issues: not "mark ready" for the agent,
+    // the head of the annex issues (renders, signs, stores) it, which makes the request ready.
+    expect(await agent.locator(byTestId('action-markReady')).count()).toBe(0);
+    const chief = await deskFor('chief', 'Said Chafik');
+    await openRequest(chief, trackingCode);
+    await act(chief, 'issueCertificate');
+    expect(await requestStatus(chief)).toBe('ready');
+    // The certificate is listed with its PDF, which the chief's session may open.
+    const pdfLink = chief.locator(byTestId('certificate-pdf')).first();
+    await pdfLink.waitFor({ state: 'visible' });
+    const pdf = await chief.request.get(new URL((await pdfLink.getAttribute('href'))!, chief.url()).href);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await agent.reload();
     await shows(agent, 'page-request');
     expect(await requestStatus(agent)).toBe('ready');
 

@@ -79,7 +79,20 @@ describe('the citizen session: consent, saving and the receipt', () => {
     expect(receiptState(actor)).toBe('printing');
     await settle();
     expect(receiptState(actor)).toBe('printed');
-    expect(printed).toEqual([{ trackingCode: 'KBZ-00042-7', serviceId: 'birth_extract', locale: 'ar', catalogue: testCatalogue }]);
+    expect(printed).toEqual([{ trackingCode: 'KBZ-00042-7', statusToken: null, serviceId: 'birth_extract', locale: 'ar', catalogue: testCatalogue }]);
+  });
+
+  it("puts the saved request's status token into the receipt to print, and forgets it at reset", async () => {
+    const { actor, printed } = startSession({ save: async () => ({ trackingCode: 'KBZ-00042-7', statusToken: 'AAECAwQFBgcICQoLDA0ODw' }) });
+    reachReview(actor);
+    actor.send({ type: 'flow.next' });
+    actor.send({ type: 'consent.accept' });
+    await settle();
+    actor.send({ type: 'receipt.print' });
+    await settle();
+    expect(printed[0]?.statusToken).toBe('AAECAwQFBgcICQoLDA0ODw');
+    actor.send({ type: 'receipt.finish' });
+    expect(actor.getSnapshot().context.statusToken).toBeNull();
   });
 
   it.each([

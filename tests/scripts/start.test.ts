@@ -99,8 +99,8 @@ describe('reading a value a CLI command hands back', () => {
 });
 
 describe('the demo staff accounts npm start prints', () => {
-  it('reads one account per tab-separated line and ignores anything else', () => {
-    expect(demoStaffLines('demo.agent\tagent\tABCD-EFGH-JK12\nnoise\n\ndemo.admin\tadmin\tWXYZ-2345-6789\n')).toEqual([
+  it('reads one account per line and ignores anything else', () => {
+    expect(demoStaffLines('demo.agent agent ABCD-EFGH-JK12\nsome other line\n\ndemo.admin admin WXYZ-2345-6789\r\n')).toEqual([
       { login: 'demo.agent', role: 'agent', password: 'ABCD-EFGH-JK12' },
       { login: 'demo.admin', role: 'admin', password: 'WXYZ-2345-6789' },
     ]);

@@ -40,6 +40,18 @@ describe('the settings form', () => {
     expect(await listAudit(world.db, { limit: 10 })).toEqual([]);
   });
 
+  it('refuses an office name with a hidden direction mark, in the supervisor language, and stores names cleaned', async () => {
+    const world = createWorld();
+    renderIn('fr', <SettingsArea services={world.services} />);
+    await screen.findByRole('heading', { name: 'Réglages de la borne' });
+    fireEvent.change(field('Nom du bureau'), { target: { value: 'Annexe\u202E 3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await screen.findByText(/^Ce texte contient un caractère invisible ou de contrôle/);
+    expect(await listAudit(world.db, { limit: 10 })).toEqual([]);
+    const saved = await world.services.settings.save({ ...(await world.services.settings.load()), officeName: '  Annexe\u0301 n° 3  ' });
+    expect(saved).toMatchObject({ ok: true, settings: { officeName: 'Annexé n° 3' } });
+  });
+
   it('refuses a plain http:// back office on another machine with a translated reason, and saves nothing', async () => {
     const world = createWorld();
     renderIn('fr', <SettingsArea services={world.services} />);

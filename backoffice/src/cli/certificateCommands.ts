@@ -42,6 +42,7 @@ export function trustKeys(keyring: SigningKeyring, file: string, print: (line: s
  */
 export function verifyOffline(keysFile: string, token: string, print: (line: string) => void): VerifyResult {
   const result = verifyTokenSignature(token, new PublicKeyIndex(readKeySet(keysFile).keys));
-  print(JSON.stringify(result, null, 2));
+  // A token's names are text from outside: invisible and direction-changing characters are printed as \u escapes (still JSON).
+  print(JSON.stringify(result, null, 2).replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (char) => (char === '\n' ? char : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)));
   return result;
 }

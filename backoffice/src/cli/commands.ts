@@ -109,7 +109,8 @@ export const DEMO_STAFF_ROLES = STAFF_ROLES;
 /**
  * One demo account per role on the demo office, each with a printed password (a demo, not an
  * office: a real account chooses its password with an activation code). One line per account,
- * `login<TAB>role<TAB>password`, only for accounts made now: a password is never shown twice.
+ * `login role password` (the CLI shows control characters escaped, so no tab), only for accounts made
+ * now: a password is never shown twice.
  */
 export async function demoStaff(context: CommandContext): Promise<Array<{ login: string; role: string; password: string }>> {
   await requireOffice(context, DEMO_OFFICE.id);
@@ -122,7 +123,7 @@ export async function demoStaff(context: CommandContext): Promise<Array<{ login:
     await context.store.setStaffPassword({ staffId: created.account.id, passwordHash: await hashPassword(password), at: context.now().toISOString() });
     await audit(context, DEMO_OFFICE.id, 'staffCreated', `demo staff ${created.account.id} as ${role}`);
     made.push({ login, role, password });
-    context.print(`${login}\t${role}\t${password}`);
+    context.print(`${login} ${role} ${password}`);
   }
   return made;
 }

@@ -26,13 +26,14 @@ export const CONSOLE_CSP = [
 
 /**
  * Serves the built console at `/console/`. When the console was not built (a back office run
- * from the CLI before `npm run build:web`), `/console/` says so rather than a bare 404.
+ * from the CLI before `npm run build:web`), `/console/` answers 404 with a code that says so:
+ * nothing is wrong with the server, the page is just not there.
  */
 export function registerConsolePages(app: FastifyInstance, distDir: string = CONSOLE_DIST_DIR): void {
   app.get('/console', { config: { access: 'public' } }, async (_request, reply) => reply.redirect(CONSOLE_PATH, 301));
   if (!existsSync(distDir)) {
     app.get(`${CONSOLE_PATH}*`, { config: { access: 'public' } }, async (_request, reply) =>
-      reply.status(503).send(errorBody('console_not_built', 'The console is not built: run `npm run build:web`.')),
+      reply.status(404).send(errorBody('console_not_built', 'The console is not built: run `npm run build:web`.')),
     );
     return;
   }

@@ -182,15 +182,6 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { '200': { description: 'Ed25519 public keys, raw, base64url', ...json('PublicKeySet') } },
         },
       },
-      '/verify': {
-        get: { summary: 'The public page that checks a certificate (ar, fr, en, zgh by ?lang=)', responses: { '200': { description: 'HTML', content: { 'text/html': {} } } } },
-      },
-      '/verify/verify.js': {
-        get: { summary: "The verification page's script", responses: { '200': { description: 'JavaScript', content: { 'text/javascript': {} } } } },
-      },
-      '/verify/verify.css': {
-        get: { summary: "The verification page's stylesheet", responses: { '200': { description: 'CSS', content: { 'text/css': {} } } } },
-      },
       [`${API_PREFIX}/verify`]: {
         post: {
           summary: 'Check a certificate token: valid, revoked or forged (public)',

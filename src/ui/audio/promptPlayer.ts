@@ -50,7 +50,3 @@ export function stopPrompt(audio: HTMLAudioElement): void {
   audio.removeAttribute('src');
   audio.dataset.state = 'stopped';
 }
-
-export function knownPrompt(id: string): boolean {
-  return promptsById.has(id);
-}

@@ -14,6 +14,14 @@ interface SettingsTextFieldProps {
   onFocus(): void;
 }
 
+/** The field's own rule, or the sentence of a refusal its rule does not describe. */
+function messageKey(field: TextSetting, error: string) {
+  if (error === INSECURE_BACKOFFICE) return 'settings.errors.backofficeUrlInsecure' as const;
+  if (error === 'forbiddenCharacter') return 'settings.errors.forbiddenCharacter' as const;
+  if (error === 'noLetter') return 'settings.errors.noLetter' as const;
+  return `settings.errors.${field}` as const;
+}
+
 export function SettingsTextField({ field, value, error, inputMode, onChange, onFocus }: SettingsTextFieldProps) {
   const { t } = useSupervisorTranslation();
   const errorId = `sv-error-${field}`;
@@ -36,7 +44,7 @@ export function SettingsTextField({ field, value, error, inputMode, onChange, on
       />
       {error && (
         <span id={errorId} className="sv-error">
-          {t(error === INSECURE_BACKOFFICE ? 'settings.errors.backofficeUrlInsecure' : `settings.errors.${field}`)}
+          {t(messageKey(field, error))}
         </span>
       )}
     </div>

@@ -1,4 +1,5 @@
 import type { ConsoleAction } from '../../../../src/domain/console/actions';
+import type { CertificateSummary } from '../../../../src/domain/console/certificates';
 import type { EnrolmentCodeResponse, KioskList } from '../../../../src/domain/console/fleet';
 import type { QueueCounts, QueueId } from '../../../../src/domain/console/queues';
 import type { PagingQuery } from '../../../../src/domain/console/paging';
@@ -20,15 +21,12 @@ import type { RefusalReasonCode } from '../../../../src/domain/refusalReasons';
 
 /** A request page action and what it carries; each is sent with the version the agent saw. */
 export type RequestCommand =
-  | { action: 'assign' | 'release' | 'startReview' | 'markReady' }
+  | { action: 'assign' | 'release' | 'startReview' | 'markReady' | 'issueCertificate' }
   | { action: 'checkDocument'; index: number; checked: boolean }
   | { action: 'refuse'; reasonCode: RefusalReasonCode; reason: string | undefined }
   | { action: 'collect'; collector: Collector };
 
-/**
- * Actions the console can send. Issuing and revoking a certificate are h9-certs' routes: until
- * they are in the contract the page does not offer them, even when `allowedActions` lists them.
- */
+/** Actions the request page sends as commands (revoking a certificate is the certificates panel's). */
 export type CommandAction = RequestCommand['action'] & ConsoleAction;
 
 export interface ConsoleApi {
@@ -47,7 +45,12 @@ export interface ConsoleApi {
   watchEvents(officeId: string, onChange: () => void): () => void;
 
   request(officeId: string, requestId: string): Promise<RequestDetail>;
+  /** Sends the action with the version the agent saw; answers the request as it now is. */
   command(officeId: string, requestId: string, expectedVersion: number, command: RequestCommand): Promise<RequestDetail>;
+  /** The request's certificates, revoked ones included. */
+  certificates(officeId: string, requestId: string): Promise<CertificateSummary[]>;
+  certificatePdfUrl(officeId: string, requestId: string, number: string): string;
+  revokeCertificate(officeId: string, requestId: string, number: string, reason: string): Promise<CertificateSummary>;
 
   kiosks(officeId: string): Promise<KioskList>;
   revokeKiosk(officeId: string, kioskId: string): Promise<KioskList>;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { commandRoute } from './commandRoute';
 import { ConsoleApiError, type ConsoleApi } from './consoleApi';
+import { certificateListSchema, certificateResponseSchema } from '../../../../src/domain/console/certificates';
 import { eventsResponseSchema } from '../../../../src/domain/console/events';
 import { enrolmentCodeResponseSchema, kioskListSchema } from '../../../../src/domain/console/fleet';
 import { toQueryString } from '../../../../src/domain/console/paging';
@@ -112,10 +113,17 @@ export function createHttpConsoleApi(options: HttpConsoleApiOptions = {}): Conso
     },
 
     request: (officeId, requestId) => call('request', requestDetailSchema, { officeId, requestId }),
-    command(officeId, requestId, expectedVersion, command) {
+    async command(officeId, requestId, expectedVersion, command) {
       const { route, body } = commandRoute(command, expectedVersion);
-      return call(route, requestDetailSchema, { officeId, requestId }, { body });
+      if (route !== 'certificateIssue') return call(route, requestDetailSchema, { officeId, requestId }, { body });
+      // Issuing answers the certificate; the page wants the request as it now is (ready).
+      await call(route, certificateResponseSchema, { officeId, requestId }, { body });
+      return call('request', requestDetailSchema, { officeId, requestId });
     },
+    certificates: async (officeId, requestId) => (await call('certificateList', certificateListSchema, { officeId, requestId })).certificates,
+    certificatePdfUrl: (officeId, requestId, number) => url('certificatePdf', { officeId, requestId, number }),
+    revokeCertificate: async (officeId, requestId, number, reason) =>
+      (await call('certificateRevoke', certificateResponseSchema, { officeId, requestId, number }, { body: { reason } })).certificate,
 
     kiosks: (officeId) => call('kiosks', kioskListSchema, { officeId }),
     revokeKiosk: (officeId, kioskId) => call('kioskRevoke', kioskListSchema, { officeId, kioskId }),

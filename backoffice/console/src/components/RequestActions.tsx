@@ -6,7 +6,7 @@ import { CollectionForm } from './CollectionForm';
 import { RefusalForm } from './RefusalForm';
 
 /** The actions a click completes, in the order a request goes through them. */
-const ONE_CLICK = ['assign', 'startReview', 'markReady', 'release'] as const;
+const ONE_CLICK = ['assign', 'startReview', 'markReady', 'issueCertificate', 'release'] as const;
 
 /**
  * The request's next steps, exactly those the back office lists as allowed; refusal and

@@ -5,6 +5,7 @@ import { localized } from '../../../../src/i18n/format';
 import { isConflict, type RequestCommand } from '../api/consoleApi';
 import { useConsole } from '../app/ConsoleContext';
 import { hrefOf } from '../app/routes';
+import { CertificatesPanel } from '../components/CertificatesPanel';
 import { DocumentsChecklist } from '../components/DocumentsChecklist';
 import { IdentityPanel } from '../components/IdentityPanel';
 import { RequestActions } from '../components/RequestActions';
@@ -39,6 +40,10 @@ export function RequestPage({ requestId }: { requestId: string }) {
       current = false;
     };
   }, [api, requestId, office.officeId]);
+
+  const reload = useCallback(() => {
+    void api.request(office.officeId, requestId).then(setRequest, () => setMissing(true));
+  }, [api, office.officeId, requestId]);
 
   const send = useCallback(
     (command: RequestCommand) => {
@@ -98,6 +103,7 @@ export function RequestPage({ requestId }: { requestId: string }) {
         </div>
         <div>
           <RequestActions request={request} busy={busy} onCommand={send} />
+          <CertificatesPanel request={request} onChanged={reload} />
           <DocumentsChecklist checklist={request.checklist} editable={canCheck} onCheck={(index, checked) => send({ action: 'checkDocument', index, checked })} />
           <Timeline events={request.timeline} />
         </div>
