@@ -74,6 +74,22 @@ describe.each(POST_ENDPOINTS)('hostile bodies against POST $url', ({ url, header
   });
 });
 
+describe('too many members, refused before parsing', () => {
+  const LARGE_BODY_ENDPOINTS = POST_ENDPOINTS.filter(({ url }) => url.endsWith('/push') || url.endsWith('/audit'));
+  const bodies = [
+    ['an array of 20,000 members', `{"items": [${Array(20_000).fill(1).join(',')}]}`],
+    ['100,001 members in small arrays', `{"items": [${Array(1_000).fill(`[${Array(101).fill(0).join(',')}]`).join(',')}]}`],
+  ] as const;
+  it.each(LARGE_BODY_ENDPOINTS.flatMap(({ url, headers }) => bodies.map(([what, body]) => [url, what, body, headers] as const)))(
+    'POST %s refuses %s with 400 too_wide',
+    async (url, _what, payload, auth) => {
+      const headers = { 'content-type': JSON_TYPE, ...auth() };
+      const response = await h.app.inject({ method: 'POST', url, payload, headers });
+      expect([response.statusCode, response.json().error.code]).toEqual([400, 'too_wide']);
+    },
+  );
+});
+
 describe('hostile query strings against the GET endpoints', () => {
   it.each([
     '/api/v1/changes?since=1e3',
@@ -105,7 +121,7 @@ describe('strict schemas on every POST body', () => {
     ['push', '/api/v1/requests/push', () => ({ items: Array.from({ length: MAX_PUSH_BATCH + 1 }, () => 0) }), () => bearer(deviceToken)],
     ['push', '/api/v1/requests/push', () => ({ items: [] }), () => bearer(deviceToken)],
     ['audit', '/api/v1/audit', () => ({ entries: [{ id: uuidv4(), at: 1764320000, action: 'a', detail: '' }] }), () => bearer(deviceToken)],
-    ['audit', '/api/v1/audit', () => ({ entries: Array.from({ length: 20_000 }, () => 1) }), () => bearer(deviceToken)],
+    ['audit', '/api/v1/audit', () => ({ entries: Array.from({ length: 600 }, () => 1) }), () => bearer(deviceToken)],
     ['heartbeat', '/api/v1/devices/heartbeat', () => ({ appVersion: '1.0', queueDepth: '3' }), () => bearer(deviceToken)],
     ['console', REFUSE_URL, () => ({ expectedVersion: '1', reasonCode: 'missingDocuments' }), consoleHeaders],
     ['console', REFUSE_URL, () => ({ expectedVersion: 1, reasonCode: 'because' }), consoleHeaders],

@@ -4,6 +4,7 @@ import { staffLoginSchema } from '../../../src/domain/console/session';
 import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
 import type { RemoteStatus } from '../../../src/domain/status';
 import { checkFreeText, type FreeTextErrorCode } from '../../../src/domain/text';
+import { firstUncleanText } from '../service/catalogueText';
 import { ENROLMENT_CODE_TTL_HOURS, issueEnrolmentCode } from '../service/enrolmentCodes';
 import { hashPassword } from '../service/passwords';
 import { createStaffAccount, newActivationCode, resetStaffPassword } from '../service/staffAccounts';
@@ -56,7 +57,9 @@ export async function createOffice(context: CommandContext, office: { id: string
   if (!name.ok) throw new CommandError(`an office needs a name (${describeRefusal(name.code, name.max)})`);
   const outcome = await context.store.createOffice({ id: office.id, name: name.value, createdAt: context.now().toISOString() });
   if ((await context.store.getCatalogue(office.id)) === null) {
-    const catalogue = await context.store.importCatalogue(office.id, context.defaultCatalogue(), context.now().toISOString());
+    const defaultCatalogue = context.defaultCatalogue();
+    requireCleanCatalogue(defaultCatalogue);
+    const catalogue = await context.store.importCatalogue(office.id, defaultCatalogue, context.now().toISOString());
     context.print(`Office ${office.id}: default catalogue imported as version ${catalogue.version}`);
   }
   context.print(outcome === 'created' ? `Office ${office.id} created` : `Office ${office.id} already exists`);
@@ -218,9 +221,15 @@ export async function revokeOffice(context: CommandContext, officeId: string): P
   context.print(revoked ? `Office ${officeId} revoked: its kiosks are refused (403)` : `Office ${officeId} was already revoked`);
 }
 
+function requireCleanCatalogue(catalogue: Catalogue): void {
+  const unclean = firstUncleanText(catalogue);
+  if (unclean) throw new CommandError(`the catalogue's text at ${unclean.path} is refused (${unclean.code}): no control or invisible formatting characters, NFC, trimmed`);
+}
+
 /** Stores the catalogue as the office's next version; kiosks pick it up on their next pull. */
 export async function catalogueImport(context: CommandContext, officeId: string, catalogue: Catalogue): Promise<number> {
   await requireOffice(context, officeId);
+  requireCleanCatalogue(catalogue);
   const stored = await context.store.importCatalogue(officeId, catalogue, context.now().toISOString());
   context.print(`Office ${officeId}: catalogue version ${stored.version} (${stored.services.length} services)`);
   return stored.version;

@@ -54,11 +54,18 @@ afterAll(async () => {
 });
 
 
+/** An install state, not an answer to the input: the console's page is served only once it is built (`npm test` builds it). */
+const NOT_BUILT = /"code":"console_not_built"/;
+
 function check(route: string, response: LightMyRequestResponse): void {
   answered.push({ route, status: response.statusCode });
-  expect(response.statusCode, `${route}: ${response.body.slice(0, 200)}`).toBeLessThan(500);
-  const asset = STATIC_ASSET.test(String(response.headers['content-type'] ?? ''));
-  expect(response.body.length, route).toBeLessThanOrEqual(asset ? MAX_ASSET_BYTES : MAX_ANSWER_BYTES);
+  const notBuilt = response.statusCode === 503 && (NOT_BUILT.test(response.body) || (route.startsWith('HEAD /console') && response.body === ''));
+  if (!notBuilt) {
+    expect(response.statusCode, `${route}: ${response.body.slice(0, 200)}`).toBeLessThan(500);
+  }
+  // Answers made from the input (JSON) have one bound; a static page or script is the same file whatever was sent, and has its own.
+  const staticFile = STATIC_ASSET.test(String(response.headers['content-type'] ?? ''));
+  expect(response.body.length, route).toBeLessThanOrEqual(staticFile ? MAX_ASSET_BYTES : MAX_ANSWER_BYTES);
   expect(response.body, route).not.toMatch(STACK_TRACE);
 }
 
