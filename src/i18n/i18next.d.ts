@@ -1,6 +1,7 @@
 import 'i18next';
 import type citizenEn from '../../locales/en/citizen.json';
 import type commonEn from '../../locales/en/common.json';
+import type journeyEn from '../../locales/en/journey.json';
 import type keyboardEn from '../../locales/en/keyboard.json';
 import type supervisorEn from '../../locales/en/supervisor.json';
 import type validationEn from '../../locales/en/validation.json';
@@ -13,6 +14,7 @@ declare module 'i18next' {
     resources: {
       citizen: typeof citizenEn;
       common: typeof commonEn;
+      journey: typeof journeyEn;
       keyboard: typeof keyboardEn;
       supervisor: typeof supervisorEn;
       validation: typeof validationEn;

@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Catalogue } from '../domain/catalogue';
+import type { OfficeIdentity } from '../domain/officeIdentity';
 import type { KioskSettings } from '../domain/settings';
 import type { SavedRequest, SaveRequestInput, StatusLookupResult } from '../machines/session/types';
 import type { KioskPlatform } from '../platform/types';
@@ -16,6 +17,8 @@ export interface KioskServices {
   callStaff(): void;
   catalogue: Catalogue;
   settings: KioskSettings;
+  /** The office's names and logo as last pulled from the back office; absent before the first pull. */
+  officeIdentity?: OfficeIdentity | null;
   platform: KioskPlatform;
 }
 

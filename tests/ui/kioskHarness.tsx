@@ -60,7 +60,9 @@ export function currentScreen(): string | null {
   return screen.getByTestId('kiosk').getAttribute('data-screen');
 }
 
+/** On the attract screen the languages are shown; mid-request they sit behind the header's language menu. */
 export async function chooseLanguage({ user }: Kiosk, locale: Locale): Promise<void> {
+  if (!screen.queryByTestId(`language-${locale}`)) await user.click(screen.getByTestId('language-menu'));
   await user.click(screen.getByTestId(`language-${locale}`));
 }
 

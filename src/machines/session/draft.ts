@@ -32,6 +32,7 @@ export function freshContext(input: SessionInput): SessionContext {
     returnToReview: false,
     focusPath: null,
     trackingCode: null,
+    printProblem: null,
     saveFailure: null,
     lookupCode: '',
     lookupError: null,

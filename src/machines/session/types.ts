@@ -44,8 +44,17 @@ export interface PrintReceiptInput {
   catalogue: Catalogue;
 }
 
-/** Whether the receipt reached paper; the reason is for the supervisor, not the citizen. */
+/**
+ * Whether the receipt reached paper. `ok` only when the platform confirms it; the reason is for
+ * the supervisor, the citizen sees its PrintProblem.
+ */
 export type PrintOutcome = { ok: true } | { ok: false; reason: string };
+
+/**
+ * What the citizen is told when no confirmed receipt came out: no printer at all, a failure, or
+ * a platform that sent the page but cannot tell whether paper came out (a browser's print()).
+ */
+export type PrintProblem = 'noPrinter' | 'failed' | 'unconfirmed';
 
 export type TrackingCodeError = 'format' | 'checkSymbol';
 
@@ -69,6 +78,8 @@ export interface SessionContext {
   /** The field the citizen chose to edit from the review, focused when the step opens. */
   focusPath: string | null;
   trackingCode: string | null;
+  /** Set while the receipt screen shows a print that did not (or may not) reach paper. */
+  printProblem: PrintProblem | null;
   saveFailure: SaveFailureReason | null;
   lookupCode: string;
   lookupError: TrackingCodeError | null;

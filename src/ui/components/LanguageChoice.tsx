@@ -5,7 +5,7 @@ import { useLocale, useSend } from '../session/hooks';
 import { TouchButton } from './TouchButton';
 
 /** Each language is named in its own script and marked with its own lang, so it reads (and is read aloud) correctly. */
-export function LanguageChoice({ large = false }: { large?: boolean }) {
+export function LanguageChoice({ large = false, onChosen }: { large?: boolean; onChosen?: () => void }) {
   const { t } = useTranslation('common');
   const { settings } = useKioskServices();
   const locale = useLocale();
@@ -20,7 +20,10 @@ export function LanguageChoice({ large = false }: { large?: boolean }) {
           lang={language}
           dir={directionOf(language)}
           testId={`language-${language}`}
-          onClick={() => send({ type: 'locale.change', locale: language })}
+          onClick={() => {
+            send({ type: 'locale.change', locale: language });
+            onChosen?.();
+          }}
         >
           {t(`languages.${language}`)}
         </TouchButton>

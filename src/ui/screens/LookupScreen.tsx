@@ -23,7 +23,12 @@ export function LookupScreen() {
     return 'entering';
   });
   return (
-    <ScreenFrame name="lookup" title={t('lookup.title')} actions={step === 'searching' ? null : <LookupActions step={step} />}>
+    <ScreenFrame
+      name="lookup"
+      title={t('lookup.title')}
+      actions={step === 'searching' ? null : <LookupActions step={step} />}
+      bodyClassName={step === 'entering' ? 'screen__body--form' : undefined}
+    >
       {step === 'entering' ? <CodeEntry /> : null}
       {step === 'searching' ? <p role="status">{t('lookup.searching')}</p> : null}
       {step === 'result' ? <LookupResult /> : null}
@@ -65,6 +70,7 @@ function CodeEntry() {
           display={code}
           maxLength={CODE_LENGTH}
           error={error ? t(`validation:trackingCode.${error}`) : undefined}
+          autoFocus
           onFocus={() => undefined}
           onInput={change}
           onEnter={submit}

@@ -3,6 +3,8 @@ import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromPromise } from 'xstate';
 import type { PrintOutcome, PrintReceiptInput, SavedRequest, SaveRequestInput, StatusLookupResult } from '../../machines/session/types';
+import { officeNameIn } from '../../domain/officeIdentity';
+import { DEFAULT_SETTINGS } from '../../domain/settings';
 import { sessionSettingsOf } from '../../machines/session/draft';
 import { sessionMachine } from '../../machines/sessionMachine';
 import { receiptToPrint } from '../receipt/receiptToPrint';
@@ -25,10 +27,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           lookupStatus: fromPromise<StatusLookupResult, { trackingCode: string }>(({ input }) => services.lookupStatus(input.trackingCode)),
           printReceipt: fromPromise<PrintOutcome, PrintReceiptInput>(async ({ input }) => {
             const { settings, platform } = services;
+            const officeName = officeNameIn(input.locale, {
+              identity: services.officeIdentity ?? null,
+              configuredName: settings.officeName,
+              defaultConfiguredName: DEFAULT_SETTINGS.officeName,
+              neutralName: i18n.getFixedT(input.locale, 'journey')('office.defaultName'),
+            });
             const receipt = await receiptToPrint(input, {
               catalogue: input.catalogue,
-              officeName: settings.officeName,
-              t: i18n.getFixedT(input.locale, 'citizen'),
+              officeName,
+              t: i18n.getFixedT(input.locale, ['citizen', 'journey']),
               now: new Date(),
             });
             const result = await platform.printReceipt(receipt);
