@@ -10,6 +10,7 @@ import { ApiError } from './service/apiError';
 import { registerStrictJson } from './http/jsonBody';
 import { registerAuditRoutes } from './routes/audit';
 import { registerCatalogueRoutes } from './routes/catalogue';
+import { registerOfficeIdentityRoutes } from './routes/officeIdentity';
 import { registerChangesRoutes } from './routes/changes';
 import { BODY_LIMITS } from './routes/deps';
 import { registerEnrolRoutes } from './routes/enrol';
@@ -100,6 +101,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     registerRequestRoutes(app, deps);
     registerChangesRoutes(app, deps);
     registerCatalogueRoutes(app, deps);
+    registerOfficeIdentityRoutes(app, deps);
     registerAuditRoutes(app, deps);
     registerStaffRoutes(app, deps);
     registerMetaRoutes(app, deps);

@@ -1,11 +1,13 @@
 import type { i18n } from 'i18next';
 import type { Catalogue } from '../domain/catalogue';
+import type { OfficeIdentity } from '../domain/officeIdentity';
 import { DEFAULT_SETTINGS, type KioskSettings } from '../domain/settings';
 import { loadKioskI18n } from '../i18n/loadKioskI18n';
 import { getPlatform } from '../platform';
 import type { KioskPlatform } from '../platform/types';
 import { loadCatalogue } from '../storage/catalogue';
 import { ShubbakDb } from '../storage/db';
+import { loadOfficeIdentity } from '../storage/officeIdentity';
 import { loadSettings, saveSettings } from '../storage/settings';
 import type { SupervisorServices } from '../supervisor/types';
 import type { SyncService } from '../sync/syncService';
@@ -24,6 +26,8 @@ export interface BootedKiosk {
   i18n: i18n;
   /** Reads the stored catalogue again (after a pull); the session shows a newer version at once. */
   reloadCatalogue(): Promise<Catalogue>;
+  /** Reads the stored office identity again (after a pull): the header and the slip use it at once. */
+  reloadOfficeIdentity(): Promise<OfficeIdentity | null>;
 }
 
 /**
@@ -63,7 +67,7 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   const platform = getPlatform();
   const [config, [{ startSyncService }, { createSupervisorServices }]] = await Promise.all([fetchKioskConfig(), loadBackgroundModules()]);
   const settings = await applyKioskConfig(db, config);
-  const [catalogue, translations] = await Promise.all([loadCatalogue(db), loadKioskI18n(settings.defaultLocale)]);
+  const [catalogue, officeIdentity, translations] = await Promise.all([loadCatalogue(db), loadOfficeIdentity(db), loadKioskI18n(settings.defaultLocale)]);
   const sync = startSyncService({ db, platform });
   void enrolFromConfig(sync, config, platform).catch((error: unknown) => console.warn('automatic enrolment failed', error));
 
@@ -74,6 +78,7 @@ export async function bootKiosk(): Promise<BootedKiosk> {
     callStaff: () => void callStaff({ db, chime }),
     catalogue,
     settings,
+    officeIdentity,
     platform,
   };
   return {
@@ -83,5 +88,6 @@ export async function bootKiosk(): Promise<BootedKiosk> {
     sync,
     i18n: translations,
     reloadCatalogue: () => loadCatalogue(db),
+    reloadOfficeIdentity: () => loadOfficeIdentity(db),
   };
 }

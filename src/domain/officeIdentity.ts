@@ -43,3 +43,9 @@ export function officeNameIn(
   const configured = sources.configuredName.trim();
   return configured && configured !== sources.defaultConfiguredName ? configured : sources.neutralName;
 }
+
+/** `GET ${API_PREFIX}/office-identity?since=<version>`: the office's identity when newer than the kiosk's, else null. */
+export const officeIdentityResponseSchema = z.strictObject({
+  identity: officeIdentitySchema.nullable(),
+});
+export type OfficeIdentityResponse = z.infer<typeof officeIdentityResponseSchema>;

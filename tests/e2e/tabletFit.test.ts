@@ -83,14 +83,15 @@ describe('every citizen screen fits the 1280×800 tablet, both ways up', () => {
     const problems: string[] = [];
     await page.setViewportSize(VIEWPORTS[orientation]);
 
-    const check = async (where: string, primaries: string[], options: { focusedField?: boolean } = {}) => {
+    const check = async (where: string, primaries: string[], options: { focusedField?: boolean; dialog?: boolean } = {}) => {
       // A form is measured with its keyboard drawn (a chunk loaded on demand).
       if (options.focusedField) await page.locator('.osk .hg-button').first().waitFor({ timeout: 15_000 });
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const found: string[] = [];
       const scrolled = await page.evaluate(() => Math.round(document.scrollingElement?.scrollTop ?? 0));
       if (scrolled !== 0) found.push(`the page itself is scrolled by ${scrolled} px`);
-      found.push(...(await placementProblems(page, 'main h1', 'the title')));
+      found.push(...(await placementProblems(page, options.dialog ? 'dialog[open] h2' : 'main h1', 'the title')));
+      if (!options.dialog) found.push(...(await placementProblems(page, byTestId('office-name'), "the office's name")));
       for (const testId of primaries) found.push(...(await placementProblems(page, byTestId(testId), testId)));
       if (options.focusedField) found.push(...(await placementProblems(page, ':focus', 'the focused field')));
       problems.push(...found.map((problem) => `${where}: ${problem}`));
@@ -106,6 +107,10 @@ describe('every citizen screen fits the 1280×800 tablet, both ways up', () => {
     await tap(page, 'start');
     await shows(page, 'screen-home');
     await check('home', ['new-request', 'check-status']);
+    await tap(page, 'language-menu');
+    await shows(page, 'dialog-languages');
+    await check('language menu', ['language-ar', 'language-zgh', 'language-fr', 'language-en', 'language-menu-close'], { dialog: true });
+    await tap(page, 'language-menu-close');
 
     await tap(page, 'new-request');
     await shows(page, 'screen-catalogue');
@@ -114,9 +119,13 @@ describe('every citizen screen fits the 1280×800 tablet, both ways up', () => {
     await tap(page, 'service-residence');
     await shows(page, 'screen-service');
     await check('service', ['next']);
+    await tap(page, 'service-details');
+    await shows(page, 'dialog-service-details');
+    await check('service details', ['service-details-close'], { dialog: true });
+    await tap(page, 'service-details-close');
     await tap(page, 'cancel');
     await shows(page, 'dialog-cancel');
-    await check('cancel dialog', ['cancel-abort', 'cancel-confirm']);
+    await check('cancel dialog', ['cancel-abort', 'cancel-confirm'], { dialog: true });
     await tap(page, 'cancel-abort');
 
     await tap(page, 'next');
@@ -144,6 +153,10 @@ describe('every citizen screen fits the 1280×800 tablet, both ways up', () => {
     await tap(page, 'next');
     await shows(page, 'screen-consent');
     await check('consent', ['consent-accept']);
+    await tap(page, 'consent-full');
+    await shows(page, 'dialog-consent-notice');
+    await check('consent, full notice', ['consent-full-close'], { dialog: true });
+    await tap(page, 'consent-full-close');
 
     await tap(page, 'consent-accept');
     await shows(page, 'screen-receipt');

@@ -38,6 +38,7 @@ class RecordingBackoffice {
       },
       changes: async () => Promise.reject(new Error('not used')),
       catalogue: async () => null,
+      officeIdentity: async () => null,
       pushAudit: async () => undefined,
     };
   }

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Catalogue } from '../../src/domain/catalogue';
+import type { OfficeIdentity } from '../../src/domain/officeIdentity';
 import { DEFAULT_SETTINGS, type KioskSettings } from '../../src/domain/settings';
 import type { Locale } from '../../src/domain/locales';
 import { createI18n } from '../../src/i18n/createI18n';
@@ -16,6 +17,7 @@ export interface FakeKioskOptions {
   print?: (receipt: ReceiptToPrint) => Promise<PrintResult>;
   settings?: Partial<KioskSettings>;
   catalogue?: Catalogue;
+  officeIdentity?: OfficeIdentity;
 }
 
 /** Renders the whole citizen kiosk over fake services; records what they were asked. */
@@ -46,6 +48,7 @@ export function renderKiosk(options: FakeKioskOptions = {}) {
     },
     catalogue: options.catalogue ?? testCatalogue,
     settings,
+    officeIdentity: options.officeIdentity ?? null,
     platform,
   };
   const i18n = createI18n(settings.defaultLocale);

@@ -13,6 +13,7 @@ import {
   pushResponseSchema,
   staffStatusUpdateSchema,
 } from '../../../src/domain/syncProtocol';
+import { officeIdentityResponseSchema } from '../../../src/domain/officeIdentity';
 import { auditPushResponseSchema, healthResponseSchema, staffStatusResponseSchema } from '../http/schemas';
 import { BODY_LIMITS } from '../routes/deps';
 
@@ -28,6 +29,7 @@ const COMPONENTS = {
   PushResponse: [pushResponseSchema, 'output'],
   ChangesResponse: [changesResponseSchema, 'output'],
   CatalogueResponse: [catalogueResponseSchema, 'output'],
+  OfficeIdentityResponse: [officeIdentityResponseSchema, 'output'],
   AuditPush: [auditPushSchema, 'input'],
   AuditPushResponse: [auditPushResponseSchema, 'output'],
   StaffStatusUpdate: [staffStatusUpdateSchema, 'input'],
@@ -117,6 +119,14 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           security: deviceAuth,
           parameters: [query('since', 'Catalogue version the kiosk holds')],
           responses: { '200': { description: '`catalogue` is null when the kiosk is up to date', ...json('CatalogueResponse') }, ...errors(400, 401, 403, 429) },
+        },
+      },
+      [`${API_PREFIX}/office-identity`]: {
+        get: {
+          summary: "The office's names per language and logo, if newer than the kiosk version",
+          security: deviceAuth,
+          parameters: [query('since', 'Office identity version the kiosk holds')],
+          responses: { '200': { description: '`identity` is null when the kiosk is up to date or none was set', ...json('OfficeIdentityResponse') }, ...errors(400, 401, 403, 429) },
         },
       },
       [`${API_PREFIX}/audit`]: {

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { catalogueSchema, type Catalogue } from '../../../src/domain/catalogue';
 import { migrate } from './migrate';
+import { sqliteOfficeIdentity } from './sqliteOfficeIdentity';
+import type { OfficeIdentityStore } from './officeIdentityTypes';
 import { sqliteRequests } from './sqliteRequests';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal, Store, StoreStats } from './types';
 
@@ -16,6 +18,7 @@ export class SqliteStore implements Store {
   /** Catalogue versions never change once stored, so a parsed one can be kept. */
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly requests: ReturnType<typeof sqliteRequests>;
+  private readonly officeIdentity: OfficeIdentityStore;
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
@@ -27,6 +30,7 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.requests = sqliteRequests(this.db);
+    this.officeIdentity = sqliteOfficeIdentity(this.db);
   }
 
   /** Each statement is prepared once, on first use (the token lookup runs on every request). */
@@ -64,6 +68,14 @@ export class SqliteStore implements Store {
         return next;
       })
       .immediate();
+  }
+
+  setOfficeIdentity(...args: Parameters<OfficeIdentityStore['setOfficeIdentity']>) {
+    return this.officeIdentity.setOfficeIdentity(...args);
+  }
+
+  getOfficeIdentity(officeId: string) {
+    return this.officeIdentity.getOfficeIdentity(officeId);
   }
 
   async getCatalogue(officeId: string, version?: number): Promise<Catalogue | null> {

@@ -1,3 +1,4 @@
+import type { OfficeIdentityStore } from './officeIdentityTypes';
 import type { Catalogue } from '../../../src/domain/catalogue';
 import type { CitizenRequest } from '../../../src/domain/request';
 import type { RemoteStatus } from '../../../src/domain/status';
@@ -116,7 +117,7 @@ export interface StoreStats {
   auditEntries: number;
 }
 
-export interface Store {
+export interface Store extends OfficeIdentityStore {
   createOffice(office: { id: string; name: string; createdAt: string }): Promise<'created' | 'exists'>;
   getOffice(id: string): Promise<Office | null>;
   revokeOffice(id: string, at: string): Promise<boolean>;

@@ -20,7 +20,7 @@ export function LanguageMenu() {
     <>
       <TouchButton variant="quiet" className="header-tool" testId="language-menu" aria-label={t('journey:languages.change')} onClick={() => setOpen(true)}>
         <Pictogram name="language" size={28} />
-        <span className="header-tool__label" lang={locale} dir={directionOf(locale)}>
+        <span className="header-tool__label header-tool__label--optional" lang={locale} dir={directionOf(locale)}>
           {t(`languages.${locale}`)}
         </span>
       </TouchButton>

@@ -1,5 +1,6 @@
 import { initial } from './001-initial';
 import { purge } from './002-purge';
+import { officeIdentity } from './007-office-identity';
 
 /**
  * Versioned schema changes, applied in order, each inside its own transaction, and recorded in
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, purge];
+export const MIGRATIONS: readonly Migration[] = [initial, purge, officeIdentity];
