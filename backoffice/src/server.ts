@@ -4,7 +4,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_PREFIX } from '../../src/domain/syncProtocol';
+import { CONSOLE_PREFIX } from '../../src/domain/console/routes';
 import { rateLimitKey, registerAuth } from './http/auth';
+import { registerConsoleAuth } from './http/consoleAuth';
+import { DEFAULT_THROTTLE, type ThrottlePolicy } from './service/loginThrottle';
+import { NO_CERTIFICATES, type CertificateFacts } from './service/requestPage';
+import { indexUnsearchedRequests } from './service/searchIndexing';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './service/staffSessions';
 import { handleError, handleNotFound } from './http/errors';
 import { ApiError } from './service/apiError';
 import { registerStrictJson } from './http/jsonBody';
@@ -16,7 +22,8 @@ import { BODY_LIMITS } from './routes/deps';
 import { registerEnrolRoutes } from './routes/enrol';
 import { registerMetaRoutes } from './routes/meta';
 import { registerRequestRoutes } from './routes/requests';
-import { registerStaffRoutes } from './routes/staff';
+import { registerConsoleRoutes } from './routes/console/registerConsole';
+import { registerHeartbeatRoutes } from './routes/heartbeat';
 import { purgeFinishedRequests } from './service/retention';
 import { openSqliteStore } from './store/sqliteStore';
 import type { Store } from './store/types';
@@ -40,8 +47,8 @@ export interface Timeouts {
 
 export const DEFAULT_TIMEOUTS: Timeouts = { connectionMs: 30_000, requestMs: 60_000 };
 
-/** `true` logs at info; an object picks the level (pino's levels). */
-export type LoggerSetting = boolean | { level: string };
+/** `true` logs at info; an object picks the level (pino's levels) and, for tests, where lines go. */
+export type LoggerSetting = boolean | { level: string; stream?: { write(line: string): void } };
 
 export interface BuildServerOptions {
   store: Store;
@@ -50,10 +57,17 @@ export interface BuildServerOptions {
   rateLimit?: RateLimitSettings | false;
   now?: () => Date;
   timeouts?: Timeouts;
+  /** The console's session lifetimes, login throttle and certificate facts; defaults for each left out. */
+  console?: Partial<ConsoleSettings>;
 }
 
-/** Kiosk pages are served from another local origin: their endpoints allow any origin, without credentials. */
-const STAFF_PATH = `${API_PREFIX}/staff/`;
+export interface ConsoleSettings {
+  sessions: SessionPolicy;
+  throttle: ThrottlePolicy;
+  certificates: CertificateFacts;
+}
+
+/** Kiosk pages are served from another local origin: their endpoints allow any origin, without credentials. The console is same-origin only. */
 
 export function buildServer(options: BuildServerOptions): FastifyInstance {
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
@@ -73,9 +87,16 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   app.setNotFoundHandler(handleNotFound);
   registerStrictJson(app);
   registerAuth(app, options.store);
+  const consoleDeps = {
+    ...deps,
+    sessions: options.console?.sessions ?? DEFAULT_SESSION_POLICY,
+    throttle: options.console?.throttle ?? DEFAULT_THROTTLE,
+    certificates: options.console?.certificates ?? NO_CERTIFICATES,
+  };
+  registerConsoleAuth(app, options.store, consoleDeps.sessions, deps.now);
   void app.register(cors, {
     delegator: (request, callback) => {
-      const kiosk = (request.url ?? '').startsWith(API_PREFIX) && !(request.url ?? '').startsWith(STAFF_PATH);
+      const kiosk = (request.url ?? '').startsWith(API_PREFIX) && !(request.url ?? '').startsWith(CONSOLE_PREFIX);
       callback(null, {
         origin: kiosk ? '*' : false,
         credentials: false,
@@ -103,7 +124,8 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     registerCatalogueRoutes(app, deps);
     registerOfficeIdentityRoutes(app, deps);
     registerAuditRoutes(app, deps);
-    registerStaffRoutes(app, deps);
+    registerHeartbeatRoutes(app, deps);
+    registerConsoleRoutes(app, consoleDeps);
     registerMetaRoutes(app, deps);
   });
   return app;
@@ -133,6 +155,7 @@ export const DATABASE_FILE = 'backoffice.sqlite';
 export async function startBackoffice(options: StartOptions): Promise<RunningBackoffice> {
   mkdirSync(options.dataDir, { recursive: true });
   const store = openSqliteStore(join(options.dataDir, DATABASE_FILE));
+  await indexUnsearchedRequests(store);
   const app = buildServer({ store, logger: options.logger, rateLimit: options.rateLimit, timeouts: options.timeouts });
   try {
     await app.listen({ port: options.port, host: options.host });

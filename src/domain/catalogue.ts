@@ -39,6 +39,8 @@ export const serviceSchema = z.strictObject({
   documents: z.array(localizedTextSchema),
   fee: feeSchema,
   delay: localizedTextSchema,
+  /** The announced delay in days, for the console's overdue mark; absent: never overdue. */
+  delayDays: z.int().positive().max(365).optional(),
   /** Signature legalisation and certified copies are finished at the counter, in person. */
   returnToCounter: z.boolean(),
   /** Which office or commune handles it: used by the back office for routing. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogueSchema } from './catalogue';
 import { citizenRequestSchema } from './request';
+import { refusalReasonCodeSchema } from './refusalReasons';
 import { remoteStatusSchema } from './status';
 
 /**
@@ -53,6 +54,8 @@ export const statusChangeSchema = z.strictObject({
   trackingCode: z.string(),
   status: remoteStatusSchema,
   reason: z.string().max(500).nullable(),
+  /** For `refused`: the category the kiosk shows translated, before `reason` (refusalReasons.ts). Absent from changes made before it existed. */
+  reasonCode: refusalReasonCodeSchema.nullable().optional(),
   changedAt: z.iso.datetime(),
 });
 export type StatusChange = z.infer<typeof statusChangeSchema>;
@@ -77,12 +80,6 @@ export const auditEntryWireSchema = z.strictObject({
   detail: z.string().max(1000),
 });
 export const auditPushSchema = z.strictObject({ entries: z.array(auditEntryWireSchema).min(1).max(500) });
-
-export const staffStatusUpdateSchema = z.strictObject({
-  trackingCode: z.string().min(1).max(20),
-  status: remoteStatusSchema,
-  reason: z.string().max(500).optional(),
-});
 
 export const errorResponseSchema = z.strictObject({
   error: z.strictObject({ code: z.string(), message: z.string() }),

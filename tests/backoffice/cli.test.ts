@@ -91,16 +91,33 @@ describe('back office commands', () => {
     const wrong = await cli('set-status', trackingCode, 'collected');
     expect([wrong.code, wrong.err[0]]).toEqual([2, expect.stringContaining('cannot become collected')]);
     expect((await cli('set-status', trackingCode, 'refused')).err[0]).toContain('needs a reason');
+    expect((await cli('set-status', trackingCode, 'refused', '--reason-code', 'bad')).err[0]).toContain('--reason-code must be one of');
     expect((await cli('set-status', trackingCode, 'refused', '--reason', 'Pièce manquante')).code).toBe(0);
     expect((await cli('set-status', trackingCode, 'finished')).err[0]).toContain('status must be one of');
   });
 
-  it('prints a staff token once, on the last line, with the id that revokes it', async () => {
-    const { out } = await cli('staff-token', '--name', 'Amina');
-    expect(out.at(-1)).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const id = /revoke-staff (\S+)\)/.exec(out[0]!)![1]!;
-    expect((await cli('revoke-staff', id)).out).toEqual([`Staff token ${id} revoked`]);
-    expect((await cli('revoke-staff', id)).code).toBe(2);
+  it('adds a staff member with a one-time activation code on the last line, and resets and revokes them', async () => {
+    await cli('create-office', '--id', 'north', '--name', 'North');
+    const added = await cli('add-staff', '--office', 'north', '--role', 'chief', '--name', 'Amina El Idrissi');
+    expect(added.code).toBe(0);
+    expect(added.out[0]).toBe('Staff Amina El Idrissi (chief at north), login: amina.el.idrissi');
+    expect(added.out.at(-1)).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(await withStore((store) => JSON.stringify(store.db.prepare('SELECT * FROM staff_accounts').all()))).not.toContain(added.out.at(-1));
+    expect((await cli('list-staff', '--office', 'north')).out).toEqual(['amina.el.idrissi  chief  "Amina El Idrissi"  awaiting activation']);
+    expect((await cli('add-staff', '--office', 'north', '--role', 'boss', '--name', 'X')).err[0]).toContain('--role must be one of agent, chief, admin');
+    const reset = await cli('reset-password', 'amina.el.idrissi');
+    expect(reset.out.at(-1)).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(reset.out.at(-1)).not.toBe(added.out.at(-1));
+    expect((await cli('revoke-staff', 'amina.el.idrissi')).out).toEqual(['Staff amina.el.idrissi revoked: their sessions have ended']);
+    expect((await cli('revoke-staff', 'amina.el.idrissi')).code).toBe(2);
+  });
+
+  it('gives one person roles in two offices', async () => {
+    await cli('create-office', '--id', 'north', '--name', 'North');
+    await cli('create-office', '--id', 'south', '--name', 'South');
+    await cli('add-staff', '--office', 'north', '--role', 'agent', '--name', 'Said', '--login', 'said');
+    expect((await cli('grant-role', '--office', 'south', '--role', 'admin', 'said')).out).toEqual(['said is now admin at south']);
+    expect((await cli('list-staff', '--office', 'south')).out[0]).toMatch(/^said {2}admin/);
   });
 
   it('lists kiosks with their sequence counters and revokes one', async () => {

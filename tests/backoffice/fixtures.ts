@@ -112,3 +112,24 @@ export async function harness(options: { rateLimit?: RateLimitSettings | false }
   };
   return h;
 }
+
+/**
+ * Every GET and POST route the server serves, as `METHOD /path`, read from Fastify's own route
+ * tree (printRoutes nests routes under a shared path: the tree is walked to rebuild full paths).
+ */
+export async function servedRoutes(app: FastifyInstance): Promise<string[]> {
+  await app.ready();
+  const stack: Array<{ indent: number; path: string }> = [];
+  const routes: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const indent = line.search(/[^│├└─\s]/u);
+    if (indent < 0) continue;
+    const match = /^(\S+)(?: \(([A-Z, ]+)\))?/.exec(line.slice(indent));
+    if (!match) continue;
+    while (stack.length && stack.at(-1)!.indent >= indent) stack.pop();
+    const path = (stack.at(-1)?.path ?? '') + match[1]!;
+    stack.push({ indent, path });
+    for (const verb of (match[2] ?? '').split(', ')) if (verb === 'GET' || verb === 'POST') routes.push(`${verb} ${path}`);
+  }
+  return routes;
+}

@@ -1,6 +1,8 @@
 import { v4 as uuidv4 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { revokeDevice, revokeOffice, staffToken } from '../../backoffice/src/cli/commands';
+import { revokeDevice, revokeOffice } from '../../backoffice/src/cli/commands';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../src/domain/console/session';
+import { staffSession, type StaffSessionHandle } from './consoleFixtures';
 import { harness, makeRequest, type Harness } from './fixtures';
 import { MAX_PUSH_BATCH } from '../../src/domain/syncProtocol';
 
@@ -11,7 +13,7 @@ import { MAX_PUSH_BATCH } from '../../src/domain/syncProtocol';
 
 let h: Harness;
 let deviceToken: string;
-let staff: string;
+let staff: StaffSessionHandle;
 let prefix: string;
 
 beforeEach(async () => {
@@ -19,18 +21,23 @@ beforeEach(async () => {
   const kiosk = await h.enrol();
   deviceToken = kiosk.deviceToken;
   prefix = kiosk.trackingPrefix;
-  staff = await staffToken(h.context, 'Amina');
+  staff = await staffSession(h, 'north', 'chief');
 });
 afterEach(async () => {
   await h.app.close();
   h.store.close();
 });
 
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const consoleHeaders = () => ({ cookie: `${SESSION_COOKIE}=${staff.cookie}`, [CSRF_HEADER]: staff.csrf });
+const REFUSE_URL = '/api/v1/console/offices/north/requests/some-request/refuse';
+
 const POST_ENDPOINTS = [
-  { url: '/api/v1/enrol', token: () => undefined },
-  { url: '/api/v1/requests/push', token: () => deviceToken },
-  { url: '/api/v1/audit', token: () => deviceToken },
-  { url: '/api/v1/staff/status', token: () => staff },
+  { url: '/api/v1/enrol', headers: () => ({}) },
+  { url: '/api/v1/requests/push', headers: () => bearer(deviceToken) },
+  { url: '/api/v1/audit', headers: () => bearer(deviceToken) },
+  { url: '/api/v1/devices/heartbeat', headers: () => bearer(deviceToken) },
+  { url: REFUSE_URL, headers: consoleHeaders },
 ] as const;
 
 const JSON_TYPE = 'application/json';
@@ -53,13 +60,11 @@ const HOSTILE_BODIES: Array<[string, string | undefined, string | Buffer, number
   ['a body over the limit', JSON_TYPE, `{"items": ["${'x'.repeat(2 * 1024 * 1024 + 10)}"]}`, 413, 'body_too_large'],
 ];
 
-describe.each(POST_ENDPOINTS)('hostile bodies against POST $url', ({ url, token }) => {
+describe.each(POST_ENDPOINTS)('hostile bodies against POST $url', ({ url, headers: auth }) => {
   it.each(HOSTILE_BODIES)('refuses %s with a clean error and stores nothing', async (_what, type, payload, status, code) => {
     const before = await h.store.stats();
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...auth() };
     if (type) headers['content-type'] = type;
-    const bearer = token();
-    if (bearer) headers.authorization = `Bearer ${bearer}`;
     const response = await h.app.inject({ method: 'POST', url, payload, headers });
     expect(response.statusCode, response.body).toBe(status);
     expect(response.json()).toEqual({ error: { code, message: expect.any(String) } });
@@ -92,20 +97,21 @@ describe('hostile query strings against the GET endpoints', () => {
 
 describe('strict schemas on every POST body', () => {
   const request = () => makeRequest(prefix, 1);
-  it.each<[string, string, () => unknown, () => string | undefined]>([
-    ['enrol', '/api/v1/enrol', () => ({ code: 12345678, kioskLabel: 'k' }), () => undefined],
-    ['enrol', '/api/v1/enrol', () => ({ code: 'ABCD-2345', kioskLabel: 'k', role: 'admin' }), () => undefined],
-    ['push', '/api/v1/requests/push', () => ({ items: [request()], force: true }), () => deviceToken],
-    ['push', '/api/v1/requests/push', () => ({ items: JSON.stringify([request()]) }), () => deviceToken],
-    ['push', '/api/v1/requests/push', () => ({ items: Array.from({ length: MAX_PUSH_BATCH + 1 }, () => 0) }), () => deviceToken],
-    ['push', '/api/v1/requests/push', () => ({ items: [] }), () => deviceToken],
-    ['audit', '/api/v1/audit', () => ({ entries: [{ id: uuidv4(), at: 1764320000, action: 'a', detail: '' }] }), () => deviceToken],
-    ['audit', '/api/v1/audit', () => ({ entries: Array.from({ length: 20_000 }, () => 1) }), () => deviceToken],
-    ['staff', '/api/v1/staff/status', () => ({ trackingCode: 12345, status: 'inReview' }), () => staff],
-    ['staff', '/api/v1/staff/status', () => ({ trackingCode: 'ABC-00001-X', status: 'done' }), () => staff],
-  ])('%s refuses a body that breaks its schema (%#) with 400 and stores nothing', async (_name, url, body, token) => {
+  it.each<[string, string, () => unknown, () => Record<string, string>]>([
+    ['enrol', '/api/v1/enrol', () => ({ code: 12345678, kioskLabel: 'k' }), () => ({})],
+    ['enrol', '/api/v1/enrol', () => ({ code: 'ABCD-2345', kioskLabel: 'k', role: 'admin' }), () => ({})],
+    ['push', '/api/v1/requests/push', () => ({ items: [request()], force: true }), () => bearer(deviceToken)],
+    ['push', '/api/v1/requests/push', () => ({ items: JSON.stringify([request()]) }), () => bearer(deviceToken)],
+    ['push', '/api/v1/requests/push', () => ({ items: Array.from({ length: MAX_PUSH_BATCH + 1 }, () => 0) }), () => bearer(deviceToken)],
+    ['push', '/api/v1/requests/push', () => ({ items: [] }), () => bearer(deviceToken)],
+    ['audit', '/api/v1/audit', () => ({ entries: [{ id: uuidv4(), at: 1764320000, action: 'a', detail: '' }] }), () => bearer(deviceToken)],
+    ['audit', '/api/v1/audit', () => ({ entries: Array.from({ length: 20_000 }, () => 1) }), () => bearer(deviceToken)],
+    ['heartbeat', '/api/v1/devices/heartbeat', () => ({ appVersion: '1.0', queueDepth: '3' }), () => bearer(deviceToken)],
+    ['console', REFUSE_URL, () => ({ expectedVersion: '1', reasonCode: 'missingDocuments' }), consoleHeaders],
+    ['console', REFUSE_URL, () => ({ expectedVersion: 1, reasonCode: 'because' }), consoleHeaders],
+  ])('%s refuses a body that breaks its schema (%#) with 400 and stores nothing', async (_name, url, body, auth) => {
     const before = await h.store.stats();
-    const response = await h.post(url, body(), token());
+    const response = await h.app.inject({ method: 'POST', url, payload: body() as object, headers: auth() });
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json().error.code).toBe('invalid_body');
     expect(await h.store.stats()).toEqual(before);
@@ -148,7 +154,7 @@ describe('tokens (fault test 8)', () => {
     ['GET', '/api/v1/changes', undefined],
     ['GET', '/api/v1/catalogue', undefined],
     ['POST', '/api/v1/audit', { entries: [{}] }],
-    ['POST', '/api/v1/staff/status', { trackingCode: 'x', status: 'ready' }],
+    ['POST', '/api/v1/devices/heartbeat', { appVersion: '1' }],
   ];
   it.each(DEVICE_ENDPOINTS)('%s %s answers 401 to a missing, malformed or forged token', async (method, url, payload) => {
     for (const authorization of [undefined, 'Bearer', 'Basic dXNlcjpwYXNz', `Bearer ${'A'.repeat(43)}`, `bearer ${deviceToken}x`]) {

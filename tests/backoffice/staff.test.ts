@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { staffToken } from '../../backoffice/src/cli/commands';
+import { setStatus } from '../../backoffice/src/cli/commands';
 import type { RemoteStatus } from '../../src/domain/status';
 import { harness, makeRequest, type Harness } from './fixtures';
 
@@ -9,8 +9,8 @@ afterEach(async () => {
   h?.store.close();
 });
 
-/** A pushed request walked to `status` along the allowed path. */
-async function requestAt(status: RemoteStatus, token: string): Promise<string> {
+/** A pushed request walked to `status` along the allowed path, with the CLI. */
+async function requestAt(status: RemoteStatus): Promise<string> {
   const kiosk = await h.enrol();
   const request = makeRequest(kiosk.trackingPrefix, 1);
   await h.post('/api/v1/requests/push', { items: [request] }, kiosk.deviceToken);
@@ -21,64 +21,67 @@ async function requestAt(status: RemoteStatus, token: string): Promise<string> {
     collected: ['inReview', 'ready', 'collected'],
     refused: ['refused'],
   };
-  for (const step of path[status]) {
-    const response = await h.post('/api/v1/staff/status', { trackingCode: request.trackingCode, status: step, reason: 'r' }, token);
-    expect(response.statusCode, response.body).toBe(200);
-  }
+  for (const step of path[status]) await setStatus(h.context, request.trackingCode, step, 'r');
   return request.trackingCode;
 }
 
-describe('staff status updates', () => {
-  it.each<[RemoteStatus, RemoteStatus, number]>([
-    ['received', 'inReview', 200],
-    ['inReview', 'ready', 200],
-    ['ready', 'collected', 200],
-    ['received', 'refused', 200],
-    ['inReview', 'refused', 200],
-    ['ready', 'refused', 200],
-    ['received', 'ready', 409],
-    ['received', 'collected', 409],
-    ['received', 'received', 409],
-    ['ready', 'inReview', 409],
-    ['collected', 'refused', 409],
-    ['refused', 'inReview', 409],
-  ])('moves a request from %s to %s: %i', async (from, to, expected) => {
+describe('status changes from the counter (CLI set-status)', () => {
+  it.each<[RemoteStatus, RemoteStatus, 'ok' | 'invalid_transition']>([
+    ['received', 'inReview', 'ok'],
+    ['inReview', 'ready', 'ok'],
+    ['ready', 'collected', 'ok'],
+    ['received', 'refused', 'ok'],
+    ['inReview', 'refused', 'ok'],
+    ['ready', 'refused', 'ok'],
+    ['received', 'ready', 'invalid_transition'],
+    ['received', 'collected', 'invalid_transition'],
+    ['received', 'received', 'invalid_transition'],
+    ['ready', 'inReview', 'invalid_transition'],
+    ['collected', 'refused', 'invalid_transition'],
+    ['refused', 'inReview', 'invalid_transition'],
+  ])('moves a request from %s to %s: %s', async (from, to, expected) => {
     h = await harness();
-    const token = await staffToken(h.context, 'Amina');
-    const trackingCode = await requestAt(from, token);
-    const response = await h.post('/api/v1/staff/status', { trackingCode, status: to, reason: 'Dossier incomplet' }, token);
-    expect(response.statusCode, response.body).toBe(expected);
-    if (expected === 409) expect(response.json().error.code).toBe('invalid_transition');
-    else expect(response.json().change).toMatchObject({ trackingCode, status: to });
+    const trackingCode = await requestAt(from);
+    const outcome = await setStatus(h.context, trackingCode, to, 'Dossier incomplet').then(
+      () => 'ok',
+      (error: { code?: string }) => error.code,
+    );
+    expect(outcome).toBe(expected);
+    if (expected === 'ok') expect(h.printed.at(-1)).toContain(`${trackingCode} is now ${to}`);
   });
 
-  it('refuses a refusal without a reason', async () => {
+  it('refuses a refusal with neither a reason nor a reason code', async () => {
     h = await harness();
-    const token = await staffToken(h.context, 'Amina');
-    const trackingCode = await requestAt('received', token);
-    const response = await h.post('/api/v1/staff/status', { trackingCode, status: 'refused', reason: '  ' }, token);
-    expect([response.statusCode, response.json().error.code]).toEqual([400, 'reason_required']);
+    const trackingCode = await requestAt('received');
+    await expect(setStatus(h.context, trackingCode, 'refused', '  ')).rejects.toMatchObject({ statusCode: 400, code: 'reason_required' });
+  });
+
+  it('carries the reason code to the kiosks with the refusal', async () => {
+    h = await harness();
+    const kiosk = await h.enrol('south');
+    const request = makeRequest(kiosk.trackingPrefix, 1);
+    await h.post('/api/v1/requests/push', { items: [request] }, kiosk.deviceToken);
+    await setStatus(h.context, request.trackingCode, 'refused', undefined, 'missingDocuments');
+    const changes = (await h.get('/api/v1/changes?since=0', kiosk.deviceToken)).json().changes;
+    expect(changes.at(-1)).toMatchObject({ status: 'refused', reasonCode: 'missingDocuments', reason: null });
+    expect(changes[0]).not.toHaveProperty('reasonCode');
   });
 
   it('finds a request by the tracking code as typed at the counter (lower case, O for 0)', async () => {
     h = await harness();
-    const token = await staffToken(h.context, 'Amina');
-    const trackingCode = await requestAt('received', token);
-    const typed = trackingCode.toLowerCase().replace(/0/g, 'o');
-    expect((await h.post('/api/v1/staff/status', { trackingCode: typed, status: 'inReview' }, token)).statusCode).toBe(200);
+    const trackingCode = await requestAt('received');
+    await setStatus(h.context, trackingCode.toLowerCase().replace(/0/g, 'o'), 'inReview');
+    expect(h.printed.at(-1)).toContain('is now inReview');
   });
 
   it('answers 404 for an unknown tracking code', async () => {
     h = await harness();
-    const token = await staffToken(h.context, 'Amina');
-    const response = await h.post('/api/v1/staff/status', { trackingCode: 'ABC-00001-X', status: 'inReview' }, token);
-    expect([response.statusCode, response.json().error.code]).toEqual([404, 'request_not_found']);
+    await expect(setStatus(h.context, 'ABC-00001-X', 'inReview')).rejects.toMatchObject({ statusCode: 404, code: 'request_not_found' });
   });
 
   it('appends every change to the log the kiosk pulls', async () => {
     h = await harness();
-    const token = await staffToken(h.context, 'Amina');
-    await requestAt('collected', token);
+    await requestAt('collected');
     expect(h.store.db.prepare('SELECT status FROM status_changes ORDER BY seq').pluck().all()).toEqual([
       'received',
       'inReview',
@@ -86,38 +89,11 @@ describe('staff status updates', () => {
       'collected',
     ]);
   });
-});
 
-describe('staff authentication', () => {
-  it('answers 401 without a token or with an unknown one', async () => {
-    h = await harness();
-    const body = { trackingCode: 'ABC-00001-X', status: 'inReview' };
-    expect((await h.post('/api/v1/staff/status', body)).statusCode).toBe(401);
-    expect((await h.post('/api/v1/staff/status', body, 'x'.repeat(43))).statusCode).toBe(401);
-  });
-
-  it('answers 401 to a revoked staff token', async () => {
-    h = await harness();
-    const token = await staffToken(h.context, 'Amina');
-    const id = h.store.db.prepare('SELECT id FROM staff').pluck().get() as string;
-    await h.store.revokeStaff(id, h.clock.now.toISOString());
-    const response = await h.post('/api/v1/staff/status', { trackingCode: 'ABC-00001-X', status: 'inReview' }, token);
-    expect([response.statusCode, response.json().error.code]).toEqual([401, 'token_revoked']);
-  });
-
-  it('answers 403 to a kiosk device token, and a staff token is refused on kiosk endpoints', async () => {
+  it('has no staff token endpoint any more: staff work in the console', async () => {
     h = await harness();
     const kiosk = await h.enrol();
-    const staff = await staffToken(h.context, 'Amina');
-    const asKiosk = await h.post('/api/v1/staff/status', { trackingCode: 'ABC-00001-X', status: 'inReview' }, kiosk.deviceToken);
-    expect([asKiosk.statusCode, asKiosk.json().error.code]).toEqual([403, 'forbidden']);
-    expect((await h.get('/api/v1/changes', staff)).statusCode).toBe(403);
-  });
-
-  it('prints the token once and keeps only its hash', async () => {
-    h = await harness();
-    const token = await staffToken(h.context, 'Amina');
-    expect(h.printed.at(-1)).toBe(token);
-    expect(JSON.stringify(h.store.db.prepare('SELECT * FROM staff').all())).not.toContain(token);
+    const response = await h.post('/api/v1/staff/status', { trackingCode: 'ABC-00001-X', status: 'inReview' }, kiosk.deviceToken);
+    expect(response.statusCode).toBe(404);
   });
 });

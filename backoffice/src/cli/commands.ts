@@ -1,8 +1,11 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { Catalogue } from '../../../src/domain/catalogue';
 import { officeIdentitySchema, type OfficeIdentity } from '../../../src/domain/officeIdentity';
+import { STAFF_ROLES, staffRoleSchema } from '../../../src/domain/console/roles';
+import { staffLoginSchema } from '../../../src/domain/console/session';
+import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
 import type { RemoteStatus } from '../../../src/domain/status';
-import { hashSecret, newEnrolmentCode, newToken } from '../service/secrets';
+import { ENROLMENT_CODE_TTL_HOURS, issueEnrolmentCode } from '../service/enrolmentCodes';
+import { createStaffAccount, resetStaffPassword } from '../service/staffAccounts';
 import { purgeFinishedRequests } from '../service/retention';
 import { changeStatus } from '../service/statusChange';
 import type { OfficeIdentityInput } from '../store/officeIdentityTypes';
@@ -22,7 +25,7 @@ export class CommandError extends Error {
 }
 
 export const DEMO_OFFICE = { id: 'demo', name: 'DEMO — Annexe de démonstration' } as const;
-export const ENROLMENT_CODE_TTL_HOURS = 24;
+export { ENROLMENT_CODE_TTL_HOURS };
 
 const OFFICE_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
@@ -48,14 +51,7 @@ export async function createOffice(context: CommandContext, office: { id: string
 /** A one-time enrolment code for the office, valid for a day; only its hash is kept. */
 export async function enrolCode(context: CommandContext, officeId: string, ttlHours = ENROLMENT_CODE_TTL_HOURS): Promise<string> {
   await requireOffice(context, officeId);
-  const code = newEnrolmentCode();
-  const now = context.now();
-  await context.store.createEnrolmentCode({
-    codeHash: hashSecret(code),
-    officeId,
-    createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + ttlHours * 3_600_000).toISOString(),
-  });
+  const { code } = await issueEnrolmentCode(context.store, officeId, context.now(), ttlHours);
   context.print(code);
   return code;
 }
@@ -67,19 +63,67 @@ export async function demoSetup(context: CommandContext): Promise<string> {
   return enrolCode(context, DEMO_OFFICE.id);
 }
 
-/** Makes a staff token and prints it once: only its hash is kept, so a lost token is replaced, not recovered. */
-export async function staffToken(context: CommandContext, name: string): Promise<string> {
-  if (name.trim() === '') throw new CommandError('a staff token needs --name');
-  const token = newToken();
-  const id = uuidv7();
-  await context.store.createStaff({ id, name: name.trim(), tokenHash: hashSecret(token), createdAt: context.now().toISOString() });
-  context.print(`Staff token for ${name.trim()} (id ${id}; revoke with revoke-staff ${id}). It is shown only now:`);
-  context.print(token);
-  return token;
+/**
+ * A staff account with a role in one office, and its one-time activation code as the LAST line
+ * printed: the person types it in the console and chooses a password there. Only its hash is kept.
+ */
+export async function addStaff(
+  context: CommandContext,
+  input: { officeId: string; role: string; name: string; login?: string | undefined },
+): Promise<{ login: string; code: string }> {
+  await requireOffice(context, input.officeId);
+  const role = staffRoleSchema.safeParse(input.role);
+  if (!role.success) throw new CommandError(`--role must be one of ${STAFF_ROLES.join(', ')}`);
+  if (input.login !== undefined && !staffLoginSchema.safeParse(input.login).success) {
+    throw new CommandError('a login is 2–40 lower-case letters, digits, dots or dashes');
+  }
+  const created = await createStaffAccount(context.store, { officeId: input.officeId, role: role.data, name: input.name, login: input.login }, context.now());
+  await audit(context, input.officeId, 'staffCreated', `staff ${created.account.id} as ${role.data}`);
+  context.print(`Staff ${created.account.name} (${role.data} at ${input.officeId}), login: ${created.account.login}`);
+  context.print(`Activation code, valid until ${created.expiresAt}; the person chooses a password with it in the console (/console/). It is shown only now:`);
+  context.print(created.code);
+  return { login: created.account.login, code: created.code };
 }
 
-export async function setStatus(context: CommandContext, trackingCode: string, status: RemoteStatus, reason?: string): Promise<void> {
-  const change = await changeStatus(context.store, { trackingCode, status, reason, by: 'cli', now: context.now() });
+/** Gives an existing account a role in another office (or a new role in the same one). */
+export async function grantRole(context: CommandContext, input: { login: string; officeId: string; role: string }): Promise<void> {
+  await requireOffice(context, input.officeId);
+  const role = staffRoleSchema.safeParse(input.role);
+  if (!role.success) throw new CommandError(`--role must be one of ${STAFF_ROLES.join(', ')}`);
+  const account = await requireStaff(context, input.login);
+  await context.store.grantRole({ staffId: account.id, officeId: input.officeId, role: role.data, at: context.now().toISOString() });
+  await audit(context, input.officeId, 'staffRoleChanged', `staff ${account.id} to ${role.data}`);
+  context.print(`${account.login} is now ${role.data} at ${input.officeId}`);
+}
+
+/** Ends the password and every session; prints a new activation code as the last line. */
+export async function resetPassword(context: CommandContext, login: string): Promise<string> {
+  const account = await requireStaff(context, login);
+  const issued = await resetStaffPassword(context.store, account.id, context.now());
+  await audit(context, null, 'staffPasswordReset', `staff ${account.id}`);
+  context.print(`Password of ${account.login} cleared and sessions ended. New activation code, valid until ${issued.expiresAt}:`);
+  context.print(issued.code);
+  return issued.code;
+}
+
+async function requireStaff(context: CommandContext, login: string) {
+  const account = await context.store.findStaffByLogin(login.trim().toLowerCase());
+  if (!account || account.revokedAt !== null) throw new CommandError(`no active staff account "${login}"`);
+  return account;
+}
+
+async function audit(context: CommandContext, officeId: string | null, action: string, detail: string): Promise<void> {
+  await context.store.appendStaffAudit({ at: context.now().toISOString(), staffId: null, officeId, action, requestId: null, detail: `${detail} (cli)` });
+}
+
+export async function setStatus(
+  context: CommandContext,
+  trackingCode: string,
+  status: RemoteStatus,
+  reason?: string,
+  reasonCode?: RefusalReasonCode,
+): Promise<void> {
+  const change = await changeStatus(context.store, { trackingCode, status, reason, reasonCode, by: 'cli', now: context.now() });
   context.print(`${change.trackingCode} is now ${change.status} (change ${change.seq})`);
 }
 
@@ -109,10 +153,23 @@ export async function revokeDevice(context: CommandContext, deviceId: string): P
   context.print(revoked ? `Device ${deviceId} revoked: its token no longer works` : `Device ${deviceId} was already revoked`);
 }
 
-export async function revokeStaff(context: CommandContext, staffId: string): Promise<void> {
-  const revoked = await context.store.revokeStaff(staffId, context.now().toISOString());
-  if (!revoked) throw new CommandError(`no active staff token "${staffId}"`);
-  context.print(`Staff token ${staffId} revoked`);
+/** Revokes a person everywhere: every role and session ends; the login stays taken. */
+export async function revokeStaff(context: CommandContext, login: string): Promise<void> {
+  const account = await requireStaff(context, login);
+  await context.store.revokeStaffAccount(account.id, context.now().toISOString());
+  await audit(context, null, 'staffRevoked', `staff ${account.id}`);
+  context.print(`Staff ${account.login} revoked: their sessions have ended`);
+}
+
+/** One line per person working at the office. */
+export async function listStaff(context: CommandContext, officeId: string): Promise<void> {
+  await requireOffice(context, officeId);
+  const members = await context.store.listOfficeStaff(officeId);
+  if (members.length === 0) context.print(`No staff at ${officeId}`);
+  for (const { account, grant } of members) {
+    const state = account.revokedAt || grant.revokedAt ? 'revoked' : account.passwordHash === null ? 'awaiting activation' : 'active';
+    context.print(`${account.login}  ${grant.role}  "${account.name}"  ${state}`);
+  }
 }
 
 export async function revokeOffice(context: CommandContext, officeId: string): Promise<void> {

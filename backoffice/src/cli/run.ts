@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { REFUSAL_REASON_CODES, refusalReasonCodeSchema } from '../../../src/domain/refusalReasons';
 import { remoteStatusSchema } from '../../../src/domain/status';
 import { DEFAULT_CATALOGUE_PATH, readCatalogueFile } from '../catalogueFile';
 import { readOfficeLogoFile } from '../officeLogoFile';
@@ -25,9 +26,14 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
   create-office --id <id> --name <name>
   enrol-code --office <id>                 prints a one-time enrolment code (valid 24 h)
   demo-setup                               the demo office; the code is the last line
-  staff-token --name <name>                prints a staff token, once (last line)
-  revoke-staff <staffId>
-  set-status <tracking code> <status> [--reason <text>]
+  add-staff --office <id> --role <agent|chief|admin> --name <name> [--login <login>]
+                                           prints the login and a one-time activation code (last line)
+  grant-role --office <id> --role <role> <login>
+                                           the same person works at another office (or changes role)
+  list-staff --office <id>
+  reset-password <login>                   ends the password and sessions; a new activation code (last line)
+  revoke-staff <login>                     the person loses every office; their sessions end
+  set-status <tracking code> <status> [--reason <text>] [--reason-code <code>]
   list-devices [--office <id>]             kiosks with their sequence gaps and replays
   revoke-device <deviceId>
   revoke-office <officeId>
@@ -47,6 +53,9 @@ const OPTIONS = {
   name: { type: 'string' },
   office: { type: 'string' },
   reason: { type: 'string' },
+  'reason-code': { type: 'string' },
+  role: { type: 'string' },
+  login: { type: 'string' },
   'rate-limit': { type: 'string' },
   'retention-days': { type: 'string' },
   days: { type: 'string' },
@@ -111,13 +120,29 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         case 'demo-setup':
           await commands.demoSetup(context);
           break;
-        case 'staff-token':
-          await commands.staffToken(context, required(values.name, '--name'));
+        case 'add-staff':
+          await commands.addStaff(context, {
+            officeId: required(values.office, '--office'),
+            role: required(values.role, '--role'),
+            name: required(values.name, '--name'),
+            login: values.login,
+          });
+          break;
+        case 'grant-role':
+          await commands.grantRole(context, { login: required(rest[0], '<login>'), officeId: required(values.office, '--office'), role: required(values.role, '--role') });
+          break;
+        case 'list-staff':
+          await commands.listStaff(context, required(values.office, '--office'));
+          break;
+        case 'reset-password':
+          await commands.resetPassword(context, required(rest[0], '<login>'));
           break;
         case 'set-status': {
           const status = remoteStatusSchema.safeParse(rest[1]);
           if (!status.success) throw new commands.CommandError(`status must be one of ${remoteStatusSchema.options.join(', ')}`);
-          await commands.setStatus(context, required(rest[0], '<tracking code>'), status.data, values.reason);
+          const reasonCode = values['reason-code'] === undefined ? undefined : refusalReasonCodeSchema.safeParse(values['reason-code']);
+          if (reasonCode && !reasonCode.success) throw new commands.CommandError(`--reason-code must be one of ${REFUSAL_REASON_CODES.join(', ')}`);
+          await commands.setStatus(context, required(rest[0], '<tracking code>'), status.data, values.reason, reasonCode?.data);
           break;
         }
         case 'purge':
@@ -130,7 +155,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           await commands.revokeDevice(context, required(rest[0], '<deviceId>'));
           break;
         case 'revoke-staff':
-          await commands.revokeStaff(context, required(rest[0], '<staffId>'));
+          await commands.revokeStaff(context, required(rest[0], '<login>'));
           break;
         case 'revoke-office':
           await commands.revokeOffice(context, required(rest[0], '<officeId>'));

@@ -3,8 +3,8 @@ import { hashSecret } from '../service/secrets';
 import type { Principal, Store } from '../store/types';
 import { ApiError } from '../service/apiError';
 
-/** Who may call a route: a kiosk (device token), a staff member (staff token) or anyone. */
-export type Access = 'device' | 'staff' | 'public';
+/** Who may call a route: a kiosk (device token), a signed-in staff member (console session, see consoleAuth.ts) or anyone. */
+export type Access = 'device' | 'console' | 'public';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,26 +28,17 @@ export function deviceOf(request: FastifyRequest): { deviceId: string; officeId:
   return principal;
 }
 
-export function staffOf(request: FastifyRequest): { staffId: string; name: string } {
-  const principal = request.principal;
-  if (principal?.kind !== 'staff') throw new ApiError(403, 'forbidden', 'This endpoint is for office staff.');
-  return principal;
-}
-
 /**
  * 401 means "this token does not let you in" (none, unknown, revoked: re-enrol or get a new
- * token); 403 means "you are known, but not allowed here" (a device token on a staff endpoint, a
- * kiosk of a closed office). The check runs before the body is read, so a stranger's body is
+ * token); 403 means "you are known, but not allowed here" (a kiosk of a closed office). The check runs before the body is read, so a stranger's body is
  * never parsed.
  */
 function checkAccess(access: Access, principal: Principal | null): void {
-  if (access === 'public') return;
+  // Console routes are checked by their session (consoleAuth.ts), not by a bearer token.
+  if (access === 'public' || access === 'console') return;
   if (!principal) throw new ApiError(401, 'unauthorized', 'A valid bearer token is required.');
   if (principal.revoked) throw new ApiError(401, 'token_revoked', 'This token has been revoked.');
-  if (principal.kind !== access) {
-    throw new ApiError(403, 'forbidden', access === 'staff' ? 'This endpoint is for office staff.' : 'This endpoint is for enrolled kiosks.');
-  }
-  if (principal.kind === 'device' && principal.officeRevoked) {
+  if (principal.officeRevoked) {
     throw new ApiError(403, 'office_revoked', "This kiosk's office is no longer served.");
   }
 }
@@ -65,10 +56,9 @@ export function registerAuth(app: FastifyInstance, store: Store): void {
   });
 }
 
-/** Rate-limit key: the device or staff member when known, else the client address. */
+/** Rate-limit key: the device or signed-in staff member when known, else the client address. */
 export function rateLimitKey(request: FastifyRequest): string {
-  const principal = request.principal;
-  if (principal?.kind === 'device') return `device:${principal.deviceId}`;
-  if (principal?.kind === 'staff') return `staff:${principal.staffId}`;
+  if (request.principal) return `device:${request.principal.deviceId}`;
+  if (request.consoleSession) return `staff:${request.consoleSession.account.id}`;
   return `ip:${request.ip}`;
 }

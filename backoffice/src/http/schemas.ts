@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { statusChangeSchema } from '../../../src/domain/syncProtocol';
 
 /**
  * Server-side shapes that the kiosk does not need to share: query strings and the answers of
- * the audit, staff and health endpoints. Query values arrive as strings and are read strictly
+ * the audit and health endpoints. Query values arrive as strings and are read strictly
  * (digits only), never coerced.
  */
 const counter = (max: number) => z.string().regex(new RegExp(`^\\d{1,${max}}$`)).transform(Number);
@@ -22,8 +21,6 @@ export const auditPushResponseSchema = z.strictObject({
   stored: z.int().nonnegative(),
   duplicates: z.int().nonnegative(),
 });
-
-export const staffStatusResponseSchema = z.strictObject({ change: statusChangeSchema });
 
 export const healthResponseSchema = z.strictObject({
   status: z.literal('ok'),

@@ -8,3 +8,10 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, code 
   if (!result.success) throw new ApiError(400, code, describeIssues(result.error));
   return result.data;
 }
+
+/** Path parameters: a value that cannot name anything is simply not found. */
+export function parseOr404<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ApiError(404, 'not_found', 'Nothing here.');
+  return result.data;
+}

@@ -11,11 +11,13 @@ import {
   pushItemSchema,
   pushRequestSchema,
   pushResponseSchema,
-  staffStatusUpdateSchema,
 } from '../../../src/domain/syncProtocol';
 import { officeIdentityResponseSchema } from '../../../src/domain/officeIdentity';
-import { auditPushResponseSchema, healthResponseSchema, staffStatusResponseSchema } from '../http/schemas';
+import { heartbeatResponseSchema, heartbeatSchema } from '../../../src/domain/heartbeat';
+import { auditPushResponseSchema, healthResponseSchema } from '../http/schemas';
 import { BODY_LIMITS } from '../routes/deps';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../../src/domain/console/session';
+import { consolePaths } from './consolePaths';
 
 /**
  * The OpenAPI 3.1 description of the API, generated from the same zod schemas the server
@@ -32,8 +34,8 @@ const COMPONENTS = {
   OfficeIdentityResponse: [officeIdentityResponseSchema, 'output'],
   AuditPush: [auditPushSchema, 'input'],
   AuditPushResponse: [auditPushResponseSchema, 'output'],
-  StaffStatusUpdate: [staffStatusUpdateSchema, 'input'],
-  StaffStatusResponse: [staffStatusResponseSchema, 'output'],
+  Heartbeat: [heartbeatSchema, 'input'],
+  HeartbeatResponse: [heartbeatResponseSchema, 'output'],
   Health: [healthResponseSchema, 'output'],
   Error: [errorResponseSchema, 'output'],
 } as const satisfies Record<string, readonly [z.ZodType, 'input' | 'output']>;
@@ -53,8 +55,6 @@ function errors(...statuses: number[]) {
     400: 'Malformed body or query: bad JSON, invalid UTF-8, too deep, schema mismatch',
     401: 'No token, an unknown one or a revoked one',
     403: 'A valid token that may not use this endpoint (wrong kind, office revoked)',
-    404: 'Unknown tracking code',
-    409: 'Impossible status transition',
     413: 'Body larger than the limit',
     415: 'Body is not JSON (UTF-8)',
     429: 'Rate limit reached; honour Retry-After',
@@ -79,12 +79,17 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     info: {
       title: 'Shubbak back office',
       version: '1.0.0',
-      description: 'The API the Shubbak kiosks sync with. Semantics: docs/sync-protocol.md.',
+      description: 'The API the Shubbak kiosks sync with. Semantics: docs/sync-protocol.md. The staff console API (cookie session) is described by src/domain/console/.',
     },
     components: {
       securitySchemes: {
         deviceToken: { type: 'http', scheme: 'bearer', description: 'Device token received at enrolment' },
-        staffToken: { type: 'http', scheme: 'bearer', description: 'Staff token made with the `staff-token` command' },
+        consoleSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description: `Console session cookie; every POST also needs the session's \`${CSRF_HEADER}\` header`,
+        },
       },
       schemas: Object.fromEntries(Object.entries(COMPONENTS).map(([name, [schema, io]]) => [name, jsonSchema(schema, io)])),
     },
@@ -137,14 +142,15 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { '200': { description: 'How many entries were new', ...json('AuditPushResponse') }, ...errors(...bodyErrors) },
         },
       },
-      [`${API_PREFIX}/staff/status`]: {
+      [`${API_PREFIX}/devices/heartbeat`]: {
         post: {
-          summary: "Set a request's status (staff)",
-          security: [{ staffToken: [] }],
-          requestBody: { required: true, ...json('StaffStatusUpdate') },
-          responses: { '200': { description: 'The change appended to the log', ...json('StaffStatusResponse') }, ...errors(...bodyErrors, 404, 409) },
+          summary: "The kiosk's sync figures for the office's fleet page (no personal data)",
+          security: deviceAuth,
+          requestBody: { required: true, ...json('Heartbeat') },
+          responses: { '200': { description: 'Recorded as the kiosk\'s latest', ...json('HeartbeatResponse') }, ...errors(...bodyErrors) },
         },
       },
+      ...consolePaths(jsonSchema),
       [`${API_PREFIX}/health`]: {
         get: { summary: 'Liveness', responses: { '200': { description: 'The server is up', ...json('Health') } } },
       },

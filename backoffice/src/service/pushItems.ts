@@ -4,6 +4,7 @@ import { pushItemSchema } from '../../../src/domain/syncProtocol';
 import { checkTrackingCode } from '../../../src/domain/trackingCode';
 import type { ValidPushItem } from '../store/types';
 import { wireErrors, type WireFieldError } from './fieldErrors';
+import { requestSearchTerms } from './searchTerms';
 
 export type CheckedItem = ({ ok: true } & ValidPushItem) | { ok: false; id: string | null; kioskSeq: number | null; errors: WireFieldError[] };
 
@@ -50,5 +51,6 @@ export function checkAgainstCatalogue(request: CitizenRequest, catalogue: Catalo
   for (const key of Object.keys(request.fields)) {
     if (!known.has(key)) errors.push({ path: `fields.${key}`, code: 'unknownField' });
   }
-  return errors.length ? invalid(errors) : { ok: true, request, canonical: canonicalRequestJson(request) };
+  if (errors.length) return invalid(errors);
+  return { ok: true, request, canonical: canonicalRequestJson(request), searchTerms: requestSearchTerms(request), delayDays: service.delayDays ?? null };
 }

@@ -1,27 +1,29 @@
+import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
 import type { RemoteStatus } from '../../../src/domain/status';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
 import { normalizeTrackingCode } from '../../../src/domain/trackingCode';
 import { ApiError } from './apiError';
 import type { Store } from '../store/types';
-import { allowedNext, canTransition } from './statusTransitions';
+import { allowedNext, canTransition } from '../../../src/domain/statusTransitions';
 
 export interface StatusChangeInput {
   /** As typed at the counter: normalised before the lookup. */
   trackingCode: string;
   status: RemoteStatus;
   reason?: string | undefined;
+  reasonCode?: RefusalReasonCode | undefined;
   /** Who made the change, for the log: `staff:<id>` or `cli`. */
   by: string;
   now: Date;
 }
 
-/** Sets a request's status and appends it to the change log the kiosks pull. Shared by the staff API and the CLI. */
+/** Sets a request's status and appends it to the change log the kiosks pull: the CLI's `set-status` (the console acts through requestWork.ts). */
 export async function changeStatus(store: Store, input: StatusChangeInput): Promise<StatusChange> {
   const trackingCode = normalizeTrackingCode(input.trackingCode);
   const request = await store.findRequestByTrackingCode(trackingCode);
   if (!request) throw new ApiError(404, 'request_not_found', `No request has the tracking code ${trackingCode}.`);
   const reason = input.reason?.trim() ?? '';
-  if (input.status === 'refused' && reason === '') {
+  if (input.status === 'refused' && reason === '' && !input.reasonCode) {
     throw new ApiError(400, 'reason_required', 'Refusing a request needs a reason the citizen will read.');
   }
   if (!canTransition(request.status, input.status)) {
@@ -38,6 +40,7 @@ export async function changeStatus(store: Store, input: StatusChangeInput): Prom
     expected: request.status,
     status: input.status,
     reason: reason === '' ? null : reason,
+    reasonCode: input.status === 'refused' ? (input.reasonCode ?? 'other') : null,
     at: input.now.toISOString(),
     by: input.by,
   });

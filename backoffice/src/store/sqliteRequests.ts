@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
 import { isFinalStatus, REMOTE_STATUSES, type RemoteStatus } from '../../../src/domain/status';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
 import type { ChangesPage, PurgeInput, PushInput, RequestSummary, StatusAppend, StatusAppendOutcome, StoredPushOutcome } from './types';
@@ -12,6 +13,15 @@ interface StoredBody {
 }
 
 const FINAL_STATUSES = REMOTE_STATUSES.filter(isFinalStatus);
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When a request received at `receivedAt` is late, for a service announcing `delayDays`. */
+function dueAt(receivedAt: string, delayDays: number | null | undefined): string | null {
+  if (delayDays === null || delayDays === undefined) return null;
+  const received = Date.parse(receivedAt);
+  return Number.isNaN(received) ? null : new Date(received + delayDays * DAY_MS).toISOString();
+}
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -27,6 +37,7 @@ interface ChangeRow {
   trackingCode: string;
   status: RemoteStatus;
   reason: string | null;
+  reasonCode: RefusalReasonCode | null;
   changedAt: string;
 }
 
@@ -37,27 +48,37 @@ interface ChangeRow {
 export function sqliteRequests(db: Database.Database) {
   const selectBody = db.prepare<[string], StoredBody>('SELECT body, body_sha256 AS bodySha256, purged_at AS purgedAt FROM requests WHERE id = ?');
   // Finished: the status is final, and its last change is older than the cutoff (ISO times sort as text).
-  const selectPurgeable = db.prepare<string[], { id: string; body: string }>(
-    `SELECT r.id, r.body FROM requests r
+  const selectPurgeable = db.prepare<string[], { id: string; body: string; trackingCode: string }>(
+    `SELECT r.id, r.body, r.tracking_code AS trackingCode FROM requests r
      WHERE r.purged_at IS NULL AND r.status IN (${FINAL_STATUSES.map(() => '?').join(', ')})
        AND (SELECT MAX(c.changed_at) FROM status_changes c WHERE c.request_id = r.id) <= ?`,
   );
   const purgeBody = db.prepare("UPDATE requests SET body = '', body_sha256 = ?, purged_at = ? WHERE id = ?");
+  // A purged request stays findable by its tracking code alone; a proxy's name and CIN leave with the rest.
+  const purgeTerms = db.prepare("DELETE FROM request_search_terms WHERE request_id = ? AND term <> lower(replace(?, '-', ''))");
+  const purgeCollector = db.prepare("UPDATE request_events SET detail = '{}' WHERE request_id = ? AND kind = 'collected'");
   const insertRequest = db.prepare(
-    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?)
+    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?)
      ON CONFLICT DO NOTHING`,
   );
   const insertChange = db.prepare(
-    'INSERT INTO status_changes (request_id, office_id, status, reason, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO status_changes (request_id, office_id, status, reason, reason_code, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
+  // The console's timeline and office feed (migration 005): every status change is an event too.
+  const insertEvent = db.prepare(
+    'INSERT INTO request_events (request_id, office_id, kind, at, staff_id, status, reason_code, reason) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)',
+  );
+  const insertTerm = db.prepare('INSERT INTO request_search_terms (office_id, term, request_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  const markIndexed = db.prepare('UPDATE requests SET search_indexed = 1 WHERE id = ?');
   const selectDeviceSeq = db.prepare<[string], number>('SELECT last_kiosk_seq FROM devices WHERE id = ?').pluck();
   const updateDeviceSeq = db.prepare(
     `UPDATE devices SET last_kiosk_seq = ?, kiosk_seq_gaps = kiosk_seq_gaps + ?, kiosk_seq_replays = kiosk_seq_replays + ?
      WHERE id = ?`,
   );
   const selectChanges = db.prepare<[string, number, number], ChangeRow>(
-    `SELECT c.seq, c.request_id AS requestId, r.tracking_code AS trackingCode, c.status, c.reason, c.changed_at AS changedAt
+    `SELECT c.seq, c.request_id AS requestId, r.tracking_code AS trackingCode, c.status, c.reason, c.reason_code AS reasonCode,
+       c.changed_at AS changedAt
      FROM status_changes c JOIN requests r ON r.id = c.request_id
      WHERE c.office_id = ? AND c.seq > ? ORDER BY c.seq LIMIT ?`,
   );
@@ -68,7 +89,7 @@ export function sqliteRequests(db: Database.Database) {
   const selectStatus = db.prepare<[string], { status: RemoteStatus; officeId: string; trackingCode: string }>(
     'SELECT status, office_id AS officeId, tracking_code AS trackingCode FROM requests WHERE id = ?',
   );
-  const updateStatus = db.prepare('UPDATE requests SET status = ? WHERE id = ?');
+  const updateStatus = db.prepare('UPDATE requests SET status = ?, status_at = ?, version = version + 1 WHERE id = ?');
 
   /** Counts gaps and replays of the kiosk's own sequence; a rejected item advances it like any other. */
   function trackKioskSeqs(deviceId: string, kioskSeqs: readonly number[]): void {
@@ -87,7 +108,7 @@ export function sqliteRequests(db: Database.Database) {
 
   const push = db.transaction((input: PushInput): StoredPushOutcome[] => {
     trackKioskSeqs(input.deviceId, input.kioskSeqs);
-    return input.items.map(({ request, canonical }): StoredPushOutcome => {
+    return input.items.map(({ request, canonical, searchTerms, delayDays }): StoredPushOutcome => {
       const existing = selectBody.get(request.id);
       if (existing) return sameBody(existing, canonical) ? 'duplicate' : 'conflict';
       // The id is known to be new, so the only conflict left is another request's tracking code.
@@ -100,9 +121,16 @@ export function sqliteRequests(db: Database.Database) {
         request.serviceId,
         canonical,
         input.receivedAt,
+        input.receivedAt,
+        dueAt(input.receivedAt, delayDays),
       );
       if (changes === 0) return 'trackingCodeTaken';
-      insertChange.run(request.id, input.officeId, 'received', null, input.receivedAt, `device:${input.deviceId}`);
+      insertChange.run(request.id, input.officeId, 'received', null, null, input.receivedAt, `device:${input.deviceId}`);
+      insertEvent.run(request.id, input.officeId, 'received', input.receivedAt, 'received', null, null);
+      if (searchTerms) {
+        for (const term of searchTerms) insertTerm.run(input.officeId, term, request.id);
+        markIndexed.run(request.id);
+      }
       return 'accepted';
     });
   });
@@ -110,7 +138,7 @@ export function sqliteRequests(db: Database.Database) {
   const readChanges = db.transaction((officeId: string, since: number, limit: number): ChangesPage => {
     const rows = selectChanges.all(officeId, since, limit + 1);
     const more = rows.length > limit;
-    const changes: StatusChange[] = rows.slice(0, limit).map((row) => ({ ...row }));
+    const changes: StatusChange[] = rows.slice(0, limit).map(({ reasonCode, ...row }) => (reasonCode === null ? row : { ...row, reasonCode }));
     return { changes, more, highWater: selectHighWater.get() ?? 0 };
   });
 
@@ -123,10 +151,12 @@ export function sqliteRequests(db: Database.Database) {
       current.officeId,
       change.status,
       change.reason,
+      change.reasonCode ?? null,
       change.at,
       change.by,
     );
-    updateStatus.run(change.status, change.requestId);
+    updateStatus.run(change.status, change.at, change.requestId);
+    insertEvent.run(change.requestId, current.officeId, 'status', change.at, change.status, change.reasonCode ?? null, change.reason);
     return {
       ok: true,
       change: {
@@ -135,6 +165,7 @@ export function sqliteRequests(db: Database.Database) {
         trackingCode: current.trackingCode,
         status: change.status,
         reason: change.reason,
+        ...(change.reasonCode ? { reasonCode: change.reasonCode } : {}),
         changedAt: change.at,
       },
     };
@@ -142,7 +173,11 @@ export function sqliteRequests(db: Database.Database) {
 
   const purge = db.transaction((input: PurgeInput): number => {
     const due = selectPurgeable.all(...FINAL_STATUSES, input.finishedBefore);
-    for (const { id, body } of due) purgeBody.run(sha256(body), input.at, id);
+    for (const { id, body, trackingCode } of due) {
+      purgeBody.run(sha256(body), input.at, id);
+      purgeTerms.run(id, trackingCode);
+      purgeCollector.run(id);
+    }
     return due.length;
   });
 

@@ -1,8 +1,12 @@
 import Database from 'better-sqlite3';
 import { catalogueSchema, type Catalogue } from '../../../src/domain/catalogue';
+import type { ConsoleStore } from './consoleTypes';
 import { migrate } from './migrate';
 import { sqliteOfficeIdentity } from './sqliteOfficeIdentity';
 import type { OfficeIdentityStore } from './officeIdentityTypes';
+import { sqliteConsole } from './sqliteConsole';
+import { sqliteStaff } from './sqliteStaff';
+import type { StaffStore } from './staffTypes';
 import { sqliteRequests } from './sqliteRequests';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal, Store, StoreStats } from './types';
 
@@ -20,6 +24,49 @@ export class SqliteStore implements Store {
   private readonly requests: ReturnType<typeof sqliteRequests>;
   private readonly officeIdentity: OfficeIdentityStore;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly staff: StaffStore;
+  private readonly console: ConsoleStore;
+
+  // Staff accounts and the console: their SQL lives in sqliteStaff.ts and sqliteConsole.ts.
+  readonly createStaffAccount: StaffStore['createStaffAccount'] = (...args) => this.staff.createStaffAccount(...args);
+  readonly getStaffAccount: StaffStore['getStaffAccount'] = (...args) => this.staff.getStaffAccount(...args);
+  readonly findStaffByLogin: StaffStore['findStaffByLogin'] = (...args) => this.staff.findStaffByLogin(...args);
+  readonly findStaffByActivation: StaffStore['findStaffByActivation'] = (...args) => this.staff.findStaffByActivation(...args);
+  readonly setStaffPassword: StaffStore['setStaffPassword'] = (...args) => this.staff.setStaffPassword(...args);
+  readonly resetStaffPassword: StaffStore['resetStaffPassword'] = (...args) => this.staff.resetStaffPassword(...args);
+  readonly revokeStaffAccount: StaffStore['revokeStaffAccount'] = (...args) => this.staff.revokeStaffAccount(...args);
+  readonly recordLogin: StaffStore['recordLogin'] = (...args) => this.staff.recordLogin(...args);
+  readonly grantRole: StaffStore['grantRole'] = (...args) => this.staff.grantRole(...args);
+  readonly revokeRole: StaffStore['revokeRole'] = (...args) => this.staff.revokeRole(...args);
+  readonly activeRoles: StaffStore['activeRoles'] = (...args) => this.staff.activeRoles(...args);
+  readonly listOfficeStaff: StaffStore['listOfficeStaff'] = (...args) => this.staff.listOfficeStaff(...args);
+  readonly createSession: StaffStore['createSession'] = (...args) => this.staff.createSession(...args);
+  readonly getSession: StaffStore['getSession'] = (...args) => this.staff.getSession(...args);
+  readonly touchSession: StaffStore['touchSession'] = (...args) => this.staff.touchSession(...args);
+  readonly revokeSession: StaffStore['revokeSession'] = (...args) => this.staff.revokeSession(...args);
+  readonly revokeSessionsOf: StaffStore['revokeSessionsOf'] = (...args) => this.staff.revokeSessionsOf(...args);
+  readonly getThrottle: StaffStore['getThrottle'] = (...args) => this.staff.getThrottle(...args);
+  readonly putThrottle: StaffStore['putThrottle'] = (...args) => this.staff.putThrottle(...args);
+  readonly clearThrottle: StaffStore['clearThrottle'] = (...args) => this.staff.clearThrottle(...args);
+  readonly appendStaffAudit: StaffStore['appendStaffAudit'] = (...args) => this.staff.appendStaffAudit(...args);
+  readonly listStaffAudit: StaffStore['listStaffAudit'] = (...args) => this.staff.listStaffAudit(...args);
+  readonly queueCounts: ConsoleStore['queueCounts'] = (...args) => this.console.queueCounts(...args);
+  readonly queuePage: ConsoleStore['queuePage'] = (...args) => this.console.queuePage(...args);
+  readonly searchRequests: ConsoleStore['searchRequests'] = (...args) => this.console.searchRequests(...args);
+  readonly getWorkRow: ConsoleStore['getWorkRow'] = (...args) => this.console.getWorkRow(...args);
+  readonly timeline: ConsoleStore['timeline'] = (...args) => this.console.timeline(...args);
+  readonly checklist: ConsoleStore['checklist'] = (...args) => this.console.checklist(...args);
+  readonly mutateRequest: ConsoleStore['mutateRequest'] = (...args) => this.console.mutateRequest(...args);
+  readonly eventsSince: ConsoleStore['eventsSince'] = (...args) => this.console.eventsSince(...args);
+  readonly lastEventSeq: ConsoleStore['lastEventSeq'] = (...args) => this.console.lastEventSeq(...args);
+  readonly requestsToIndex: ConsoleStore['requestsToIndex'] = (...args) => this.console.requestsToIndex(...args);
+  readonly writeSearchTerms: ConsoleStore['writeSearchTerms'] = (...args) => this.console.writeSearchTerms(...args);
+  readonly recordHeartbeat: ConsoleStore['recordHeartbeat'] = (...args) => this.console.recordHeartbeat(...args);
+  readonly listHeartbeats: ConsoleStore['listHeartbeats'] = (...args) => this.console.listHeartbeats(...args);
+  readonly statisticsRows: ConsoleStore['statisticsRows'] = (...args) => this.console.statisticsRows(...args);
+  // The office's identity on its kiosks: its SQL lives in sqliteOfficeIdentity.ts.
+  readonly setOfficeIdentity: OfficeIdentityStore['setOfficeIdentity'] = (...args) => this.officeIdentity.setOfficeIdentity(...args);
+  readonly getOfficeIdentity: OfficeIdentityStore['getOfficeIdentity'] = (...args) => this.officeIdentity.getOfficeIdentity(...args);
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -31,6 +78,8 @@ export class SqliteStore implements Store {
     migrate(this.db);
     this.requests = sqliteRequests(this.db);
     this.officeIdentity = sqliteOfficeIdentity(this.db);
+    this.staff = sqliteStaff(this.db);
+    this.console = sqliteConsole(this.db);
   }
 
   /** Each statement is prepared once, on first use (the token lookup runs on every request). */
@@ -68,14 +117,6 @@ export class SqliteStore implements Store {
         return next;
       })
       .immediate();
-  }
-
-  setOfficeIdentity(...args: Parameters<OfficeIdentityStore['setOfficeIdentity']>) {
-    return this.officeIdentity.setOfficeIdentity(...args);
-  }
-
-  getOfficeIdentity(officeId: string) {
-    return this.officeIdentity.getOfficeIdentity(officeId);
   }
 
   async getCatalogue(officeId: string, version?: number): Promise<Catalogue | null> {
@@ -141,33 +182,19 @@ export class SqliteStore implements Store {
     return this.sql('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
   }
 
-  async createStaff(staff: { id: string; name: string; tokenHash: string; createdAt: string }): Promise<void> {
-    const insert = this.sql('INSERT INTO staff (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)');
-    insert.run(staff.id, staff.name, staff.tokenHash, staff.createdAt);
-  }
-
-  async revokeStaff(id: string, at: string): Promise<boolean> {
-    return this.sql('UPDATE staff SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
-  }
-
   async findPrincipal(tokenHash: string): Promise<Principal | null> {
     const device = this.sql<[string], { deviceId: string; officeId: string; revokedAt: string | null; officeRevokedAt: string | null }>(
       `SELECT d.id AS deviceId, d.office_id AS officeId, d.revoked_at AS revokedAt, o.revoked_at AS officeRevokedAt
        FROM devices d JOIN offices o ON o.id = d.office_id WHERE d.token_hash = ?`,
     ).get(tokenHash);
-    if (device) {
-      return {
-        kind: 'device',
-        deviceId: device.deviceId,
-        officeId: device.officeId,
-        revoked: device.revokedAt !== null,
-        officeRevoked: device.officeRevokedAt !== null,
-      };
-    }
-    const staff = this.sql<[string], { id: string; name: string; revokedAt: string | null }>(
-      'SELECT id, name, revoked_at AS revokedAt FROM staff WHERE token_hash = ?',
-    ).get(tokenHash);
-    return staff ? { kind: 'staff', staffId: staff.id, name: staff.name, revoked: staff.revokedAt !== null } : null;
+    if (!device) return null;
+    return {
+      kind: 'device',
+      deviceId: device.deviceId,
+      officeId: device.officeId,
+      revoked: device.revokedAt !== null,
+      officeRevoked: device.officeRevokedAt !== null,
+    };
   }
 
   async pushRequests(...args: Parameters<Store['pushRequests']>) {

@@ -1,6 +1,9 @@
+import type { ConsoleStore } from './consoleTypes';
+import type { StaffStore } from './staffTypes';
 import type { OfficeIdentityStore } from './officeIdentityTypes';
 import type { Catalogue } from '../../../src/domain/catalogue';
 import type { CitizenRequest } from '../../../src/domain/request';
+import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
 import type { RemoteStatus } from '../../../src/domain/status';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
 
@@ -33,10 +36,14 @@ export interface Device {
   kioskSeqReplays: number;
 }
 
-/** Who a bearer token belongs to, whether or not it is still allowed in. */
-export type Principal =
-  | { kind: 'device'; deviceId: string; officeId: string; revoked: boolean; officeRevoked: boolean }
-  | { kind: 'staff'; staffId: string; name: string; revoked: boolean };
+/** Who a bearer token belongs to, whether or not it is still allowed in. Only kiosks hold tokens; staff sign in to the console. */
+export interface Principal {
+  kind: 'device';
+  deviceId: string;
+  officeId: string;
+  revoked: boolean;
+  officeRevoked: boolean;
+}
 
 export type EnrolmentOutcome =
   | { ok: true; device: Device; office: Office }
@@ -54,6 +61,10 @@ export interface EnrolmentInput {
 export interface ValidPushItem {
   request: CitizenRequest;
   canonical: string;
+  /** The console's search terms (service/searchTerms.ts); absent: written later by the start-up indexing. */
+  searchTerms?: readonly string[];
+  /** The service's announced delay, from which the request's due time is set; absent or null: never overdue. */
+  delayDays?: number | null;
 }
 
 export type StoredPushOutcome = 'accepted' | 'duplicate' | 'conflict' | 'trackingCodeTaken';
@@ -88,6 +99,7 @@ export interface StatusAppend {
   expected: RemoteStatus;
   status: RemoteStatus;
   reason: string | null;
+  reasonCode?: RefusalReasonCode | null;
   at: string;
   by: string;
 }
@@ -117,7 +129,7 @@ export interface StoreStats {
   auditEntries: number;
 }
 
-export interface Store extends OfficeIdentityStore {
+export interface Store extends StaffStore, ConsoleStore, OfficeIdentityStore {
   createOffice(office: { id: string; name: string; createdAt: string }): Promise<'created' | 'exists'>;
   getOffice(id: string): Promise<Office | null>;
   revokeOffice(id: string, at: string): Promise<boolean>;
@@ -134,8 +146,6 @@ export interface Store extends OfficeIdentityStore {
   listDevices(officeId?: string): Promise<Device[]>;
   revokeDevice(id: string, at: string): Promise<boolean>;
 
-  createStaff(staff: { id: string; name: string; tokenHash: string; createdAt: string }): Promise<void>;
-  revokeStaff(id: string, at: string): Promise<boolean>;
   findPrincipal(tokenHash: string): Promise<Principal | null>;
 
   /** Upserts the batch by id in one transaction; one outcome per item, in order. Never overwrites. */

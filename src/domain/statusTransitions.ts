@@ -1,8 +1,9 @@
-import type { RemoteStatus } from '../../../src/domain/status';
+import type { RemoteStatus } from './status';
 
 /**
  * The life of a request at the office: received → inReview → ready → collected, or refused
- * (with a reason) from any status that is not final. Nothing moves backwards.
+ * (with a reason) from any status that is not final. Nothing moves backwards. Shared by the back
+ * office, which enforces it, and the console, which offers only the moves it allows.
  */
 const NEXT: Record<RemoteStatus, readonly RemoteStatus[]> = {
   received: ['inReview', 'refused'],

@@ -1,0 +1,81 @@
+import type { CitizenRequest } from '../../../src/domain/request';
+
+/**
+ * Search terms: what staff may type to find a request, folded so that case, diacritics, Arabic
+ * letter variants and digit scripts do not matter. A request's terms are written at ingest; a
+ * query is folded the same way and each of its words must start one of the request's terms.
+ */
+
+/** Arabic-Indic (U+0660–0669) and Eastern Arabic (U+06F0–06F9) digits as 0–9. */
+function westernDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.codePointAt(0)! - 0x0660) % 0x90));
+}
+
+/** Letters an Arabic name is spelt with either way: hamza carriers, alef maqsura, ta marbuta. */
+const ARABIC_VARIANTS: Record<string, string> = {
+  'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا',
+  'ى': 'ي', 'ئ': 'ي',
+  'ؤ': 'و',
+  'ة': 'ه',
+};
+
+/** Lower case, no diacritics (Latin accents and Arabic harakat alike), no tatweel, Western digits. */
+export function foldText(text: string): string {
+  return westernDigits(text)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\u0640/g, '')
+    .replace(/[أإآٱىئؤة]/g, (letter) => ARABIC_VARIANTS[letter] ?? letter)
+    .toLowerCase();
+}
+
+function words(text: string): string[] {
+  return foldText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+}
+
+/** Everything but letters and digits removed: how codes and numbers are kept and typed. */
+export function compact(text: string): string {
+  return words(text).join('');
+}
+
+/** A Moroccan mobile as stored (+2126…) and as people say it (06…). */
+function phoneTerms(phone: string): string[] {
+  const digits = compact(phone);
+  if (digits === '') return [];
+  return digits.startsWith('212') ? [digits, `0${digits.slice(3)}`] : [digits];
+}
+
+/** The terms of one request: each name word, each whole name, the CIN, the phone, the tracking code. */
+export function requestSearchTerms(request: Pick<CitizenRequest, 'identity' | 'trackingCode'>): string[] {
+  const { identity } = request;
+  const names = [identity.lastNameLatin, identity.firstNameLatin, identity.lastNameArabic, identity.firstNameArabic];
+  const terms = new Set<string>();
+  for (const name of names) {
+    for (const word of words(name)) terms.add(word);
+    const whole = compact(name);
+    if (whole !== '') terms.add(whole);
+  }
+  for (const term of [compact(identity.cin), ...phoneTerms(identity.phone), compact(request.trackingCode)]) {
+    if (term !== '') terms.add(term);
+  }
+  return [...terms];
+}
+
+/** The tracking code's term alone: what a purged request can still be found by. */
+export function trackingCodeTerm(trackingCode: string): string {
+  return compact(trackingCode);
+}
+
+/**
+ * A query as prefixes to match. With a digit in it, it is a code or a number (CIN, phone,
+ * tracking code), typed with any spacing or dashes: one compact prefix. Otherwise each word of a
+ * name is a prefix of its own. A phone typed as 06… or +212 6… finds the same request.
+ */
+export function queryPrefixes(query: string): string[] {
+  const whole = compact(query);
+  if (whole === '') return [];
+  if (/\d/.test(whole)) return [whole.startsWith('00212') ? whole.slice(2) : whole];
+  return [...new Set(words(query))];
+}
