@@ -1,5 +1,6 @@
 import type { Catalogue, Service } from '../../domain/catalogue';
 import type { Locale } from '../../domain/locales';
+import type { RefusalReasonCode } from '../../domain/refusalReasons';
 import type { RequestDraft } from '../../domain/request';
 import type { KioskSettings } from '../../domain/settings';
 import type { LocalState, RemoteStatus } from '../../domain/status';
@@ -33,7 +34,8 @@ export type StatusLookupResult =
       serviceId: string;
       /** Null when the request was not made on this kiosk (only its back-office status is known). */
       local: LocalState | null;
-      remote: { status: RemoteStatus; reason: string | null; changedAt: string } | null;
+      /** `reasonCode`: a refusal's category, which the citizen reads in their language before the agent's own words. */
+      remote: { status: RemoteStatus; reason: string | null; reasonCode?: RefusalReasonCode | null; changedAt: string } | null;
     };
 
 export interface PrintReceiptInput {
