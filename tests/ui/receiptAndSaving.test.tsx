@@ -39,7 +39,7 @@ describe('saving the request and the receipt', { timeout: 20_000 }, () => {
     await walkToReceipt(kiosk);
     await waitFor(() => expect(kiosk.printed).toHaveLength(1));
     expect(kiosk.printed[0]).toMatchObject({ direction: 'rtl', locale: 'ar-MA', serviceName: 'النسخة الموجزة من رسم الولادة' });
-    expect(kiosk.printed[0]?.lines).toContain('تذكر: يجب أن تعود إلى الشباك لإتمام هذا الطلب.');
+    expect(kiosk.printed[0]?.lines).toContain('تذكير: يلزم الرجوع إلى الشباك لإتمام هذا الطلب.');
     expect(kiosk.printed[0]?.qrDataUrl).toMatch(/^data:image\/png;base64,/);
   });
 
