@@ -13,7 +13,7 @@ import { registerPlatformIpc } from './ipc/registerPlatformIpc';
 import { readBackofficeOrigin } from './kioskConfig';
 import { guardNavigation } from './navigationGuard';
 import { restrictNetwork } from './networkPolicy';
-import { denyAllPermissions } from './permissions';
+import { restrictPermissions } from './permissions';
 import { createPrintPages } from './printPages';
 import { createReceiptPrinter, PRINT_WINDOW_OPTIONS } from './printing';
 import { registerAppProtocol, registerAppScheme } from './protocol';
@@ -68,7 +68,7 @@ async function start(): Promise<void> {
   });
 
   const kioskSession = session.defaultSession;
-  denyAllPermissions(kioskSession);
+  restrictPermissions(kioskSession);
   refuseDownloads(kioskSession);
   restrictNetwork(kioskSession.webRequest, backofficeOrigin, !app.isPackaged);
   createDisplayAwake(powerSaveBlocker).start();

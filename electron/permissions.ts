@@ -1,17 +1,39 @@
+import { isAppUrl } from './appOrigin';
+
+/** What Electron tells the handlers about a media request (camera and microphone). */
+export interface MediaPermissionDetails {
+  /** Request handler: what the page asked getUserMedia for. */
+  mediaTypes?: readonly string[];
+  /** Check handler: the one kind being checked ('video', 'audio' or 'unknown'). */
+  mediaType?: string;
+  requestingUrl?: string;
+}
+
 /** The parts of `session` that decide permissions (a real Session satisfies it). */
 export interface PermissionSession {
-  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
-  setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
+  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void, details: MediaPermissionDetails) => void): void;
+  setPermissionCheckHandler(handler: (webContents: unknown, permission: string, requestingOrigin: string, details: MediaPermissionDetails) => boolean): void;
   setDevicePermissionHandler?(handler: (details: unknown) => boolean): void;
 }
 
 /**
- * Denies every permission: camera, microphone, geolocation, notifications, openExternal, HID,
- * serial, and whatever a future Chromium adds. Electron grants everything when no handler is
- * set, so the handlers must exist even though the app asks for nothing.
+ * The camera, for the app's own page and nothing else: the status check reads the receipt's QR
+ * code through it (the page asks only on that screen and releases it after). The microphone is
+ * never granted, nor is a camera request that also wants sound.
  */
-export function denyAllPermissions(session: PermissionSession): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+function isAppCameraRequest(details: MediaPermissionDetails): boolean {
+  if (!details.requestingUrl || !isAppUrl(details.requestingUrl)) return false;
+  const kinds = details.mediaTypes ?? (details.mediaType ? [details.mediaType] : []);
+  return kinds.length > 0 && kinds.every((kind) => kind === 'video');
+}
+
+/**
+ * Denies every permission but the app's camera: microphone, geolocation, notifications,
+ * openExternal, HID, serial, and whatever a future Chromium adds. Electron grants everything when
+ * no handler is set, so the handlers must exist.
+ */
+export function restrictPermissions(session: PermissionSession): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(permission === 'media' && isAppCameraRequest(details ?? {})));
+  session.setPermissionCheckHandler((_contents, permission, _origin, details) => permission === 'media' && isAppCameraRequest(details ?? {}));
   session.setDevicePermissionHandler?.(() => false);
 }

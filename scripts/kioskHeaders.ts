@@ -29,7 +29,8 @@ export function kioskSecurityHeaders(backofficeUrl?: string): Record<string, str
     'referrer-policy': 'no-referrer',
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-resource-policy': 'same-origin',
-    // The kiosk needs none of these; a compromised page must not get them either.
-    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()',
+    // The kiosk's own page may use the camera (the status screen reads the receipt's QR code);
+    // nothing else, and no frame, gets it or any of the others.
+    'permissions-policy': 'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=()',
   };
 }

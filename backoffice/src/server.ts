@@ -1,7 +1,6 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_PREFIX } from '../../src/domain/syncProtocol';
 import { CONSOLE_PREFIX } from '../../src/domain/console/routes';
@@ -25,6 +24,7 @@ import { registerRequestRoutes } from './routes/requests';
 import { registerConsoleRoutes } from './routes/console/registerConsole';
 import { registerHeartbeatRoutes } from './routes/heartbeat';
 import { purgeFinishedRequests } from './service/retention';
+import { prepareDataDir } from './store/dataFiles';
 import { openSqliteStore } from './store/sqliteStore';
 import type { Store } from './store/types';
 
@@ -34,9 +34,19 @@ export interface RateLimitSettings {
   timeWindowMs: number;
   /** Enrolment attempts per window for one address: a code must not be guessable by trying. */
   enrolMax: number;
+  /** Enrolment attempts per window with codes of one office (DEFAULT_ENROL_OFFICE_MAX when absent). */
+  enrolOfficeMax?: number;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitSettings = { max: 300, timeWindowMs: 60_000, enrolMax: 10 };
+export const DEFAULT_ENROL_OFFICE_MAX = 30;
+
+/**
+ * Which proxies may tell the server the client's address (X-Forwarded-For): none by default,
+ * else addresses or CIDR ranges (and the names `loopback`, `linklocal`, `uniquelocal`). Never
+ * "everyone": then any client could pick its own address and its own rate-limit bucket.
+ */
+export type TrustProxySetting = false | string[];
 
 export interface Timeouts {
   /** A socket idle this long is closed: a body that stops arriving is cut. */
@@ -47,7 +57,7 @@ export interface Timeouts {
 
 export const DEFAULT_TIMEOUTS: Timeouts = { connectionMs: 30_000, requestMs: 60_000 };
 
-/** `true` logs at info; an object picks the level (pino's levels) and, for tests, where lines go. */
+/** `true` logs at info; an object picks the level (pino's levels), and optionally where lines go (a test reads them). */
 export type LoggerSetting = boolean | { level: string; stream?: { write(line: string): void } };
 
 export interface BuildServerOptions {
@@ -57,6 +67,7 @@ export interface BuildServerOptions {
   rateLimit?: RateLimitSettings | false;
   now?: () => Date;
   timeouts?: Timeouts;
+  trustProxy?: TrustProxySetting;
   /** The console's session lifetimes, login throttle and certificate facts; defaults for each left out. */
   console?: Partial<ConsoleSettings>;
 }
@@ -80,6 +91,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
+    trustProxy: options.trustProxy && options.trustProxy.length > 0 ? options.trustProxy.join(',') : false,
   });
   const deps = { store: options.store, now: options.now ?? (() => new Date()) };
 
@@ -118,7 +130,10 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   }
   // Routes are registered once the plugins are in place, so the rate limit hooks onto each of them.
   void app.after(() => {
-    registerEnrolRoutes(app, { ...deps, enrolRateLimit: limits ? { max: limits.enrolMax, timeWindow: limits.timeWindowMs } : null });
+    const enrolRateLimit = limits
+      ? { perAddress: limits.enrolMax, perOffice: limits.enrolOfficeMax ?? DEFAULT_ENROL_OFFICE_MAX, timeWindowMs: limits.timeWindowMs }
+      : null;
+    registerEnrolRoutes(app, { ...deps, enrolRateLimit });
     registerRequestRoutes(app, deps);
     registerChangesRoutes(app, deps);
     registerCatalogueRoutes(app, deps);
@@ -140,6 +155,7 @@ export interface StartOptions {
   timeouts?: Timeouts;
   /** Purge finished requests' personal data after this many days, at start and every hour; off when absent. */
   retentionDays?: number;
+  trustProxy?: TrustProxySetting;
 }
 
 export const PURGE_INTERVAL_MS = 60 * 60 * 1000;
@@ -153,10 +169,10 @@ export const DATABASE_FILE = 'backoffice.sqlite';
 
 /** Opens (and migrates) the store in `dataDir` and listens; `close()` stops accepting, drains, then closes the database. */
 export async function startBackoffice(options: StartOptions): Promise<RunningBackoffice> {
-  mkdirSync(options.dataDir, { recursive: true });
+  prepareDataDir(options.dataDir);
   const store = openSqliteStore(join(options.dataDir, DATABASE_FILE));
   await indexUnsearchedRequests(store);
-  const app = buildServer({ store, logger: options.logger, rateLimit: options.rateLimit, timeouts: options.timeouts });
+  const app = buildServer({ store, logger: options.logger, rateLimit: options.rateLimit, timeouts: options.timeouts, trustProxy: options.trustProxy });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {

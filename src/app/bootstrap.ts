@@ -15,6 +15,7 @@ import type { KioskServices } from '../ui/services';
 import { fetchKioskConfig, type KioskConfig } from './kioskConfig';
 import { callStaff } from './callStaff';
 import { lookupStatus } from './lookupStatus';
+import { watchPrinter } from './printerWatch';
 import { createStaffChime } from './staffChime';
 import { submitRequest } from './submitRequest';
 
@@ -64,11 +65,13 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   // Ask the browser not to evict the outbox under storage pressure; a refusal is not fatal.
   void navigator.storage?.persist?.().catch(() => false);
   const db = new ShubbakDb();
-  const platform = getPlatform();
+  // The last print's outcome goes to the office with the sync heartbeat.
+  const printer = watchPrinter(getPlatform());
+  const platform = printer.platform;
   const [config, [{ startSyncService }, { createSupervisorServices }]] = await Promise.all([fetchKioskConfig(), loadBackgroundModules()]);
   const settings = await applyKioskConfig(db, config);
   const [catalogue, officeIdentity, translations] = await Promise.all([loadCatalogue(db), loadOfficeIdentity(db), loadKioskI18n(settings.defaultLocale)]);
-  const sync = startSyncService({ db, platform });
+  const sync = startSyncService({ db, platform, appVersion: () => platform.appVersion(), printerState: printer.state });
   void enrolFromConfig(sync, config, platform).catch((error: unknown) => console.warn('automatic enrolment failed', error));
 
   const chime = createStaffChime();

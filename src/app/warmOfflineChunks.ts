@@ -1,10 +1,11 @@
 import { bundledLocaleFiles, loadLocaleBundle } from '../i18n/localeBundles';
+import { loadPromptPlayer } from '../ui/audio/AudioGuide';
 import { preloadOnScreenKeyboard } from '../ui/keyboard/LazyOnScreenKeyboard';
 
 /**
  * Offline-first: the chunks kept out of the start-up bundle (the on-screen keyboard, the QR
- * encoder, every language, the supervisor's screens) are fetched once the attract screen is
- * interactive. A dynamic import that has resolved once is answered from the module map
+ * encoder, the spoken guidance's player, every language, the supervisor's screens) are fetched
+ * once the attract screen is interactive. A dynamic import that has resolved once is answered from the module map
  * afterwards, so a network loss after start-up (the page's own origin included, in the browser
  * fallback) never leaves a citizen without a keyboard, a receipt or a language, nor a
  * supervisor without the overlay.
@@ -13,6 +14,7 @@ export function warmOfflineChunks(onError: (what: string, error: unknown) => voi
   const loads: Array<[string, () => Promise<unknown>]> = [
     ['on-screen keyboard', preloadOnScreenKeyboard],
     ['QR encoder', () => import('qrcode')],
+    ['spoken guidance', loadPromptPlayer],
     ['supervisor screens', () => import('../ui/supervisor/SupervisorOverlay')],
     ...bundledLocaleFiles().map(([language, namespace]): [string, () => Promise<unknown>] => [
       `${language}/${namespace}`,

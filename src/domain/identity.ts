@@ -20,13 +20,22 @@ export const identitySchema = z.strictObject({
 });
 export type Identity = z.infer<typeof identitySchema>;
 
+/**
+ * The youngest plausible holder of a CIN filing a request at the kiosk. The CNIE can be issued
+ * at any age and is compulsory from 16 (law 04-20); a citizen who files a request alone with
+ * their own card is at least 12 in practice, so a date of birth more recent than that is far
+ * more likely the current year typed by mistake than a real holder. A plausibility bound, not
+ * a legal rule: change it here if an office serves younger holders.
+ */
+export const MIN_CIN_HOLDER_AGE_YEARS = 12;
+
 /** The identity form as field definitions, so one validator serves identity and service fields. Labels come from the locales. */
-export const IDENTITY_FIELDS: ReadonlyArray<Pick<FieldDefinition, 'kind' | 'required' | 'maxLength'> & { key: IdentityKey }> = [
+export const IDENTITY_FIELDS: ReadonlyArray<Pick<FieldDefinition, 'kind' | 'required' | 'maxLength'> & { key: IdentityKey; minAgeYears?: number }> = [
   { key: 'cin', kind: 'cin', required: true },
   { key: 'lastNameLatin', kind: 'text', required: true },
   { key: 'firstNameLatin', kind: 'text', required: true },
   { key: 'lastNameArabic', kind: 'arabicText', required: false },
   { key: 'firstNameArabic', kind: 'arabicText', required: false },
-  { key: 'dateOfBirth', kind: 'date', required: true },
+  { key: 'dateOfBirth', kind: 'date', required: true, minAgeYears: MIN_CIN_HOLDER_AGE_YEARS },
   { key: 'phone', kind: 'phone', required: false },
 ];

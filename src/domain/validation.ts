@@ -1,4 +1,5 @@
 import type { FieldDefinition } from './catalogue';
+import { westernDigits } from './digits';
 import { parseCin, parseMoroccanMobile, isPostalCode } from './identifiers';
 
 /**
@@ -13,6 +14,7 @@ export type ValidationErrorCode =
   | 'date'
   | 'dateInFuture'
   | 'dateTooOld'
+  | 'dateTooRecent'
   | 'year'
   | 'digits'
   | 'postalCode'
@@ -41,13 +43,29 @@ export function checkIsoDate(value: string, today: string): ValidationErrorCode 
   return null;
 }
 
+/** True when `birth` (ISO) is less than `years` full years before `today` (ISO). */
+function youngerThan(birth: string, today: string, years: number): boolean {
+  const [y, m, d] = birth.split('-').map(Number) as [number, number, number];
+  const threshold = `${String(y + years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return threshold > today;
+}
+
+/** Field kinds whose value is made of digits: typed Arabic-Indic or Eastern Arabic digits are read as Western ones. */
+const DIGIT_KINDS: ReadonlySet<FieldDefinition['kind']> = new Set(['cin', 'phone', 'date', 'digits', 'year', 'postalCode']);
+
+export interface ValueRule extends Pick<FieldDefinition, 'kind' | 'required' | 'maxLength' | 'options'> {
+  /** For a date of birth: a date more recent than this many years ago is refused as `dateTooRecent`. */
+  minAgeYears?: number;
+}
+
 /** Checks one value; returns the canonical value (E.164 phone, upper-case CIN, trimmed text) or an error. */
 export function validateValue(
-  field: Pick<FieldDefinition, 'kind' | 'required' | 'maxLength' | 'options'>,
+  field: ValueRule,
   raw: string | undefined,
   today: string,
 ): { ok: true; value: string } | { ok: false; code: ValidationErrorCode } {
-  const value = (raw ?? '').trim();
+  const trimmed = (raw ?? '').trim();
+  const value = DIGIT_KINDS.has(field.kind) ? westernDigits(trimmed) : trimmed;
   if (value === '') return field.required ? { ok: false, code: 'required' } : { ok: true, value: '' };
   if (value.length > (field.maxLength ?? DEFAULT_MAX_LENGTH)) return { ok: false, code: 'tooLong' };
   switch (field.kind) {
@@ -69,7 +87,9 @@ export function validateValue(
     }
     case 'date': {
       const code = checkIsoDate(value, today);
-      return code ? { ok: false, code } : { ok: true, value };
+      if (code) return { ok: false, code };
+      if (field.minAgeYears !== undefined && youngerThan(value, today, field.minAgeYears)) return { ok: false, code: 'dateTooRecent' };
+      return { ok: true, value };
     }
     case 'year': {
       const year = Number(value);

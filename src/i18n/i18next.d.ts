@@ -1,8 +1,10 @@
 import 'i18next';
+import type audioEn from '../../locales/en/audio.json';
 import type citizenEn from '../../locales/en/citizen.json';
 import type commonEn from '../../locales/en/common.json';
 import type journeyEn from '../../locales/en/journey.json';
 import type keyboardEn from '../../locales/en/keyboard.json';
+import type readingEn from '../../locales/en/reading.json';
 import type supervisorEn from '../../locales/en/supervisor.json';
 import type validationEn from '../../locales/en/validation.json';
 
@@ -12,10 +14,12 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'citizen';
     resources: {
+      audio: typeof audioEn;
       citizen: typeof citizenEn;
       common: typeof commonEn;
       journey: typeof journeyEn;
       keyboard: typeof keyboardEn;
+      reading: typeof readingEn;
       supervisor: typeof supervisorEn;
       validation: typeof validationEn;
     };

@@ -73,6 +73,7 @@ export const sessionMachine = setup({
     changeLocale: assign({ locale: ({ context, event }) => (event.type === 'locale.change' ? event.locale : context.locale) }),
     toggleContrast: assign({ highContrast: ({ context }) => !context.highContrast }),
     toggleLargeText: assign({ largeText: ({ context }) => !context.largeText }),
+    toggleListening: assign({ listening: ({ context }) => !context.listening }),
     callHelp: assign({ helpRequested: true }),
     // Inside the citizen's tap: the composition root chimes (a browser plays sound on a gesture) and records the call.
     alertStaff: () => notProvided('alertStaff'),
@@ -119,6 +120,7 @@ export const sessionMachine = setup({
     'locale.change': { guard: 'isEnabledLocale', actions: 'changeLocale' },
     'display.toggleContrast': { actions: 'toggleContrast' },
     'display.toggleLargeText': { actions: 'toggleLargeText' },
+    'listen.toggle': { actions: 'toggleListening' },
     'help.call': { actions: ['callHelp', 'alertStaff'] },
     'help.dismiss': { actions: 'dismissHelp' },
     'catalogue.update': { actions: 'updateCatalogue' },

@@ -2,6 +2,8 @@
 export interface StorageManagerLike {
   persisted(): Promise<boolean>;
   persist(): Promise<boolean>;
+  /** How much is stored and may be: the heartbeat reports the difference. */
+  estimate?(): Promise<{ usage?: number; quota?: number }>;
 }
 
 /**

@@ -9,6 +9,7 @@ import { purgePersonalData } from '../storage/retention';
 import { prepareResendAfterServerRestore } from '../storage/serverRestore';
 import { loadSettings } from '../storage/settings';
 import { applyChanges, readPullCursor } from '../storage/statuses';
+import { buildHeartbeat, type HeartbeatFacts } from './heartbeat';
 import { createPushPipeline } from './pushPipeline';
 import { SyncError } from './syncError';
 import type { AuditEntryWire, Transport } from './transport';
@@ -22,6 +23,8 @@ export interface CycleDeps {
   /** The transport for this kiosk (settings' back-office URL, stored device token). */
   transport: () => Promise<Transport>;
   now: () => number;
+  /** When given, each complete cycle ends with a heartbeat to the back office (see heartbeat.ts). */
+  heartbeatFacts?: HeartbeatFacts;
 }
 
 /** The steps of one sync cycle, as the sync machine invokes them. Each is safe to abandon half-way. */
@@ -33,7 +36,7 @@ export interface CycleSteps {
   finishCycle(signal: AbortSignal): Promise<undefined>;
 }
 
-export function createCycleSteps({ db, transport, now }: CycleDeps): CycleSteps {
+export function createCycleSteps({ db, transport, now, heartbeatFacts }: CycleDeps): CycleSteps {
   return {
     pushBatch: createPushPipeline({ db, transport, now }),
 
@@ -84,10 +87,17 @@ export function createCycleSteps({ db, transport, now }: CycleDeps): CycleSteps 
       return { more: entries.length === AUDIT_BATCH_SIZE };
     },
 
-    async finishCycle() {
+    async finishCycle(signal) {
       const { retentionDays } = await loadSettings(db);
       await purgePersonalData(db, { retentionDays, now: now() });
       await writeMeta(db, META_KEYS.lastSyncSuccessAt, now());
+      if (heartbeatFacts) {
+        // Best effort: the figures are for the office's fleet page, never a reason to fail a cycle
+        // whose requests are already safe (an older back office answers 404; the next cycle tries again).
+        await buildHeartbeat(db, heartbeatFacts, now())
+          .then(async (heartbeat) => (await transport()).heartbeat(heartbeat, signal))
+          .catch(() => undefined);
+      }
       return undefined;
     },
   };

@@ -12,6 +12,8 @@ import { loadSettings } from '../storage/settings';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { createCycleLock, SYNC_LOCK_NAME, type LockManagerLike } from './cycleLock';
 import { createCycleSteps } from './cycleSteps';
+import { freeStorageFrom, type HeartbeatFacts } from './heartbeat';
+import type { PrinterState } from '../domain/heartbeat';
 import { enrolKiosk, type EnrolOutcome } from './enrol';
 import { SyncError } from './syncError';
 import { statusBeforeStart, statusOf, type StoredCounts, type SyncStatus } from './syncStatus';
@@ -54,6 +56,10 @@ export interface SyncServiceDeps {
   /** Interval timers of the wake detector (globals by default). */
   setInterval?: (callback: () => void, ms: number) => unknown;
   clearInterval?: (handle: unknown) => void;
+  /** The app's version for the heartbeat (the platform's, in the app). */
+  appVersion?: () => Promise<string>;
+  /** How the last print went, for the heartbeat; `unknown` when not given. */
+  printerState?: () => PrinterState;
 }
 
 export interface SyncService {
@@ -101,7 +107,13 @@ export function startSyncService(deps: SyncServiceDeps): SyncService {
     return createTransport({ baseUrl: backofficeUrl, token, timeoutMs: timing.requestTimeoutMs, fetch: fetchImpl, now });
   }
 
-  const steps = createCycleSteps({ db, transport, now });
+  const heartbeatFacts: HeartbeatFacts = {
+    appVersion: deps.appVersion ?? (async () => 'unknown'),
+    printer: deps.printerState ?? (() => 'unknown'),
+    freeStorageBytes: () => freeStorageFrom(deps.storageManager === undefined ? (typeof navigator === 'undefined' ? null : navigator.storage) : deps.storageManager),
+    lastError: () => actor?.getSnapshot().context.lastError ?? null,
+  };
+  const steps = createCycleSteps({ db, transport, now, heartbeatFacts });
   const holdCycleLock = createCycleLock(locks);
   const machine = syncMachine.provide({
     actors: {

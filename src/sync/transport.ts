@@ -13,6 +13,7 @@ import {
 } from '../domain/syncProtocol';
 import type { Catalogue } from '../domain/catalogue';
 import { officeIdentityResponseSchema, type OfficeIdentity } from '../domain/officeIdentity';
+import { heartbeatResponseSchema, type Heartbeat } from '../domain/heartbeat';
 import { parseRetryAfter } from './backoff';
 import { SyncError, reasonForStatus } from './syncError';
 
@@ -49,6 +50,7 @@ export interface Transport {
   catalogue(sinceVersion: number, signal?: AbortSignal): Promise<Catalogue | null>;
   officeIdentity(sinceVersion: number, signal?: AbortSignal): Promise<OfficeIdentity | null>;
   pushAudit(entries: readonly AuditEntryWire[], signal?: AbortSignal): Promise<void>;
+  heartbeat(heartbeat: Heartbeat, signal?: AbortSignal): Promise<void>;
 }
 
 const defaultTimers: Timers = {
@@ -121,6 +123,9 @@ export function createTransport(options: TransportOptions): Transport {
       (await call('GET', `/office-identity?since=${encodeURIComponent(sinceVersion)}`, undefined, officeIdentityResponseSchema, signal)).identity,
     pushAudit: async (entries, signal) => {
       await call('POST', '/audit', { entries }, anyJsonSchema, signal);
+    },
+    heartbeat: async (heartbeat, signal) => {
+      await call('POST', '/devices/heartbeat', heartbeat, heartbeatResponseSchema, signal);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { directionOf } from '../domain/locales';
+import { AudioGuideProvider } from './audio/AudioGuide';
 import { KioskHeader } from './KioskHeader';
 import { CancelDialog } from './overlays/CancelDialog';
 import { HelpNotice } from './overlays/HelpNotice';
@@ -41,15 +42,17 @@ export function KioskShell() {
       onKeyDownCapture={activity}
       onContextMenu={(event) => event.preventDefault()}
     >
-      <KioskHeader showLanguages={screen !== 'attract'} showCancel={canCancel(screen)} />
-      {overlays.help ? <HelpNotice /> : null}
-      <main className="kiosk__main">
-        <ScreenErrorBoundary key={screen} onRestart={() => send({ type: 'session.reset' })}>
-          <ScreenRouter screen={screen} />
-        </ScreenErrorBoundary>
-      </main>
-      {overlays.cancelConfirm ? <CancelDialog /> : null}
-      {overlays.stillThere ? <StillThereDialog /> : null}
+      <AudioGuideProvider screen={screen}>
+        <KioskHeader showLanguages={screen !== 'attract'} showCancel={canCancel(screen)} />
+        {overlays.help ? <HelpNotice /> : null}
+        <main className="kiosk__main">
+          <ScreenErrorBoundary key={screen} onRestart={() => send({ type: 'session.reset' })}>
+            <ScreenRouter screen={screen} />
+          </ScreenErrorBoundary>
+        </main>
+        {overlays.cancelConfirm ? <CancelDialog /> : null}
+        {overlays.stillThere ? <StillThereDialog /> : null}
+      </AudioGuideProvider>
     </div>
   );
 }

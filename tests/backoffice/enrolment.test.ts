@@ -40,7 +40,7 @@ describe('enrolment', () => {
     expect((await h.post('/api/v1/enrol', { code, kioskLabel: 'first' })).statusCode).toBe(200);
     const second = await h.post('/api/v1/enrol', { code, kioskLabel: 'second' });
     expect(second.statusCode).toBe(401);
-    expect(second.json()).toEqual({ error: { code: 'enrolment_code_used', message: expect.any(String) } });
+    expect(second.json()).toEqual({ error: { code: 'enrolment_code_invalid', message: expect.any(String) } });
     expect((await h.store.stats()).devices).toBe(1);
   });
 
@@ -50,12 +50,12 @@ describe('enrolment', () => {
     h.clock.now = new Date(h.clock.now.getTime() + 24 * 3_600_000);
     const response = await h.post('/api/v1/enrol', { code, kioskLabel: 'late' });
     expect(response.statusCode).toBe(401);
-    expect(response.json().error.code).toBe('enrolment_code_expired');
+    expect(response.json().error.code).toBe('enrolment_code_invalid');
   });
 
   it('refuses an unknown code and a code of a revoked office', async () => {
     h = await harness();
-    expect((await h.post('/api/v1/enrol', { code: 'ABCD-2345', kioskLabel: 'k' })).json().error.code).toBe('enrolment_code_unknown');
+    expect((await h.post('/api/v1/enrol', { code: 'ABCD-2345', kioskLabel: 'k' })).json().error.code).toBe('enrolment_code_invalid');
     const code = await enrolCode(h.context, 'south');
     await h.store.revokeOffice('south', h.clock.now.toISOString());
     const response = await h.post('/api/v1/enrol', { code, kioskLabel: 'k' });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { MIN_CIN_HOLDER_AGE_YEARS } from '../../src/domain/identity';
 import { canonicalRequestJson } from '../../src/domain/request';
 import { pushResponseSchema, type PushResult } from '../../src/domain/syncProtocol';
 import { harness, makeRequest, type Harness } from './fixtures';
@@ -73,7 +74,9 @@ describe('push outcomes', () => {
     h = await harness();
     h.clock.now = new Date('2026-11-28T23:30:00.000Z');
     const kiosk = await h.enrol();
-    const request = makeRequest(kiosk.trackingPrefix, 1, { identity: { ...makeRequest('KPX', 1).identity, dateOfBirth: '2026-11-29' } });
+    // The youngest plausible CIN holder on the kiosk's day (2026-11-29), one day too young on UTC's.
+    const dateOfBirth = `${2026 - MIN_CIN_HOLDER_AGE_YEARS}-11-29`;
+    const request = makeRequest(kiosk.trackingPrefix, 1, { identity: { ...makeRequest('KPX', 1).identity, dateOfBirth } });
     expect(await push(kiosk.deviceToken, [request])).toEqual([{ id: request.id, outcome: 'accepted' }]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OfficeIdentity } from '../../src/domain/officeIdentity';
+import type { Heartbeat } from '../../src/domain/heartbeat';
 import type { ChangesResponse } from '../../src/domain/syncProtocol';
 import { loadOfficeIdentity } from '../../src/storage/officeIdentity';
 import { appendAudit, unsyncedAudit } from '../../src/storage/audit';
@@ -10,7 +11,15 @@ import type { AuditEntryWire, Transport } from '../../src/sync/transport';
 import { T0, enqueueMany, freshDb, storedItem } from '../storage/support';
 
 /** A transport whose answers the test writes; every call is recorded. */
-function scriptedTransport(answers: { changes?: ChangesResponse; pushed?: AuditEntryWire[][]; items?: string[][]; identity?: OfficeIdentity; identityAsked?: number[] }): Transport {
+function scriptedTransport(answers: {
+  changes?: ChangesResponse;
+  pushed?: AuditEntryWire[][];
+  items?: string[][];
+  heartbeats?: Heartbeat[];
+  heartbeatFails?: boolean;
+  identity?: OfficeIdentity;
+  identityAsked?: number[];
+}): Transport {
   return {
     enrol: async () => Promise.reject(new Error('not used')),
     push: async (items) => {
@@ -25,6 +34,10 @@ function scriptedTransport(answers: { changes?: ChangesResponse; pushed?: AuditE
     },
     pushAudit: async (entries) => {
       answers.pushed?.push([...entries]);
+    },
+    heartbeat: async (heartbeat) => {
+      if (answers.heartbeatFails) throw new SyncError('badRequest', 'HTTP 404');
+      answers.heartbeats?.push(heartbeat);
     },
   };
 }
@@ -81,5 +94,45 @@ describe('the steps of a sync cycle', () => {
     expect(pushed).toEqual([[{ id: good.id, at: new Date(T0).toISOString(), action: 'supervisor.unlock', detail: '' }]]);
     expect(await unsyncedAudit(db, 10)).toEqual([]);
     expect(await db.audit.get('not-a-uuid')).toMatchObject({ action: 'broken' });
+  });
+
+  it('ends a cycle with a heartbeat of figures only: queue depth, oldest age, last success and error, printer, storage', async () => {
+    const db = freshDb();
+    await enqueueMany(db, 3);
+    const heartbeats: Heartbeat[] = [];
+    const facts = {
+      appVersion: async () => '0.1.0',
+      printer: () => 'noPrinter' as const,
+      freeStorageBytes: async () => 5_000_000,
+      lastError: () => ({ reason: 'network', at: T0 - 60_000 }),
+    };
+    const steps = createCycleSteps({ db, now: () => T0 + 90_000, heartbeatFacts: facts, transport: async () => scriptedTransport({ heartbeats }) });
+    await steps.finishCycle(signal);
+    expect(heartbeats).toHaveLength(1);
+    expect(heartbeats[0]).toMatchObject({
+      appVersion: '0.1.0',
+      queueDepth: 3,
+      rejectedCount: 0,
+      lastSuccessAt: new Date(T0 + 90_000).toISOString(),
+      lastError: { reason: 'network', at: new Date(T0 - 60_000).toISOString() },
+      printer: 'noPrinter',
+      freeStorageBytes: 5_000_000,
+      sentAt: new Date(T0 + 90_000).toISOString(),
+    });
+    expect(heartbeats[0]!.oldestPendingAgeSeconds).toBeGreaterThanOrEqual(90);
+    // Figures only: the heartbeat has exactly the protocol's keys, none of which carries a request.
+    expect(Object.keys(heartbeats[0]!).sort()).toEqual(
+      ['appVersion', 'freeStorageBytes', 'lastError', 'lastSuccessAt', 'oldestPendingAgeSeconds', 'printer', 'queueDepth', 'rejectedCount', 'sentAt'],
+    );
+  });
+
+  it('finishes the cycle even when the back office refuses the heartbeat', async () => {
+    const db = freshDb();
+    const facts = { appVersion: async () => 'weird version!', printer: () => 'unknown' as const, freeStorageBytes: async () => null, lastError: () => null };
+    const steps = createCycleSteps({ db, now: () => T0, heartbeatFacts: facts, transport: async () => scriptedTransport({ heartbeatFails: true }) });
+    await expect(steps.finishCycle(signal)).resolves.toBeUndefined();
+    const sent: Heartbeat[] = [];
+    await createCycleSteps({ db, now: () => T0, heartbeatFacts: facts, transport: async () => scriptedTransport({ heartbeats: sent }) }).finishCycle(signal);
+    expect([sent[0]!.appVersion, sent[0]!.queueDepth, sent[0]!.oldestPendingAgeSeconds]).toEqual(['unknown', 0, null]);
   });
 });

@@ -202,6 +202,45 @@ describe('the on-screen keyboard', () => {
   });
 });
 
+const ARABIC_LETTERS = [...'ابتثجحخدذرزسشصضطظعغفقكلمنهوي'];
+const DESKTOP_SYMBOLS = ['{tab}', '{lock}', '@', '#', '$', '%', '&', '*', '.com', '\\', '|', '~', '^', '_', '=', '+', 'ـ'];
+
+describe('keyboards made for names and scripts', () => {
+  it('puts every French accented letter, the apostrophe and the hyphen on the first layer of the name keyboard', () => {
+    const keys = renderKeyboard('frenchName').keysShown();
+    expect(keys).toEqual(expect.arrayContaining(['é', 'è', 'ê', 'ë', 'à', 'â', 'ç', 'î', 'ï', 'ô', 'ù', 'û', 'ü', "'", '-', ...'azertyuiopqsdfghjklmwxcvbn']));
+  });
+
+  it('types a French name with its accents and apostrophe, capitals from shift', async () => {
+    const keyboard = renderKeyboard('frenchName');
+    await keyboard.tap('{shift}', 'A', '{shift}', 'ï', 't', "'", 'h', 'é', 'l', 'è', 'n', 'e');
+    expect(keyboard.value()).toBe("Aït'hélène");
+  });
+
+  it('puts the 28 Arabic letters and the hamza forms on one layer, with no shift layer', () => {
+    const keys = renderKeyboard('arabicName', { locale: 'ar' }).keysShown();
+    expect(keys).toEqual(expect.arrayContaining([...ARABIC_LETTERS, 'ء', 'أ', 'إ', 'آ', 'ؤ', 'ئ', 'ة', 'ى']));
+    expect(keys).not.toContain('{shift}');
+  });
+
+  it.each(['frenchName', 'frenchText', 'arabicName', 'arabicText'] as const)('shows no desktop symbol on the %s keyboard, shifted or not', async (layout) => {
+    const keyboard = renderKeyboard(layout, { onEnter: () => {} });
+    const keys = keyboard.keysShown();
+    if (keys.includes('{shift}')) {
+      await keyboard.tap('{shift}');
+      keys.push(...keyboard.keysShown());
+    }
+    for (const symbol of DESKTOP_SYMBOLS) expect(keys).not.toContain(symbol);
+  });
+
+  it('gives digits to the free-text keyboards (addresses) and none to the name keyboards', () => {
+    expect(renderKeyboard('frenchText').keysShown()).toContain('7');
+    expect(renderKeyboard('arabicText').keysShown()).toContain('7');
+    expect(renderKeyboard('frenchName').keysShown()).not.toContain('7');
+    expect(renderKeyboard('arabicName').keysShown()).not.toContain('7');
+  });
+});
+
 describe('which keyboard a field gets', () => {
   it.each<[FieldKind | 'latinName', Locale, KeyboardLayoutName | null]>([
     ['digits', 'fr', 'numeric'],
@@ -211,14 +250,16 @@ describe('which keyboard a field gets', () => {
     ['date', 'ar', 'numeric'],
     ['cin', 'ar', 'cin'],
     ['cin', 'fr', 'cin'],
-    ['arabicText', 'fr', 'arabic'],
-    ['arabicText', 'ar', 'arabic'],
-    ['text', 'ar', 'arabic'],
-    ['text', 'fr', 'azerty'],
-    ['text', 'en', 'azerty'],
-    ['text', 'zgh', 'azerty'],
-    ['latinName', 'ar', 'azerty'],
-    ['latinName', 'zgh', 'azerty'],
+    ['arabicText', 'fr', 'arabicName'],
+    ['arabicText', 'ar', 'arabicName'],
+    ['arabicText', 'zgh', 'arabicName'],
+    ['text', 'ar', 'arabicText'],
+    ['text', 'fr', 'frenchText'],
+    ['text', 'en', 'frenchText'],
+    ['text', 'zgh', 'frenchText'],
+    ['latinName', 'ar', 'frenchName'],
+    ['latinName', 'zgh', 'frenchName'],
+    ['latinName', 'fr', 'frenchName'],
     ['select', 'fr', null],
   ])('gives a %s field in %s the %s keyboard', (kind, locale, layout) => {
     expect(layoutForField(kind, locale)).toBe(layout);

@@ -4,6 +4,7 @@ import { STAFF_ROLES, staffRoleSchema } from '../../../src/domain/console/roles'
 import { staffLoginSchema } from '../../../src/domain/console/session';
 import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
 import type { RemoteStatus } from '../../../src/domain/status';
+import { checkFreeText, type FreeTextErrorCode } from '../../../src/domain/text';
 import { ENROLMENT_CODE_TTL_HOURS, issueEnrolmentCode } from '../service/enrolmentCodes';
 import { createStaffAccount, resetStaffPassword } from '../service/staffAccounts';
 import { purgeFinishedRequests } from '../service/retention';
@@ -27,6 +28,19 @@ export class CommandError extends Error {
 export const DEMO_OFFICE = { id: 'demo', name: 'DEMO — Annexe de démonstration' } as const;
 export { ENROLMENT_CODE_TTL_HOURS };
 
+/** Office and staff names are shown to staff and printed: one visible name, cleaned by the shared rule. */
+const NAME_RULE = { max: 120, letterRequired: true } as const;
+
+function describeRefusal(code: FreeTextErrorCode, max: number): string {
+  const why: Record<FreeTextErrorCode, string> = {
+    empty: 'it is empty',
+    tooLong: `at most ${max} characters`,
+    forbiddenCharacter: 'no control or invisible formatting characters',
+    noLetter: 'at least one letter',
+  };
+  return why[code];
+}
+
 const OFFICE_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 async function requireOffice(context: CommandContext, officeId: string) {
@@ -39,8 +53,9 @@ async function requireOffice(context: CommandContext, officeId: string) {
 /** Creates an office and gives it the default catalogue as version 1. Running it again changes nothing. */
 export async function createOffice(context: CommandContext, office: { id: string; name: string }): Promise<void> {
   if (!OFFICE_ID.test(office.id)) throw new CommandError('an office id is 1–40 lower-case letters, digits or dashes');
-  if (office.name.trim() === '') throw new CommandError('an office needs a name');
-  const outcome = await context.store.createOffice({ id: office.id, name: office.name.trim(), createdAt: context.now().toISOString() });
+  const name = checkFreeText(office.name, NAME_RULE);
+  if (!name.ok) throw new CommandError(`an office needs a name (${describeRefusal(name.code, name.max)})`);
+  const outcome = await context.store.createOffice({ id: office.id, name: name.value, createdAt: context.now().toISOString() });
   if ((await context.store.getCatalogue(office.id)) === null) {
     const catalogue = await context.store.importCatalogue(office.id, context.defaultCatalogue(), context.now().toISOString());
     context.print(`Office ${office.id}: default catalogue imported as version ${catalogue.version}`);
@@ -77,7 +92,9 @@ export async function addStaff(
   if (input.login !== undefined && !staffLoginSchema.safeParse(input.login).success) {
     throw new CommandError('a login is 2–40 lower-case letters, digits, dots or dashes');
   }
-  const created = await createStaffAccount(context.store, { officeId: input.officeId, role: role.data, name: input.name, login: input.login }, context.now());
+  const name = checkFreeText(input.name, NAME_RULE);
+  if (!name.ok) throw new CommandError(`a staff member needs --name (${describeRefusal(name.code, name.max)})`);
+  const created = await createStaffAccount(context.store, { officeId: input.officeId, role: role.data, name: name.value, login: input.login }, context.now());
   await audit(context, input.officeId, 'staffCreated', `staff ${created.account.id} as ${role.data}`);
   context.print(`Staff ${created.account.name} (${role.data} at ${input.officeId}), login: ${created.account.login}`);
   context.print(`Activation code, valid until ${created.expiresAt}; the person chooses a password with it in the console (/console/). It is shown only now:`);

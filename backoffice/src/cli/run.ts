@@ -2,13 +2,17 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REFUSAL_REASON_CODES, refusalReasonCodeSchema } from '../../../src/domain/refusalReasons';
 import { remoteStatusSchema } from '../../../src/domain/status';
+import { escapeInvisible } from '../../../src/domain/text';
 import { DEFAULT_CATALOGUE_PATH, readCatalogueFile } from '../catalogueFile';
 import { readOfficeLogoFile } from '../officeLogoFile';
 import { buildOpenApiDocument } from '../openapi/document';
 import { ApiError } from '../service/apiError';
 import { DATABASE_FILE, DEFAULT_RATE_LIMIT, startBackoffice, type RateLimitSettings, type RunningBackoffice } from '../server';
 import { MAX_RETENTION_DAYS, parseRetentionDays } from '../service/retention';
+import { prepareDataDir } from '../store/dataFiles';
 import { openSqliteStore } from '../store/sqliteStore';
+import { isLoopbackHost } from '../http/plainHttp';
+import { parseTrustProxy } from '../http/trustProxy';
 import * as commands from './commands';
 
 export interface CliIo {
@@ -21,8 +25,11 @@ export interface CliIo {
 
 export const USAGE = `Usage: npm run backoffice -- <command> [options]
   serve [--port 8787] [--host 127.0.0.1] [--data .data/backoffice] [--rate-limit <per minute>|off]
-        [--retention-days <n>]             (the default command; env SHUBBAK_PORT, SHUBBAK_RATE_LIMIT, SHUBBAK_LOG,
-                                           SHUBBAK_RETENTION_DAYS: purge finished requests hourly, off by default)
+        [--retention-days <n>] [--trust-proxy <addresses>|off] [--allow-plain-http]
+                                           (the default command; env SHUBBAK_PORT, SHUBBAK_RATE_LIMIT, SHUBBAK_LOG,
+                                           SHUBBAK_RETENTION_DAYS: purge finished requests hourly, off by default;
+                                           SHUBBAK_TRUST_PROXY: the reverse proxy's address(es), e.g. loopback;
+                                           SHUBBAK_ALLOW_PLAIN_HTTP=1: listen on a non-loopback host without TLS)
   create-office --id <id> --name <name>
   enrol-code --office <id>                 prints a one-time enrolment code (valid 24 h)
   demo-setup                               the demo office; the code is the last line
@@ -58,6 +65,8 @@ const OPTIONS = {
   login: { type: 'string' },
   'rate-limit': { type: 'string' },
   'retention-days': { type: 'string' },
+  'trust-proxy': { type: 'string' },
+  'allow-plain-http': { type: 'boolean' },
   days: { type: 'string' },
   'name-ar': { type: 'string' },
   'name-zgh': { type: 'string' },
@@ -99,14 +108,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         host: values.host ?? '127.0.0.1',
         rateLimit: values['rate-limit'] ?? io.env.SHUBBAK_RATE_LIMIT,
         retentionDays: values['retention-days'] ?? io.env.SHUBBAK_RETENTION_DAYS,
+        trustProxy: values['trust-proxy'] ?? io.env.SHUBBAK_TRUST_PROXY,
+        allowPlainHttp: values['allow-plain-http'] === true || isOn(io.env.SHUBBAK_ALLOW_PLAIN_HTTP),
       });
     }
 
+    prepareDataDir(dataDir);
     const store = openSqliteStore(join(dataDir, DATABASE_FILE));
     const context: commands.CommandContext = {
       store,
       now: () => new Date(),
-      print: io.stdout,
+      // Labels and names come from kiosks and operators: printed with control characters made visible.
+      print: (line) => io.stdout(escapeInvisible(line)),
       defaultCatalogue: () => readCatalogueFile(io.env.SHUBBAK_DEFAULT_CATALOGUE ?? DEFAULT_CATALOGUE_PATH),
     };
     try {
@@ -183,12 +196,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   } catch (error) {
     if (error instanceof commands.CommandError || error instanceof ApiError || isUsageError(error)) {
-      io.stderr(`error: ${(error as Error).message}`);
+      io.stderr(`error: ${escapeInvisible((error as Error).message)}`);
       return 2;
     }
-    io.stderr(`error: ${(error as Error).message ?? String(error)}`);
+    io.stderr(`error: ${escapeInvisible((error as Error).message ?? String(error))}`);
     return 1;
   }
+}
+
+function isOn(text: string | undefined): boolean {
+  return ['1', 'true', 'on', 'yes'].includes((text ?? '').trim().toLowerCase());
 }
 
 function isUsageError(error: unknown): boolean {
@@ -219,10 +236,26 @@ export function logLevelSetting(text: string | undefined): (typeof LOG_LEVELS)[n
 
 async function serve(
   io: CliIo,
-  options: { dataDir: string; port: string; host: string; rateLimit: string | undefined; retentionDays: string | undefined },
+  options: {
+    dataDir: string;
+    port: string;
+    host: string;
+    rateLimit: string | undefined;
+    retentionDays: string | undefined;
+    trustProxy: string | undefined;
+    allowPlainHttp: boolean;
+  },
 ): Promise<number> {
   const port = Number(options.port);
   if (!/^\d{1,5}$/.test(options.port) || port > 65_535) throw new commands.CommandError(`invalid port "${options.port}"`);
+  const trustProxy = parseTrustProxy(options.trustProxy);
+  if (!trustProxy.ok) throw new commands.CommandError(trustProxy.message);
+  if (!isLoopbackHost(options.host) && !options.allowPlainHttp) {
+    throw new commands.CommandError(
+      `refusing to serve plain http:// on "${options.host}": put the back office behind the TLS reverse proxy on loopback ` +
+        '(docs/operations.md), or pass --allow-plain-http if the network is trusted',
+    );
+  }
   const days = options.retentionDays === undefined || options.retentionDays === '' ? undefined : retentionDays(options.retentionDays);
   const server = await startBackoffice({
     dataDir: options.dataDir,
@@ -232,6 +265,7 @@ async function serve(
     // Warnings (refused items, server errors) by default; SHUBBAK_LOG=info shows every request.
     logger: { level: logLevelSetting(io.env.SHUBBAK_LOG) },
     retentionDays: days,
+    trustProxy: trustProxy.value,
   });
   io.stdout(`Back office listening on ${server.url}`);
   if (days !== undefined) io.stdout(`Purging the personal data of requests finished more than ${days} day(s) ago, every hour`);

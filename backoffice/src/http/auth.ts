@@ -56,9 +56,19 @@ export function registerAuth(app: FastifyInstance, store: Store): void {
   });
 }
 
-/** Rate-limit key: the device or signed-in staff member when known, else the client address. */
+/**
+ * Rate-limit key: the device when its token is still good, or the signed-in staff member, else the
+ * client address (`request.ip`, which honours the trusted-proxy setting). A revoked token earns no
+ * bucket of its own: it is counted with its address, like any stranger.
+ */
 export function rateLimitKey(request: FastifyRequest): string {
-  if (request.principal) return `device:${request.principal.deviceId}`;
+  const principal = request.principal;
+  if (principal && !principal.revoked && !principal.officeRevoked) return `device:${principal.deviceId}`;
   if (request.consoleSession) return `staff:${request.consoleSession.account.id}`;
+  return addressKey(request);
+}
+
+/** The client address as the rate limit counts it. */
+export function addressKey(request: FastifyRequest): string {
   return `ip:${request.ip}`;
 }

@@ -13,7 +13,8 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RouteDeps): vo
     async (request): Promise<PushResponse> => {
       const { deviceId, officeId } = deviceOf(request);
       const body = parseOr400(pushRequestSchema, request.body);
-      const results = await ingestBatch({ store: deps.store, deviceId, officeId, now: deps.now() }, body.items);
+      const log = (details: Record<string, unknown>, message: string) => request.log.warn(details, message);
+      const results = await ingestBatch({ store: deps.store, deviceId, officeId, now: deps.now(), log }, body.items);
       const refused = results.filter((r) => r.outcome === 'invalid' || r.outcome === 'conflict').length;
       if (refused > 0) request.log.warn({ deviceId, refused, batch: results.length }, 'push items refused');
       return { results };

@@ -1,13 +1,16 @@
 import type { Catalogue } from '../../../src/domain/catalogue';
 import type { PushResult } from '../../../src/domain/syncProtocol';
-import type { Store, StoredPushOutcome } from '../store/types';
+import type { ClockFlag, Store, StoredPushOutcome } from '../store/types';
 import { checkAgainstCatalogue, parsePushItem, type CheckedItem } from './pushItems';
+import { clockFlagOf, kioskSeqInWindow, metadataErrors } from './pushBounds';
 
 export interface IngestContext {
   store: Store;
   deviceId: string;
   officeId: string;
   now: Date;
+  /** Where a push's anomalies are reported (the request's logger, at warn). */
+  log?: (details: Record<string, unknown>, message: string) => void;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -26,31 +29,70 @@ export async function ingestBatch(context: IngestContext, items: readonly unknow
     catalogues.set(item.request.catalogueVersion, (await store.getCatalogue(officeId, item.request.catalogueVersion)) ?? current);
   }
   const today = new Date(context.now.getTime() + DAY_MS).toISOString().slice(0, 10);
-  const checked: CheckedItem[] = parsed.map((item) =>
-    item.ok ? checkAgainstCatalogue(item.request, catalogues.get(item.request.catalogueVersion) ?? null, today) : item,
-  );
+  // The window is taken from the stored sequence, not from this batch: one forged number cannot widen it for the next items.
+  const lastKnownSeq = (await store.getDevice(context.deviceId))?.lastKioskSeq ?? 0;
+  const checked: CheckedItem[] = parsed.map((item) => {
+    if (!item.ok) return item;
+    const metadata = metadataErrors(item.request, lastKnownSeq);
+    if (metadata.length > 0) return { ok: false, id: item.request.id, kioskSeq: item.request.kioskSeq, errors: metadata };
+    return checkAgainstCatalogue(item.request, catalogues.get(item.request.catalogueVersion) ?? null, today);
+  });
 
   const valid = checked.filter((item) => item.ok);
+  const clockFlags = new Map<string, ClockFlag>();
+  for (const item of valid) {
+    const flag = clockFlagOf(item.request, context.now);
+    if (flag) clockFlags.set(item.request.id, flag);
+  }
   const stored = await store.pushRequests({
     deviceId: context.deviceId,
     officeId,
     receivedAt: context.now.toISOString(),
+    // Only sequences inside the window are recorded: a forged 2^32 is neither a gap nor the new last.
     kioskSeqs: checked.flatMap((item) => {
       const seq = item.ok ? item.request.kioskSeq : item.kioskSeq;
-      return seq === null ? [] : [seq];
+      return seq !== null && kioskSeqInWindow(seq, lastKnownSeq) ? [seq] : [];
     }),
     items: valid,
+    clockFlags,
   });
+  if (clockFlags.size > 0) {
+    context.log?.({ deviceId: context.deviceId, flagged: clockFlags.size }, 'kiosk clock outside the tolerated window: requests kept and flagged');
+  }
 
   let next = 0;
+  let errorBudget = MAX_ERRORS_PER_BATCH;
   return checked.map((item): PushResult => {
-    if (!item.ok) return { id: item.id, outcome: 'invalid', errors: item.errors };
-    return toResult(item.request.id, stored[next++]!);
+    if (item.ok) return toResult(item.request.id, stored[next++]!);
+    // Past the batch's budget an item still says it is invalid, with one error instead of twenty.
+    const errors = errorBudget > 0 ? item.errors.slice(0, errorBudget) : [ERRORS_NOT_SHOWN];
+    errorBudget -= errors.length;
+    return { id: item.id, outcome: 'invalid', errors };
   });
 }
 
+/** With at most MAX_ERRORS_PER_ITEM per item, this bounds the answer of a batch of hostile items (docs/security.md). */
+export const MAX_ERRORS_PER_BATCH = 1_000;
+const ERRORS_NOT_SHOWN = { path: '', code: 'moreErrorsNotShown' };
+
+/** Refusals no retry can fix: answered invalid, with the path the kiosk's supervisor sees. */
 function toResult(id: string, outcome: StoredPushOutcome): PushResult {
-  // Another request already carries this tracking code: retrying cannot fix it, so it is refused as invalid.
-  if (outcome === 'trackingCodeTaken') return { id, outcome: 'invalid', errors: [{ path: 'trackingCode', code: 'taken' }] };
-  return { id, outcome };
+  switch (outcome) {
+    case 'accepted':
+    case 'duplicate':
+    case 'conflict':
+      return { id, outcome };
+    case 'trackingCodeTaken':
+      return { id, outcome: 'invalid', errors: [{ path: 'trackingCode', code: 'taken' }] };
+    case 'trackingPrefixNotOwned':
+      return { id, outcome: 'invalid', errors: [{ path: 'trackingCode', code: 'notThisKiosksPrefix' }] };
+    case 'idNotOwned':
+      return { id, outcome: 'invalid', errors: [{ path: 'id', code: 'unavailable' }] };
+    default:
+      return missingCase(outcome);
+  }
+}
+
+function missingCase(value: never): never {
+  throw new Error(`unhandled push outcome ${String(value)}`);
 }

@@ -2,7 +2,9 @@ import { findService, type Catalogue } from '../../../src/domain/catalogue';
 import { canonicalRequestJson, validateIdentity, validateServiceFields, type CitizenRequest } from '../../../src/domain/request';
 import { pushItemSchema } from '../../../src/domain/syncProtocol';
 import { checkTrackingCode } from '../../../src/domain/trackingCode';
+import { shapeViolation, type ShapeLimits } from '../http/bounds';
 import type { ValidPushItem } from '../store/types';
+import { cleanRequestText } from './requestText';
 import { wireErrors, type WireFieldError } from './fieldErrors';
 import { requestSearchTerms } from './searchTerms';
 
@@ -22,8 +24,16 @@ const isKioskSeq = (v: unknown): v is number => typeof v === 'number' && Number.
 /** Enough for a supervisor to see what is wrong; a hostile item with thousands of keys does not inflate the answer. */
 export const MAX_ERRORS_PER_ITEM = 20;
 
+/**
+ * A pushed request's largest legitimate string is a 500-character field; it has about ten keys at
+ * the top, and a service has far fewer than 64 fields. Anything beyond is refused before parsing.
+ */
+export const PUSH_ITEM_LIMITS: ShapeLimits = { maxStringLength: 1_000, maxKeyLength: 64, maxKeys: 64, maxArrayLength: 16 };
+
 /** Step 1: the shape, strictly (no coercion, no unknown keys). What can be read of a bad item is kept for the answer. */
 export function parsePushItem(raw: unknown): ParsedItem {
+  const oversized = shapeViolation(raw, PUSH_ITEM_LIMITS);
+  if (oversized) return { ok: false, id: field(raw, 'id', isString), kioskSeq: field(raw, 'kioskSeq', isKioskSeq), errors: [oversized] };
   const result = pushItemSchema.safeParse(raw);
   if (result.success) return { ok: true, request: result.data };
   return { ok: false, id: field(raw, 'id', isString), kioskSeq: field(raw, 'kioskSeq', isKioskSeq), errors: wireErrors(result.error).slice(0, MAX_ERRORS_PER_ITEM) };
@@ -43,14 +53,21 @@ export function checkAgainstCatalogue(request: CitizenRequest, catalogue: Catalo
   const service = catalogue ? findService(catalogue, request.serviceId) : undefined;
   if (!service) return invalid([{ path: 'serviceId', code: 'unknownService' }]);
   const errors: WireFieldError[] = [];
-  const identity = validateIdentity(request.identity, today);
-  if (!identity.ok) errors.push(...identity.errors);
-  const fields = validateServiceFields(service, request.fields, today);
-  if (!fields.ok) errors.push(...fields.errors);
   const known = new Set(service.fields.map((f) => f.key));
   for (const key of Object.keys(request.fields)) {
     if (!known.has(key)) errors.push({ path: `fields.${key}`, code: 'unknownField' });
+    // A hostile item with thousands of unknown keys costs a bounded answer, and no further checks.
+    if (errors.length >= MAX_ERRORS_PER_ITEM) return invalid(errors);
   }
-  if (errors.length) return invalid(errors);
-  return { ok: true, request, canonical: canonicalRequestJson(request), searchTerms: requestSearchTerms(request), delayDays: service.delayDays ?? null };
+  // Free text first, through the shared rule (folding Arabic presentation forms before the script check),
+  // then the field rules on the cleaned values; what is stored is what was validated, never the raw body.
+  const cleaned = cleanRequestText(request, service);
+  if (!cleaned.ok) return invalid(cleaned.errors.slice(0, MAX_ERRORS_PER_ITEM));
+  const identity = validateIdentity(cleaned.request.identity, today);
+  if (!identity.ok) errors.push(...identity.errors);
+  const fields = validateServiceFields(service, cleaned.request.fields, today);
+  if (!fields.ok) errors.push(...fields.errors);
+  if (errors.length > 0 || !identity.ok || !fields.ok) return invalid(errors.slice(0, MAX_ERRORS_PER_ITEM));
+  const stored: CitizenRequest = { ...request, identity: identity.identity, fields: fields.fields };
+  return { ok: true, request: stored, canonical: canonicalRequestJson(stored), searchTerms: requestSearchTerms(stored), delayDays: service.delayDays ?? null };
 }

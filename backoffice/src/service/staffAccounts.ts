@@ -2,10 +2,14 @@ import { randomInt } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { StaffRole } from '../../../src/domain/console/roles';
 import { staffLoginSchema } from '../../../src/domain/console/session';
+import { checkFreeText } from '../../../src/domain/text';
 import { TRACKING_ALPHABET } from '../../../src/domain/trackingCode';
 import { ApiError } from './apiError';
 import { hashSecret } from './secrets';
 import type { StaffAccount, StaffStore } from '../store/staffTypes';
+
+/** A person's name: one visible name, as the CLI's office and staff names. */
+const STAFF_NAME_RULE = { max: 120, letterRequired: true } as const;
 
 /** An activation (or reset) code is valid this long: long enough to hand over, short enough not to linger. */
 export const ACTIVATION_TTL_HOURS = 72;
@@ -49,8 +53,10 @@ export async function createStaffAccount(
   input: { officeId: string; role: StaffRole; name: string; login?: string | undefined },
   now: Date,
 ): Promise<{ account: StaffAccount } & IssuedCode> {
-  const name = input.name.trim();
-  if (name === '') throw new ApiError(400, 'invalid_body', 'A staff member needs a name.');
+  // Staff names are shown in the console and printed by the CLI: cleaned by the shared text rule.
+  const checked = checkFreeText(input.name, STAFF_NAME_RULE);
+  if (!checked.ok) throw new ApiError(400, 'invalid_body', `A staff member needs a name (${checked.code}; at most ${checked.max} characters).`);
+  const name = checked.value;
   const activation = activationFor(now);
   const base = input.login === undefined ? loginFromName(name) : staffLoginSchema.parse(input.login);
   for (let attempt = 1; attempt <= 50; attempt++) {

@@ -3,10 +3,11 @@ import type Database from 'better-sqlite3';
 import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
 import { isFinalStatus, REMOTE_STATUSES, type RemoteStatus } from '../../../src/domain/status';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
-import type { ChangesPage, PurgeInput, PushInput, RequestSummary, StatusAppend, StatusAppendOutcome, StoredPushOutcome } from './types';
+import { MAX_CLAIMED_PREFIXES, type ChangesPage, type PurgeInput, type PushInput, type RequestSummary, type StatusAppend, type StatusAppendOutcome, type StoredPushOutcome } from './types';
 
 /** What a push compares a known id against: the body, or only its hash once purged. */
 interface StoredBody {
+  officeId: string;
   body: string;
   bodySha256: string | null;
   purgedAt: string | null;
@@ -46,7 +47,7 @@ interface ChangeRow {
  * IMMEDIATE transaction (the write lock is taken up front, so two writers never deadlock on upgrade).
  */
 export function sqliteRequests(db: Database.Database) {
-  const selectBody = db.prepare<[string], StoredBody>('SELECT body, body_sha256 AS bodySha256, purged_at AS purgedAt FROM requests WHERE id = ?');
+  const selectBody = db.prepare<[string], StoredBody>('SELECT office_id AS officeId, body, body_sha256 AS bodySha256, purged_at AS purgedAt FROM requests WHERE id = ?');
   // Finished: the status is final, and its last change is older than the cutoff (ISO times sort as text).
   const selectPurgeable = db.prepare<string[], { id: string; body: string; trackingCode: string }>(
     `SELECT r.id, r.body, r.tracking_code AS trackingCode FROM requests r
@@ -54,13 +55,24 @@ export function sqliteRequests(db: Database.Database) {
        AND (SELECT MAX(c.changed_at) FROM status_changes c WHERE c.request_id = r.id) <= ?`,
   );
   const purgeBody = db.prepare("UPDATE requests SET body = '', body_sha256 = ?, purged_at = ? WHERE id = ?");
+  // A refusal reason is free text staff typed about the citizen: it goes with the body, from the
+  // change feed and from the console's timeline alike.
+  const purgeReasons = db.prepare('UPDATE status_changes SET reason = NULL WHERE request_id = ? AND reason IS NOT NULL');
+  const purgeEventReasons = db.prepare('UPDATE request_events SET reason = NULL WHERE request_id = ? AND reason IS NOT NULL');
+  // Audit details are free text from kiosks (a discard reason, a tracking code): emptied after the same retention.
+  const purgeAudit = db.prepare("UPDATE audit_entries SET detail = '', purged_at = ? WHERE purged_at IS NULL AND received_at <= ?");
   // A purged request stays findable by its tracking code alone; a proxy's name and CIN leave with the rest.
   const purgeTerms = db.prepare("DELETE FROM request_search_terms WHERE request_id = ? AND term <> lower(replace(?, '-', ''))");
   const purgeCollector = db.prepare("UPDATE request_events SET detail = '{}' WHERE request_id = ? AND kind = 'collected'");
   const insertRequest = db.prepare(
-    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?)
+    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at, clock_flag)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?)
      ON CONFLICT DO NOTHING`,
+  );
+  const selectPrefixOwner = db.prepare<[string], string>('SELECT device_id FROM tracking_prefixes WHERE prefix = ?').pluck();
+  const countClaims = db.prepare<[string], number>('SELECT COUNT(*) FROM tracking_prefixes WHERE device_id = ? AND issued = 0').pluck();
+  const insertClaim = db.prepare(
+    'INSERT INTO tracking_prefixes (prefix, device_id, office_id, claimed_at, issued) VALUES (?, ?, ?, ?, 0)',
   );
   const insertChange = db.prepare(
     'INSERT INTO status_changes (request_id, office_id, status, reason, reason_code, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -83,8 +95,11 @@ export function sqliteRequests(db: Database.Database) {
      WHERE c.office_id = ? AND c.seq > ? ORDER BY c.seq LIMIT ?`,
   );
   const selectHighWater = db.prepare<[], number>('SELECT COALESCE(MAX(seq), 0) FROM status_changes').pluck();
+  // Through the prefix's owner: a copy of the code pushed by another device (before prefixes were bound) is never found.
   const selectByTrackingCode = db.prepare<[string], RequestSummary>(
-    'SELECT id, office_id AS officeId, tracking_code AS trackingCode, status FROM requests WHERE tracking_code = ?',
+    `SELECT r.id, r.office_id AS officeId, r.tracking_code AS trackingCode, r.status
+     FROM requests r JOIN tracking_prefixes p ON p.prefix = substr(r.tracking_code, 1, 3) AND p.device_id = r.device_id
+     WHERE r.tracking_code = ?`,
   );
   const selectStatus = db.prepare<[string], { status: RemoteStatus; officeId: string; trackingCode: string }>(
     'SELECT status, office_id AS officeId, tracking_code AS trackingCode FROM requests WHERE id = ?',
@@ -106,12 +121,23 @@ export function sqliteRequests(db: Database.Database) {
     updateDeviceSeq.run(last, gaps, replays, deviceId);
   }
 
+  /** The prefix is the device's (issued, or claimed earlier), or free and claimed now within the device's share. */
+  function ownsPrefix(input: PushInput, prefix: string): boolean {
+    const owner = selectPrefixOwner.get(prefix);
+    if (owner !== undefined) return owner === input.deviceId;
+    if ((countClaims.get(input.deviceId) ?? 0) >= MAX_CLAIMED_PREFIXES) return false;
+    insertClaim.run(prefix, input.deviceId, input.officeId, input.receivedAt);
+    return true;
+  }
+
   const push = db.transaction((input: PushInput): StoredPushOutcome[] => {
     trackKioskSeqs(input.deviceId, input.kioskSeqs);
     return input.items.map(({ request, canonical, searchTerms, delayDays }): StoredPushOutcome => {
       const existing = selectBody.get(request.id);
+      // Another office's request: saying duplicate or conflict would tell this device it exists.
+      if (existing && existing.officeId !== input.officeId) return 'idNotOwned';
       if (existing) return sameBody(existing, canonical) ? 'duplicate' : 'conflict';
-      // The id is known to be new, so the only conflict left is another request's tracking code.
+      if (!ownsPrefix(input, request.trackingCode.slice(0, 3))) return 'trackingPrefixNotOwned';
       const { changes } = insertRequest.run(
         request.id,
         input.officeId,
@@ -123,7 +149,9 @@ export function sqliteRequests(db: Database.Database) {
         input.receivedAt,
         input.receivedAt,
         dueAt(input.receivedAt, delayDays),
+        input.clockFlags?.get(request.id) ?? null,
       );
+      // The id is new, so the conflict is the device's own code used twice.
       if (changes === 0) return 'trackingCodeTaken';
       insertChange.run(request.id, input.officeId, 'received', null, null, input.receivedAt, `device:${input.deviceId}`);
       insertEvent.run(request.id, input.officeId, 'received', input.receivedAt, 'received', null, null);
@@ -175,9 +203,12 @@ export function sqliteRequests(db: Database.Database) {
     const due = selectPurgeable.all(...FINAL_STATUSES, input.finishedBefore);
     for (const { id, body, trackingCode } of due) {
       purgeBody.run(sha256(body), input.at, id);
+      purgeReasons.run(id);
+      purgeEventReasons.run(id);
       purgeTerms.run(id, trackingCode);
       purgeCollector.run(id);
     }
+    purgeAudit.run(input.at, input.finishedBefore);
     return due.length;
   });
 

@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
 import { catalogueSchema, type Catalogue } from '../../../src/domain/catalogue';
 import type { ConsoleStore } from './consoleTypes';
+import { prepareDataFile } from './dataFiles';
 import { migrate } from './migrate';
 import { sqliteOfficeIdentity } from './sqliteOfficeIdentity';
 import type { OfficeIdentityStore } from './officeIdentityTypes';
 import { sqliteConsole } from './sqliteConsole';
+import { sqliteEnrolmentGuard } from './sqliteEnrolment';
 import { sqliteStaff } from './sqliteStaff';
 import type { StaffStore } from './staffTypes';
 import { sqliteRequests } from './sqliteRequests';
@@ -23,6 +25,7 @@ export class SqliteStore implements Store {
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly requests: ReturnType<typeof sqliteRequests>;
   private readonly officeIdentity: OfficeIdentityStore;
+  private readonly enrolmentGuard: ReturnType<typeof sqliteEnrolmentGuard>;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly staff: StaffStore;
   private readonly console: ConsoleStore;
@@ -69,10 +72,13 @@ export class SqliteStore implements Store {
   readonly getOfficeIdentity: OfficeIdentityStore['getOfficeIdentity'] = (...args) => this.officeIdentity.getOfficeIdentity(...args);
 
   constructor(file: string) {
+    prepareDataFile(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
+    // Deleted and overwritten content is zeroed, not left in free pages: a purged value is gone from the file.
+    this.db.pragma('secure_delete = ON');
     // The CLI may write while the server runs: wait for the lock rather than fail.
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
@@ -80,6 +86,11 @@ export class SqliteStore implements Store {
     this.officeIdentity = sqliteOfficeIdentity(this.db);
     this.staff = sqliteStaff(this.db);
     this.console = sqliteConsole(this.db);
+    this.enrolmentGuard = sqliteEnrolmentGuard(this.db);
+  }
+
+  async enrolmentCodeOffice(codeHash: string): Promise<string | null> {
+    return this.enrolmentGuard.enrolmentCodeOffice(codeHash);
   }
 
   /** Each statement is prepared once, on first use (the token lookup runs on every request). */
@@ -153,12 +164,21 @@ export class SqliteStore implements Store {
           'SELECT id, name, created_at AS createdAt, revoked_at AS revokedAt FROM offices WHERE id = ?',
         ).get(code.officeId);
         if (!office || office.revokedAt !== null) return { ok: false, reason: 'officeRevoked' };
-        const taken = this.sql<[string], number>('SELECT 1 FROM devices WHERE tracking_prefix = ?').pluck();
-        const prefix = input.prefixCandidates.find((candidate) => taken.get(candidate) === undefined);
+        // A prefix claimed by a push (codes made before enrolment) is as taken as an issued one.
+        const taken = this.sql<[string, string], number>(
+          'SELECT 1 FROM devices WHERE tracking_prefix = ? UNION SELECT 1 FROM tracking_prefixes WHERE prefix = ?',
+        ).pluck();
+        const prefix = input.prefixCandidates.find((candidate) => taken.get(candidate, candidate) === undefined);
         if (prefix === undefined) return { ok: false, reason: 'prefixesExhausted' };
         this.sql(
           'INSERT INTO devices (id, office_id, label, token_hash, tracking_prefix, enrolled_at) VALUES (?, ?, ?, ?, ?, ?)',
         ).run(input.device.id, office.id, input.device.label, input.device.tokenHash, prefix, input.now);
+        this.sql('INSERT INTO tracking_prefixes (prefix, device_id, office_id, claimed_at, issued) VALUES (?, ?, ?, ?, 1)').run(
+          prefix,
+          input.device.id,
+          office.id,
+          input.now,
+        );
         const markUsed = this.sql('UPDATE enrolment_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ?');
         markUsed.run(input.now, input.device.id, input.codeHash);
         const device = this.sql<[string], Device>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`).get(input.device.id)!;
@@ -214,7 +234,10 @@ export class SqliteStore implements Store {
   }
 
   async purgeFinishedRequests(...args: Parameters<Store['purgeFinishedRequests']>) {
-    return this.requests.purgeFinishedRequests(...args);
+    const purged = this.requests.purgeFinishedRequests(...args);
+    // The old pages live on in the WAL until a checkpoint: copy them home (zeroed) and truncate it now.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return purged;
   }
 
   async storeAudit(input: { deviceId: string; officeId: string; receivedAt: string; entries: readonly AuditEntry[] }): Promise<number> {

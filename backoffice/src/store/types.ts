@@ -6,6 +6,7 @@ import type { CitizenRequest } from '../../../src/domain/request';
 import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
 import type { RemoteStatus } from '../../../src/domain/status';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
+import type { EnrolmentGuardStore } from './enrolmentTypes';
 
 /**
  * What the back office keeps, behind one interface so that a PostgreSQL store can follow the
@@ -67,7 +68,15 @@ export interface ValidPushItem {
   delayDays?: number | null;
 }
 
-export type StoredPushOutcome = 'accepted' | 'duplicate' | 'conflict' | 'trackingCodeTaken';
+/**
+ * `trackingCodeTaken`: the device already stored another request under this code.
+ * `trackingPrefixNotOwned`: the code's prefix belongs to another device (or the device has claimed its share).
+ * `idNotOwned`: the id is another office's request; answered like any id the device does not own.
+ */
+export type StoredPushOutcome = 'accepted' | 'duplicate' | 'conflict' | 'trackingCodeTaken' | 'trackingPrefixNotOwned' | 'idNotOwned';
+
+/** How many prefixes a device may claim besides the issued one: codes made before enrolment carry a random prefix. */
+export const MAX_CLAIMED_PREFIXES = 2;
 
 export interface PushInput {
   deviceId: string;
@@ -76,7 +85,11 @@ export interface PushInput {
   /** Kiosk sequences of every item of the batch in order, invalid ones included, so a rejection still advances the device's sequence. */
   kioskSeqs: readonly number[];
   items: readonly ValidPushItem[];
+  /** Items whose kiosk clock was outside the tolerated window, by request id: kept, and flagged. */
+  clockFlags?: ReadonlyMap<string, ClockFlag>;
 }
+
+export type ClockFlag = 'ahead' | 'behind';
 
 export interface ChangesPage {
   changes: StatusChange[];
@@ -129,7 +142,7 @@ export interface StoreStats {
   auditEntries: number;
 }
 
-export interface Store extends StaffStore, ConsoleStore, OfficeIdentityStore {
+export interface Store extends EnrolmentGuardStore, StaffStore, ConsoleStore, OfficeIdentityStore {
   createOffice(office: { id: string; name: string; createdAt: string }): Promise<'created' | 'exists'>;
   getOffice(id: string): Promise<Office | null>;
   revokeOffice(id: string, at: string): Promise<boolean>;
@@ -151,12 +164,15 @@ export interface Store extends StaffStore, ConsoleStore, OfficeIdentityStore {
   /** Upserts the batch by id in one transaction; one outcome per item, in order. Never overwrites. */
   pushRequests(input: PushInput): Promise<StoredPushOutcome[]>;
   changesSince(officeId: string, since: number, limit: number): Promise<ChangesPage>;
+  /** The request carrying this code from the device that owns the code's prefix (never another device's copy). */
   findRequestByTrackingCode(trackingCode: string): Promise<RequestSummary | null>;
   appendStatus(change: StatusAppend): Promise<StatusAppendOutcome>;
   /**
    * Empties the body (the citizen's personal data) of every request finished before the cutoff,
-   * keeping its id, office, tracking code, service, statuses and the body's SHA-256 (so a resend
-   * is still `duplicate`). Returns how many were purged; already purged ones are not counted.
+   * and its refusal reasons, keeping its id, office, tracking code, service, statuses and the
+   * body's SHA-256 (so a resend is still `duplicate`); empties the details of audit entries
+   * received before the cutoff. Nothing of the emptied values may remain in the database files.
+   * Returns how many requests were purged; already purged ones are not counted.
    */
   purgeFinishedRequests(input: PurgeInput): Promise<number>;
 

@@ -26,6 +26,7 @@ export function freshContext(input: SessionInput): SessionContext {
     locale: input.settings.defaultLocale,
     highContrast: false,
     largeText: false,
+    listening: false,
     helpRequested: false,
     draft: null,
     errors: [],

@@ -71,6 +71,8 @@ export interface SessionContext {
   locale: Locale;
   highContrast: boolean;
   largeText: boolean;
+  /** Spoken guidance, turned on from the attract or home screen for this session only. */
+  listening: boolean;
   helpRequested: boolean;
   // Everything below is personal or session data: wiped by every reset.
   draft: RequestDraft | null;
@@ -118,6 +120,7 @@ export type SessionEvent =
   | { type: 'locale.change'; locale: Locale }
   | { type: 'display.toggleContrast' }
   | { type: 'display.toggleLargeText' }
+  | { type: 'listen.toggle' }
   | { type: 'help.call' }
   | { type: 'help.dismiss' }
   | { type: 'catalogue.update'; catalogue: Catalogue }

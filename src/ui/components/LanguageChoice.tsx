@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { directionOf } from '../../domain/locales';
 import { useKioskServices } from '../services';
 import { useLocale, useSend } from '../session/hooks';
+import { Pictogram } from './Pictogram';
 import { TouchButton } from './TouchButton';
 
 /** Each language is named in its own script and marked with its own lang, so it reads (and is read aloud) correctly. */
@@ -20,11 +21,13 @@ export function LanguageChoice({ large = false, onChosen }: { large?: boolean; o
           lang={language}
           dir={directionOf(language)}
           testId={`language-${language}`}
+          prompt={`language.${language}`}
           onClick={() => {
             send({ type: 'locale.change', locale: language });
             onChosen?.();
           }}
         >
+          <Pictogram name="speak" size={large ? 48 : 32} />
           {t(`languages.${language}`)}
         </TouchButton>
       ))}

@@ -1,17 +1,32 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, MouseEvent, ReactNode } from 'react';
+import type { PromptId } from '../../domain/audioPrompts';
+import { useAudioGuide } from '../audio/AudioGuide';
 
 type Variant = 'primary' | 'secondary' | 'quiet' | 'danger';
 
 interface TouchButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'> {
   variant?: Variant;
   testId?: string;
+  /** The prompt that names this choice aloud: with spoken guidance on, the first touch says it and the second acts. */
+  prompt?: PromptId;
   children: ReactNode;
 }
 
 /** Every control is at least 64 px high, shows a pressed state, and never relies on hover. */
-export function TouchButton({ variant = 'primary', testId, className, children, ...rest }: TouchButtonProps) {
+export function TouchButton({ variant = 'primary', testId, className, prompt, onClick, children, ...rest }: TouchButtonProps) {
+  const guide = useAudioGuide();
+  const handleClick = prompt && onClick ? (event: MouseEvent<HTMLButtonElement>) => guide.choose(prompt, () => onClick(event)) : onClick;
+  const armed = prompt !== undefined && guide.armed === prompt;
   return (
-    <button type="button" className={['touch-button', `touch-button--${variant}`, className].filter(Boolean).join(' ')} data-testid={testId} {...rest}>
+    <button
+      type="button"
+      className={['touch-button', `touch-button--${variant}`, armed ? 'touch-button--armed' : '', className].filter(Boolean).join(' ')}
+      data-testid={testId}
+      data-prompt={prompt}
+      data-armed={armed ? '' : undefined}
+      onClick={handleClick}
+      {...rest}
+    >
       {children}
     </button>
   );

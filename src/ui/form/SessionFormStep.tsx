@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { ActionBar } from '../components/ActionBar';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { useLocale, useSend, useSessionValue } from '../session/hooks';
@@ -10,7 +10,7 @@ import { FormStep } from './FormStep';
  * shown as fields whose paths are `<part>.<key>`, with the session's errors and focus, and
  * "next" asking the machine to validate.
  */
-export function SessionFormStep({ part, title, specs }: { part: 'identity' | 'fields'; title: string; specs: FieldSpec[] }) {
+export function SessionFormStep({ part, title, specs, notice }: { part: 'identity' | 'fields'; title: string; specs: FieldSpec[]; notice?: ReactNode }) {
   const send = useSend();
   const locale = useLocale();
   const draftPart = useSessionValue((context) => context.draft?.[part]);
@@ -23,6 +23,7 @@ export function SessionFormStep({ part, title, specs }: { part: 'identity' | 'fi
   const next = () => send({ type: 'flow.next' });
   return (
     <ScreenFrame name={part} title={title} actions={<ActionBar onNext={next} />} bodyClassName="screen__body--form">
+      {notice}
       <FormStep
         specs={specs}
         values={values}

@@ -6,8 +6,9 @@ import type { KeyboardLayoutName } from './layouts';
 /**
  * Which keyboard a field gets. Free text on civil documents (an address, a commune of birth) is
  * written in Arabic or Latin script, never in Tifinagh: a citizen using the kiosk in Arabic gets
- * the Arabic keyboard, any other language gets AZERTY (French is the administration's other
- * working language). Latin names (as on the CNIE) always get AZERTY. The Tifinagh keyboard is
+ * the Arabic keyboard, any other language the French one (French is the administration's other
+ * working language). Latin names (as on the CNIE) always get the French name keyboard, Arabic
+ * names the Arabic one, whatever the session's language. The Tifinagh keyboard is
  * there for text meant to be written in Amazigh. A `select` is chosen from its options: no keyboard.
  */
 export function layoutForField(kind: Exclude<FieldKind, 'select'> | 'latinName', locale: Locale): KeyboardLayoutName;
@@ -25,11 +26,11 @@ export function layoutForField(kind: FieldKind | 'latinName', locale: Locale): K
     case 'cin':
       return 'cin';
     case 'arabicText':
-      return 'arabic';
+      return 'arabicName';
     case 'text':
-      return locale === 'ar' ? 'arabic' : 'azerty';
+      return locale === 'ar' ? 'arabicText' : 'frenchText';
     case 'latinName':
-      return 'azerty';
+      return 'frenchName';
     case 'select':
       return null;
     default:

@@ -1,8 +1,10 @@
 import arabic from 'simple-keyboard-layouts/build/layouts/arabic';
 import french from 'simple-keyboard-layouts/build/layouts/french';
+import { arabicNameRows, arabicTextRows, frenchNameRows, frenchTextRows } from './citizenLayouts';
 import { tifinaghRows } from './tifinagh';
 
-export type KeyboardLayoutName = 'arabic' | 'azerty' | 'tifinagh' | 'numeric' | 'cin';
+/** `arabic` and `azerty` are the desktop layouts the supervisor's settings use; citizens get the ones made for names and text. */
+export type KeyboardLayoutName = 'arabic' | 'azerty' | 'frenchName' | 'frenchText' | 'arabicName' | 'arabicText' | 'tifinagh' | 'numeric' | 'cin';
 
 export interface KeyboardLayout {
   /** Rows of space-separated keys, in simple-keyboard's notation ({bksp}, {enter}, {shift}, {space}). */
@@ -34,6 +36,10 @@ export const KEYBOARD_LAYOUTS: Record<KeyboardLayoutName, KeyboardLayout> = {
     lang: 'fr',
     direction: 'ltr',
   },
+  frenchName: { rows: frenchNameRows, lang: 'fr', direction: 'ltr' },
+  frenchText: { rows: frenchTextRows, lang: 'fr', direction: 'ltr' },
+  arabicName: { rows: arabicNameRows, lang: 'ar', direction: 'rtl' },
+  arabicText: { rows: arabicTextRows, lang: 'ar', direction: 'rtl' },
   tifinagh: { rows: { default: tifinaghRows }, lang: 'zgh', direction: 'ltr' },
   // Telephone order (1 at the top), as on the phones everyone has.
   numeric: { rows: { default: ['1 2 3', '4 5 6', '7 8 9', '{bksp} 0 {enter}'] }, lang: 'en', direction: 'ltr' },

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog';
+import { Pictogram } from '../components/Pictogram';
 import { TouchButton } from '../components/TouchButton';
 import { useSend } from '../session/hooks';
 
@@ -13,10 +14,12 @@ export function CancelDialog() {
       title={t('cancel.title')}
       actions={
         <>
-          <TouchButton variant="secondary" testId="cancel-abort" onClick={() => send({ type: 'cancel.abort' })}>
+          <TouchButton variant="secondary" testId="cancel-abort" prompt="choice.no" onClick={() => send({ type: 'cancel.abort' })}>
+            <Pictogram name="no" size={48} />
             {t('cancel.abort')}
           </TouchButton>
-          <TouchButton variant="danger" testId="cancel-confirm" onClick={() => send({ type: 'cancel.confirm' })}>
+          <TouchButton variant="danger" testId="cancel-confirm" prompt="choice.yes" onClick={() => send({ type: 'cancel.confirm' })}>
+            <Pictogram name="yes" size={48} />
             {t('cancel.confirm')}
           </TouchButton>
         </>

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { ListenButton } from '../audio/ListenButton';
 import { LanguageChoice } from '../components/LanguageChoice';
+import { Pictogram } from '../components/Pictogram';
 import { TouchButton } from '../components/TouchButton';
 import { useSend } from '../session/hooks';
 
@@ -12,7 +14,9 @@ export function AttractScreen() {
         {t('attract.welcome')}
       </h1>
       <p className="attract__subtitle">{t('attract.subtitle')}</p>
-      <TouchButton className="attract__start" testId="start" onClick={() => send({ type: 'session.start' })}>
+      <ListenButton />
+      <TouchButton className="attract__start" testId="start" prompt="choice.start" onClick={() => send({ type: 'session.start' })}>
+        <Pictogram name="touch-start" size={64} />
         {t('attract.touchToStart')}
       </TouchButton>
       <h2 className="attract__languages-title">{t('attract.chooseLanguage')}</h2>

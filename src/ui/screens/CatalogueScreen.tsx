@@ -21,7 +21,7 @@ export function CatalogueScreen() {
         <ul className="tiles" role="list">
           {services.map((service) => (
             <li key={service.id}>
-              <TouchButton className="tile" variant="secondary" testId={`service-${service.id}`} onClick={() => send({ type: 'service.select', serviceId: service.id })}>
+              <TouchButton className="tile" variant="secondary" testId={`service-${service.id}`} prompt={`service.${service.id}`} onClick={() => send({ type: 'service.select', serviceId: service.id })}>
                 <Pictogram name={service.pictogram} />
                 <span className="tile__name">{localized(service.name, locale)}</span>
               </TouchButton>

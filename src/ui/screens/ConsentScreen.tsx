@@ -31,7 +31,7 @@ export function ConsentScreen() {
     <ScreenFrame
       name="consent"
       title={t('consent.title')}
-      actions={<ActionBar onNext={() => send({ type: 'consent.accept' })} nextLabel={t('consent.accept')} nextTestId="consent-accept" />}
+      actions={<ActionBar onNext={() => send({ type: 'consent.accept' })} nextLabel={t('consent.accept')} nextTestId="consent-accept" nextPrompt="choice.agree" />}
     >
       <div className="consent" data-notice-version={CONSENT_NOTICE_VERSION}>
         <ul className="summary" role="list" data-testid="consent-points">

@@ -1,5 +1,7 @@
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionBar } from '../components/ActionBar';
+import { Pictogram } from '../components/Pictogram';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { TouchButton } from '../components/TouchButton';
 import type { FieldSpec } from '../form/fieldSpec';
@@ -8,7 +10,11 @@ import { LazyOnScreenKeyboard as OnScreenKeyboard } from '../keyboard/LazyOnScre
 import { layoutForField } from '../keyboard/layoutChoice';
 import { SessionContext } from '../session/SessionProvider';
 import { useLocale, useSend, useSessionValue } from '../session/hooks';
+import '../lookup/qrScanButton.css';
 import { LookupResult } from './LookupResult';
+
+/** The camera view and jsQR load only when a citizen asks to read a receipt with the camera. */
+const ReceiptQrScanner = lazy(() => import('../lookup/ReceiptQrScanner'));
 
 type LookupStep = 'entering' | 'searching' | 'result' | 'failed';
 
@@ -54,7 +60,7 @@ function LookupActions({ step }: { step: LookupStep }) {
 }
 
 function CodeEntry() {
-  const { t } = useTranslation(['citizen', 'validation']);
+  const { t } = useTranslation(['citizen', 'validation', 'reading']);
   const send = useSend();
   const locale = useLocale();
   const code = useSessionValue((context) => context.lookupCode);
@@ -62,8 +68,24 @@ function CodeEntry() {
   const spec: FieldSpec = { path: 'lookup.code', kind: 'cin', keyboardKind: 'cin', label: t('lookup.codeLabel'), hint: t('lookup.codeHint'), required: true };
   const change = (value: string) => send({ type: 'lookup.change', value });
   const submit = () => send({ type: 'lookup.submit' });
+  const [scanning, setScanning] = useState(false);
+  const scanned = (value: string) => {
+    setScanning(false);
+    change(value);
+    submit();
+  };
   return (
     <div className="form-step">
+      {scanning ? (
+        <Suspense fallback={null}>
+          <ReceiptQrScanner onCode={scanned} onClose={() => setScanning(false)} />
+        </Suspense>
+      ) : (
+        <TouchButton variant="secondary" className="qr-scan-button" testId="qr-scan" prompt="choice.scanQr" onClick={() => setScanning(true)}>
+          <Pictogram name="qr-camera" size={56} />
+          {t('reading:qr.scan')}
+        </TouchButton>
+      )}
       <div className="form-step__fields">
         <TextField
           spec={spec}

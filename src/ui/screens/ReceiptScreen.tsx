@@ -49,17 +49,17 @@ function Receipt({ trackingCode }: { trackingCode: string }) {
       }
       actions={
         <>
-          <TouchButton variant="secondary" testId="print" disabled={printState === 'printing'} onClick={() => send({ type: 'receipt.print' })}>
+          <TouchButton variant="secondary" testId="print" prompt="choice.print" disabled={printState === 'printing'} onClick={() => send({ type: 'receipt.print' })}>
             <Pictogram name="printer" size={32} />
             {t('receipt.printAgain')}
           </TouchButton>
           {unprinted ? (
-            <TouchButton variant="secondary" testId="receipt-call-staff" onClick={() => send({ type: 'help.call' })}>
+            <TouchButton variant="secondary" testId="receipt-call-staff" prompt="choice.help" onClick={() => send({ type: 'help.call' })}>
               <Pictogram name="help" size={32} />
               {t('common:help.call')}
             </TouchButton>
           ) : null}
-          <TouchButton testId="finish" onClick={() => send({ type: 'receipt.finish' })}>
+          <TouchButton testId="finish" prompt="choice.finish" onClick={() => send({ type: 'receipt.finish' })}>
             {t('common:actions.finish')}
           </TouchButton>
         </>

@@ -31,7 +31,7 @@ export function ReviewScreen() {
     <ScreenFrame
       name="review"
       title={t('review.title')}
-      actions={<ActionBar onNext={() => send({ type: 'flow.next' })} nextLabel={t('review.confirm')} />}
+      actions={<ActionBar onNext={() => send({ type: 'flow.next' })} nextLabel={t('review.confirm')} nextPrompt="choice.confirm" />}
     >
       <dl className="review">
         <div className="review__row">

@@ -17,7 +17,7 @@ export function SaveFailedScreen() {
           <TouchButton variant="secondary" testId="back-to-review" onClick={() => send({ type: 'flow.back' })}>
             {t('saveFailed.backToReview')}
           </TouchButton>
-          <TouchButton variant="secondary" testId="ask-staff" onClick={() => send({ type: 'help.call' })}>
+          <TouchButton variant="secondary" testId="ask-staff" prompt="choice.help" onClick={() => send({ type: 'help.call' })}>
             {t('common:help.call')}
           </TouchButton>
           <TouchButton testId="retry" onClick={() => send({ type: 'save.retry' })}>

@@ -61,13 +61,14 @@ async function browserPidsFor(profileDir: string): Promise<number[]> {
 }
 
 /** Opens the kiosk page in headless Chromium on a persistent profile (so IndexedDB survives a relaunch). */
-export async function launchKiosk(options: { url: string; profileDir?: string }): Promise<LaunchedKiosk> {
+/** `extraArgs`: Chromium flags a test needs besides the usual ones (a fake camera, for one). */
+export async function launchKiosk(options: { url: string; profileDir?: string; extraArgs?: readonly string[] }): Promise<LaunchedKiosk> {
   if (!existsSync(CHROMIUM)) throw new ChromiumMissingError(CHROMIUM);
   const profileDir = path.resolve(options.profileDir ?? (await tempDir('profile')));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(options.url);

@@ -1,5 +1,6 @@
 import { initial } from './001-initial';
 import { purge } from './002-purge';
+import { trust } from './003-trust';
 import { consoleMigration } from './005-console';
 import { officeIdentity } from './007-office-identity';
 
@@ -13,4 +14,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, purge, consoleMigration, officeIdentity];
+export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, consoleMigration, officeIdentity];

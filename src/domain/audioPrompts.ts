@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { localeSchema, localizedTextSchema, type Locale } from './locales';
+
+/**
+ * Spoken guidance as data: assets/audio/manifest.json lists every prompt the kiosk can say, its
+ * text in each language (what a recording must say, shown to staff who record it) and, per
+ * language, the file that says it. `npm run audio:build` synthesises the files it can and fills
+ * `files`; staff recordings pulled from the back office win over them at run time.
+ *
+ * Prompts carry no personal data by construction: they are fixed texts, never built from what
+ * the citizen typed.
+ */
+
+export const promptIdSchema = z.string().regex(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z_]*$/);
+export type PromptId = z.infer<typeof promptIdSchema>;
+
+export const promptFileSchema = z.strictObject({
+  /** Relative to assets/audio: `<lng>/<prompt id>.ogg`. */
+  path: z.string().regex(/^(ar|zgh|fr|en)\/[a-zA-Z_.]+\.ogg$/),
+  /** Which synthesiser and voice made it, for the report and for staff. */
+  voice: z.string().min(1),
+  /** Hash of what was synthesised (voice and text): a changed text is synthesised again. */
+  sourceHash: z.string().regex(/^[0-9a-f]{16}$/),
+});
+export type PromptFile = z.infer<typeof promptFileSchema>;
+
+export const audioPromptSchema = z.strictObject({
+  id: promptIdSchema,
+  text: localizedTextSchema,
+  /** A language's own name is always said in that language, whatever the session's language. */
+  spokenIn: localeSchema.optional(),
+  /** What to feed a synthesiser when the language has no voice of its own (a transliteration for another voice). */
+  speakAs: z.partialRecord(localeSchema, z.strictObject({ voice: localeSchema, text: z.string().min(1) })).optional(),
+  files: z.partialRecord(localeSchema, promptFileSchema).optional(),
+});
+export type AudioPrompt = z.infer<typeof audioPromptSchema>;
+
+export const audioManifestSchema = z
+  .strictObject({ version: z.literal(1), prompts: z.array(audioPromptSchema) })
+  .refine((manifest) => new Set(manifest.prompts.map((prompt) => prompt.id)).size === manifest.prompts.length, { message: 'prompt ids must be unique' });
+export type AudioManifest = z.infer<typeof audioManifestSchema>;
+
+/**
+ * Which language's recording a session hears. Amazigh has no offline synthetic voice, so until
+ * an office records its own Amazigh prompts a session in Tifinagh hears Arabic, which most
+ * Amazigh speakers in Morocco also understand: silence helps nobody.
+ */
+export const PROMPT_FALLBACK: Readonly<Record<Locale, readonly Locale[]>> = {
+  ar: ['ar'],
+  zgh: ['zgh', 'ar'],
+  fr: ['fr'],
+  en: ['en'],
+};
+
+/** The language a prompt is heard in for a session in `locale`: the prompt's own (language names), else the session's chain. */
+export function promptLanguages(prompt: Pick<AudioPrompt, 'spokenIn'>, locale: Locale): readonly Locale[] {
+  return prompt.spokenIn ? [prompt.spokenIn] : PROMPT_FALLBACK[locale];
+}
+
+/**
+ * Where a prompt's sound comes from, best first: a recording made by the office's staff, then a
+ * synthesised file shipped with the build. `recorded` answers a playable URL or null.
+ */
+export function resolvePrompt(
+  prompt: AudioPrompt,
+  locale: Locale,
+  sources: { recorded(id: PromptId, language: Locale): string | null; shipped(path: string): string | null },
+): { url: string; language: Locale; origin: 'recorded' | 'synthesised' } | null {
+  for (const language of promptLanguages(prompt, locale)) {
+    const recorded = sources.recorded(prompt.id, language);
+    if (recorded) return { url: recorded, language, origin: 'recorded' };
+    const file = prompt.files?.[language];
+    const shipped = file ? sources.shipped(file.path) : null;
+    if (shipped) return { url: shipped, language, origin: 'synthesised' };
+  }
+  return null;
+}
+

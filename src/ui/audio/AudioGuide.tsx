@@ -1,0 +1,115 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { PromptId } from '../../domain/audioPrompts';
+import type { ScreenName } from '../session/currentScreen';
+import { useLocale, useSessionValue } from '../session/hooks';
+import './audioGuide.css';
+
+let loading: Promise<typeof import('./promptPlayer')> | null = null;
+
+/** The player, its manifest and the recordings' URLs stay out of the start-up bundle until a citizen turns guidance on. */
+export function loadPromptPlayer(): Promise<typeof import('./promptPlayer')> {
+  loading ??= import('./promptPlayer');
+  return loading;
+}
+
+export interface AudioGuide {
+  listening: boolean;
+  /** Says a prompt of the manifest now (nothing while guidance is off). */
+  speak(prompt: PromptId): void;
+  /** Says the current screen's prompt again. */
+  replay(): void;
+  /**
+   * A choice touched: with guidance off it acts at once; with guidance on, the first touch says
+   * the choice's name and the second touch (or "choose") acts, so a citizen can explore by ear.
+   */
+  choose(prompt: PromptId, act: () => void): void;
+  /** The choice waiting for its second touch on this screen, if any. */
+  armed: PromptId | null;
+  /** Takes the armed choice, as its second touch would ("choose"). */
+  takeArmed(): void;
+}
+
+const SILENT: AudioGuide = { listening: false, speak: () => undefined, replay: () => undefined, choose: (_prompt, act) => act(), armed: null, takeArmed: () => undefined };
+
+const AudioGuideContext = createContext<AudioGuide>(SILENT);
+
+export function useAudioGuide(): AudioGuide {
+  return useContext(AudioGuideContext);
+}
+
+interface Armed {
+  screen: ScreenName;
+  prompt: PromptId;
+  act(): void;
+}
+
+export function screenPrompt(screen: ScreenName): PromptId {
+  return `screen.${screen}`;
+}
+
+/** Spoken guidance for the session: each screen's prompt on entry, choices read on first touch. */
+export function AudioGuideProvider({ screen, children }: { screen: ScreenName; children: ReactNode }) {
+  const listening = useSessionValue((context) => context.listening);
+  const locale = useLocale();
+  const audioRef = useRef<HTMLAudioElement>(null);
+  const [armedChoice, setArmedChoice] = useState<Armed | null>(null);
+  // A choice armed on another screen, or before guidance was turned off, is forgotten.
+  const armed = listening && armedChoice?.screen === screen ? armedChoice : null;
+
+  const speak = useCallback(
+    (prompt: PromptId) => {
+      if (!listening) return;
+      void loadPromptPlayer().then((player) => {
+        if (audioRef.current) player.playPrompt(audioRef.current, prompt, locale);
+      });
+    },
+    [listening, locale],
+  );
+
+  useEffect(() => {
+    if (listening) speak(screenPrompt(screen));
+    else if (loading && audioRef.current) {
+      const audio = audioRef.current;
+      void loading.then((player) => player.stopPrompt(audio));
+    }
+  }, [listening, screen, speak]);
+
+  const guide = useMemo<AudioGuide>(
+    () => ({
+      listening,
+      speak,
+      replay: () => speak(screenPrompt(screen)),
+      choose: (prompt, act) => {
+        if (!listening) return act();
+        if (armed?.prompt === prompt) {
+          setArmedChoice(null);
+          return act();
+        }
+        setArmedChoice({ screen, prompt, act });
+        speak(prompt);
+      },
+      armed: armed?.prompt ?? null,
+      takeArmed: () => {
+        if (!armed) return;
+        setArmedChoice(null);
+        armed.act();
+      },
+    }),
+    [listening, speak, screen, armed],
+  );
+
+  return (
+    <AudioGuideContext.Provider value={guide}>
+      {children}
+      <audio ref={audioRef} data-testid="audio-guide" hidden onPlaying={mark('playing')} onEnded={mark('ended')} onError={mark('failed')} />
+    </AudioGuideContext.Provider>
+  );
+}
+
+function mark(state: 'playing' | 'ended' | 'failed') {
+  return (event: { currentTarget: HTMLAudioElement }) => {
+    // An error event after `src` was removed (guidance turned off) is not a failed prompt.
+    if (state === 'failed' && !event.currentTarget.getAttribute('src')) return;
+    event.currentTarget.dataset.state = state;
+  };
+}

@@ -1,0 +1,63 @@
+import manifestJson from '../../../assets/audio/manifest.json';
+import { audioManifestSchema, resolvePrompt, type PromptId } from '../../domain/audioPrompts';
+import type { Locale } from '../../domain/locales';
+
+/**
+ * The part of spoken guidance that is loaded only once a citizen turns it on: the manifest and
+ * the URLs of the shipped recordings (files of the same local build, never fetched from
+ * elsewhere). It can only say prompts of the manifest, by id: nothing the citizen typed is ever
+ * spoken.
+ */
+const files = import.meta.glob<string>('../../../assets/audio/*/*.ogg', { eager: true, query: '?url', import: 'default' });
+const urlsByPath: ReadonlyMap<string, string> = new Map(
+  Object.entries(files).map(([file, url]) => [file.slice(file.indexOf('assets/audio/') + 'assets/audio/'.length), url]),
+);
+const manifest = audioManifestSchema.parse(manifestJson);
+const promptsById = new Map(manifest.prompts.map((prompt) => [prompt.id, prompt]));
+
+/** The office's own recordings (pulled from the back office), which win over synthesised files. */
+export interface RecordedPrompts {
+  url(id: PromptId, language: Locale): string | null;
+}
+
+export const NO_RECORDINGS: RecordedPrompts = { url: () => null };
+
+export type PromptState = 'loading' | 'playing' | 'ended' | 'failed' | 'silent' | 'stopped';
+
+/**
+ * Plays a prompt on the page's one <audio> element, replacing whatever was playing. The element
+ * carries what it plays (`data-prompt`, `data-prompt-language`, `data-prompt-origin`,
+ * `data-state`): the supervisor's diagnostics and the end-to-end tests read them.
+ */
+export function playPrompt(audio: HTMLAudioElement, id: PromptId, locale: Locale, recorded: RecordedPrompts = NO_RECORDINGS): PromptState {
+  const prompt = promptsById.get(id);
+  const source = prompt ? resolvePrompt(prompt, locale, { recorded: (promptId, language) => recorded.url(promptId, language), shipped: (path) => urlsByPath.get(path) ?? null }) : null;
+  audio.pause();
+  audio.dataset.prompt = id;
+  if (!source) {
+    audio.removeAttribute('src');
+    delete audio.dataset.promptLanguage;
+    delete audio.dataset.promptOrigin;
+    audio.dataset.state = 'silent';
+    return 'silent';
+  }
+  audio.dataset.promptLanguage = source.language;
+  audio.dataset.promptOrigin = source.origin;
+  audio.dataset.state = 'loading';
+  audio.src = source.url;
+  audio.play().catch((error: unknown) => {
+    // Replaced by the next prompt before it started: not a failure.
+    if (audio.dataset.prompt === id && (error as { name?: string }).name !== 'AbortError') audio.dataset.state = 'failed';
+  });
+  return 'loading';
+}
+
+export function stopPrompt(audio: HTMLAudioElement): void {
+  audio.pause();
+  audio.removeAttribute('src');
+  audio.dataset.state = 'stopped';
+}
+
+export function knownPrompt(id: string): boolean {
+  return promptsById.has(id);
+}

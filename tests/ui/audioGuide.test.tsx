@@ -1,0 +1,125 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { currentScreen, renderKiosk, type Kiosk } from './kioskHarness';
+
+// jsdom has no media playback: the element's state is what the guide asked of it.
+beforeAll(() => {
+  vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(() => Promise.resolve());
+  vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => undefined);
+});
+afterAll(() => vi.restoreAllMocks());
+
+function guide() {
+  return screen.getByTestId('audio-guide');
+}
+
+/** The prompt the guide is playing and the language of its recording. */
+async function heard(prompt: string, language?: string) {
+  await waitFor(() => expect(guide().dataset.prompt).toBe(prompt));
+  if (language) expect(guide().dataset.promptLanguage).toBe(language);
+  expect(guide().getAttribute('src')).toMatch(/\.ogg$/);
+}
+
+async function listenFromAttract(kiosk: Kiosk) {
+  await kiosk.user.click(screen.getByTestId('listen'));
+  await heard('screen.attract');
+}
+
+describe('spoken guidance', () => {
+  it('says nothing until a citizen turns it on, then says the attract screen', async () => {
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'fr' } });
+    expect(guide().getAttribute('src')).toBeNull();
+    expect(screen.getByTestId('listen').getAttribute('aria-pressed')).toBe('false');
+    await listenFromAttract(kiosk);
+    expect(guide().dataset.promptLanguage).toBe('fr');
+    expect(screen.getByTestId('listen').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('says each screen on entry and on the replay button, in the session language', async () => {
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'en' } });
+    await listenFromAttract(kiosk);
+    await kiosk.user.click(screen.getByTestId('start'));
+    await heard('choice.start', 'en');
+    await kiosk.user.click(screen.getByTestId('start'));
+    await heard('screen.home', 'en');
+    // Mid-request the languages sit behind the header's language menu.
+    await kiosk.user.click(screen.getByTestId('language-menu'));
+    await kiosk.user.click(screen.getByTestId('language-fr'));
+    await kiosk.user.click(screen.getByTestId('language-fr'));
+    await heard('screen.home', 'fr');
+    await kiosk.user.click(screen.getByTestId('replay'));
+    await heard('screen.home', 'fr');
+  });
+
+  it('reads a choice on the first touch and acts on the second', async () => {
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'fr' } });
+    await listenFromAttract(kiosk);
+    await kiosk.user.dblClick(screen.getByTestId('start'));
+    await heard('screen.home');
+    await kiosk.user.click(screen.getByTestId('new-request'));
+    await heard('choice.newRequest');
+    expect(currentScreen()).toBe('home');
+    expect(screen.getByTestId('new-request').hasAttribute('data-armed')).toBe(true);
+    await kiosk.user.click(screen.getByTestId('new-request'));
+    expect(currentScreen()).toBe('catalogue');
+    await heard('screen.catalogue');
+  });
+
+  it('lets the citizen explore several choices by ear, then take the one heard last with "choose"', async () => {
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'ar' } });
+    await listenFromAttract(kiosk);
+    await kiosk.user.dblClick(screen.getByTestId('start'));
+    await kiosk.user.dblClick(screen.getByTestId('new-request'));
+    await kiosk.user.click(screen.getByTestId('service-birth_extract'));
+    await heard('service.birth_extract', 'ar');
+    await kiosk.user.click(screen.getByTestId('service-life'));
+    await heard('service.life', 'ar');
+    expect(currentScreen()).toBe('catalogue');
+    await kiosk.user.click(screen.getByTestId('choose'));
+    expect(currentScreen()).toBe('service');
+    await heard('screen.service');
+    expect(screen.queryByTestId('choose')).toBeNull();
+  });
+
+  it('says each language name in that language, whatever the session language', async () => {
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'ar' } });
+    await listenFromAttract(kiosk);
+    await kiosk.user.click(screen.getByTestId('language-fr'));
+    await heard('language.fr', 'fr');
+    await kiosk.user.click(screen.getByTestId('language-zgh'));
+    await heard('language.zgh', 'zgh');
+    await kiosk.user.click(screen.getByTestId('language-en'));
+    await heard('language.en', 'en');
+    expect(document.documentElement.lang).toBe('ar');
+  });
+
+  it('speaks Arabic to a session in Tifinagh until the office records Amazigh prompts', async () => {
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'zgh' } });
+    await listenFromAttract(kiosk);
+    expect(guide().dataset.promptLanguage).toBe('ar');
+    expect(guide().dataset.promptOrigin).toBe('synthesised');
+  });
+
+  it('keeps choices acting at once when guidance is off', async () => {
+    const kiosk = renderKiosk();
+    await kiosk.user.click(screen.getByTestId('start'));
+    await kiosk.user.click(screen.getByTestId('new-request'));
+    expect(currentScreen()).toBe('catalogue');
+    expect(guide().getAttribute('src')).toBeNull();
+  });
+
+  it('ends with the session: back on the attract screen, guidance is off and silent', async () => {
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'fr' } });
+    await listenFromAttract(kiosk);
+    await kiosk.user.dblClick(screen.getByTestId('start'));
+    await heard('screen.home');
+    await kiosk.user.dblClick(screen.getByTestId('back'));
+    expect(currentScreen()).toBe('attract');
+    await waitFor(() => expect(guide().dataset.state).toBe('stopped'));
+    expect(screen.getByTestId('listen').getAttribute('aria-pressed')).toBe('false');
+    await act(async () => {
+      await kiosk.user.click(screen.getByTestId('start'));
+    });
+    expect(currentScreen()).toBe('home');
+  });
+});
