@@ -18,8 +18,10 @@ export function LanguageMenu() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <TouchButton variant="quiet" className="header-tool" testId="language-menu" aria-label={t('journey:languages.change')} onClick={() => setOpen(true)}>
+      <TouchButton variant="quiet" className="header-tool" testId="language-menu" onClick={() => setOpen(true)}>
         <Pictogram name="language" size={28} />
+        {/* Named "change the language: <language>": the visible word stays part of the name (WCAG 2.5.3). */}
+        <span className="visually-hidden">{t('journey:languages.change')}: </span>
         <span className="header-tool__label header-tool__label--optional" lang={locale} dir={directionOf(locale)}>
           {t(`languages.${locale}`)}
         </span>
