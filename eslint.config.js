@@ -6,7 +6,7 @@ import globals from 'globals';
 const platformModules = ['react', 'react-dom', 'react-dom/*', 'dexie', 'dexie-react-hooks', 'electron', 'i18next', 'react-i18next', 'xstate', '@xstate/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', '.data/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', '.data/**', 'coverage/**', 'dist-console/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -46,6 +46,13 @@ export default tseslint.config(
     files: ['src/machines/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'dexie', 'electron', 'node:*', 'better-sqlite3', 'fastify'], message: 'Machines receive their side effects as actors and actions.' }] }],
+    },
+  },
+  {
+    // The console is a browser page: it reaches the back office through its HTTP API only.
+    files: ['backoffice/console/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'better-sqlite3', 'fastify', '**/backoffice/src/**', 'dexie', 'electron'], message: 'The console speaks to the back office through src/api only.' }] }],
     },
   },
 );

@@ -1,3 +1,4 @@
+import type { ChangePinOutcome, LockStateSnapshot, PinCheckOutcome, SavePinOutcome } from '../src/machines/supervisor/types';
 import { PLATFORM_CHANNELS, type DeviceIdentity, type KioskPlatform, type PrintResult, type SecretResult } from '../src/platform/types';
 
 /** `ipcRenderer.invoke`, passed in so the bridge is testable and the page never holds ipcRenderer. */
@@ -14,6 +15,10 @@ export function createBridge(invoke: Invoke): KioskPlatform {
     printReceipt: (receipt) => call<PrintResult>(PLATFORM_CHANNELS.printReceipt, receipt),
     writeSecret: (name, value) => call<SecretResult>(PLATFORM_CHANNELS.writeSecret, name, value),
     readSecret: (name) => call<string | null>(PLATFORM_CHANNELS.readSecret, name),
+    pinLockState: () => call<LockStateSnapshot>(PLATFORM_CHANNELS.pinLockState),
+    unlockWithPin: (pin) => call<PinCheckOutcome>(PLATFORM_CHANNELS.unlockWithPin, pin),
+    setFirstPin: (pin) => call<SavePinOutcome>(PLATFORM_CHANNELS.setFirstPin, pin),
+    changePin: (currentPin, nextPin) => call<ChangePinOutcome>(PLATFORM_CHANNELS.changePin, currentPin, nextPin),
     deviceIdentity: () => call<DeviceIdentity>(PLATFORM_CHANNELS.deviceIdentity),
     restart: () => call<undefined>(PLATFORM_CHANNELS.restart),
     appVersion: () => call<string>(PLATFORM_CHANNELS.appVersion),

@@ -17,8 +17,10 @@ import { restrictPermissions } from './permissions';
 import { createPrintPages } from './printPages';
 import { createReceiptPrinter, PRINT_WINDOW_OPTIONS } from './printing';
 import { registerAppProtocol, registerAppScheme } from './protocol';
+import { createMainPinVaultStorage } from './pinVaultStorage';
 import { createSecretStore } from './secrets';
 import { claimSingleInstance } from './singleInstance';
+import { createPinVault } from '../src/supervisor/pinVault';
 import { createKioskWindow } from './window';
 
 /*
@@ -78,6 +80,7 @@ async function start(): Promise<void> {
     });
   }
 
+  const secrets = createSecretStore(safeStorage, fs, userData);
   registerPlatformIpc(ipcMain, {
     appOrigin: APP_ORIGIN,
     printReceipt: createReceiptPrinter({
@@ -86,7 +89,8 @@ async function start(): Promise<void> {
       clock: systemClock,
       timeoutMs: PRINT_TIMEOUT_MS,
     }),
-    secrets: createSecretStore(safeStorage, fs, userData),
+    secrets,
+    pinVault: createPinVault(createMainPinVaultStorage(secrets, fs, userData), Date.now),
     installationId: createInstallationId(fs, userData, randomUUID),
     restart: () => {
       app.relaunch();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { SafeStorage } from 'electron';
-import type { SecretName, SecretResult } from '../src/platform/types';
+import type { SealedSecretName, SecretResult } from '../src/platform/types';
 
 /** The file operations the store needs (node:fs/promises satisfies it). */
 export interface SecretFiles {
@@ -13,9 +13,15 @@ export interface SecretFiles {
 export type SecretSealer = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> &
   Partial<Pick<SafeStorage, 'getSelectedStorageBackend'>>;
 
+/** A secret as found on disk: absent, opened, or there but impossible to open now. */
+export type StoredSecret = { kind: 'absent' } | { kind: 'present'; value: string } | { kind: 'unavailable' };
+
 export interface SecretStore {
-  write(name: SecretName, value: string): Promise<SecretResult>;
-  read(name: SecretName): Promise<string | null>;
+  write(name: SealedSecretName, value: string): Promise<SecretResult>;
+  /** Null when absent or unreadable: for secrets whose absence is harmless (the device token asks for an enrolment). */
+  read(name: SealedSecretName): Promise<string | null>;
+  /** Tells "never written" from "written but not readable now" (key ring still locked, sealed under another key). */
+  inspect(name: SealedSecretName): Promise<StoredSecret>;
 }
 
 /**
@@ -26,10 +32,23 @@ export interface SecretStore {
  */
 export function createSecretStore(safeStorage: SecretSealer, files: SecretFiles, userData: string): SecretStore {
   const directory = path.join(userData, 'secrets');
-  const fileOf = (name: SecretName): string => path.join(directory, `${name}.sealed`);
+  const fileOf = (name: SealedSecretName): string => path.join(directory, `${name}.sealed`);
   const canSeal = (): boolean => safeStorage.isEncryptionAvailable() && safeStorage.getSelectedStorageBackend?.() !== 'basic_text';
 
+  async function inspect(name: SealedSecretName): Promise<StoredSecret> {
+    const sealed = await files.readFile(fileOf(name)).catch(() => null);
+    if (sealed === null) return { kind: 'absent' };
+    // A file is there: whatever stops us opening it, it is not "no secret".
+    if (!canSeal()) return { kind: 'unavailable' };
+    try {
+      return { kind: 'present', value: safeStorage.decryptString(Buffer.from(sealed)) };
+    } catch {
+      return { kind: 'unavailable' };
+    }
+  }
+
   return {
+    inspect,
     async write(name, value) {
       if (!canSeal()) return { ok: false, reason: 'encryptionUnavailable' };
       try {
@@ -45,15 +64,9 @@ export function createSecretStore(safeStorage: SecretSealer, files: SecretFiles,
       }
     },
     async read(name) {
-      if (!canSeal()) return null;
-      const sealed = await files.readFile(fileOf(name)).catch(() => null);
-      if (sealed === null) return null;
-      try {
-        return safeStorage.decryptString(Buffer.from(sealed));
-      } catch {
-        // Sealed under another OS account or a reset key ring: as good as absent; enrolment starts again.
-        return null;
-      }
+      // Sealed under another OS account, a reset or locked key ring: as good as absent; enrolment starts again.
+      const stored = await inspect(name);
+      return stored.kind === 'present' ? stored.value : null;
     },
   };
 }

@@ -19,3 +19,12 @@ export function lastNonEmptyLine(output: string): string | undefined {
     .filter(Boolean)
     .at(-1);
 }
+
+/** The accounts `backoffice demo-staff` printed, one `login role password` line each (none of them holds a space). */
+export function demoStaffLines(output: string): Array<{ login: string; role: string; password: string }> {
+  return output
+    .split(/\r?\n/)
+    .map((line) => /^(\S+) (agent|chief|admin) (\S+)$/.exec(line.trim()))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map(([, login, role, password]) => ({ login: login!, role: role!, password: password! }));
+}

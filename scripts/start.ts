@@ -12,7 +12,7 @@ import { collectOutput, REPO_ROOT, runBackofficeCli, spawnBackofficeCli, stopPro
 import { chooseKioskShell, chromiumKioskArgs, shellMessage, type KioskShell } from './kioskShell';
 import { startKioskServer, type KioskConfig } from './kioskServer';
 import { electronBinaryPath, readShellFacts } from './machineFacts';
-import { lastNonEmptyLine, runQuietly } from './processes';
+import { demoStaffLines, lastNonEmptyLine, runQuietly } from './processes';
 
 const env = process.env;
 const backofficePort = Number(env.SHUBBAK_BACKOFFICE_PORT ?? 8787);
@@ -23,8 +23,11 @@ const kioskProfile = path.join(dataRoot, 'kiosk-profile');
 const distDir = path.join(REPO_ROOT, 'dist');
 
 async function buildPages(): Promise<void> {
-  console.log('Building the kiosk page (vite build)…');
-  await runQuietly(path.join(REPO_ROOT, 'node_modules', '.bin', 'vite'), ['build'], REPO_ROOT);
+  console.log('Building the kiosk page and the office console (vite build)…');
+  const vite = path.join(REPO_ROOT, 'node_modules', '.bin', 'vite');
+  await runQuietly(vite, ['build'], REPO_ROOT);
+  // The console has its own build; the back office serves it at /console/.
+  await runQuietly(vite, ['build', '-c', path.join('backoffice', 'console', 'vite.config.ts')], REPO_ROOT);
   if (electronBinaryPath(REPO_ROOT)) {
     console.log('Building the Electron main process…');
     await runQuietly(process.execPath, [path.join('scripts', 'build-electron.mjs')], REPO_ROOT);
@@ -46,6 +49,16 @@ async function demoEnrolmentCode(freshOffice: boolean): Promise<string | undefin
   console.log('Preparing the DEMO office (demo data, not a real municipal office)…');
   const output = await runBackofficeCli(['demo-setup', '--data', backofficeData]);
   return lastNonEmptyLine(output);
+}
+
+/** The office console, and on a fresh demo its staff accounts (one per role), so a newcomer processes the request they just made. */
+async function printDemoStaff(backofficeUrl: string): Promise<void> {
+  console.log(`Office console: ${new URL('/console/', backofficeUrl).href}`);
+  // Data without the demo office (a real one's) gets no demo accounts.
+  const accounts = demoStaffLines(await runBackofficeCli(['demo-staff', '--data', backofficeData]).catch(() => ''));
+  if (accounts.length === 0) return;
+  console.log('Demo staff accounts of the DEMO office (shown only now; reset one with `npm run backoffice -- reset-password <login>`):');
+  for (const { login, role, password } of accounts) console.log(`  ${role.padEnd(6)} login ${login}  password ${password}`);
 }
 
 function openShell(shell: KioskShell, kioskUrl: string): ChildProcess | null {
@@ -97,6 +110,7 @@ async function main(): Promise<void> {
     const firstRunCode = lastNonEmptyLine(await runBackofficeCli(['enrol-code', '--office', 'demo', '--data', backofficeData]));
     console.log(`Supervisor mode: hold the office logo for 3 s; the first time, type this code (valid 24 h): ${firstRunCode}`);
   }
+  await printDemoStaff(backoffice.url);
 
   const facts = readShellFacts(REPO_ROOT, env);
   const shell = chooseKioskShell(facts);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { API_PREFIX } from '../../src/domain/syncProtocol';
 import { CONSOLE_PREFIX } from '../../src/domain/console/routes';
 import { rateLimitKey, registerAuth } from './http/auth';
+import { registerConsolePages } from './http/consolePages';
 import { registerConsoleAuth } from './http/consoleAuth';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from './service/loginThrottle';
 import { NO_CERTIFICATES, type CertificateFacts } from './service/requestPage';
@@ -16,11 +17,16 @@ import { registerStrictJson } from './http/jsonBody';
 import { registerAuditRoutes } from './routes/audit';
 import { registerCatalogueRoutes } from './routes/catalogue';
 import { registerOfficeIdentityRoutes } from './routes/officeIdentity';
+import { registerCertificateVerificationRoutes } from './routes/certificateVerification';
+import { registerConsoleCertificateRoutes } from './routes/consoleCertificates';
+import { certificateFacts } from './service/certificates';
 import { registerChangesRoutes } from './routes/changes';
 import { BODY_LIMITS } from './routes/deps';
 import { registerEnrolRoutes } from './routes/enrol';
 import { registerMetaRoutes } from './routes/meta';
+import { registerPromptRecordingRoutes } from './routes/promptRecordings';
 import { registerRequestRoutes } from './routes/requests';
+import { SigningKeyring } from './certificates/signingKeyring';
 import { registerConsoleRoutes } from './routes/console/registerConsole';
 import { registerHeartbeatRoutes } from './routes/heartbeat';
 import { purgeFinishedRequests } from './service/retention';
@@ -67,6 +73,10 @@ export interface BuildServerOptions {
   rateLimit?: RateLimitSettings | false;
   now?: () => Date;
   timeouts?: Timeouts;
+  /** The certificate keys; without them the verification routes are not served (tests of other parts). */
+  keyring?: SigningKeyring;
+  /** The built console served at /console/; the repository's dist-console/ when omitted. */
+  consoleDir?: string;
   trustProxy?: TrustProxySetting;
   /** The console's session lifetimes, login throttle and certificate facts; defaults for each left out. */
   console?: Partial<ConsoleSettings>;
@@ -103,7 +113,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     ...deps,
     sessions: options.console?.sessions ?? DEFAULT_SESSION_POLICY,
     throttle: options.console?.throttle ?? DEFAULT_THROTTLE,
-    certificates: options.console?.certificates ?? NO_CERTIFICATES,
+    certificates: options.console?.certificates ?? (options.keyring ? certificateFacts(options.store) : NO_CERTIFICATES),
   };
   registerConsoleAuth(app, options.store, consoleDeps.sessions, deps.now);
   void app.register(cors, {
@@ -142,6 +152,12 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     registerHeartbeatRoutes(app, deps);
     registerConsoleRoutes(app, consoleDeps);
     registerMetaRoutes(app, deps);
+    registerConsolePages(app, options.consoleDir);
+    if (options.keyring) {
+      registerCertificateVerificationRoutes(app, { ...deps, keyring: options.keyring });
+      registerConsoleCertificateRoutes(app, { ...consoleDeps, keyring: options.keyring });
+    }
+    registerPromptRecordingRoutes(app, deps);
   });
   return app;
 }
@@ -171,8 +187,9 @@ export const DATABASE_FILE = 'backoffice.sqlite';
 export async function startBackoffice(options: StartOptions): Promise<RunningBackoffice> {
   prepareDataDir(options.dataDir);
   const store = openSqliteStore(join(options.dataDir, DATABASE_FILE));
+  const keyring = SigningKeyring.open(options.dataDir);
   await indexUnsearchedRequests(store);
-  const app = buildServer({ store, logger: options.logger, rateLimit: options.rateLimit, timeouts: options.timeouts, trustProxy: options.trustProxy });
+  const app = buildServer({ store, keyring, logger: options.logger, rateLimit: options.rateLimit, timeouts: options.timeouts, trustProxy: options.trustProxy });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { PrintResult, ReceiptToPrint, SecretName, SecretResult } from '../../src/platform/types';
+import type { PinVault } from '../../src/supervisor/pinVault';
 
 /** What the IPC handlers may do in the main process; main.ts builds it from the real services. */
 export interface IpcContext {
@@ -9,6 +10,8 @@ export interface IpcContext {
     write(name: SecretName, value: string): Promise<SecretResult>;
     read(name: SecretName): Promise<string | null>;
   };
+  /** The supervisor PIN, its lockout and its changes, kept in the main process. */
+  pinVault: PinVault;
   installationId(): Promise<string>;
   restart(): void;
   appVersion(): string;

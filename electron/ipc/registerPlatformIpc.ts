@@ -1,10 +1,14 @@
 import type { KioskPlatform } from '../../src/platform/types';
 import * as appVersion from './appVersion';
+import * as changePin from './changePin';
 import type { IpcContext, IpcMainLike } from './context';
 import * as deviceIdentity from './deviceIdentity';
+import * as pinLockState from './pinLockState';
 import * as printReceipt from './printReceipt';
 import * as readSecret from './readSecret';
 import * as restart from './restart';
+import * as setFirstPin from './setFirstPin';
+import * as unlockWithPin from './unlockWithPin';
 import * as writeSecret from './writeSecret';
 
 interface ChannelModule {
@@ -17,6 +21,10 @@ export const PLATFORM_IPC: Readonly<Record<keyof KioskPlatform, ChannelModule>> 
   printReceipt,
   writeSecret,
   readSecret,
+  pinLockState,
+  unlockWithPin,
+  setFirstPin,
+  changePin,
   deviceIdentity,
   restart,
   appVersion,

@@ -3,6 +3,9 @@ import type { OfficeIdentity } from '../domain/officeIdentity';
 import type { KioskSettings } from '../domain/settings';
 import { sessionSettingsOf } from '../machines/session/draft';
 import type { SupervisorServices } from '../supervisor/types';
+import { enrolmentMarkOf, type EnrolmentMark } from '../sync/enrolmentMark';
+import type { SyncService } from '../sync/syncService';
+import { EnrolmentCorner } from '../ui/EnrolmentCorner';
 import { CitizenKiosk } from '../ui/CitizenKiosk';
 import { SessionContext } from '../ui/session/SessionProvider';
 import { SupervisorFrame } from '../ui/supervisor/SupervisorFrame';
@@ -73,9 +76,12 @@ function SupervisedSession({ boot, supervisor, settings, children }: { boot: Boo
   useEffect(() => session.send({ type: 'settings.update', settings: sessionSettingsOf(settings) }), [session, settings]);
   useCatalogueUpdates(boot);
   const Overlay = useMemo(() => lazySupervisorOverlay(boot.i18n), [boot.i18n]);
+  const mark = useEnrolmentMark(boot.sync);
+  const atAttract = SessionContext.useSelector((snapshot) => snapshot.matches('attract'));
   return (
     <SupervisorFrame services={supervisor} onOpen={resetSession} Overlay={Overlay} autoLockMs={settings.supervisorAutoLockMinutes * 60_000}>
       {children}
+      {atAttract && <EnrolmentCorner mark={mark} />}
     </SupervisorFrame>
   );
 }
@@ -92,6 +98,13 @@ function useOfficeIdentityUpdates({ services, sync, reloadOfficeIdentity }: Boot
     [sync, reloadOfficeIdentity],
   );
   return identity;
+}
+
+/** Whether staff must act on the enrolment, live from the sync engine's status. */
+function useEnrolmentMark(sync: Pick<SyncService, 'subscribe' | 'getStatus'>): EnrolmentMark | null {
+  const [mark, setMark] = useState(() => enrolmentMarkOf(sync.getStatus()));
+  useEffect(() => sync.subscribe((status) => setMark(enrolmentMarkOf(status))), [sync]);
+  return mark;
 }
 
 /** After each sync the stored catalogue may be newer: the session shows it from the next screen on. */

@@ -6,6 +6,7 @@ import { loadKioskI18n } from '../i18n/loadKioskI18n';
 import { getPlatform } from '../platform';
 import type { KioskPlatform } from '../platform/types';
 import { loadCatalogue } from '../storage/catalogue';
+import { PromptRecordingsDb } from '../storage/promptRecordings';
 import { ShubbakDb } from '../storage/db';
 import { loadOfficeIdentity } from '../storage/officeIdentity';
 import { loadSettings, saveSettings } from '../storage/settings';
@@ -15,6 +16,7 @@ import type { KioskServices } from '../ui/services';
 import { fetchKioskConfig, type KioskConfig } from './kioskConfig';
 import { callStaff } from './callStaff';
 import { lookupStatus } from './lookupStatus';
+import { createRecordedPromptsLoader } from './recordedPrompts';
 import { watchPrinter } from './printerWatch';
 import { createStaffChime } from './staffChime';
 import { submitRequest } from './submitRequest';
@@ -71,14 +73,17 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   const [config, [{ startSyncService }, { createSupervisorServices }]] = await Promise.all([fetchKioskConfig(), loadBackgroundModules()]);
   const settings = await applyKioskConfig(db, config);
   const [catalogue, officeIdentity, translations] = await Promise.all([loadCatalogue(db), loadOfficeIdentity(db), loadKioskI18n(settings.defaultLocale)]);
-  const sync = startSyncService({ db, platform, appVersion: () => platform.appVersion(), printerState: printer.state });
+  const backofficePolicy = { allowInsecureHttp: config.allowInsecureBackoffice === true };
+  const recordings = new PromptRecordingsDb();
+  const sync = startSyncService({ db, platform, backofficePolicy, recordings, appVersion: () => platform.appVersion(), printerState: printer.state });
   void enrolFromConfig(sync, config, platform).catch((error: unknown) => console.warn('automatic enrolment failed', error));
 
   const chime = createStaffChime();
   const services: KioskServices = {
     submit: (input) => submitRequest(input, { db, afterCommit: () => sync.trigger('submission') }),
-    lookupStatus: (trackingCode) => lookupStatus(db, trackingCode),
+    lookupStatus: (input) => lookupStatus(db, input),
     callStaff: () => void callStaff({ db, chime }),
+    recordedPrompts: createRecordedPromptsLoader(recordings),
     catalogue,
     settings,
     officeIdentity,
@@ -87,7 +92,7 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   return {
     db,
     services,
-    supervisor: createSupervisorServices({ db, platform, sync }),
+    supervisor: createSupervisorServices({ db, platform, sync, backofficePolicy }),
     sync,
     i18n: translations,
     reloadCatalogue: () => loadCatalogue(db),

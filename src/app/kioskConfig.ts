@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backofficeUrlProblem } from '../domain/backofficeUrl';
 
 /**
  * `./kiosk-config.json`, written beside index.html by `npm start` (docs/TEAM-CONTRACTS.md).
@@ -8,8 +9,18 @@ export const kioskConfigSchema = z.object({
   backofficeUrl: z.url({ protocol: /^https?$/ }).optional(),
   demoEnrolmentCode: z.string().min(1).max(40).optional(),
   officeName: z.string().min(1).max(120).optional(),
+  /** The operator's explicit consent to plain http:// towards another machine (docs/operations.md). */
+  allowInsecureBackoffice: z.boolean().optional(),
 });
 export type KioskConfig = z.infer<typeof kioskConfigSchema>;
+
+/** An http:// back office on another machine is dropped unless the same file allows it explicitly. */
+function withoutInsecureBackoffice(config: KioskConfig): KioskConfig {
+  if (!config.backofficeUrl || backofficeUrlProblem(config.backofficeUrl, { allowInsecureHttp: config.allowInsecureBackoffice === true }) === null) return config;
+  console.warn('kiosk-config.json: backofficeUrl ignored, plain http:// is allowed only to this machine unless allowInsecureBackoffice is true');
+  const { backofficeUrl: _refused, ...rest } = config;
+  return rest;
+}
 
 export async function fetchKioskConfig(fetchImpl: typeof fetch = fetch): Promise<KioskConfig> {
   try {
@@ -17,7 +28,7 @@ export async function fetchKioskConfig(fetchImpl: typeof fetch = fetch): Promise
     if (!response.ok) return {};
     const parsed = kioskConfigSchema.safeParse(await response.json());
     if (!parsed.success) console.warn('kiosk-config.json ignored: it does not match the expected shape');
-    return parsed.success ? parsed.data : {};
+    return parsed.success ? withoutInsecureBackoffice(parsed.data) : {};
   } catch {
     return {};
   }

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { buildRequest } from '../domain/request';
+import { buildRequest, validateIdentity } from '../domain/request';
+import { makeStatusProof } from '../domain/statusProof';
 import type { SavedRequest, SaveRequestInput } from '../machines/session/types';
 import type { ShubbakDb } from '../storage/db';
 import { enqueueRequest } from '../storage/outbox';
@@ -28,6 +29,10 @@ export interface SubmitDeps {
 export async function submitRequest(input: SaveRequestInput, deps: SubmitDeps): Promise<SavedRequest> {
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? uuidv7;
+  const stampedAt = now().toISOString();
+  // Derived before the transaction: an IndexedDB transaction does not survive an await on WebCrypto.
+  const identity = validateIdentity(input.draft.identity, stampedAt.slice(0, 10));
+  const status = identity.ok ? await makeStatusProof(identity.identity) : null;
   const item = await enqueueRequest(deps.db, (stamp) => {
     const built = buildRequest(input.draft, input.service, {
       id: newId(),
@@ -35,12 +40,13 @@ export async function submitRequest(input: SaveRequestInput, deps: SubmitDeps): 
       trackingCode: stamp.trackingCode,
       catalogueVersion: input.catalogueVersion,
       locale: input.locale,
-      now: now().toISOString(),
+      now: stampedAt,
+      ...(status ? { statusProof: status.proof } : {}),
     });
     // The machine validated every step; this is the same check, run once more on what is stored.
     if (!built.ok) throw new IncompleteDraftError(built.errors.map((error) => error.path));
     return built.request;
   });
   deps.afterCommit?.();
-  return { trackingCode: item.trackingCode };
+  return { trackingCode: item.trackingCode, statusToken: status?.token ?? null };
 }

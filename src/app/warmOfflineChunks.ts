@@ -4,9 +4,9 @@ import { preloadOnScreenKeyboard } from '../ui/keyboard/LazyOnScreenKeyboard';
 
 /**
  * Offline-first: the chunks kept out of the start-up bundle (the on-screen keyboard, the QR
- * encoder, the spoken guidance's player, every language, the supervisor's screens) are fetched
- * once the attract screen is interactive. A dynamic import that has resolved once is answered from the module map
- * afterwards, so a network loss after start-up (the page's own origin included, in the browser
+ * encoder, the spoken guidance's player, the MRZ parser, the receipt QR reader, every language,
+ * the supervisor's screens) are fetched once the attract screen is interactive. A dynamic import
+ * that has resolved once is answered from the module map afterwards, so a network loss after start-up (the page's own origin included, in the browser
  * fallback) never leaves a citizen without a keyboard, a receipt or a language, nor a
  * supervisor without the overlay.
  */
@@ -15,6 +15,8 @@ export function warmOfflineChunks(onError: (what: string, error: unknown) => voi
     ['on-screen keyboard', preloadOnScreenKeyboard],
     ['QR encoder', () => import('qrcode')],
     ['spoken guidance', loadPromptPlayer],
+    ['MRZ parser', () => import('../domain/mrz')],
+    ['receipt QR reader', () => import('../ui/lookup/ReceiptQrScanner')],
     ['supervisor screens', () => import('../ui/supervisor/SupervisorOverlay')],
     ...bundledLocaleFiles().map(([language, namespace]): [string, () => Promise<unknown>] => [
       `${language}/${namespace}`,

@@ -57,6 +57,14 @@ export function promptLanguages(prompt: Pick<AudioPrompt, 'spokenIn'>, locale: L
   return prompt.spokenIn ? [prompt.spokenIn] : PROMPT_FALLBACK[locale];
 }
 
+/** The office's own recordings (pulled from the back office), which win over synthesised files. */
+export interface RecordedPrompts {
+  /** A playable URL of the office's recording of this prompt in this language, or null. */
+  url(id: PromptId, language: Locale): string | null;
+}
+
+export const NO_RECORDINGS: RecordedPrompts = { url: () => null };
+
 /**
  * Where a prompt's sound comes from, best first: a recording made by the office's staff, then a
  * synthesised file shipped with the build. `recorded` answers a playable URL or null.

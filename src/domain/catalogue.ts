@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { certificateLetterheadSchema, certificateTemplateSchema, templatePlaceholderErrors } from './certificateTemplate';
 import { localizedTextSchema } from './locales';
 
 /**
@@ -46,6 +47,8 @@ export const serviceSchema = z.strictObject({
   /** Which office or commune handles it: used by the back office for routing. */
   handledBy: z.string().min(1),
   active: z.boolean(),
+  /** For a service that ends in a document the chief signs: its text (placeholders checked with the catalogue). */
+  certificate: certificateTemplateSchema.optional(),
 });
 export type Service = z.infer<typeof serviceSchema>;
 
@@ -53,9 +56,19 @@ export const catalogueSchema = z
   .strictObject({
     version: z.int().nonnegative(),
     services: z.array(serviceSchema),
+    /** The annex's letterhead printed on its certificates (a catalogue belongs to one office). */
+    certificateLetterhead: certificateLetterheadSchema.optional(),
   })
   .refine((c) => new Set(c.services.map((s) => s.id)).size === c.services.length, {
     message: 'duplicate service id',
+  })
+  .superRefine((c, context) => {
+    c.services.forEach((service, index) => {
+      if (!service.certificate) return;
+      for (const message of templatePlaceholderErrors(service.certificate, service.fields)) {
+        context.addIssue({ code: 'custom', path: ['services', index, 'certificate'], message });
+      }
+    });
   });
 export type Catalogue = z.infer<typeof catalogueSchema>;
 

@@ -30,12 +30,12 @@ export type Identity = z.infer<typeof identitySchema>;
 export const MIN_CIN_HOLDER_AGE_YEARS = 12;
 
 /** The identity form as field definitions, so one validator serves identity and service fields. Labels come from the locales. */
-export const IDENTITY_FIELDS: ReadonlyArray<Pick<FieldDefinition, 'kind' | 'required' | 'maxLength'> & { key: IdentityKey; minAgeYears?: number }> = [
+export const IDENTITY_FIELDS: ReadonlyArray<Pick<FieldDefinition, 'kind' | 'required' | 'maxLength'> & { key: IdentityKey; letterRequired?: boolean; minAgeYears?: number }> = [
   { key: 'cin', kind: 'cin', required: true },
-  { key: 'lastNameLatin', kind: 'text', required: true },
-  { key: 'firstNameLatin', kind: 'text', required: true },
-  { key: 'lastNameArabic', kind: 'arabicText', required: false },
-  { key: 'firstNameArabic', kind: 'arabicText', required: false },
+  { key: 'lastNameLatin', kind: 'text', required: true, letterRequired: true },
+  { key: 'firstNameLatin', kind: 'text', required: true, letterRequired: true },
+  { key: 'lastNameArabic', kind: 'arabicText', required: false, letterRequired: true },
+  { key: 'firstNameArabic', kind: 'arabicText', required: false, letterRequired: true },
   { key: 'dateOfBirth', kind: 'date', required: true, minAgeYears: MIN_CIN_HOLDER_AGE_YEARS },
   { key: 'phone', kind: 'phone', required: false },
 ];

@@ -6,8 +6,14 @@ import { z } from 'zod';
  * methods of `KioskPlatform` (src/platform/types.ts); each schema is the method's argument list.
  */
 
-/** Mirrors `SECRET_NAMES` in src/platform/types.ts; electron/ipc checks at compile time that they agree. */
-export const secretNameSchema = z.enum(['deviceToken', 'pinHash']);
+/**
+ * Mirrors `SECRET_NAMES` in src/platform/types.ts; electron/ipc checks at compile time that they
+ * agree. The PIN hash is not one of them: the page never reads or writes it.
+ */
+export const secretNameSchema = z.enum(['deviceToken']);
+
+/** A PIN as typed on the pad; its policy (length, trivial PINs) is the vault's to apply. */
+export const pinSchema = z.string().min(1).max(32);
 
 /** Device tokens and PIN hashes are short; a cap keeps a hostile renderer from filling the disk. */
 export const secretValueSchema = z.string().min(1).max(4096);
@@ -36,6 +42,10 @@ export const ipcArgumentSchemas = {
   printReceipt: z.tuple([receiptToPrintSchema]),
   writeSecret: z.tuple([secretNameSchema, secretValueSchema]),
   readSecret: z.tuple([secretNameSchema]),
+  pinLockState: z.tuple([]),
+  unlockWithPin: z.tuple([pinSchema]),
+  setFirstPin: z.tuple([pinSchema]),
+  changePin: z.tuple([pinSchema, pinSchema]),
   deviceIdentity: z.tuple([]),
   restart: z.tuple([]),
   appVersion: z.tuple([]),

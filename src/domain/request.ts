@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Service } from './catalogue';
 import { IDENTITY_FIELDS, identitySchema, type Identity } from './identity';
 import { localeSchema, type Locale } from './locales';
+import { statusProofSchema, type StatusProof } from './statusProof';
 import { checkTrackingCode } from './trackingCode';
 import { validateValue, type FieldError } from './validation';
 
@@ -30,6 +31,8 @@ export const citizenRequestSchema = z.strictObject({
   fields: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/), z.string().max(500)),
   consent: consentSchema,
   createdAt: z.iso.datetime(),
+  /** What lets any kiosk of the office check that a status lookup comes from the holder (statusProof.ts). */
+  statusProof: statusProofSchema.optional(),
 });
 export type CitizenRequest = z.infer<typeof citizenRequestSchema>;
 
@@ -44,13 +47,20 @@ export function emptyDraft(serviceId: string): RequestDraft {
   return { serviceId, identity: {}, fields: {} };
 }
 
+/**
+ * `atEntry`: the kiosk checks what the citizen types against plausibility bounds too (a holder's
+ * date of birth under MIN_CIN_HOLDER_AGE_YEARS); the back office does not, so a request taken by
+ * a kiosk whose bounds differ is never turned into an item that can never be delivered.
+ */
 export function validateIdentity(
   identity: RequestDraft['identity'],
   today: string,
+  { atEntry = false }: { atEntry?: boolean } = {},
 ): { ok: true; identity: Identity } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const clean: Record<string, string> = {};
-  for (const field of IDENTITY_FIELDS) {
+  for (const { minAgeYears, ...rule } of IDENTITY_FIELDS) {
+    const field = atEntry ? { ...rule, minAgeYears } : rule;
     const result = validateValue(field, identity[field.key], today);
     if (result.ok) clean[field.key] = result.value;
     else errors.push({ path: `identity.${field.key}`, code: result.code });
@@ -81,6 +91,7 @@ export interface RequestStamp {
   locale: Locale;
   /** ISO date-time from the kiosk clock. */
   now: string;
+  statusProof?: StatusProof;
 }
 
 /** Builds the request from a complete draft; the same checks the back office will run again. */
@@ -90,7 +101,7 @@ export function buildRequest(
   stamp: RequestStamp,
 ): { ok: true; request: CitizenRequest } | { ok: false; errors: FieldError[] } {
   const today = stamp.now.slice(0, 10);
-  const identity = validateIdentity(draft.identity, today);
+  const identity = validateIdentity(draft.identity, today, { atEntry: true });
   const fields = validateServiceFields(service, draft.fields, today);
   const errors = [...(identity.ok ? [] : identity.errors), ...(fields.ok ? [] : fields.errors)];
   if (!identity.ok || !fields.ok) return { ok: false, errors };
@@ -105,6 +116,7 @@ export function buildRequest(
     fields: fields.fields,
     consent: { noticeVersion: CONSENT_NOTICE_VERSION, acceptedAt: stamp.now },
     createdAt: stamp.now,
+    ...(stamp.statusProof ? { statusProof: stamp.statusProof } : {}),
   };
   return { ok: true, request: citizenRequestSchema.parse(request) };
 }

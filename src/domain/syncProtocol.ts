@@ -3,6 +3,7 @@ import { catalogueSchema } from './catalogue';
 import { citizenRequestSchema } from './request';
 import { refusalReasonCodeSchema } from './refusalReasons';
 import { remoteStatusSchema } from './status';
+import { statusProofSchema } from './statusProof';
 
 /**
  * The kiosk ⇄ back-office protocol (documented in docs/sync-protocol.md and served as OpenAPI).
@@ -17,7 +18,14 @@ export const MAX_PUSH_BATCH = 1000;
 export const enrolRequestSchema = z.strictObject({
   code: z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/),
   kioskLabel: z.string().min(1).max(80),
+  /**
+   * The token this tablet held before, revoked or not: it proves the tablet is the one enrolled
+   * before, whose device is then replaced (revoked, its prefixes and requests moved to the new
+   * one, audited) rather than left beside it.
+   */
+  previousDeviceToken: z.string().min(32).max(200).optional(),
 });
+export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 export const enrolResponseSchema = z.strictObject({
   deviceId: z.string().min(1),
   deviceToken: z.string().min(32),
@@ -57,6 +65,11 @@ export const statusChangeSchema = z.strictObject({
   /** For `refused`: the category the kiosk shows translated, before `reason` (refusalReasons.ts). Absent from changes made before it existed. */
   reasonCode: refusalReasonCodeSchema.nullable().optional(),
   changedAt: z.iso.datetime(),
+  /**
+   * The verifier the request's kiosk made (statusProof.ts), so any kiosk of the office can check
+   * that a status lookup comes from the holder; null once purged or for older requests.
+   */
+  proof: statusProofSchema.nullable().optional(),
 });
 export type StatusChange = z.infer<typeof statusChangeSchema>;
 

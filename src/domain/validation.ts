@@ -1,6 +1,7 @@
 import type { FieldDefinition } from './catalogue';
 import { westernDigits } from './digits';
 import { parseCin, parseMoroccanMobile, isPostalCode } from './identifiers';
+import { checkFreeText } from './text';
 
 /**
  * Field validation. An error is a translation key under `validation.` in the locales, so
@@ -19,7 +20,11 @@ export type ValidationErrorCode =
   | 'digits'
   | 'postalCode'
   | 'option'
-  | 'arabicScript';
+  | 'arabicScript'
+  /** A control, bidi or zero-width character, or a broken surrogate: the shared text rule (text.ts). */
+  | 'forbiddenCharacter'
+  /** A name made only of tatweel, invisible or filler characters. */
+  | 'noLetter';
 
 export interface FieldError {
   /** `identity.cin`, `fields.actNumber`, … */
@@ -56,6 +61,25 @@ const DIGIT_KINDS: ReadonlySet<FieldDefinition['kind']> = new Set(['cin', 'phone
 export interface ValueRule extends Pick<FieldDefinition, 'kind' | 'required' | 'maxLength' | 'options'> {
   /** For a date of birth: a date more recent than this many years ago is refused as `dateTooRecent`. */
   minAgeYears?: number;
+  /** For a name: at least one visible letter (the shared text rule's `letterRequired`). */
+  letterRequired?: boolean;
+}
+
+/** The largest number of characters a field takes: what "too long" tells the citizen. */
+export function maxLengthOf(field: Pick<FieldDefinition, 'maxLength'>): number {
+  return field.maxLength ?? DEFAULT_MAX_LENGTH;
+}
+
+/**
+ * Free text (names, addresses, act numbers typed as text) goes through the one rule the back
+ * office applies too (src/domain/text.ts): NFC, Arabic presentation forms folded, trimmed, no
+ * control, format or broken surrogate character, a visible letter where a name is required.
+ */
+function checkTypedText(field: Pick<FieldDefinition, 'required' | 'maxLength'> & { letterRequired?: boolean }, raw: string) {
+  const checked = checkFreeText(raw, { max: maxLengthOf(field), letterRequired: field.letterRequired === true });
+  if (checked.ok) return { ok: true as const, value: checked.value };
+  if (checked.code === 'empty') return field.required ? { ok: false as const, code: 'required' as const } : { ok: true as const, value: '' };
+  return { ok: false as const, code: checked.code };
 }
 
 /** Checks one value; returns the canonical value (E.164 phone, upper-case CIN, trimmed text) or an error. */
@@ -64,15 +88,16 @@ export function validateValue(
   raw: string | undefined,
   today: string,
 ): { ok: true; value: string } | { ok: false; code: ValidationErrorCode } {
+  if (field.kind === 'text' || field.kind === 'arabicText') {
+    const checked = checkTypedText(field, raw ?? '');
+    if (!checked.ok || checked.value === '' || field.kind === 'text') return checked;
+    return ARABIC_SCRIPT.test(checked.value) ? checked : { ok: false, code: 'arabicScript' };
+  }
   const trimmed = (raw ?? '').trim();
   const value = DIGIT_KINDS.has(field.kind) ? westernDigits(trimmed) : trimmed;
   if (value === '') return field.required ? { ok: false, code: 'required' } : { ok: true, value: '' };
-  if (value.length > (field.maxLength ?? DEFAULT_MAX_LENGTH)) return { ok: false, code: 'tooLong' };
+  if (value.length > maxLengthOf(field)) return { ok: false, code: 'tooLong' };
   switch (field.kind) {
-    case 'text':
-      return { ok: true, value };
-    case 'arabicText':
-      return ARABIC_SCRIPT.test(value) ? { ok: true, value } : { ok: false, code: 'arabicScript' };
     case 'digits':
       return /^\d+$/.test(value) ? { ok: true, value } : { ok: false, code: 'digits' };
     case 'postalCode':

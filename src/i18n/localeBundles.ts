@@ -4,9 +4,11 @@ import type { BackendModule, ResourceLanguage } from 'i18next';
  * Every `locales/<lng>/<namespace>.json` is a chunk of the same local build (nothing is fetched
  * from elsewhere), imported when a language, or the supervisor overlay, first needs it: the
  * start-up bundle carries no translations, and start-up loads the kiosk's default language while
- * it reads the catalogue.
+ * it reads the catalogue. The office console's namespace (`console.json`) belongs to another
+ * build (backoffice/console) and the /verify page's (`verify.json`) to the back office: neither
+ * ships in the kiosk's.
  */
-const files = import.meta.glob<ResourceLanguage>('../../locales/*/*.json', { import: 'default' });
+const files = import.meta.glob<ResourceLanguage>(['../../locales/*/*.json', '!../../locales/*/console.json', '!../../locales/*/verify.json'], { import: 'default' });
 
 const SUPERVISOR_NAMESPACE = 'supervisor';
 const partsOf = (file: string) => /locales\/([^/]+)\/([^/]+)\.json$/.exec(file)!.slice(1) as [language: string, namespace: string];

@@ -1,7 +1,8 @@
 import { assign, fromPromise, not, raise, setup, stateIn } from 'xstate';
 import { checkTrackingCode } from '../domain/trackingCode';
 import { printProblemOf } from './session/printing';
-import { acceptedLookupCode, refusedLookupCode, typedLookupCode } from './session/lookup';
+import { normalizeAnswer, parseReceiptQr } from '../domain/statusProof';
+import { acceptedAnswer, acceptedLookupCode, refusedLookupCode, scannedReceipt, typedAnswer, typedLookupCode } from './session/lookup';
 import {
   freshContext,
   identityErrors,
@@ -22,6 +23,7 @@ import type {
   SessionContext,
   SessionEvent,
   SessionInput,
+  StatusLookupInput,
   StatusLookupResult,
 } from './session/types';
 
@@ -47,7 +49,7 @@ export const sessionMachine = setup({
   },
   actors: {
     saveRequest: fromPromise<SavedRequest, SaveRequestInput>(async () => notProvided('saveRequest')),
-    lookupStatus: fromPromise<StatusLookupResult, { trackingCode: string }>(async () => notProvided('lookupStatus')),
+    lookupStatus: fromPromise<StatusLookupResult, StatusLookupInput>(async () => notProvided('lookupStatus')),
     printReceipt: fromPromise<PrintOutcome, PrintReceiptInput>(async () => notProvided('printReceipt')),
   },
   delays: {
@@ -64,6 +66,10 @@ export const sessionMachine = setup({
     serviceHasFields: ({ context }) => serviceHasFields(context),
     editsIdentity: ({ event }) => event.type === 'review.edit' && stepOfPath(event.path) === 'identity',
     trackingCodeWellFormed: ({ context }) => checkTrackingCode(context.lookupCode).ok,
+    answerWellFormed: ({ context }) => normalizeAnswer(context.lookupAnswer) !== null,
+    scannedWithToken: ({ event }) => event.type === 'lookup.scanned' && (parseReceiptQr(event.text)?.token ?? null) !== null,
+    scannedWithoutToken: ({ event }) => event.type === 'lookup.scanned' && parseReceiptQr(event.text)?.token === null,
+    lookupFound: (_, output: StatusLookupResult) => output.found,
     saving: stateIn({ active: { flow: 'saving' } }),
     printed: ({ event }) => (event as { output?: PrintOutcome }).output?.ok === true,
   },
@@ -103,7 +109,7 @@ export const sessionMachine = setup({
       focusPath: ({ event }) => (event.type === 'review.edit' ? event.path : null),
       errors: [],
     }),
-    rememberTrackingCode: assign({ trackingCode: (_, output: SavedRequest) => output.trackingCode, saveFailure: null }),
+    rememberTrackingCode: assign((_, output: SavedRequest) => ({ trackingCode: output.trackingCode, statusToken: output.statusToken ?? null, saveFailure: null })),
     rememberSaveFailure: assign({ saveFailure: (_, error: unknown) => saveFailureReason(error) }),
     changeLookupCode: assign(({ context, event }) => (event.type === 'lookup.change' ? typedLookupCode(event.value) : { lookupCode: context.lookupCode })),
     showLookupError: assign(({ context }) => refusedLookupCode(context.lookupCode)),
@@ -111,6 +117,11 @@ export const sessionMachine = setup({
     rememberPrintProblem: assign({ printProblem: (_, outcome: PrintOutcome) => printProblemOf(outcome) }),
     forgetPrintProblem: assign({ printProblem: null }),
     rememberLookupResult: assign({ lookupResult: (_, output: StatusLookupResult) => output }),
+    changeLookupAnswer: assign(({ context, event }) => (event.type === 'lookup.answerChange' ? typedAnswer(event.value) : { lookupAnswer: context.lookupAnswer })),
+    acceptLookupAnswer: assign(({ context }) => acceptedAnswer(context.lookupAnswer)),
+    acceptScannedReceipt: assign(({ event }) => (event.type === 'lookup.scanned' ? scannedReceipt(event.text) : {})),
+    // The answer is personal: forgotten as soon as the lookup has used it.
+    forgetLookupProof: assign({ lookupAnswer: '', lookupProof: null }),
   },
 }).createMachine({
   id: 'session',
@@ -214,6 +225,7 @@ export const sessionMachine = setup({
                     src: 'printReceipt',
                     input: ({ context }): PrintReceiptInput => ({
                       trackingCode: context.trackingCode!,
+                      statusToken: context.statusToken,
                       serviceId: context.draft!.serviceId,
                       locale: context.locale,
                       catalogue: context.catalogue,
@@ -237,20 +249,44 @@ export const sessionMachine = setup({
                   on: {
                     'lookup.change': { actions: 'changeLookupCode' },
                     'lookup.submit': [
-                      { guard: 'trackingCodeWellFormed', target: 'searching', actions: 'normalizeLookupCode' },
+                      { guard: 'trackingCodeWellFormed', target: 'proving', actions: 'normalizeLookupCode' },
                       { actions: 'showLookupError' },
                     ],
+                    'lookup.scanned': [
+                      { guard: 'scannedWithToken', target: 'searching', actions: 'acceptScannedReceipt' },
+                      { guard: 'scannedWithoutToken', target: 'proving', actions: 'acceptScannedReceipt' },
+                      { actions: 'acceptScannedReceipt' },
+                    ],
+                  },
+                },
+                /** Only the holder knows the answer: nobody can step through codes reading statuses. */
+                proving: {
+                  on: {
+                    'lookup.answerChange': { actions: 'changeLookupAnswer' },
+                    'lookup.answerSubmit': [
+                      { guard: 'answerWellFormed', target: 'searching', actions: 'acceptLookupAnswer' },
+                      { actions: 'acceptLookupAnswer' },
+                    ],
+                    'flow.back': 'entering',
                   },
                 },
                 searching: {
                   invoke: {
                     src: 'lookupStatus',
-                    input: ({ context }) => ({ trackingCode: context.lookupCode }),
-                    onDone: { target: 'result', actions: { type: 'rememberLookupResult', params: ({ event }) => event.output } },
+                    input: ({ context }): StatusLookupInput => ({ trackingCode: context.lookupCode, proof: context.lookupProof ?? { kind: 'answer', answer: '' } }),
+                    onDone: [
+                      {
+                        guard: { type: 'lookupFound', params: ({ event }) => event.output },
+                        target: 'result',
+                        actions: [{ type: 'rememberLookupResult', params: ({ event }) => event.output }, 'forgetLookupProof'],
+                      },
+                      { target: 'refused', actions: [{ type: 'rememberLookupResult', params: ({ event }) => event.output }, 'forgetLookupProof'] },
+                    ],
                     onError: 'failed',
                   },
                 },
                 result: { on: { 'flow.back': 'entering' } },
+                refused: { on: { 'flow.back': 'entering' } },
                 failed: { on: { 'lookup.submit': 'searching', 'flow.back': 'entering' } },
               },
             },

@@ -1,4 +1,6 @@
 import { version } from '../../package.json';
+import { createPinVault } from '../supervisor/pinVault';
+import { createBrowserPinStorage } from './browserPinStorage';
 import { createBrowserSecretStore } from './browserSecrets';
 import { printInHiddenFrame, type FramePrintOptions } from './browserPrinter';
 import { createBrowserInstallationId } from './installationId';
@@ -11,6 +13,7 @@ export interface BrowserHost {
   crypto: Crypto;
   reload(): void;
   printing: FramePrintOptions;
+  now?: () => number;
 }
 
 const PRINT_TIMEOUT_MS = 20_000;
@@ -22,10 +25,15 @@ const PRINT_TIMEOUT_MS = 20_000;
 export function createBrowserPlatform(host: BrowserHost): KioskPlatform {
   const secrets = createBrowserSecretStore(host.indexedDB, host.crypto);
   const installationId = createBrowserInstallationId(host.indexedDB, () => host.crypto.randomUUID());
+  const pinVault = createPinVault(createBrowserPinStorage(secrets), host.now ?? Date.now);
   return {
     printReceipt: (receipt) => printInHiddenFrame(host.document, receiptHtml(receipt), host.printing),
     writeSecret: (name, value) => secrets.write(name, value),
     readSecret: (name) => secrets.read(name),
+    pinLockState: () => pinVault.state(),
+    unlockWithPin: (pin) => pinVault.unlock(pin),
+    setFirstPin: (pin) => pinVault.setFirstPin(pin),
+    changePin: (currentPin, nextPin) => pinVault.changePin(currentPin, nextPin),
     deviceIdentity: async () => ({ installationId: await installationId(), host: 'browser' }),
     restart: async () => host.reload(),
     appVersion: async () => version,

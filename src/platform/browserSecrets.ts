@@ -1,4 +1,4 @@
-import type { SecretName, SecretResult } from './types';
+import type { SealedSecretName, SecretResult } from './types';
 import { keepFirst, openDatabase, readValue, writeValue } from './idb';
 
 export const SECRETS_DATABASE = 'shubbak-secrets';
@@ -11,10 +11,22 @@ interface SealedSecret {
   ciphertext: ArrayBuffer;
 }
 
+/** A secret as found: absent, opened, or there but impossible to open now. */
+export type BrowserStoredSecret = { kind: 'absent' } | { kind: 'present'; value: string } | { kind: 'unavailable' };
+
 export interface BrowserSecretStore {
-  write(name: SecretName, value: string): Promise<SecretResult>;
-  read(name: SecretName): Promise<string | null>;
+  write(name: SealedSecretName, value: string): Promise<SecretResult>;
+  /** Null when absent or unreadable. */
+  read(name: SealedSecretName): Promise<string | null>;
+  /** Tells "never written" from "written but not readable now". */
+  inspect(name: SealedSecretName): Promise<BrowserStoredSecret>;
+  /** The platform's own small records (the PIN's failure count), beside the sealed ones, unsealed. */
+  readRecord(key: string): Promise<unknown>;
+  writeRecord(key: string, value: unknown): Promise<void>;
 }
+
+/** Records share the sealed store under a prefix no secret name has, so the database keeps its version. */
+const recordKey = (key: string): string => `record:${key}`;
 
 // Tag checks rather than instanceof: values read back from IndexedDB may come from another realm.
 const tagOf = (value: unknown): string => Object.prototype.toString.call(value);
@@ -45,9 +57,24 @@ export function createBrowserSecretStore(indexedDB: IDBFactory, crypto: Crypto):
       const fresh = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
       return keepFirst(await db(), KEYS, SEALING_KEY, fresh);
     })());
-  const additionalData = (name: SecretName): Uint8Array<ArrayBuffer> => new TextEncoder().encode(`shubbak-secret:${name}`);
+  const additionalData = (name: SealedSecretName): Uint8Array<ArrayBuffer> => new TextEncoder().encode(`shubbak-secret:${name}`);
+
+  async function inspect(name: SealedSecretName): Promise<BrowserStoredSecret> {
+    const sealed = await readValue(await db(), SEALED, name);
+    if (sealed === undefined) return { kind: 'absent' };
+    if (!crypto.subtle || !isSealedSecret(sealed)) return { kind: 'unavailable' };
+    try {
+      const clear = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: new Uint8Array(sealed.iv), additionalData: additionalData(name) }, await key(), sealed.ciphertext);
+      return { kind: 'present', value: new TextDecoder().decode(clear) };
+    } catch {
+      return { kind: 'unavailable' };
+    }
+  }
 
   return {
+    inspect,
+    readRecord: async (key) => readValue(await db(), SEALED, recordKey(key)),
+    writeRecord: async (key, value) => writeValue(await db(), SEALED, recordKey(key), value),
     async write(name, value) {
       if (!crypto.subtle) return { ok: false, reason: 'encryptionUnavailable' };
       try {
@@ -61,16 +88,9 @@ export function createBrowserSecretStore(indexedDB: IDBFactory, crypto: Crypto):
       }
     },
     async read(name) {
-      if (!crypto.subtle) return null;
-      try {
-        const sealed = await readValue(await db(), SEALED, name);
-        if (!isSealedSecret(sealed)) return null;
-        const clear = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: new Uint8Array(sealed.iv), additionalData: additionalData(name) }, await key(), sealed.ciphertext);
-        return new TextDecoder().decode(clear);
-      } catch {
-        // A record sealed under a lost key or tampered with is as good as absent.
-        return null;
-      }
+      // A record sealed under a lost key or tampered with is as good as absent.
+      const stored = await inspect(name).catch(() => ({ kind: 'unavailable' }) as const);
+      return stored.kind === 'present' ? stored.value : null;
     },
   };
 }

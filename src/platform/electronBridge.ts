@@ -14,6 +14,11 @@ export function createElectronPlatform(bridge: KioskPlatform): KioskPlatform {
     printReceipt: (receipt) => bridge.printReceipt(receipt).catch((error: unknown) => ({ ok: false, reason: 'failed', detail: detailOf(error) }) as const),
     writeSecret: (name, value) => bridge.writeSecret(name, value).catch(() => ({ ok: false, reason: 'failed' }) as const),
     readSecret: (name) => bridge.readSecret(name).catch(() => null),
+    // A refused or failed call rejects: the supervisor machine treats it as "could not check", never as "no PIN".
+    pinLockState: () => bridge.pinLockState(),
+    unlockWithPin: (pin) => bridge.unlockWithPin(pin),
+    setFirstPin: (pin) => bridge.setFirstPin(pin),
+    changePin: (currentPin, nextPin) => bridge.changePin(currentPin, nextPin),
     deviceIdentity: () => bridge.deviceIdentity(),
     restart: () => bridge.restart(),
     appVersion: () => bridge.appVersion(),

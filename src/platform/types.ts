@@ -1,3 +1,5 @@
+import type { ChangePinOutcome, LockStateSnapshot, PinCheckOutcome, SavePinOutcome } from '../machines/supervisor/types';
+
 /**
  * What the renderer may ask of its host. Two implementations: the Electron preload bridge
  * (`window.shubbak`, see electron/preload.ts) and the browser fallback (Chromium kiosk mode,
@@ -38,19 +40,36 @@ export interface KioskPlatform {
   /** Stores a secret sealed by the OS (Electron safeStorage) or a non-extractable browser key; never in clear. */
   writeSecret(name: SecretName, value: string): Promise<SecretResult>;
   readSecret(name: SecretName): Promise<string | null>;
+  /**
+   * The supervisor PIN, checked by the host (in Electron, the main process): the page asks
+   * whether a PIN exists and whether the pad is locked out, and "unlock with this PIN"; it never
+   * reads or writes the hash or the failure count.
+   */
+  pinLockState(): Promise<LockStateSnapshot>;
+  unlockWithPin(pin: string): Promise<PinCheckOutcome>;
+  /** Only while no PIN exists: a set PIN is replaced only by `changePin`, with the current one. */
+  setFirstPin(pin: string): Promise<SavePinOutcome>;
+  changePin(currentPin: string, nextPin: string): Promise<ChangePinOutcome>;
   deviceIdentity(): Promise<DeviceIdentity>;
   restart(): Promise<void>;
   appVersion(): Promise<string>;
 }
 
-export const SECRET_NAMES = ['deviceToken', 'pinHash'] as const;
+/** The secrets the page may read and write: the device token only. The PIN hash never crosses the bridge. */
+export const SECRET_NAMES = ['deviceToken'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
+/** What a host seals: the page's secrets and, kept to itself, the supervisor PIN's hash. */
+export type SealedSecretName = SecretName | 'pinHash';
 
 /** The channels of the preload bridge, one per method. */
 export const PLATFORM_CHANNELS = {
   printReceipt: 'platform:print-receipt',
   writeSecret: 'platform:write-secret',
   readSecret: 'platform:read-secret',
+  pinLockState: 'platform:pin-lock-state',
+  unlockWithPin: 'platform:unlock-with-pin',
+  setFirstPin: 'platform:set-first-pin',
+  changePin: 'platform:change-pin',
   deviceIdentity: 'platform:device-identity',
   restart: 'platform:restart',
   appVersion: 'platform:app-version',

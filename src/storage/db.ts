@@ -1,3 +1,4 @@
+import type { StatusProof } from '../domain/statusProof';
 import Dexie, { type EntityTable } from 'dexie';
 import type { RefusalReasonCode } from '../domain/refusalReasons';
 import type { Catalogue } from '../domain/catalogue';
@@ -104,6 +105,8 @@ export interface StatusRecord {
   reasonCode?: RefusalReasonCode | null;
   changedAt: string;
   seq: number;
+  /** The holder's proof verifier, passed on by the back office; absent on changes pulled before it existed. */
+  proof?: StatusProof | null;
 }
 
 export interface MetaRecord {

@@ -29,6 +29,8 @@ export const META_KEYS = {
   lastStorageError: 'lastStorageError',
   /** The outbox items on the wire (`InFlightRecord`), one record for the batch instead of a write per item. */
   inFlight: 'inFlight',
+  /** Recent failed status proofs (`LookupFailures`): the citizen lookup's throttle. */
+  lookupFailures: 'lookupFailures',
 } as const;
 
 export interface StorageErrorRecord {

@@ -1,4 +1,5 @@
 import type { LocalState } from '../domain/status';
+import type { StatusProof } from '../domain/statusProof';
 import type { StatusChange } from '../domain/syncProtocol';
 import { normalizeTrackingCode } from '../domain/trackingCode';
 import type { ShubbakDb, StatusRecord } from './db';
@@ -39,6 +40,8 @@ export async function readPullCursor(db: ShubbakDb): Promise<number> {
 export interface RequestLookup {
   /** The kiosk's own state of the request, or null when this kiosk did not take it. */
   local: LocalState | null;
+  /** What opens the status: from the kiosk's own copy of the request, else from the back office's feed. */
+  proof: StatusProof | null;
   serviceId: string | null;
   /** The last status pulled from the back office, or null when none arrived yet. */
   remote: StatusRecord | null;
@@ -52,6 +55,7 @@ export async function statusByTrackingCode(db: ShubbakDb, code: string): Promise
       db.outbox.where('trackingCode').equals(trackingCode).first().then((record) => presentRecord(db, record)),
       db.statuses.where('trackingCode').equals(trackingCode).first(),
     ]);
-    return { local: item?.state ?? null, serviceId: item?.serviceId ?? null, remote: remote ?? null };
+    const proof = item?.request?.statusProof ?? remote?.proof ?? null;
+    return { local: item?.state ?? null, serviceId: item?.serviceId ?? null, remote: remote ?? null, proof };
   });
 }

@@ -1,76 +1,28 @@
+import { parseSlowHash, slowHash, SALT_BYTES, SLOW_HASH_SCHEME, verifySlowHash, type ParsedSlowHash } from '../domain/slowHash';
+
 /**
- * The supervisor PIN is kept only as a salted slow hash (PBKDF2-SHA-256 through WebCrypto), in a
- * versioned string so the parameters can be raised later without breaking stored hashes:
+ * The supervisor PIN is kept only as a salted slow hash (src/domain/slowHash.ts):
  *
  *   pbkdf2-sha256$<iterations>$<salt, base64>$<derived key, base64>
  *
  * 310,000 iterations is OWASP's floor for PBKDF2-HMAC-SHA-256 (Password Storage Cheat Sheet).
  */
 
-export const PIN_HASH_SCHEME = 'pbkdf2-sha256';
+export { constantTimeEqual } from '../domain/slowHash';
+export const PIN_HASH_SCHEME = SLOW_HASH_SCHEME;
 export const PIN_HASH_ITERATIONS = 310_000;
-export const PIN_SALT_BYTES = 16;
-const DERIVED_BITS = 256;
+export const PIN_SALT_BYTES = SALT_BYTES;
+export type ParsedPinHash = ParsedSlowHash;
 
-export interface ParsedPinHash {
-  iterations: number;
-  salt: Uint8Array<ArrayBuffer>;
-  hash: Uint8Array<ArrayBuffer>;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes));
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array<ArrayBuffer>> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, DERIVED_BITS);
-  return new Uint8Array(bits);
-}
-
-/**
- * Compares two byte strings in time that depends only on their lengths, not on where they first
- * differ, so that response timing reveals nothing about a stored hash.
- */
-export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  const length = Math.max(a.length, b.length);
-  let difference = a.length ^ b.length;
-  for (let i = 0; i < length; i += 1) difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
-  return difference === 0;
-}
-
-export async function hashPin(pin: string): Promise<string> {
-  const salt = crypto.getRandomValues(new Uint8Array(PIN_SALT_BYTES));
-  const hash = await derive(pin, salt, PIN_HASH_ITERATIONS);
-  return [PIN_HASH_SCHEME, String(PIN_HASH_ITERATIONS), toBase64(salt), toBase64(hash)].join('$');
+export function hashPin(pin: string): Promise<string> {
+  return slowHash(pin, PIN_HASH_ITERATIONS);
 }
 
 /** Null for anything not in the current format: an unreadable hash never verifies. */
 export function parsePinHash(stored: string): ParsedPinHash | null {
-  const parts = stored.split('$');
-  if (parts.length !== 4 || parts[0] !== PIN_HASH_SCHEME) return null;
-  const [, iterationsText = '', saltText = '', hashText = ''] = parts;
-  if (!/^[1-9][0-9]*$/.test(iterationsText)) return null;
-  try {
-    const salt = fromBase64(saltText);
-    const hash = fromBase64(hashText);
-    if (salt.length === 0 || hash.length !== DERIVED_BITS / 8) return null;
-    return { iterations: Number(iterationsText), salt, hash };
-  } catch {
-    return null;
-  }
+  return parseSlowHash(stored);
 }
 
-export async function verifyPin(pin: string, stored: string): Promise<boolean> {
-  const parsed = parsePinHash(stored);
-  if (parsed === null) return false;
-  const candidate = await derive(pin, parsed.salt, parsed.iterations);
-  return constantTimeEqual(candidate, parsed.hash);
+export function verifyPin(pin: string, stored: string): Promise<boolean> {
+  return verifySlowHash(pin, stored);
 }

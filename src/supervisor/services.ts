@@ -1,3 +1,4 @@
+import type { BackofficeUrlPolicy } from '../domain/backofficeUrl';
 import { findService, type Catalogue } from '../domain/catalogue';
 import type { KioskSettings } from '../domain/settings';
 import type { SupervisorAuditAction } from '../machines/supervisor/types';
@@ -24,6 +25,8 @@ export interface SupervisorServicesDeps {
   now?: () => number;
   autoLockMs?: number;
   estimateStorage?: () => Promise<{ usage?: number; quota?: number } | null>;
+  /** From the operator's kiosk-config.json; plain http:// only to this machine by default. */
+  backofficePolicy?: BackofficeUrlPolicy;
 }
 
 /** Drops the citizen's request: whatever a supervisor screen shows comes from this projection. */
@@ -109,7 +112,7 @@ export function createSupervisorServices(deps: SupervisorServicesDeps): Supervis
     settings: {
       load: () => loadSettings(db),
       async save(next: KioskSettings) {
-        const validation = validateSettings(next);
+        const validation = validateSettings(next, deps.backofficePolicy);
         if (!validation.ok) return validation;
         const before = await loadSettings(db);
         const saved = await saveSettings(db, validation.settings);

@@ -3,7 +3,8 @@ import type { KioskSettings } from '../domain/settings';
 import type { LocalState } from '../domain/status';
 import type { SupervisorAuditAction } from '../machines/supervisor/types';
 import type { PrintResult, ReceiptToPrint } from '../platform/types';
-import type { ChangePinOutcome, PinLock } from './pinLock';
+import type { ChangePinOutcome } from '../machines/supervisor/types';
+import type { PinLock } from './pinLock';
 import type { Diagnostics } from './diagnostics';
 import type { EnrolOutcome, SyncStatus } from '../sync/syncService';
 

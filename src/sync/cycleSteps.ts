@@ -5,11 +5,13 @@ import { loadCatalogue, saveCatalogue } from '../storage/catalogue';
 import { loadOfficeIdentity, saveOfficeIdentity } from '../storage/officeIdentity';
 import type { ShubbakDb } from '../storage/db';
 import { META_KEYS, writeMeta } from '../storage/meta';
+import type { PromptRecordingsDb } from '../storage/promptRecordings';
 import { purgePersonalData } from '../storage/retention';
 import { prepareResendAfterServerRestore } from '../storage/serverRestore';
 import { loadSettings } from '../storage/settings';
 import { applyChanges, readPullCursor } from '../storage/statuses';
 import { buildHeartbeat, type HeartbeatFacts } from './heartbeat';
+import { pullPromptRecordings } from './promptRecordingsPull';
 import { createPushPipeline } from './pushPipeline';
 import { SyncError } from './syncError';
 import type { AuditEntryWire, Transport } from './transport';
@@ -25,6 +27,8 @@ export interface CycleDeps {
   now: () => number;
   /** When given, each complete cycle ends with a heartbeat to the back office (see heartbeat.ts). */
   heartbeatFacts?: HeartbeatFacts;
+  /** Where the office's prompt recordings are kept; without it they are not pulled. */
+  recordings?: PromptRecordingsDb;
 }
 
 /** The steps of one sync cycle, as the sync machine invokes them. Each is safe to abandon half-way. */
@@ -36,7 +40,7 @@ export interface CycleSteps {
   finishCycle(signal: AbortSignal): Promise<undefined>;
 }
 
-export function createCycleSteps({ db, transport, now, heartbeatFacts }: CycleDeps): CycleSteps {
+export function createCycleSteps({ db, transport, now, heartbeatFacts, recordings }: CycleDeps): CycleSteps {
   return {
     pushBatch: createPushPipeline({ db, transport, now }),
 
@@ -68,6 +72,15 @@ export function createCycleSteps({ db, transport, now, heartbeatFacts }: CycleDe
       if (next) await saveCatalogue(db, next);
       const identity = await api.officeIdentity((await loadOfficeIdentity(db))?.version ?? 0, signal);
       if (identity) await saveOfficeIdentity(db, identity);
+      if (recordings) {
+        try {
+          await pullPromptRecordings(recordings, await transport(), signal);
+        } catch (error) {
+          // Office data like the catalogue, but optional: a back office from before recordings (404)
+          // or one bad file must not hold back statuses and requests. The next cycle tries again.
+          if (signal.aborted) throw error;
+        }
+      }
       return undefined;
     },
 

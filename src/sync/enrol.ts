@@ -1,3 +1,4 @@
+import { backofficeUrlProblem, SECURE_ONLY, type BackofficeUrlPolicy } from '../domain/backofficeUrl';
 import { enrolRequestSchema, type EnrolResponse } from '../domain/syncProtocol';
 import type { KioskPlatform } from '../platform/types';
 import type { ShubbakDb } from '../storage/db';
@@ -7,6 +8,8 @@ import { createTransport, type FetchLike } from './transport';
 
 export type EnrolFailureReason =
   | 'invalidUrl'
+  /** Plain http:// to another machine, which the operator has not allowed. */
+  | 'insecureUrl'
   | 'invalidCode'
   /** The back office refused the code: unknown, used, expired. */
   | 'codeRejected'
@@ -39,10 +42,11 @@ const CODE_REFUSED = new Set([400, 401, 403, 404, 409, 410, 422]);
 
 export interface EnrolDeps {
   db: ShubbakDb;
-  platform: Pick<KioskPlatform, 'writeSecret'>;
+  platform: Pick<KioskPlatform, 'writeSecret' | 'readSecret'>;
   fetch: FetchLike;
   timeoutMs: number;
   now: () => number;
+  backofficePolicy?: BackofficeUrlPolicy;
 }
 
 /**
@@ -57,13 +61,19 @@ export async function enrolKiosk(
   const refuse = (reason: EnrolFailureReason, message: string) => ({ outcome: { ok: false as const, reason, message }, deviceToken: null });
   const backofficeUrl = normalizeBackofficeUrl(input.backofficeUrl);
   if (!backofficeUrl) return refuse('invalidUrl', 'the back-office address is not an http(s) URL');
+  if (backofficeUrlProblem(backofficeUrl, deps.backofficePolicy ?? SECURE_ONLY) === 'insecureHttp') {
+    return refuse('insecureUrl', 'plain http:// is allowed only to this machine unless the operator allows it in kiosk-config.json');
+  }
   const body = enrolRequestSchema.safeParse({ code: normalizeEnrolmentCode(input.code), kioskLabel: input.kioskLabel.trim() });
   if (!body.success) return refuse('invalidCode', body.error.issues[0]?.message ?? 'invalid enrolment code or kiosk label');
 
   const transport = createTransport({ baseUrl: backofficeUrl, fetch: deps.fetch, timeoutMs: deps.timeoutMs, now: deps.now });
   let answer: EnrolResponse;
   try {
-    answer = await transport.enrol(body.data.code, body.data.kioskLabel);
+    // The token this tablet held before (revoked or not) lets the back office replace its old
+    // device instead of keeping a second one beside it.
+    const previous = enrolRequestSchema.shape.previousDeviceToken.safeParse((await deps.platform.readSecret('deviceToken').catch(() => null)) ?? undefined);
+    answer = await transport.enrol({ ...body.data, ...(previous.success && previous.data ? { previousDeviceToken: previous.data } : {}) });
   } catch (error) {
     if (!(error instanceof SyncError)) throw error;
     if (error.status !== null && CODE_REFUSED.has(error.status)) return refuse('codeRejected', error.message);

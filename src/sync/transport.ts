@@ -8,12 +8,23 @@ import {
   errorResponseSchema,
   pushResponseSchema,
   type ChangesResponse,
+  type EnrolRequest,
   type EnrolResponse,
   type PushResponse,
 } from '../domain/syncProtocol';
 import type { Catalogue } from '../domain/catalogue';
 import { officeIdentityResponseSchema, type OfficeIdentity } from '../domain/officeIdentity';
 import { heartbeatResponseSchema, type Heartbeat } from '../domain/heartbeat';
+import type { Locale } from '../domain/locales';
+import {
+  PROMPT_RECORDINGS_PATH,
+  promptRecordingListSchema,
+  promptRecordingSchema,
+  promptRecordingSummarySchema,
+  type PromptRecording,
+  type PromptRecordingSummary,
+  type PromptRecordingUpload,
+} from '../domain/promptRecordings';
 import { parseRetryAfter } from './backoff';
 import { SyncError, reasonForStatus } from './syncError';
 
@@ -44,13 +55,17 @@ export interface AuditEntryWire {
 }
 
 export interface Transport {
-  enrol(code: string, kioskLabel: string, signal?: AbortSignal): Promise<EnrolResponse>;
+  enrol(request: EnrolRequest, signal?: AbortSignal): Promise<EnrolResponse>;
   push(items: readonly CitizenRequest[], signal?: AbortSignal): Promise<PushResponse>;
   changes(since: number, limit: number, signal?: AbortSignal): Promise<ChangesResponse>;
   catalogue(sinceVersion: number, signal?: AbortSignal): Promise<Catalogue | null>;
   officeIdentity(sinceVersion: number, signal?: AbortSignal): Promise<OfficeIdentity | null>;
   pushAudit(entries: readonly AuditEntryWire[], signal?: AbortSignal): Promise<void>;
   heartbeat(heartbeat: Heartbeat, signal?: AbortSignal): Promise<void>;
+  /** The office's own prompt recordings, without their audio. */
+  promptRecordings(signal?: AbortSignal): Promise<PromptRecordingSummary[]>;
+  promptRecording(promptId: string, language: Locale, signal?: AbortSignal): Promise<PromptRecording>;
+  uploadPromptRecording(promptId: string, language: Locale, upload: PromptRecordingUpload, signal?: AbortSignal): Promise<PromptRecordingSummary>;
 }
 
 const defaultTimers: Timers = {
@@ -113,7 +128,7 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return {
-    enrol: (code, kioskLabel, signal) => call('POST', '/enrol', { code, kioskLabel }, enrolResponseSchema, signal),
+    enrol: (request, signal) => call('POST', '/enrol', request, enrolResponseSchema, signal),
     push: (items, signal) => call('POST', '/requests/push', { items }, pushResponseSchema, signal),
     changes: (since, limit, signal) =>
       call('GET', `/changes?since=${encodeURIComponent(since)}&limit=${encodeURIComponent(limit)}`, undefined, changesResponseSchema, signal),
@@ -127,8 +142,16 @@ export function createTransport(options: TransportOptions): Transport {
     heartbeat: async (heartbeat, signal) => {
       await call('POST', '/devices/heartbeat', heartbeat, heartbeatResponseSchema, signal);
     },
+    promptRecordings: async (signal) => (await call('GET', RECORDINGS, undefined, promptRecordingListSchema, signal)).recordings,
+    promptRecording: (promptId, language, signal) =>
+      call('GET', `${RECORDINGS}/${encodeURIComponent(promptId)}/${encodeURIComponent(language)}`, undefined, promptRecordingSchema, signal),
+    uploadPromptRecording: (promptId, language, upload, signal) =>
+      call('POST', `${RECORDINGS}/${encodeURIComponent(promptId)}/${encodeURIComponent(language)}`, upload, promptRecordingSummarySchema, signal),
   };
 }
+
+/** Relative to API_PREFIX, like the other paths of this file. */
+const RECORDINGS = PROMPT_RECORDINGS_PATH.slice(API_PREFIX.length);
 
 /** The audit endpoint's answer carries nothing the kiosk needs; a 2xx is the acknowledgement. */
 const anyJsonSchema = z.unknown();

@@ -1,8 +1,9 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import type { RecordedPrompts } from '../domain/audioPrompts';
 import type { Catalogue } from '../domain/catalogue';
 import type { OfficeIdentity } from '../domain/officeIdentity';
 import type { KioskSettings } from '../domain/settings';
-import type { SavedRequest, SaveRequestInput, StatusLookupResult } from '../machines/session/types';
+import type { SavedRequest, SaveRequestInput, StatusLookupInput, StatusLookupResult } from '../machines/session/types';
 import type { KioskPlatform } from '../platform/types';
 
 /**
@@ -12,9 +13,12 @@ import type { KioskPlatform } from '../platform/types';
 export interface KioskServices {
   /** Writes the request durably to the outbox; resolves only once it is committed. */
   submit(input: SaveRequestInput): Promise<SavedRequest>;
-  lookupStatus(trackingCode: string): Promise<StatusLookupResult>;
+  /** Opens a request's status only with the holder's proof; throttled per kiosk. */
+  lookupStatus(input: StatusLookupInput): Promise<StatusLookupResult>;
   /** Alerts the staff (a chime at the counter) and records the call; called within the citizen's tap. */
   callStaff(): void;
+  /** The office's own prompt recordings as this kiosk holds them (read when a citizen turns guidance on). */
+  recordedPrompts?(): Promise<RecordedPrompts>;
   catalogue: Catalogue;
   settings: KioskSettings;
   /** The office's names and logo as last pulled from the back office; absent before the first pull. */

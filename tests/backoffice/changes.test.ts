@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { makeStatusProof } from '../../src/domain/statusProof';
 import { changesResponseSchema, type ChangesResponse } from '../../src/domain/syncProtocol';
 import { setStatus } from '../../backoffice/src/cli/commands';
 import { harness, makeRequest, type Harness } from './fixtures';
@@ -22,6 +23,19 @@ async function pushOne(token: string, prefix: string, seq: number) {
 }
 
 describe('changes feed', () => {
+  it("passes each request's status-proof verifier to every kiosk of the office, and nothing that opens it", async () => {
+    h = await harness();
+    const taker = await h.enrol('north', 'Kiosk A');
+    const other = await h.enrol('north', 'Kiosk B');
+    const { proof, token } = await makeStatusProof({ cin: 'AB123456', dateOfBirth: '1990-04-12' });
+    const request = makeRequest(taker.trackingPrefix, 1, { statusProof: proof });
+    await h.post('/api/v1/requests/push', { items: [request] }, taker.deviceToken);
+    const feed = await changes(other.deviceToken, 'since=0');
+    expect(feed.changes.map((change) => change.proof)).toEqual([proof]);
+    const text = JSON.stringify(feed);
+    for (const secret of ['3456', '1990-04-12', 'AB123456', token]) expect(text).not.toContain(secret);
+  });
+
   it('pages through changes in sequence order with cursor and more', async () => {
     h = await harness();
     const kiosk = await h.enrol();

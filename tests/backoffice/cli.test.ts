@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logLevelSetting, runCli, type CliIo } from '../../backoffice/src/cli/run';
-import { DATABASE_FILE } from '../../backoffice/src/server';
+import { buildServer, DATABASE_FILE } from '../../backoffice/src/server';
 import { openSqliteStore } from '../../backoffice/src/store/sqliteStore';
 import { enrolResponseSchema } from '../../src/domain/syncProtocol';
 import { makeRequest, testCatalogue } from './fixtures';
@@ -110,6 +110,25 @@ describe('back office commands', () => {
     expect(reset.out.at(-1)).not.toBe(added.out.at(-1));
     expect((await cli('revoke-staff', 'amina.el.idrissi')).out).toEqual(['Staff amina.el.idrissi revoked: their sessions have ended']);
     expect((await cli('revoke-staff', 'amina.el.idrissi')).code).toBe(2);
+  });
+
+  it('makes one demo account per role on the demo office, whose password signs in, and never shows it twice', async () => {
+    await cli('demo-setup');
+    const first = await cli('demo-staff');
+    expect(first.out.map((line) => line.split(' ').slice(0, 2))).toEqual([
+      ['demo.agent', 'agent'],
+      ['demo.chief', 'chief'],
+      ['demo.admin', 'admin'],
+    ]);
+    expect((await cli('demo-staff')).out).toEqual([]);
+    const [login, , password] = first.out[1]!.split(' ');
+    const status = await withStore(async (store) => {
+      const app = buildServer({ store, rateLimit: false });
+      const response = await app.inject({ method: 'POST', url: '/api/v1/console/session/login', payload: { login, password } });
+      await app.close();
+      return [response.statusCode, response.json().offices];
+    });
+    expect(status).toEqual([200, [{ officeId: 'demo', officeName: 'DEMO — Annexe de démonstration', role: 'chief' }]]);
   });
 
   it('gives one person roles in two offices', async () => {

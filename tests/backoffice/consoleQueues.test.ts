@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { QUEUE_CONDITIONS } from '../../backoffice/src/store/sqliteConsole';
 import type { QueueId } from '../../src/domain/console/queues';
 import type { Catalogue } from '../../src/domain/catalogue';
 import { callRoute, pushFrom, staffSession, type StaffSessionHandle } from './consoleFixtures';
@@ -115,5 +116,18 @@ describe('work queues', () => {
       status: 'inReview',
       channel: 'kiosk',
     });
+  });
+
+  it.each(Object.keys(QUEUE_CONDITIONS) as QueueId[])('%s reads its page and its count from an index, in order, without sorting', (id) => {
+    const condition = QUEUE_CONDITIONS[id]('someone');
+    const where = `r.office_id = ? AND ${condition.sql}`;
+    const plan = (sql: string) =>
+      (h.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('north', ...condition.params) as Array<{ detail: string }>).map((row) => row.detail).join(' | ');
+    for (const dir of ['ASC', 'DESC']) {
+      const page = plan(`SELECT r.id FROM requests r WHERE ${where} ORDER BY r.received_at ${dir}, r.id ${dir} LIMIT 25`);
+      expect(page).toMatch(/USING (COVERING )?INDEX requests_queue/);
+      expect(page).not.toContain('TEMP B-TREE');
+    }
+    expect(plan(`SELECT COUNT(*) FROM requests r WHERE ${where}`)).toMatch(/USING COVERING INDEX/);
   });
 });

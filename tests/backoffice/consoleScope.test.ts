@@ -28,6 +28,8 @@ const BODIES: Partial<Record<ConsoleRouteName, unknown>> = {
   status: { expectedVersion: 0, status: 'inReview' },
   refuse: { expectedVersion: 0, reasonCode: 'missingDocuments' },
   collect: { expectedVersion: 0, collector: { kind: 'holder' } },
+  certificateIssue: { expectedVersion: 0 },
+  certificateRevoke: { reason: 'issued in error' },
   staffCreate: { name: 'Intruder', role: 'admin' },
   staffRole: { role: 'agent' },
 };
@@ -52,7 +54,7 @@ describe('the console routes', () => {
     const southRequest = await pushOne(h, southKiosk, 1);
     const southAgent = await staffSession(h, 'south', 'agent', 'South agent');
     const northAdmin: StaffSessionHandle = await staffSession(h, 'north', 'admin', 'North admin');
-    const ids = { requestId: southRequest.id, staffId: southAgent.staffId, kioskId: southKiosk.deviceId, queue: 'new' };
+    const ids = { requestId: southRequest.id, staffId: southAgent.staffId, kioskId: southKiosk.deviceId, queue: 'new', number: 'SOUTH-2026-000001' };
     const before = JSON.stringify([
       h.store.db.prepare('SELECT * FROM requests').all(),
       h.store.db.prepare('SELECT * FROM staff_roles').all(),

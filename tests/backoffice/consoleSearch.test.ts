@@ -119,6 +119,29 @@ describe('console search', () => {
     expect(await search(q('benaissa'))).toEqual([zahra.id]);
   });
 
+  it('pages a common name among thousands of matches in date order, with the right total', async () => {
+    const many = Array.from({ length: 2_500 }, (_, i) => makeRequest(kiosk.trackingPrefix, 100 + i));
+    for (let start = 0; start < many.length; start += 500) {
+      const batch = many.slice(start, start + 500);
+      const receivedAt = new Date(Date.parse('2026-11-28T10:00:00.000Z') + start * 1000).toISOString();
+      await h.store.pushRequests({
+        deviceId: kiosk.deviceId,
+        officeId: 'north',
+        receivedAt,
+        kioskSeqs: batch.map((r) => r.kioskSeq),
+        items: batch.map((request) => ({ request, canonical: JSON.stringify(request), searchTerms: requestSearchTerms(request) })),
+      });
+    }
+    const response = (await callRoute(h, agent, 'search', { officeId: 'north' }, {}, `${q('el amr')}&order=newest&limit=3`)).json();
+    expect(response.total).toBe(2_500 + 2);
+    // The last batch shares one reception time: within it, newest first is by id (UUID v7, in order of creation).
+    expect(response.items.map((item: { id: string }) => item.id)).toEqual([other.id, many[2_499]!.id, many[2_498]!.id]);
+    const oldest = (await callRoute(h, agent, 'search', { officeId: 'north' }, {}, `${q('mohamed')}&limit=2`)).json();
+    expect(oldest.items.map((item: { id: string }) => item.id)).toEqual([mohamed.id, many[0]!.id]);
+    const narrowed = (await callRoute(h, agent, 'search', { officeId: 'north' }, {}, `${q('mohamed')}&serviceId=birth_extract`)).json();
+    expect([narrowed.total, narrowed.items.map((item: { id: string }) => item.id)]).toEqual([0, []]);
+  });
+
   it('finds a purged request by its tracking code only', async () => {
     await h.store.appendStatus({ requestId: zahra.id, expected: 'received', status: 'refused', reason: 'x', at: h.clock.now.toISOString(), by: 'cli' });
     await h.store.purgeFinishedRequests({ finishedBefore: new Date(h.clock.now.getTime() + 1000).toISOString(), at: h.clock.now.toISOString() });

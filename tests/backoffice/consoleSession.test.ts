@@ -109,6 +109,18 @@ describe('session expiry and revocation', () => {
     expect((await consoleGet(h, session, CONSOLE_ROUTES.me.path)).json().error.code).toBe('unauthenticated');
   });
 
+  it('is not kept alive by the page polling its event feed on an unattended PC', async () => {
+    h = await harness();
+    const session = await staffSession(h, 'north', 'agent');
+    const events = consolePath('events', { officeId: 'north' });
+    for (let minute = 5; minute <= 25; minute += 5) {
+      h.clock.now = minutes(5);
+      expect((await consoleGet(h, session, events)).statusCode).toBe(200);
+    }
+    h.clock.now = minutes(6);
+    expect((await consoleGet(h, session, events)).json().error.code).toBe('unauthenticated');
+  });
+
   it('ends an active session at its absolute limit', async () => {
     h = await harness();
     const session = await staffSession(h, 'north', 'agent');

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../backoffice/src/store/migrate';
 import { MIGRATIONS } from '../../backoffice/src/store/migrations/index';
+import { indexUnsearchedRequests } from '../../backoffice/src/service/searchIndexing';
 import { openSqliteStore } from '../../backoffice/src/store/sqliteStore';
+import { canonicalRequestJson } from '../../src/domain/request';
+import { makeRequest } from './fixtures';
 
 let dir: string;
 /** Every shipped version, and the number a new migration would take. */
@@ -58,5 +61,37 @@ describe('migrations', () => {
       { id: 'r1', body: '{"id":"r1"}', bodySha256: null, purgedAt: null },
     ]);
     db.close();
+  });
+
+  it('upgrades a version 2 database for the console: timeline from the status log, status times, staff tokens retired, search terms at start-up', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'shubbak-mig-'));
+    const file = join(dir, 'db.sqlite');
+    const db = new Database(file);
+    migrate(db, MIGRATIONS.filter((migration) => migration.version <= 2));
+    const request = makeRequest('KPX', 1);
+    db.prepare(
+      `INSERT INTO offices (id, name, created_at) VALUES ('north', 'North', 't0')`,
+    ).run();
+    db.prepare("INSERT INTO devices (id, office_id, label, token_hash, tracking_prefix, enrolled_at) VALUES ('d', 'north', 'k', 'h', 'KPX', 't0')").run();
+    db.prepare("INSERT INTO staff (id, name, token_hash, created_at) VALUES ('s', 'Amina', 'hash', 't0')").run();
+    db.prepare(
+      `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at)
+       VALUES (?, 'north', 'd', 1, ?, 'life', ?, 'refused', '2026-11-01T10:00:00.000Z')`,
+    ).run(request.id, request.trackingCode, canonicalRequestJson(request));
+    const change = db.prepare('INSERT INTO status_changes (request_id, office_id, status, reason, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?)');
+    change.run(request.id, 'north', 'received', null, '2026-11-01T10:00:00.000Z', 'device:d');
+    change.run(request.id, 'north', 'refused', 'Pièce manquante', '2026-11-02T09:00:00.000Z', 'staff:s');
+    db.close();
+
+    const store = openSqliteStore(file);
+    expect(store.db.prepare("SELECT name FROM sqlite_master WHERE name = 'staff'").get()).toBeUndefined();
+    expect(store.db.prepare('SELECT status_at AS statusAt, version, search_indexed AS indexed FROM requests').get()).toEqual({ statusAt: '2026-11-02T09:00:00.000Z', version: 0, indexed: 0 });
+    expect(store.db.prepare('SELECT kind, status, reason FROM request_events ORDER BY seq').all()).toEqual([
+      { kind: 'received', status: 'received', reason: null },
+      { kind: 'status', status: 'refused', reason: 'Pièce manquante' },
+    ]);
+    expect(await indexUnsearchedRequests(store)).toBe(1);
+    expect(store.db.prepare('SELECT term FROM request_search_terms WHERE term = ?').pluck().get('ab123456')).toBe('ab123456');
+    store.close();
   });
 });

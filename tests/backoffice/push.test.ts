@@ -24,7 +24,7 @@ describe('push outcomes', () => {
     expect(await push(kiosk.deviceToken, [request])).toEqual([{ id: request.id, outcome: 'accepted' }]);
     const changes = (await h.get('/api/v1/changes?since=0', kiosk.deviceToken)).json();
     expect(changes.changes).toEqual([
-      { seq: 1, requestId: request.id, trackingCode: request.trackingCode, status: 'received', reason: null, changedAt: h.clock.now.toISOString() },
+      { seq: 1, requestId: request.id, trackingCode: request.trackingCode, status: 'received', reason: null, changedAt: h.clock.now.toISOString(), proof: null },
     ]);
   });
 

@@ -53,7 +53,8 @@ function stored(s: SqliteStore, id: string) {
 describe('the back office retention purge', () => {
   it('empties the personal data of requests finished before the retention, and of nothing else', async () => {
     store = await openStore();
-    const [collected, refused, recent, inReview, received] = [1, 2, 3, 4, 5].map((seq) => makeRequest('KPX', seq));
+    const statusProof = { answer: `pbkdf2-sha256$100000$${'A'.repeat(22)}==$${'B'.repeat(43)}=`, token: 'ab'.repeat(32) };
+    const [collected, refused, recent, inReview, received] = [1, 2, 3, 4, 5].map((seq) => makeRequest('KPX', seq, { statusProof }));
     await push(store, [collected!, refused!, recent!, inReview!, received!]);
     await finish(store, collected!, ['inReview', 'ready', 'collected'], daysAgo(31));
     await finish(store, refused!, ['refused'], daysAgo(40));
@@ -76,6 +77,9 @@ describe('the back office retention purge', () => {
     // The status history stays, for the kiosks that pull it.
     const changes = await store.changesSince('north', 0, 100);
     expect(changes.changes.filter((change) => change.requestId === collected!.id).map((change) => change.status)).toEqual(['received', 'inReview', 'ready', 'collected']);
+    // The status proof's verifier (derived from the CIN and the birth date) goes with the body.
+    const proofs = store.db.prepare('SELECT id, status_proof AS proof FROM requests').all() as Array<{ id: string; proof: string | null }>;
+    expect(proofs.filter(({ proof }) => proof === null).map(({ id }) => id).sort()).toEqual([collected!.id, refused!.id].sort());
     // Nothing left to purge: a second run changes nothing.
     expect(await purgeFinishedRequests(store, { retentionDays: 30, now: NOW })).toBe(0);
   });

@@ -3,7 +3,7 @@ import { checkIsoDate, validateValue } from '../../src/domain/validation';
 import type { FieldDefinition } from '../../src/domain/catalogue';
 
 const TODAY = '2026-11-28';
-type Rule = Pick<FieldDefinition, 'kind' | 'required' | 'maxLength' | 'options'>;
+type Rule = Pick<FieldDefinition, 'kind' | 'required' | 'maxLength' | 'options'> & { letterRequired?: boolean };
 const field = (kind: FieldDefinition['kind'], extra: Partial<Rule> = {}): Rule => ({ kind, required: true, ...extra });
 
 describe('one value against its field rule', () => {
@@ -42,6 +42,23 @@ describe('one value against its field rule', () => {
     ['an option not in the list', field('select', { options: [{ value: 'bill', label: { ar: 'ف', zgh: 'ⴼ', fr: 'f', en: 'b' } }] }), 'lease', 'option'],
   ])('refuses %s', (_label, rule, raw, code) => {
     expect(validateValue(rule, raw, TODAY)).toEqual({ ok: false, code });
+  });
+
+  it.each<[string, Rule, string, string]>([
+    ['a bidi override inside a name', field('text', { letterRequired: true }), 'Ali\u202Etxt.exe', 'forbiddenCharacter'],
+    ['a zero-width joiner', field('text'), 'Fat\u200Dima', 'forbiddenCharacter'],
+    ['an ANSI escape', field('text'), '\u001b[31mRed', 'forbiddenCharacter'],
+    ['a NUL', field('text'), 'Ali\u0000', 'forbiddenCharacter'],
+    ['a lone surrogate', field('text'), 'Ali\uD800', 'forbiddenCharacter'],
+    ['an Arabic name made of tatweel only', field('arabicText', { letterRequired: true }), '\u0640\u0640\u0640', 'noLetter'],
+    ['a Latin name made of punctuation only', field('text', { letterRequired: true }), "'-'", 'noLetter'],
+  ])('refuses, as the back office does, %s', (_label, rule, raw, code) => {
+    expect(validateValue(rule, raw, TODAY)).toEqual({ ok: false, code });
+  });
+
+  it('folds Arabic presentation forms to letters and stores the NFC form', () => {
+    expect(validateValue(field('arabicText'), '\uFEE3\uFEA3\uFEE4\uFEAA', TODAY)).toEqual({ ok: true, value: 'محمد' });
+    expect(validateValue(field('text'), 'Jose\u0301', TODAY)).toEqual({ ok: true, value: 'José' });
   });
 
   it('lets an optional field stay empty', () => {

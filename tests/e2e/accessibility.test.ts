@@ -176,7 +176,11 @@ describe('accessibility of the citizen screens', () => {
     await check('status lookup');
     await page.fill(field('lookup.code'), trackingCode);
     await tap(page, 'lookup-submit');
-    await page.locator([byTestId('lookup-result'), byTestId('lookup-not-found'), byTestId('lookup-failed')].join(', ')).first().waitFor({ timeout: 30_000 });
+    await page.locator(field('lookup.answer')).waitFor();
+    await check('status lookup, proof of the holder');
+    await page.fill(field('lookup.answer'), `${SAMPLE.cin.slice(-4)}${SAMPLE.dateOfBirth.slice(-4)}`);
+    await tap(page, 'lookup-answer-submit');
+    await page.locator([byTestId('lookup-result'), byTestId('lookup-noMatch'), byTestId('lookup-failed')].join(', ')).first().waitFor({ timeout: 30_000 });
     await check('status lookup, answered');
 
     expect(problems).toEqual([]);

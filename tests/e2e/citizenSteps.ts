@@ -66,6 +66,9 @@ export async function lookUp(page: Page, trackingCode: string, locale?: Locale):
   await tap(page, 'check-status');
   await typeInto(page, 'lookup.code', trackingCode);
   await tap(page, 'lookup-submit');
+  // Only the holder may read a status: the last 4 digits of the CIN, then the year of birth.
+  await typeInto(page, 'lookup.answer', `${CITIZEN.cin.slice(-4)}${CITIZEN.dateOfBirth.slice(-4)}`);
+  await tap(page, 'lookup-answer-submit');
   await shows(page, 'lookup-status');
   return page.locator(byTestId('lookup-status')).getAttribute('data-status');
 }

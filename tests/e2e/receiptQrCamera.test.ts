@@ -3,11 +3,13 @@ import path from 'node:path';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningKioskServer } from '../../scripts/kioskServer';
+import { receiptQrPayload } from '../../src/domain/statusProof';
 import { formatTrackingCode } from '../../src/domain/trackingCode';
 import { launchKiosk, startKioskServer, tempDir, type LaunchedKiosk } from './harness';
 import { byTestId, shows, tap } from './citizenSteps';
 
 const CODE = formatTrackingCode('KBZ', 42);
+const TOKEN = 'AAECAwQFBgcICQoLDA0ODw';
 
 /**
  * A receipt's QR code as a camera would film it: a Y4M file (what Chromium's fake camera plays),
@@ -42,7 +44,8 @@ describe('the status screen reads a receipt QR code with the camera', () => {
 
   beforeAll(async () => {
     server = await startKioskServer({});
-    const video = await qrVideo(CODE);
+    // A receipt as printed: its tracking code and the token that proves the holder.
+    const video = await qrVideo(receiptQrPayload(CODE, TOKEN));
     kiosk = await launchKiosk({
       url: server.url,
       extraArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
@@ -54,7 +57,7 @@ describe('the status screen reads a receipt QR code with the camera', () => {
     await server?.close();
   });
 
-  it('looks up the code held up to the camera, without typing, and releases the camera', async () => {
+  it('looks up the code held up to the camera, without typing (its token is the proof), and releases the camera', async () => {
     const { page } = kiosk;
     await shows(page, 'screen-attract', 30_000);
     await tap(page, 'language-fr');
@@ -62,8 +65,9 @@ describe('the status screen reads a receipt QR code with the camera', () => {
     await tap(page, 'check-status');
     await shows(page, 'screen-lookup');
     await tap(page, 'qr-scan');
-    // No request carries this code on a fresh kiosk: the lookup answers "not found", with the code read.
-    await shows(page, 'lookup-not-found', 20_000);
+    // No request carries this code on a fresh kiosk: the lookup ran at once, with the token as
+    // proof, and answers "no match", with the code read.
+    await shows(page, 'lookup-noMatch', 20_000);
     expect(await page.locator('video').count()).toBe(0);
     await tap(page, 'lookup-another');
     expect(await page.locator(byTestId('field-lookup-code')).inputValue()).toBe(CODE);

@@ -16,8 +16,14 @@ describe('the back-office origin for the CSP', () => {
   });
 
   it('falls back to the shipped file, then to none', async () => {
-    expect(await readBackofficeOrigin(reader({ '/app/kiosk-config.json': '{"backofficeUrl":"http://10.0.0.5:8080"}' }), ['/user/kiosk-config.json', '/app/kiosk-config.json'])).toBe('http://10.0.0.5:8080');
+    expect(await readBackofficeOrigin(reader({ '/app/kiosk-config.json': '{"backofficeUrl":"https://10.0.0.5:8443"}' }), ['/user/kiosk-config.json', '/app/kiosk-config.json'])).toBe('https://10.0.0.5:8443');
     expect(await readBackofficeOrigin(reader({}), ['/user/kiosk-config.json'])).toBeNull();
+  });
+
+  it('allows no plain http:// back office on another machine unless the same file allows it explicitly', async () => {
+    expect(await readBackofficeOrigin(reader({ '/c.json': '{"backofficeUrl":"http://10.0.0.5:8080"}' }), ['/c.json'])).toBeNull();
+    expect(await readBackofficeOrigin(reader({ '/c.json': '{"backofficeUrl":"http://127.0.0.1:8080"}' }), ['/c.json'])).toBe('http://127.0.0.1:8080');
+    expect(await readBackofficeOrigin(reader({ '/c.json': '{"backofficeUrl":"http://10.0.0.5:8080","allowInsecureBackoffice":true}' }), ['/c.json'])).toBe('http://10.0.0.5:8080');
   });
 
   it.each([

@@ -11,7 +11,7 @@ vi.mock('electron', () => ({
   ipcRenderer: { invoke, on: vi.fn(), send: vi.fn(), sendSync: vi.fn() },
 }));
 
-const ALLOWED_KEYS = ['appVersion', 'deviceIdentity', 'printReceipt', 'readSecret', 'restart', 'writeSecret'];
+const ALLOWED_KEYS = ['appVersion', 'changePin', 'deviceIdentity', 'pinLockState', 'printReceipt', 'readSecret', 'restart', 'setFirstPin', 'unlockWithPin', 'writeSecret'];
 
 describe('the narrow preload bridge', () => {
   beforeAll(async () => {
@@ -28,14 +28,18 @@ describe('the narrow preload bridge', () => {
     for (const key of ALLOWED_KEYS) expect(typeof bridge[key]).toBe('function');
   });
 
-  it.each(['ipcRenderer', 'invoke', 'on', 'once', 'send', 'sendSync', 'removeListener'])('gives the page no %s', (key) => {
+  it.each(['ipcRenderer', 'invoke', 'on', 'once', 'send', 'sendSync', 'removeListener', 'readPinHash', 'writePinHash'])('gives the page no %s', (key) => {
     expect(exposed.get('shubbak')).not.toHaveProperty(key);
   });
 
   it.each([
     ['printReceipt', [receipt()], PLATFORM_CHANNELS.printReceipt],
     ['writeSecret', ['deviceToken', 'tok'], PLATFORM_CHANNELS.writeSecret],
-    ['readSecret', ['pinHash'], PLATFORM_CHANNELS.readSecret],
+    ['readSecret', ['deviceToken'], PLATFORM_CHANNELS.readSecret],
+    ['pinLockState', [], PLATFORM_CHANNELS.pinLockState],
+    ['unlockWithPin', ['482915'], PLATFORM_CHANNELS.unlockWithPin],
+    ['setFirstPin', ['482915'], PLATFORM_CHANNELS.setFirstPin],
+    ['changePin', ['482915', '739164'], PLATFORM_CHANNELS.changePin],
     ['deviceIdentity', [], PLATFORM_CHANNELS.deviceIdentity],
     ['restart', [], PLATFORM_CHANNELS.restart],
     ['appVersion', [], PLATFORM_CHANNELS.appVersion],

@@ -6,13 +6,14 @@ import type {
   SavedRequest,
   SaveRequestInput,
   SessionSettings,
+  StatusLookupInput,
   StatusLookupResult,
 } from '../../src/machines/session/types';
 import { testCatalogue, testSettings, TODAY, validIdentity } from './sessionFixtures';
 
 export interface FakeServices {
   save?: (input: SaveRequestInput) => Promise<SavedRequest>;
-  lookup?: (trackingCode: string) => Promise<StatusLookupResult>;
+  lookup?: (input: StatusLookupInput) => Promise<StatusLookupResult>;
   print?: (input: PrintReceiptInput) => Promise<PrintOutcome>;
   settings?: Partial<SessionSettings>;
 }
@@ -21,7 +22,7 @@ export interface FakeServices {
 export function startSession(fakes: FakeServices = {}) {
   const saved: SaveRequestInput[] = [];
   const printed: PrintReceiptInput[] = [];
-  const looked: string[] = [];
+  const looked: StatusLookupInput[] = [];
   const staffAlerts: number[] = [];
   const machine = sessionMachine.provide({
     actions: { alertStaff: () => staffAlerts.push(staffAlerts.length + 1) },
@@ -30,9 +31,9 @@ export function startSession(fakes: FakeServices = {}) {
         saved.push(input);
         return (fakes.save ?? (async () => ({ trackingCode: 'ABC-00001-X' })))(input);
       }),
-      lookupStatus: fromPromise<StatusLookupResult, { trackingCode: string }>(async ({ input }) => {
-        looked.push(input.trackingCode);
-        return (fakes.lookup ?? (async () => ({ found: false }) as const))(input.trackingCode);
+      lookupStatus: fromPromise<StatusLookupResult, StatusLookupInput>(async ({ input }) => {
+        looked.push(input);
+        return (fakes.lookup ?? (async () => ({ found: false, reason: 'noMatch' }) as const))(input);
       }),
       printReceipt: fromPromise<PrintOutcome, PrintReceiptInput>(async ({ input }) => {
         printed.push(input);

@@ -76,11 +76,25 @@ describe('the citizen session: consent, saving and the receipt', () => {
     actor.send({ type: 'consent.accept' });
     await settle();
     expect(receiptState(actor)).toBe('printed');
-    expect(printed).toEqual([{ trackingCode: 'KBZ-00042-7', serviceId: 'birth_extract', locale: 'ar', catalogue: testCatalogue }]);
+    expect(printed).toEqual([{ trackingCode: 'KBZ-00042-7', serviceId: 'birth_extract', locale: 'ar', catalogue: testCatalogue, statusToken: null }]);
     actor.send({ type: 'receipt.print' });
     expect(receiptState(actor)).toBe('printing');
     await settle();
     expect(printed).toHaveLength(2);
+    expect(receiptState(actor)).toBe('printed');
+  });
+
+  it("puts the saved request's status token into the receipt to print, and forgets it at reset", async () => {
+    const { actor, printed } = startSession({ save: async () => ({ trackingCode: 'KBZ-00042-7', statusToken: 'AAECAwQFBgcICQoLDA0ODw' }) });
+    reachReview(actor);
+    actor.send({ type: 'flow.next' });
+    actor.send({ type: 'consent.accept' });
+    await settle();
+    actor.send({ type: 'receipt.print' });
+    await settle();
+    expect(printed[0]?.statusToken).toBe('AAECAwQFBgcICQoLDA0ODw');
+    actor.send({ type: 'receipt.finish' });
+    expect(actor.getSnapshot().context.statusToken).toBeNull();
   });
 
   it.each([

@@ -7,6 +7,10 @@ function bridge(overrides: Partial<KioskPlatform> = {}): KioskPlatform {
     printReceipt: vi.fn(async () => ({ ok: true as const })),
     writeSecret: vi.fn(async () => ({ ok: true as const })),
     readSecret: vi.fn(async () => 'tok'),
+    pinLockState: vi.fn(async () => ({ pin: 'set' as const, lockout: { failures: 0, lockedUntil: null } })),
+    unlockWithPin: vi.fn(async () => ({ kind: 'ok' as const, lockout: { failures: 0, lockedUntil: null } })),
+    setFirstPin: vi.fn(async () => ({ ok: false as const, reason: 'pinAlreadySet' as const })),
+    changePin: vi.fn(async () => ({ ok: true as const })),
     deviceIdentity: vi.fn(async () => ({ installationId: 'id', host: 'electron' as const })),
     restart: vi.fn(async () => undefined),
     appVersion: vi.fn(async () => '0.1.0'),
@@ -32,7 +36,21 @@ describe('the Electron platform client', () => {
 
   it('turns a refused secret write into a failed result and a refused read into null', async () => {
     const platform = createElectronPlatform(bridge({ writeSecret: refused, readSecret: refused }));
-    expect(await platform.writeSecret('pinHash', 'h')).toEqual({ ok: false, reason: 'failed' });
-    expect(await platform.readSecret('pinHash')).toBeNull();
+    expect(await platform.writeSecret('deviceToken', 'h')).toEqual({ ok: false, reason: 'failed' });
+    expect(await platform.readSecret('deviceToken')).toBeNull();
+  });
+
+  it('asks the main process to check the PIN and passes its verdict on', async () => {
+    const shubbak = bridge();
+    const platform = createElectronPlatform(shubbak);
+    expect(await platform.unlockWithPin('482915')).toEqual({ kind: 'ok', lockout: { failures: 0, lockedUntil: null } });
+    expect(shubbak.unlockWithPin).toHaveBeenCalledWith('482915');
+    expect(await platform.changePin('482915', '739164')).toEqual({ ok: true });
+    expect(shubbak.changePin).toHaveBeenCalledWith('482915', '739164');
+  });
+
+  it('lets a refused PIN-state call reject rather than answer "no PIN yet"', async () => {
+    const platform = createElectronPlatform(bridge({ pinLockState: refused }));
+    await expect(platform.pinLockState()).rejects.toThrow();
   });
 });

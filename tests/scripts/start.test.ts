@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { chooseKioskShell, chromiumKioskArgs, shellMessage, type ShellFacts } from '../../scripts/kioskShell';
 import { electronBinaryPath, readShellFacts } from '../../scripts/machineFacts';
-import { lastNonEmptyLine } from '../../scripts/processes';
+import { demoStaffLines, lastNonEmptyLine } from '../../scripts/processes';
 
 const URL = 'http://127.0.0.1:5180/';
 const base: ShellFacts = { electronBinary: false, electronBundle: false, chromium: '/usr/bin/chromium', display: true };
@@ -95,5 +95,14 @@ describe('reading a value a CLI command hands back', () => {
     ['', undefined],
   ])('takes the last non-empty line of %j', (output, expected) => {
     expect(lastNonEmptyLine(output)).toBe(expected);
+  });
+});
+
+describe('the demo staff accounts npm start prints', () => {
+  it('reads one account per line and ignores anything else', () => {
+    expect(demoStaffLines('demo.agent agent ABCD-EFGH-JK12\nsome other line\n\ndemo.admin admin WXYZ-2345-6789\r\n')).toEqual([
+      { login: 'demo.agent', role: 'agent', password: 'ABCD-EFGH-JK12' },
+      { login: 'demo.admin', role: 'admin', password: 'WXYZ-2345-6789' },
+    ]);
   });
 });

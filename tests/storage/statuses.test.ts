@@ -49,6 +49,6 @@ describe('statuses pulled from the back office', () => {
     const db = freshDb();
     await applyChanges(db, [change(4, 'elsewhere', 'XYZ-00042-A', 'refused')], 4);
     expect(await statusByTrackingCode(db, 'XYZ-00042-A')).toMatchObject({ local: null, serviceId: null, remote: { status: 'refused', reason: 'missing document' } });
-    expect(await statusByTrackingCode(db, 'QQQ-00001-Q')).toEqual({ local: null, serviceId: null, remote: null });
+    expect(await statusByTrackingCode(db, 'QQQ-00001-Q')).toEqual({ local: null, serviceId: null, remote: null, proof: null });
   });
 });

@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { listAudit } from '../../src/storage/audit';
 import { AuditLog } from '../../src/ui/supervisor/AuditLog';
@@ -26,6 +26,21 @@ describe('the dashboard', () => {
     expect(fact('Requests refused by the back office')).toBe('2');
     expect(fact('Enrolled')).toBe('Yes');
     expect(fact('Last error')).toBe('the back office has an internal error (HTTP 503)');
+  });
+
+  it('tells staff at the top of supervisor mode when the kiosk is not enrolled, or refused, and what to do', async () => {
+    const world = createWorld();
+    await givenPin(world.platform, world.db, '482915');
+    await renderKiosk(world);
+    openSupervisor();
+    typePin('482915', 'Unlock');
+    const warning = await screen.findByTestId('sv-enrolment-warning');
+    expect(warning.getAttribute('data-mark')).toBe('notEnrolled');
+    expect(warning.textContent).toMatch(/^This kiosk is not enrolled with the back office. It still takes requests/);
+    act(() => world.sync.publish({ enrolled: true, phase: 'paused', lastError: { reason: 'unauthorized', message: '401', at: 0 } }));
+    expect(screen.getByTestId('sv-enrolment-warning').getAttribute('data-mark')).toBe('refused');
+    act(() => world.sync.publish({ phase: 'idle', lastError: null }));
+    expect(screen.queryByTestId('sv-enrolment-warning')).toBeNull();
   });
 
   it('asks the sync service for a manual sync and records it', async () => {

@@ -40,6 +40,29 @@ describe('the settings form', () => {
     expect(await listAudit(world.db, { limit: 10 })).toEqual([]);
   });
 
+  it('refuses an office name with a hidden direction mark, in the supervisor language, and stores names cleaned', async () => {
+    const world = createWorld();
+    renderIn('fr', <SettingsArea services={world.services} />);
+    await screen.findByRole('heading', { name: 'Réglages de la borne' });
+    fireEvent.change(field('Nom du bureau'), { target: { value: 'Annexe\u202E 3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await screen.findByText(/^Ce texte contient un caractère invisible ou de contrôle/);
+    expect(await listAudit(world.db, { limit: 10 })).toEqual([]);
+    const saved = await world.services.settings.save({ ...(await world.services.settings.load()), officeName: '  Annexe\u0301 n° 3  ' });
+    expect(saved).toMatchObject({ ok: true, settings: { officeName: 'Annexé n° 3' } });
+  });
+
+  it('refuses a plain http:// back office on another machine with a translated reason, and saves nothing', async () => {
+    const world = createWorld();
+    renderIn('fr', <SettingsArea services={world.services} />);
+    await screen.findByRole('heading', { name: 'Réglages de la borne' });
+    fireEvent.change(field('Adresse du back-office'), { target: { value: 'http://192.168.1.10:8787' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await screen.findByText(/Le http:\/\/ simple est refusé vers une autre machine/);
+    expect(field('Adresse du back-office').getAttribute('aria-invalid')).toBe('true');
+    expect(await listAudit(world.db, { limit: 10 })).toEqual([]);
+  });
+
   it('lets a supervisor choose how long supervisor mode waits before locking itself, from 1 to 30 minutes', async () => {
     const world = createWorld();
     renderIn('en', <SettingsArea services={world.services} />);

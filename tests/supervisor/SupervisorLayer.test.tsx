@@ -187,6 +187,17 @@ describe('unlocking with the PIN pad', () => {
     expect(await auditActions(world)).toEqual(['supervisor.pinFailed', 'supervisor.pinFailed', 'supervisor.pinFailed', 'supervisor.lockout']);
   });
 
+  it('says the key store is locked, and offers no first-run PIN pad, when a PIN exists that cannot be read now', async () => {
+    const world = createWorld();
+    await givenPin(world.platform, world.db, PIN);
+    world.platform.secretStoreLocked = true;
+    await renderKiosk(world);
+    openSupervisor();
+    expect(await screen.findByRole('heading', { name: "The kiosk's key store is locked" })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '1' })).toBeNull();
+    expect(screen.queryByText(/enrol/i)).toBeNull();
+  });
+
   it('switches its own language without changing the citizen screens’ language', async () => {
     const world = createWorld();
     await givenPin(world.platform, world.db, PIN);

@@ -1,6 +1,6 @@
-import { createActor, SimulatedClock, waitFor, type SnapshotFrom } from 'xstate';
-import { createSupervisorMachine, DEFAULT_AUTO_LOCK_MS, type SupervisorMachine } from '../../src/machines/supervisorMachine';
-import type { SupervisorAuditAction } from '../../src/machines/supervisor/types';
+import { createActor, fromPromise, SimulatedClock, waitFor, type SnapshotFrom } from 'xstate';
+import { DEFAULT_AUTO_LOCK_MS, supervisorMachine } from '../../src/machines/supervisorMachine';
+import type { LockStateSnapshot, PinCheckOutcome, SavePinOutcome, SupervisorAuditAction } from '../../src/machines/supervisor/types';
 import { createPinLock } from '../../src/supervisor/pinLock';
 import { ShubbakDb } from '../../src/storage/db';
 import { FakePlatform } from './fakes';
@@ -23,16 +23,21 @@ export interface AuditEntry {
 export async function startSupervisor(options: { db: ShubbakDb; platform: FakePlatform; clock: SimulatedClock; audits?: AuditEntry[] }) {
   const audits = options.audits ?? [];
   const now = () => options.clock.now();
+  // The host counts failures on the same simulated clock.
+  options.platform.clock = now;
   const pinLock = createPinLock({ db: options.db, platform: options.platform, now });
-  const machine: SupervisorMachine = createSupervisorMachine({
-    ...pinLock,
-    audit: (action, detail) => audits.push({ action, detail }),
-    now,
+  const machine = supervisorMachine.provide({
+    actors: {
+      loadLockState: fromPromise<LockStateSnapshot>(() => pinLock.loadLockState()),
+      checkPin: fromPromise<PinCheckOutcome, { pin: string }>(({ input }) => pinLock.checkPin(input.pin)),
+      savePin: fromPromise<SavePinOutcome, { pin: string }>(({ input }) => pinLock.savePin(input.pin)),
+    },
+    actions: { audit: (_, { action }) => void audits.push({ action, detail: undefined }) },
   });
-  const actor = createActor(machine, { clock: options.clock, input: { autoLockMs: DEFAULT_AUTO_LOCK_MS } });
+  const actor = createActor(machine, { clock: options.clock, input: { autoLockMs: DEFAULT_AUTO_LOCK_MS, now } });
   actor.start();
   await waitFor(actor, (s) => !s.matches('loading'));
-  const settle = (predicate: (s: SnapshotFrom<SupervisorMachine>) => boolean) => waitFor(actor, predicate, { timeout: 5_000 });
+  const settle = (predicate: (s: SnapshotFrom<typeof machine>) => boolean) => waitFor(actor, predicate, { timeout: 5_000 });
   return { actor, audits, pinLock, settle };
 }
 

@@ -24,7 +24,8 @@ export interface World {
 
 export function createWorld(options: { now?: () => number } = {}): World {
   const db = freshDb();
-  const platform = new FakePlatform();
+  // The host counts failures on the world's clock, as the services measure them.
+  const platform = new FakePlatform(options.now);
   const sync = new FakeSync();
   return { db, platform, sync, services: createSupervisorServices({ db, platform, sync, estimateStorage: async () => null, ...options }) };
 }

@@ -1,6 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { LOCKOUT_META_KEY } from '../../src/supervisor/pinLock';
-import { readMeta } from '../../src/storage/meta';
 import type { ShubbakDb } from '../../src/storage/db';
 import { FakePlatform } from './fakes';
 import { freshDb, givenPin, newClock, startSupervisor } from './harness';
@@ -96,7 +94,7 @@ describe('first run', () => {
     s.actor.send({ type: 'pin.confirm', pin: PIN });
     await s.settle((snap) => snap.matches({ firstRun: 'choosePin' }));
 
-    expect(s.actor.getSnapshot().context).toMatchObject({ pinError: 'encryptionUnavailable', draftPin: null, hasPin: false });
+    expect(s.actor.getSnapshot().context).toMatchObject({ pinError: 'encryptionUnavailable', draftPin: null, pin: 'none' });
     expect(platform.secrets.size).toBe(0);
     expect(JSON.stringify(await db.meta.toArray())).not.toContain(PIN);
   });
@@ -130,7 +128,7 @@ describe('unlocking', () => {
     await submit(s, WRONG);
     expect(s.actor.getSnapshot().value).toBe('pinEntry');
     expect(s.actor.getSnapshot().context.pinError).toBe('wrong');
-    // Already on disk when the pad shows the error: written with the failure count, in one transaction.
+    // Already on disk when the pad shows the error: the host counted it, the page recorded it before answering.
     expect(await storedAudit(db)).toEqual([{ action: 'supervisor.pinFailed', detail: 'failures=1' }]);
   });
 
@@ -187,7 +185,7 @@ describe('unlocking', () => {
     expect(restarted.actor.getSnapshot().value).toBe('pinEntry');
     await submit(restarted, WRONG);
     expect(restarted.actor.getSnapshot().value).toBe('lockedOut');
-    expect(await readMeta(db, LOCKOUT_META_KEY, null)).toMatchObject({ failures: 4, lockedUntil: clock.now() + 60_000 });
+    expect(platform.lockoutRecord).toMatchObject({ failures: 4, lockedUntil: clock.now() + 60_000 });
   });
 
   it('resets the count of failures after a correct PIN', async () => {
@@ -197,13 +195,47 @@ describe('unlocking', () => {
     await submit(s, WRONG);
     await submit(s, PIN);
     expect(s.actor.getSnapshot().matches('unlocked')).toBe(true);
-    expect(await readMeta(db, LOCKOUT_META_KEY, null)).toEqual({ failures: 0, lockedUntil: null });
+    expect(platform.lockoutRecord).toEqual({ failures: 0, lockedUntil: null });
 
     s.actor.send({ type: 'supervisor.lock' });
     s.actor.send({ type: 'supervisor.open' });
     await submit(s, WRONG);
     await submit(s, WRONG);
     expect(s.actor.getSnapshot().value).toBe('pinEntry');
+  });
+});
+
+describe('a secret store that is still locked', () => {
+  beforeEach(() => givenPin(platform, db, PIN));
+
+  it('is not taken for "no PIN yet": opening shows the locked store, never a first run', async () => {
+    platform.secretStoreLocked = true;
+    const s = await startSupervisor({ db, platform, clock: newClock() });
+    expect(s.actor.getSnapshot().context.pin).toBe('storeLocked');
+    s.actor.send({ type: 'supervisor.open' });
+    await s.settle((snap) => snap.matches({ storeLocked: 'waiting' }));
+    s.actor.send({ type: 'firstRun.authorised' });
+    s.actor.send({ type: 'pin.choose', pin: '739164' });
+    expect(s.actor.getSnapshot().matches({ storeLocked: 'waiting' })).toBe(true);
+  });
+
+  it('asks the host again at the next opening, and gives the PIN pad once the store has opened', async () => {
+    platform.secretStoreLocked = true;
+    const s = await startSupervisor({ db, platform, clock: newClock() });
+    s.actor.send({ type: 'supervisor.open' });
+    await s.settle((snap) => snap.matches({ storeLocked: 'waiting' }));
+    s.actor.send({ type: 'supervisor.close' });
+    platform.secretStoreLocked = false;
+    s.actor.send({ type: 'supervisor.open' });
+    await s.settle((snap) => snap.matches('pinEntry'));
+    await submit(s, PIN);
+    expect(s.actor.getSnapshot().matches('unlocked')).toBe(true);
+  });
+
+  it('never overwrites a set PIN from the first run: the host refuses, and the pad asks for the PIN', async () => {
+    const stored = platform.secrets.get('pinHash');
+    expect((await platform.setFirstPin('739164'))).toEqual({ ok: false, reason: 'pinAlreadySet' });
+    expect(platform.secrets.get('pinHash')).toBe(stored);
   });
 });
 

@@ -39,6 +39,9 @@ function scriptedTransport(answers: {
       if (answers.heartbeatFails) throw new SyncError('badRequest', 'HTTP 404');
       answers.heartbeats?.push(heartbeat);
     },
+    promptRecordings: async () => [],
+    promptRecording: async () => Promise.reject(new Error('not used')),
+    uploadPromptRecording: async () => Promise.reject(new Error('not used')),
   };
 }
 

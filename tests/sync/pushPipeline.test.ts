@@ -41,6 +41,9 @@ class RecordingBackoffice {
       officeIdentity: async () => null,
       heartbeat: async () => undefined,
       pushAudit: async () => undefined,
+      promptRecordings: async () => [],
+      promptRecording: async () => Promise.reject(new Error('not used')),
+      uploadPromptRecording: async () => Promise.reject(new Error('not used')),
     };
   }
 }

@@ -29,11 +29,37 @@ describe('enrolling a kiosk', () => {
   it.each([
     { url: 'ftp://bo.example.ma', code: VALID_CODE, reason: 'invalidUrl' },
     { url: BACKOFFICE_URL, code: 'ABC', reason: 'invalidCode' },
+    { url: 'http://bo.example.ma', code: VALID_CODE, reason: 'insecureUrl' },
+    { url: 'http://192.168.1.10:8787', code: VALID_CODE, reason: 'insecureUrl' },
   ])('refuses $reason before calling the back office', async ({ url, code, reason }) => {
     const backoffice = new FakeBackoffice();
     const { service } = await startKiosk(backoffice);
     expect(await service.enrol(url, code, 'Kiosk 1')).toMatchObject({ ok: false, reason });
     expect(backoffice.calls).toEqual([]);
+  });
+
+  it('sends nothing over plain http:// to another machine, even with settings written before that rule', async () => {
+    const backoffice = new FakeBackoffice();
+    const kiosk = await enrolledKiosk(backoffice);
+    await saveSettings(kiosk.db, { backofficeUrl: 'http://bo.example.ma' });
+    const callsBefore = backoffice.calls.length;
+    await enqueueSample(kiosk.db);
+    kiosk.service.trigger('manual');
+    const status = await kiosk.until((s) => s.lastError !== null);
+    expect(status.lastError).toMatchObject({ reason: 'forbidden' });
+    expect(backoffice.calls.length).toBe(callsBefore);
+  });
+
+  it('presents the token it held when enrolled again, so the back office replaces its old device', async () => {
+    const backoffice = new FakeBackoffice();
+    const { service, secrets } = await startKiosk(backoffice);
+    await service.enrol(BACKOFFICE_URL, VALID_CODE, 'Kiosk 1');
+    const firstToken = secrets.get('deviceToken');
+    await service.enrol(BACKOFFICE_URL, VALID_CODE, 'Kiosk 1');
+    expect(backoffice.enrolBodies).toEqual([
+      { code: VALID_CODE, kioskLabel: 'Kiosk 1' },
+      { code: VALID_CODE, kioskLabel: 'Kiosk 1', previousDeviceToken: firstToken },
+    ]);
   });
 
   it('keeps the token in the secret store, the identity in meta, and uses the office prefix for new codes', async () => {

@@ -139,7 +139,7 @@ describe('the transport to the back office', () => {
     const identity = { deviceId: 'dev-1', deviceToken: 't'.repeat(40), officeId: 'berkane-1', officeName: 'Annexe 1', trackingPrefix: 'BRK' };
     const calls: RequestInit[] = [];
     const transport = createTransport({ baseUrl: 'https://bo.example.ma', timeoutMs: 5_000, now: () => NOW, timers: manualTimers().timers, fetch: async (_url, init) => (calls.push(init), json(200, identity)) });
-    expect(await transport.enrol('ABCD-1234', 'Kiosk 1')).toEqual(identity);
+    expect(await transport.enrol({ code: 'ABCD-1234', kioskLabel: 'Kiosk 1' })).toEqual(identity);
     expect(calls[0]?.headers).not.toHaveProperty('authorization');
   });
 });

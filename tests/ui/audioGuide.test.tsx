@@ -100,6 +100,18 @@ describe('spoken guidance', () => {
     expect(guide().dataset.promptOrigin).toBe('synthesised');
   });
 
+  it("plays the office's own recording instead of the synthesised file, Amazigh included", async () => {
+    const recorded = { 'screen.attract|zgh': 'blob:office/attract-zgh', 'screen.home|zgh': 'blob:office/home-zgh' } as Record<string, string>;
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'zgh' }, recordedPrompts: async () => ({ url: (id, language) => recorded[`${id}|${language}`] ?? null }) });
+    await kiosk.user.click(screen.getByTestId('listen'));
+    await waitFor(() => expect(guide().getAttribute('src')).toBe('blob:office/attract-zgh'));
+    expect(guide().dataset).toMatchObject({ prompt: 'screen.attract', promptLanguage: 'zgh', promptOrigin: 'recorded' });
+    // A prompt the office has not recorded falls back to the shipped file (Arabic, for Amazigh).
+    await kiosk.user.click(screen.getByTestId('start'));
+    await waitFor(() => expect(guide().dataset.prompt).toBe('choice.start'));
+    expect(guide().dataset).toMatchObject({ promptLanguage: 'ar', promptOrigin: 'synthesised' });
+  });
+
   it('keeps choices acting at once when guidance is off', async () => {
     const kiosk = renderKiosk();
     await kiosk.user.click(screen.getByTestId('start'));

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { currentScreen, chooseLanguage, fieldError, renderKiosk, typeInto, walkToReceipt, walkToReview } from './kioskHarness';
 
@@ -55,6 +55,20 @@ describe('the citizen flow, rendered with fake services', { timeout: 20_000 }, (
     expect(document.activeElement).toBe(cin);
     await typeInto(kiosk, 'identity.cin', 'AB123456');
     expect(fieldError('identity.cin')).toBeNull();
+  });
+
+  it('refuses hidden characters and says the limit of a name that is too long, in the citizen language', async () => {
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'fr' } });
+    await kiosk.user.click(screen.getByTestId('start'));
+    await kiosk.user.click(screen.getByTestId('new-request'));
+    await kiosk.user.click(screen.getByTestId('service-life'));
+    await kiosk.user.click(screen.getByTestId('next'));
+    fireEvent.change(screen.getByTestId('field-identity-lastNameLatin'), { target: { value: 'El\u202EAmrani' } });
+    fireEvent.change(screen.getByTestId('field-identity-firstNameLatin'), { target: { value: 'F'.repeat(121) } });
+    await kiosk.user.click(screen.getByTestId('next'));
+    expect(currentScreen()).toBe('identity');
+    expect(fieldError('identity.lastNameLatin')?.textContent).toMatch(/^Ce texte contient un caractère invisible ou de contrôle/);
+    expect(fieldError('identity.firstNameLatin')?.textContent).toBe('Ce texte est trop long : 120 caractères au plus.');
   });
 
   it('edits a field from the review and comes back to the review', async () => {

@@ -14,7 +14,8 @@ import { formatDate } from '../../src/i18n/format';
  */
 
 const LOCALES_DIR = join(import.meta.dirname, '../../locales');
-const STAFF_NAMESPACES = ['supervisor'];
+/** Rooms other than the kiosk's citizen screens: staff texts, and the public verification page (its own room). */
+const STAFF_NAMESPACES = ['supervisor', 'console', 'verify'];
 
 interface Rule {
   term: string;

@@ -5,19 +5,21 @@ import type { OfficeIdentity } from '../../src/domain/officeIdentity';
 import { DEFAULT_SETTINGS, type KioskSettings } from '../../src/domain/settings';
 import type { Locale } from '../../src/domain/locales';
 import { createI18n } from '../../src/i18n/createI18n';
-import type { SavedRequest, SaveRequestInput, StatusLookupResult } from '../../src/machines/session/types';
+import type { SavedRequest, SaveRequestInput, StatusLookupInput, StatusLookupResult } from '../../src/machines/session/types';
 import type { KioskPlatform, PrintResult, ReceiptToPrint } from '../../src/platform/types';
 import { CitizenKiosk } from '../../src/ui/CitizenKiosk';
 import type { KioskServices } from '../../src/ui/services';
 import { testCatalogue } from '../machines/sessionFixtures';
+import { pinHostOf } from '../supervisor/fakes';
 
 export interface FakeKioskOptions {
   submit?: (input: SaveRequestInput) => Promise<SavedRequest>;
-  lookupStatus?: (code: string) => Promise<StatusLookupResult>;
+  lookupStatus?: (input: StatusLookupInput) => Promise<StatusLookupResult>;
   print?: (receipt: ReceiptToPrint) => Promise<PrintResult>;
   settings?: Partial<KioskSettings>;
   catalogue?: Catalogue;
   officeIdentity?: OfficeIdentity;
+  recordedPrompts?: KioskServices['recordedPrompts'];
 }
 
 /** Renders the whole citizen kiosk over fake services; records what they were asked. */
@@ -32,6 +34,8 @@ export function renderKiosk(options: FakeKioskOptions = {}) {
     },
     writeSecret: async () => ({ ok: true }),
     readSecret: async () => null,
+  ...pinHostOf(),
+    ...pinHostOf(),
     deviceIdentity: async () => ({ installationId: 'test-installation', host: 'browser' }),
     restart: async () => undefined,
     appVersion: async () => '0.0.0-test',
@@ -42,11 +46,12 @@ export function renderKiosk(options: FakeKioskOptions = {}) {
       submitted.push(input);
       return (options.submit ?? (async () => ({ trackingCode: 'KBZ-00042-7' })))(input);
     },
-    lookupStatus: options.lookupStatus ?? (async () => ({ found: false })),
+    lookupStatus: options.lookupStatus ?? (async () => ({ found: false, reason: 'noMatch' })),
     callStaff: () => {
       staffCalls.push(staffCalls.length + 1);
     },
     catalogue: options.catalogue ?? testCatalogue,
+    ...(options.recordedPrompts ? { recordedPrompts: options.recordedPrompts } : {}),
     settings,
     officeIdentity: options.officeIdentity ?? null,
     platform,

@@ -110,13 +110,15 @@ describe('the status screen and the camera', () => {
       throw new DOMException('no camera', 'NotFoundError');
     });
     let looked = '';
-    const kiosk = renderKiosk({ settings: { defaultLocale: 'fr' }, lookupStatus: async (code) => ((looked = code), { found: false }) });
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'fr' }, lookupStatus: async (input) => ((looked = input.trackingCode), { found: false, reason: 'noMatch' }) });
     await toLookup(kiosk);
     await kiosk.user.click(screen.getByTestId('qr-scan'));
     await waitFor(() => expect(screen.getByTestId('qr-notice').dataset.notice).toBe('noCamera'));
     expect(screen.getByTestId('qr-notice').textContent).toBe('La caméra ne peut pas être utilisée. Tapez le code.');
     await typeInto(kiosk, 'lookup.code', CODE);
     await kiosk.user.click(screen.getByTestId('lookup-submit'));
+    await typeInto(kiosk, 'lookup.answer', '34561990');
+    await kiosk.user.click(screen.getByTestId('lookup-answer-submit'));
     await waitFor(() => expect(looked).toBe(CODE));
   });
 });

@@ -6,7 +6,8 @@ import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
 import type { RemoteStatus } from '../../../src/domain/status';
 import { checkFreeText, type FreeTextErrorCode } from '../../../src/domain/text';
 import { ENROLMENT_CODE_TTL_HOURS, issueEnrolmentCode } from '../service/enrolmentCodes';
-import { createStaffAccount, resetStaffPassword } from '../service/staffAccounts';
+import { hashPassword } from '../service/passwords';
+import { createStaffAccount, newActivationCode, resetStaffPassword } from '../service/staffAccounts';
 import { purgeFinishedRequests } from '../service/retention';
 import { changeStatus } from '../service/statusChange';
 import type { OfficeIdentityInput } from '../store/officeIdentityTypes';
@@ -100,6 +101,30 @@ export async function addStaff(
   context.print(`Activation code, valid until ${created.expiresAt}; the person chooses a password with it in the console (/console/). It is shown only now:`);
   context.print(created.code);
   return { login: created.account.login, code: created.code };
+}
+
+export const DEMO_STAFF_ROLES = STAFF_ROLES;
+
+/**
+ * One demo account per role on the demo office, each with a printed password (a demo, not an
+ * office: a real account chooses its password with an activation code). One line per account,
+ * `login role password` (the CLI shows control characters escaped, so no tab), only for accounts made
+ * now: a password is never shown twice.
+ */
+export async function demoStaff(context: CommandContext): Promise<Array<{ login: string; role: string; password: string }>> {
+  await requireOffice(context, DEMO_OFFICE.id);
+  const made: Array<{ login: string; role: string; password: string }> = [];
+  for (const role of DEMO_STAFF_ROLES) {
+    const login = `demo.${role}`;
+    if (await context.store.findStaffByLogin(login)) continue;
+    const created = await createStaffAccount(context.store, { officeId: DEMO_OFFICE.id, role, name: `Demo ${role}`, login }, context.now());
+    const password = newActivationCode();
+    await context.store.setStaffPassword({ staffId: created.account.id, passwordHash: await hashPassword(password), at: context.now().toISOString() });
+    await audit(context, DEMO_OFFICE.id, 'staffCreated', `demo staff ${created.account.id} as ${role}`);
+    made.push({ login, role, password });
+    context.print(`${login} ${role} ${password}`);
+  }
+  return made;
 }
 
 /** Gives an existing account a role in another office (or a new role in the same one). */

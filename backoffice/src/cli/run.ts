@@ -13,7 +13,9 @@ import { prepareDataDir } from '../store/dataFiles';
 import { openSqliteStore } from '../store/sqliteStore';
 import { isLoopbackHost } from '../http/plainHttp';
 import { parseTrustProxy } from '../http/trustProxy';
+import * as certificateCommands from './certificateCommands';
 import * as commands from './commands';
+import { SigningKeyring } from '../certificates/signingKeyring';
 
 export interface CliIo {
   stdout: (line: string) => void;
@@ -33,6 +35,7 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
   create-office --id <id> --name <name>
   enrol-code --office <id>                 prints a one-time enrolment code (valid 24 h)
   demo-setup                               the demo office; the code is the last line
+  demo-staff                               one demo account per role on the demo office: login, role, password
   add-staff --office <id> --role <agent|chief|admin> --name <name> [--login <login>]
                                            prints the login and a one-time activation code (last line)
   grant-role --office <id> --role <role> <login>
@@ -49,6 +52,10 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
                                            the office's name in each kiosk language and its logo (.png .jpg .webp .svg)
   purge --days <n>                         empties the personal data of requests finished > n days ago
   openapi                                  prints the OpenAPI 3.1 document (as served at /api/v1/openapi.json)
+  rotate-signing-key                       certificates are signed with a new key from now on; old ones still verify
+  export-keys                              prints the public keys (as served at /api/v1/keys)
+  trust-keys <file>                        another back office's keys (from its /api/v1/keys): its certificates verify here
+  verify-certificate --keys <file> <token> checks a certificate token offline with only a key set (no database)
 Every command takes --data <dir> (env SHUBBAK_DATA_DIR). The default catalogue file may be
 replaced with env SHUBBAK_DEFAULT_CATALOGUE.`;
 
@@ -73,6 +80,7 @@ const OPTIONS = {
   'name-fr': { type: 'string' },
   'name-en': { type: 'string' },
   logo: { type: 'string' },
+  keys: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -101,6 +109,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(JSON.stringify(buildOpenApiDocument(), null, 2));
       return 0;
     }
+    if (command === 'verify-certificate') {
+      const result = certificateCommands.verifyOffline(required(values.keys, '--keys'), required(rest[0], '<token>'), io.stdout);
+      return result.outcome === 'valid' ? 0 : 3;
+    }
+    if (command === 'rotate-signing-key' || command === 'export-keys' || command === 'trust-keys') {
+      const keyring = SigningKeyring.open(dataDir);
+      if (command === 'rotate-signing-key') certificateCommands.rotateSigningKey(keyring, new Date(), io.stdout);
+      else if (command === 'export-keys') certificateCommands.exportKeys(keyring, io.stdout);
+      else certificateCommands.trustKeys(keyring, required(rest[0], '<file>'), io.stdout);
+      return 0;
+    }
     if (command === 'serve') {
       return await serve(io, {
         dataDir,
@@ -119,7 +138,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       store,
       now: () => new Date(),
       // Labels and names come from kiosks and operators: printed with control characters made visible.
-      print: (line) => io.stdout(escapeInvisible(line)),
+      // A tab is the commands' own column separator (demo-staff's lines are read by npm start), so each
+      // column is escaped on its own (stored values hold no tab: the text rule refuses control characters).
+      print: (line) => io.stdout(line.split('\t').map(escapeInvisible).join('\t')),
       defaultCatalogue: () => readCatalogueFile(io.env.SHUBBAK_DEFAULT_CATALOGUE ?? DEFAULT_CATALOGUE_PATH),
     };
     try {
@@ -132,6 +153,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           break;
         case 'demo-setup':
           await commands.demoSetup(context);
+          break;
+        case 'demo-staff':
+          await commands.demoStaff(context);
           break;
         case 'add-staff':
           await commands.addStaff(context, {

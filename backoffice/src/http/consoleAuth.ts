@@ -20,6 +20,9 @@ declare module 'fastify' {
   }
 }
 
+/** The event feed is polled (or streamed) by the page itself: it proves no one is at the desk. */
+const BACKGROUND_PATH = /\/events(\/stream)?$/;
+
 /** The cookie lives only under the console API: the kiosk's endpoints never see it. */
 export const SESSION_COOKIE_PATH = CONSOLE_PREFIX;
 
@@ -76,7 +79,8 @@ export function registerConsoleAuth(app: FastifyInstance, store: Store, policy: 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith(CONSOLE_PREFIX)) return;
     const token = sessionToken(request);
-    request.consoleSession = token ? await resumeSession(store, token, policy, now()) : null;
+    const extend = !BACKGROUND_PATH.test(request.url.split('?')[0] ?? '');
+    request.consoleSession = token ? await resumeSession(store, token, policy, now(), { extend }) : null;
   });
   app.addHook('preParsing', async (request) => {
     if (request.routeOptions.config.access !== 'console') return;

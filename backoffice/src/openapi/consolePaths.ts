@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { enrolmentCodeResponseSchema, kioskListSchema } from '../../../src/domain/console/fleet';
+import { certificateListSchema, certificateResponseSchema, issueCertificateBodySchema, revokeCertificateBodySchema } from '../../../src/domain/console/certificates';
 import { eventsResponseSchema } from '../../../src/domain/console/events';
 import { queueCountsSchema } from '../../../src/domain/console/queues';
 import { assignBodySchema, checklistBodySchema, collectBodySchema, refuseBodySchema, releaseBodySchema, statusBodySchema } from '../../../src/domain/console/requestActions';
@@ -18,8 +19,11 @@ interface ConsoleOperation {
   contentType?: string;
 }
 
-/** One line per console route: the zod schemas are the contract (src/domain/console), described here for tools. */
-export const CONSOLE_OPERATIONS: Record<ConsoleRouteName, ConsoleOperation> = {
+/**
+ * One line per console route: the zod schemas are the contract (src/domain/console), described
+ * here for tools. A route added to CONSOLE_ROUTES without a line here is still listed, by name.
+ */
+export const CONSOLE_OPERATIONS: Partial<Record<ConsoleRouteName, ConsoleOperation>> = {
   login: { summary: 'Sign in (sets the session cookie)', body: loginRequestSchema, answer: meResponseSchema },
   activate: { summary: 'Choose a password with a one-time activation code, and sign in', body: activateRequestSchema, answer: meResponseSchema },
   logout: { summary: 'End the session', answer: logoutResponseSchema },
@@ -36,6 +40,10 @@ export const CONSOLE_OPERATIONS: Record<ConsoleRouteName, ConsoleOperation> = {
   status: { summary: 'Start the review, or mark ready', body: statusBodySchema, answer: requestDetailSchema },
   refuse: { summary: 'Refuse with a reason code (chief)', body: refuseBodySchema, answer: requestDetailSchema },
   collect: { summary: 'Record who collected the document', body: collectBodySchema, answer: requestDetailSchema },
+  certificateIssue: { summary: 'Issue the certificate: render, sign, store; the request becomes ready (chief)', body: issueCertificateBodySchema, answer: certificateResponseSchema },
+  certificateList: { summary: "The request's certificates, revoked ones included", answer: certificateListSchema },
+  certificatePdf: { summary: 'The certificate as printed', contentType: 'application/pdf' },
+  certificateRevoke: { summary: 'Revoke a certificate: the online check refuses it from then on (chief)', body: revokeCertificateBodySchema, answer: certificateResponseSchema },
   staffList: { summary: "The office's staff (admin)", answer: staffListSchema },
   staffCreate: { summary: 'Add a staff member; answers a one-time activation code (admin)', body: createStaffBodySchema, answer: activationCodeResponseSchema },
   staffRole: { summary: "Change a staff member's role (admin)", body: changeRoleBodySchema, answer: staffResponseSchema },
@@ -52,7 +60,7 @@ export const CONSOLE_OPERATIONS: Record<ConsoleRouteName, ConsoleOperation> = {
 export function consolePaths(jsonSchema: (schema: z.ZodType, io: 'input' | 'output') => Record<string, unknown>): Record<string, Record<string, unknown>> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [name, route] of Object.entries(CONSOLE_ROUTES) as Array<[ConsoleRouteName, (typeof CONSOLE_ROUTES)[ConsoleRouteName]]>) {
-    const operation = CONSOLE_OPERATIONS[name];
+    const operation = CONSOLE_OPERATIONS[name] ?? { summary: name };
     const openApiPath = route.path.replace(/:([a-zA-Z]+)/g, '{$1}');
     const parameters = [...route.path.matchAll(/:([a-zA-Z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
     const answer = operation.answer ? { 'application/json': { schema: jsonSchema(operation.answer, 'output') } } : { [operation.contentType ?? 'application/json']: {} };

@@ -13,10 +13,12 @@ import {
   pushResponseSchema,
 } from '../../../src/domain/syncProtocol';
 import { officeIdentityResponseSchema } from '../../../src/domain/officeIdentity';
+import { promptRecordingListSchema, promptRecordingSchema, promptRecordingSummarySchema, promptRecordingUploadSchema } from '../../../src/domain/promptRecordings';
 import { heartbeatResponseSchema, heartbeatSchema } from '../../../src/domain/heartbeat';
 import { auditPushResponseSchema, healthResponseSchema } from '../http/schemas';
 import { BODY_LIMITS } from '../routes/deps';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../../src/domain/console/session';
+import { publicKeySetSchema, verifyRequestSchema, verifyResponseSchema } from '../../../src/domain/certificateToken';
 import { consolePaths } from './consolePaths';
 
 /**
@@ -36,8 +38,15 @@ const COMPONENTS = {
   AuditPushResponse: [auditPushResponseSchema, 'output'],
   Heartbeat: [heartbeatSchema, 'input'],
   HeartbeatResponse: [heartbeatResponseSchema, 'output'],
+  PromptRecordingList: [promptRecordingListSchema, 'output'],
+  PromptRecording: [promptRecordingSchema, 'output'],
+  PromptRecordingUpload: [promptRecordingUploadSchema, 'input'],
+  PromptRecordingSummary: [promptRecordingSummarySchema, 'output'],
   Health: [healthResponseSchema, 'output'],
   Error: [errorResponseSchema, 'output'],
+  PublicKeySet: [publicKeySetSchema, 'output'],
+  VerifyRequest: [verifyRequestSchema, 'input'],
+  VerifyResponse: [verifyResponseSchema, 'output'],
 } as const satisfies Record<string, readonly [z.ZodType, 'input' | 'output']>;
 
 type ComponentName = keyof typeof COMPONENTS;
@@ -72,6 +81,10 @@ const query = (name: string, description: string) => ({
 
 const deviceAuth = [{ deviceToken: [] }];
 const bodyErrors = [400, 401, 403, 413, 415, 429];
+const recordingParameters = [
+  { name: 'promptId', in: 'path', required: true, schema: { type: 'string' }, description: 'A prompt of assets/audio/manifest.json, e.g. screen.home' },
+  { name: 'language', in: 'path', required: true, schema: { type: 'string', enum: ['ar', 'zgh', 'fr', 'en'] } },
+];
 
 export function buildOpenApiDocument(): Record<string, unknown> {
   return {
@@ -142,6 +155,28 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { '200': { description: 'How many entries were new', ...json('AuditPushResponse') }, ...errors(...bodyErrors) },
         },
       },
+      [`${API_PREFIX}/prompt-recordings`]: {
+        get: {
+          summary: "The office's own recordings of the spoken prompts (without the audio)",
+          security: deviceAuth,
+          responses: { '200': { description: 'One per prompt and language', ...json('PromptRecordingList') }, ...errors(401, 403, 429) },
+        },
+      },
+      [`${API_PREFIX}/prompt-recordings/{promptId}/{language}`]: {
+        get: {
+          summary: 'One recording, with its audio (base64)',
+          security: deviceAuth,
+          parameters: recordingParameters,
+          responses: { '200': { description: 'The recording', ...json('PromptRecording') }, ...errors(400, 401, 403, 404, 429) },
+        },
+        post: {
+          summary: 'Record a prompt for the office (replaces an earlier recording of it)',
+          security: deviceAuth,
+          parameters: recordingParameters,
+          requestBody: { required: true, ...json('PromptRecordingUpload') },
+          responses: { '200': { description: 'The recording as stored', ...json('PromptRecordingSummary') }, ...errors(...bodyErrors) },
+        },
+      },
       [`${API_PREFIX}/devices/heartbeat`]: {
         post: {
           summary: "The kiosk's sync figures for the office's fleet page (no personal data)",
@@ -151,6 +186,19 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
       },
       ...consolePaths(jsonSchema),
+      [`${API_PREFIX}/keys`]: {
+        get: {
+          summary: "The back office's public certificate keys, current and retired (docs/certificates.md)",
+          responses: { '200': { description: 'Ed25519 public keys, raw, base64url', ...json('PublicKeySet') } },
+        },
+      },
+      [`${API_PREFIX}/verify`]: {
+        post: {
+          summary: 'Check a certificate token: valid, revoked or forged (public)',
+          requestBody: { required: true, ...json('VerifyRequest') },
+          responses: { '200': { description: 'The outcome, with the claims to compare with the paper', ...json('VerifyResponse') }, ...errors(400, 413, 415, 429) },
+        },
+      },
       [`${API_PREFIX}/health`]: {
         get: { summary: 'Liveness', responses: { '200': { description: 'The server is up', ...json('Health') } } },
       },

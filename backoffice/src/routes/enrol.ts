@@ -70,13 +70,14 @@ export function registerEnrolRoutes(app: FastifyInstance, deps: RouteDeps & { en
         now: deps.now().toISOString(),
         device: { id: uuidv7(), label: label.value, tokenHash: hashSecret(token) },
         prefixCandidates: shuffledPrefixes(),
+        ...(body.previousDeviceToken ? { replaces: { tokenHash: hashSecret(body.previousDeviceToken), auditId: uuidv7() } } : {}),
       });
       if (!outcome.ok) {
         // Never the code itself: the log may be read by more people than the codes are meant for.
         request.log.warn({ reason: outcome.reason, officeId, ip: request.ip }, 'enrolment refused');
         throw REFUSALS[outcome.reason];
       }
-      request.log.info({ deviceId: outcome.device.id, officeId: outcome.office.id }, 'kiosk enrolled');
+      request.log.info({ deviceId: outcome.device.id, officeId: outcome.office.id, replaced: outcome.replaced }, outcome.replaced ? 'kiosk enrolled again, replacing its old device' : 'kiosk enrolled');
       return enrolResponseSchema.parse({
         deviceId: outcome.device.id,
         deviceToken: token,

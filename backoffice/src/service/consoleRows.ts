@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { RequestRow } from '../../../src/domain/console/requestRow';
+import type { Identity } from '../../../src/domain/identity';
 import { citizenRequestSchema, type CitizenRequest } from '../../../src/domain/request';
 import type { RemoteStatus } from '../../../src/domain/status';
 import type { WorkRow } from '../store/consoleTypes';
@@ -15,8 +17,20 @@ export function isOverdue(status: RemoteStatus, dueAt: string | null, now: Date)
   return (status === 'received' || status === 'inReview') && dueAt !== null && dueAt < now.toISOString();
 }
 
+/** The holder's names and CIN from a stored body, read without validating the whole request (a queue page shows 25 of them). */
+function holderOf(body: string): Pick<Identity, 'cin' | 'firstNameLatin' | 'lastNameLatin' | 'firstNameArabic' | 'lastNameArabic'> | null {
+  if (body === '') return null;
+  const parsed = holderSchema.safeParse(JSON.parse(body));
+  return parsed.success ? parsed.data.identity : null;
+}
+
+// Loose on purpose: the stored identity has more fields than a row shows.
+const holderSchema = z.object({
+  identity: z.object({ cin: z.string(), firstNameLatin: z.string(), lastNameLatin: z.string(), firstNameArabic: z.string(), lastNameArabic: z.string() }),
+});
+
 export function toRequestRow(row: WorkRow, now: Date): RequestRow {
-  const identity = storedRequest(row.body)?.identity;
+  const identity = holderOf(row.body);
   return {
     id: row.id,
     trackingCode: row.trackingCode,

@@ -42,9 +42,16 @@ export interface ActiveSession {
 /**
  * The session behind a cookie token, if it is still good: not revoked, not idle too long, not
  * past its absolute end, its person not revoked and still working somewhere. Using it moves its
- * idle end on.
+ * idle end on, unless the call is the page's own background polling (`extend: false`): a console
+ * left open on an unattended PC must still end.
  */
-export async function resumeSession(store: StaffStore, token: string, policy: SessionPolicy, now: Date): Promise<ActiveSession | null> {
+export async function resumeSession(
+  store: StaffStore,
+  token: string,
+  policy: SessionPolicy,
+  now: Date,
+  options: { extend: boolean } = { extend: true },
+): Promise<ActiveSession | null> {
   const session = await store.getSession(hashSecret(token));
   if (!session || session.revokedAt !== null) return null;
   const at = now.toISOString();
@@ -53,6 +60,7 @@ export async function resumeSession(store: StaffStore, token: string, policy: Se
   if (!account || account.revokedAt !== null) return null;
   const roles = await store.activeRoles(account.id);
   if (roles.length === 0) return null;
+  if (!options.extend) return { session, account, roles };
   const idleEnd = Math.min(now.getTime() + policy.idleMs, Date.parse(session.absoluteExpiresAt));
   // Written at most once a minute: a queue page polled every few seconds should not cost a disk write each time.
   if (idleEnd - Date.parse(session.idleExpiresAt) < TOUCH_EVERY_MS) return { session, account, roles };

@@ -13,21 +13,21 @@ const EVENT_SELECT = `SELECT e.seq, e.request_id AS requestId, r.tracking_code A
   s.name AS staffName, e.status, e.reason_code AS reasonCode, e.reason, e.detail
   FROM request_events e JOIN requests r ON r.id = e.request_id LEFT JOIN staff_accounts s ON s.id = e.staff_id`;
 
-/** Each queue as the WHERE clause after `r.office_id = ?`, and its parameters. */
-function queueCondition(queue: QueueId, staffId: string): { sql: string; params: string[] } {
-  switch (queue) {
-    case 'new':
-      return { sql: "r.status = 'received'", params: [] };
-    case 'inReviewMine':
-      return { sql: "r.assignee_id = ? AND r.status = 'inReview'", params: [staffId] };
-    case 'inReviewAll':
-      return { sql: "r.status = 'inReview'", params: [] };
-    case 'ready':
-    case 'collected':
-    case 'refused':
-      return { sql: 'r.status = ?', params: [queue] };
-  }
-}
+/**
+ * Each work queue is one function: the WHERE clause after `r.office_id = ?`, and its parameters.
+ * Every one is served by an index in reception order (requests_queue, requests_queue_by_assignee).
+ */
+export const QUEUE_CONDITIONS: Record<QueueId, (staffId: string) => { sql: string; params: string[] }> = {
+  new: () => ({ sql: "r.status = 'received'", params: [] }),
+  inReviewMine: (staffId) => ({ sql: "r.assignee_id = ? AND r.status = 'inReview'", params: [staffId] }),
+  inReviewAll: () => ({ sql: "r.status = 'inReview'", params: [] }),
+  ready: () => ({ sql: "r.status = 'ready'", params: [] }),
+  collected: () => ({ sql: "r.status = 'collected'", params: [] }),
+  refused: () => ({ sql: "r.status = 'refused'", params: [] }),
+};
+
+/** Above this many matches, a search page is read in date order rather than sorted (see searchRequests). */
+const MANY_MATCHES = 2_000;
 
 const direction = (order: ListOrder) => (order === 'newest' ? 'DESC' : 'ASC');
 
@@ -35,7 +35,8 @@ const direction = (order: ListOrder) => (order === 'newest' ? 'DESC' : 'ASC');
  * The console's queries and writes on SQLite. Queues and counts walk the `requests_queue`
  * indexes (office, status, reception); search walks the prefix index of the search terms.
  */
-export function sqliteConsole(db: Database.Database): ConsoleStore {
+/** `mutateRequestNow`: the same mutation, synchronous, for a caller's own transaction (issuing a certificate nests it). */
+export function sqliteConsole(db: Database.Database): ConsoleStore & { mutateRequestNow(mutation: RequestMutation): MutationOutcome } {
   const statements = new Map<string, Database.Statement>();
   /** Queries are built from a few fixed shapes: each text is prepared once. */
   function sql<R>(source: string): Database.Statement<unknown[], R> {
@@ -47,12 +48,12 @@ export function sqliteConsole(db: Database.Database): ConsoleStore {
     return statement as Database.Statement<unknown[], R>;
   }
 
-  function page(where: string, params: unknown[], order: ListOrder, offset: number, limit: number): Page<WorkRow> {
+  function page(where: string, params: unknown[], order: ListOrder, offset: number, limit: number, count = true): Page<WorkRow> {
     const dir = direction(order);
     const rows = sql<WorkRow>(
       `SELECT ${WORK_COLUMNS} FROM ${WORK_FROM} WHERE ${where} ORDER BY r.received_at ${dir}, r.id ${dir} LIMIT ? OFFSET ?`,
     ).all(...params, limit, offset);
-    const total = sql<number>(`SELECT COUNT(*) FROM requests r WHERE ${where}`).pluck().get(...params) ?? 0;
+    const total = count ? (sql<number>(`SELECT COUNT(*) FROM requests r WHERE ${where}`).pluck().get(...params) ?? 0) : rows.length;
     return { rows, total };
   }
 
@@ -138,18 +139,13 @@ export function sqliteConsole(db: Database.Database): ConsoleStore {
     queueCounts: async ({ officeId, staffId, now }) => counts.deferred(officeId, staffId, now),
 
     queuePage: async (q: QueueQuery) => {
-      const condition = queueCondition(q.queue, q.staffId);
+      const condition = QUEUE_CONDITIONS[q.queue](q.staffId);
       return page(`r.office_id = ? AND ${condition.sql}`, [q.officeId, ...condition.params], q.order, q.offset, q.limit);
     },
 
     searchRequests: async (f: SearchFilter) => {
       const where = ['r.office_id = ?'];
       const params: unknown[] = [f.officeId];
-      for (const prefix of f.prefixes) {
-        // A prefix range on the (office, term) key: `term >= 'ab' AND term < 'ab\uffff'`.
-        where.push('r.id IN (SELECT t.request_id FROM request_search_terms t WHERE t.office_id = ? AND t.term >= ? AND t.term < ?)');
-        params.push(f.officeId, prefix, `${prefix}\uffff`);
-      }
       const filters: Array<[string, unknown]> = [
         ['r.service_id = ?', f.serviceId],
         ['r.channel = ?', f.channel],
@@ -163,7 +159,31 @@ export function sqliteConsole(db: Database.Database): ConsoleStore {
         where.push(clause);
         params.push(value);
       }
-      return page(where.join(' AND '), params, f.order, f.offset, f.limit);
+      if (f.prefixes.length === 0) return page(where.join(' AND '), params, f.order, f.offset, f.limit);
+
+      // The requests whose terms start with every prefix: prefix ranges on the (office, term) key, intersected.
+      const matching = f.prefixes
+        .map(() => 'SELECT t.request_id FROM request_search_terms t WHERE t.office_id = ? AND t.term >= ? AND t.term < ?')
+        .join(' INTERSECT ');
+      const matchParams = f.prefixes.flatMap((prefix) => [f.officeId, prefix, `${prefix}\uffff`]);
+      const filtered = where.length > 1;
+      const total = filtered
+        ? (sql<number>(`SELECT COUNT(*) FROM requests r WHERE ${where.join(' AND ')} AND r.id IN (${matching})`).pluck().get(...params, ...matchParams) ?? 0)
+        : (sql<number>(`SELECT COUNT(*) FROM (${matching})`).pluck().get(...matchParams) ?? 0);
+      // Few matches: fetch them by id and sort them. Many (a common name): walk the office's requests
+      // in date order, asking each one's own terms, until the page is full.
+      const rows =
+        total <= MANY_MATCHES
+          ? page([...where, `r.id IN (${matching})`].join(' AND '), [...params, ...matchParams], f.order, f.offset, f.limit, false)
+          : page(
+              [...where, ...f.prefixes.map(() => 'EXISTS (SELECT 1 FROM request_search_terms t WHERE t.request_id = r.id AND t.term >= ? AND t.term < ?)')].join(' AND '),
+              [...params, ...f.prefixes.flatMap((prefix) => [prefix, `${prefix}\uffff`])],
+              f.order,
+              f.offset,
+              f.limit,
+              false,
+            );
+      return { rows: rows.rows, total };
     },
 
     getWorkRow: async (officeId, requestId) =>
@@ -180,6 +200,7 @@ export function sqliteConsole(db: Database.Database): ConsoleStore {
         .map((row) => ({ ...row, checked: row.checked === 1 })),
 
     mutateRequest: async (mutation) => mutate.immediate(mutation),
+    mutateRequestNow: (mutation) => mutate(mutation),
 
     eventsSince: async (officeId, since, limit) => {
       const rows = sql<EventRow>(`${EVENT_SELECT} WHERE e.office_id = ? AND e.seq > ? ORDER BY e.seq LIMIT ?`).all(officeId, since, limit + 1);

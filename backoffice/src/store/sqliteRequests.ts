@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
 import { isFinalStatus, REMOTE_STATUSES, type RemoteStatus } from '../../../src/domain/status';
+import { statusProofSchema, type StatusProof } from '../../../src/domain/statusProof';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
 import { MAX_CLAIMED_PREFIXES, type ChangesPage, type PurgeInput, type PushInput, type RequestSummary, type StatusAppend, type StatusAppendOutcome, type StoredPushOutcome } from './types';
 
@@ -40,6 +41,18 @@ interface ChangeRow {
   reason: string | null;
   reasonCode: RefusalReasonCode | null;
   changedAt: string;
+  proof: string | null;
+}
+
+/** The stored verifier, parsed again on the way out: a damaged one is sent as none (it then opens nothing). */
+function proofOf(stored: string | null): StatusProof | null {
+  if (stored === null) return null;
+  try {
+    const parsed = statusProofSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -54,7 +67,9 @@ export function sqliteRequests(db: Database.Database) {
      WHERE r.purged_at IS NULL AND r.status IN (${FINAL_STATUSES.map(() => '?').join(', ')})
        AND (SELECT MAX(c.changed_at) FROM status_changes c WHERE c.request_id = r.id) <= ?`,
   );
-  const purgeBody = db.prepare("UPDATE requests SET body = '', body_sha256 = ?, purged_at = ? WHERE id = ?");
+  // The status proof's verifier goes with the body: it is derived from the CIN and the birth date.
+  const purgeBody = db.prepare("UPDATE requests SET body = '', body_sha256 = ?, purged_at = ?, status_proof = NULL WHERE id = ?");
+  const setStatusProof = db.prepare('UPDATE requests SET status_proof = ? WHERE id = ?');
   // A refusal reason is free text staff typed about the citizen: it goes with the body, from the
   // change feed and from the console's timeline alike.
   const purgeReasons = db.prepare('UPDATE status_changes SET reason = NULL WHERE request_id = ? AND reason IS NOT NULL');
@@ -90,7 +105,7 @@ export function sqliteRequests(db: Database.Database) {
   );
   const selectChanges = db.prepare<[string, number, number], ChangeRow>(
     `SELECT c.seq, c.request_id AS requestId, r.tracking_code AS trackingCode, c.status, c.reason, c.reason_code AS reasonCode,
-       c.changed_at AS changedAt
+        c.changed_at AS changedAt, r.status_proof AS proof
      FROM status_changes c JOIN requests r ON r.id = c.request_id
      WHERE c.office_id = ? AND c.seq > ? ORDER BY c.seq LIMIT ?`,
   );
@@ -153,6 +168,7 @@ export function sqliteRequests(db: Database.Database) {
       );
       // The id is new, so the conflict is the device's own code used twice.
       if (changes === 0) return 'trackingCodeTaken';
+      if (request.statusProof) setStatusProof.run(JSON.stringify(request.statusProof), request.id);
       insertChange.run(request.id, input.officeId, 'received', null, null, input.receivedAt, `device:${input.deviceId}`);
       insertEvent.run(request.id, input.officeId, 'received', input.receivedAt, 'received', null, null);
       if (searchTerms) {
@@ -166,7 +182,11 @@ export function sqliteRequests(db: Database.Database) {
   const readChanges = db.transaction((officeId: string, since: number, limit: number): ChangesPage => {
     const rows = selectChanges.all(officeId, since, limit + 1);
     const more = rows.length > limit;
-    const changes: StatusChange[] = rows.slice(0, limit).map(({ reasonCode, ...row }) => (reasonCode === null ? row : { ...row, reasonCode }));
+    const changes: StatusChange[] = rows.slice(0, limit).map(({ reasonCode, proof, ...row }) => ({
+      ...row,
+      ...(reasonCode === null ? {} : { reasonCode }),
+      proof: proofOf(proof),
+    }));
     return { changes, more, highWater: selectHighWater.get() ?? 0 };
   });
 

@@ -1,14 +1,18 @@
 import Database from 'better-sqlite3';
 import { catalogueSchema, type Catalogue } from '../../../src/domain/catalogue';
+import type { CertificateStore } from './certificateTypes';
 import type { ConsoleStore } from './consoleTypes';
 import { prepareDataFile } from './dataFiles';
 import { migrate } from './migrate';
 import { sqliteOfficeIdentity } from './sqliteOfficeIdentity';
 import type { OfficeIdentityStore } from './officeIdentityTypes';
+import { sqliteCertificates } from './sqliteCertificates';
 import { sqliteConsole } from './sqliteConsole';
 import { sqliteEnrolmentGuard } from './sqliteEnrolment';
 import { sqliteStaff } from './sqliteStaff';
 import type { StaffStore } from './staffTypes';
+import type { PromptRecordingStore } from './promptRecordingTypes';
+import { sqlitePromptRecordings } from './sqlitePromptRecordings';
 import { sqliteRequests } from './sqliteRequests';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal, Store, StoreStats } from './types';
 
@@ -25,10 +29,12 @@ export class SqliteStore implements Store {
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly requests: ReturnType<typeof sqliteRequests>;
   private readonly officeIdentity: OfficeIdentityStore;
+  private readonly certificates: CertificateStore;
   private readonly enrolmentGuard: ReturnType<typeof sqliteEnrolmentGuard>;
+  private readonly recordings: PromptRecordingStore;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly staff: StaffStore;
-  private readonly console: ConsoleStore;
+  private readonly console: ReturnType<typeof sqliteConsole>;
 
   // Staff accounts and the console: their SQL lives in sqliteStaff.ts and sqliteConsole.ts.
   readonly createStaffAccount: StaffStore['createStaffAccount'] = (...args) => this.staff.createStaffAccount(...args);
@@ -70,6 +76,10 @@ export class SqliteStore implements Store {
   // The office's identity on its kiosks: its SQL lives in sqliteOfficeIdentity.ts.
   readonly setOfficeIdentity: OfficeIdentityStore['setOfficeIdentity'] = (...args) => this.officeIdentity.setOfficeIdentity(...args);
   readonly getOfficeIdentity: OfficeIdentityStore['getOfficeIdentity'] = (...args) => this.officeIdentity.getOfficeIdentity(...args);
+  // The office's prompt recordings: their SQL lives in sqlitePromptRecordings.ts.
+  readonly putPromptRecording: PromptRecordingStore['putPromptRecording'] = (...args) => this.recordings.putPromptRecording(...args);
+  readonly listPromptRecordings: PromptRecordingStore['listPromptRecordings'] = (...args) => this.recordings.listPromptRecordings(...args);
+  readonly getPromptRecording: PromptRecordingStore['getPromptRecording'] = (...args) => this.recordings.getPromptRecording(...args);
 
   constructor(file: string) {
     prepareDataFile(file);
@@ -84,8 +94,13 @@ export class SqliteStore implements Store {
     migrate(this.db);
     this.requests = sqliteRequests(this.db);
     this.officeIdentity = sqliteOfficeIdentity(this.db);
+    this.recordings = sqlitePromptRecordings(this.db);
     this.staff = sqliteStaff(this.db);
     this.console = sqliteConsole(this.db);
+    this.certificates = sqliteCertificates(this.db, {
+      appendStatus: (change) => this.requests.appendStatus(change),
+      mutateRequest: (mutation) => this.console.mutateRequestNow(mutation),
+    });
     this.enrolmentGuard = sqliteEnrolmentGuard(this.db);
   }
 
@@ -181,10 +196,39 @@ export class SqliteStore implements Store {
         );
         const markUsed = this.sql('UPDATE enrolment_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ?');
         markUsed.run(input.now, input.device.id, input.codeHash);
+        const replaced = input.replaces ? this.replaceDevice(input.replaces, { id: input.device.id, officeId: office.id }, input.now) : null;
         const device = this.sql<[string], Device>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`).get(input.device.id)!;
-        return { ok: true, device, office };
+        return { ok: true, device, office, replaced };
       })
       .immediate();
+  }
+
+  /**
+   * The same tablet enrolled again: its old device (found by the token it held, revoked or not,
+   * and only within the same office) is revoked and points to the new one, its tracking prefixes
+   * and requests follow it (so its queued requests are still its own), and the change is written to the audit
+   * log. Inside the enrolment's transaction. Null when the token names no device of this office.
+   */
+  private replaceDevice(replaces: { tokenHash: string; auditId: string }, next: { id: string; officeId: string }, now: string): string | null {
+    const old = this.sql<[string, string], { id: string; officeId: string }>(
+      'SELECT id, office_id AS officeId FROM devices WHERE token_hash = ? AND id != ? AND replaced_by IS NULL',
+    ).get(replaces.tokenHash, next.id);
+    if (!old || old.officeId !== next.officeId) return null;
+    this.sql('UPDATE devices SET revoked_at = COALESCE(revoked_at, ?), replaced_by = ? WHERE id = ?').run(now, next.id, old.id);
+    // The same tablet: its codes, its requests and its sequence carry on under the new device.
+    this.sql('UPDATE tracking_prefixes SET device_id = ? WHERE device_id = ?').run(next.id, old.id);
+    this.sql('UPDATE requests SET device_id = ? WHERE device_id = ?').run(next.id, old.id);
+    this.sql('UPDATE devices SET last_kiosk_seq = (SELECT last_kiosk_seq FROM devices WHERE id = ?) WHERE id = ?').run(old.id, next.id);
+    this.sql('INSERT INTO audit_entries (id, device_id, office_id, at, action, detail, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      replaces.auditId,
+      next.id,
+      next.officeId,
+      now,
+      'device.replaced',
+      `replaced=${old.id}`,
+      now,
+    );
+    return old.id;
   }
 
   async getDevice(id: string): Promise<Device | null> {
@@ -238,6 +282,34 @@ export class SqliteStore implements Store {
     // The old pages live on in the WAL until a checkpoint: copy them home (zeroed) and truncate it now.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     return purged;
+  }
+
+  async getCertificateSubject(...args: Parameters<Store['getCertificateSubject']>) {
+    return this.certificates.getCertificateSubject(...args);
+  }
+
+  async reserveCertificateNumber(...args: Parameters<Store['reserveCertificateNumber']>) {
+    return this.certificates.reserveCertificateNumber(...args);
+  }
+
+  async storeIssuedCertificate(...args: Parameters<Store['storeIssuedCertificate']>) {
+    return this.certificates.storeIssuedCertificate(...args);
+  }
+
+  async getCertificate(...args: Parameters<Store['getCertificate']>) {
+    return this.certificates.getCertificate(...args);
+  }
+
+  async certificatesOfRequest(...args: Parameters<Store['certificatesOfRequest']>) {
+    return this.certificates.certificatesOfRequest(...args);
+  }
+
+  async getCertificatePdf(...args: Parameters<Store['getCertificatePdf']>) {
+    return this.certificates.getCertificatePdf(...args);
+  }
+
+  async revokeCertificate(...args: Parameters<Store['revokeCertificate']>) {
+    return this.certificates.revokeCertificate(...args);
   }
 
   async storeAudit(input: { deviceId: string; officeId: string; receivedAt: string; entries: readonly AuditEntry[] }): Promise<number> {

@@ -1,11 +1,13 @@
 import type { ConsoleStore } from './consoleTypes';
 import type { StaffStore } from './staffTypes';
 import type { OfficeIdentityStore } from './officeIdentityTypes';
+import type { PromptRecordingStore } from './promptRecordingTypes';
 import type { Catalogue } from '../../../src/domain/catalogue';
 import type { CitizenRequest } from '../../../src/domain/request';
 import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
 import type { RemoteStatus } from '../../../src/domain/status';
 import type { StatusChange } from '../../../src/domain/syncProtocol';
+import type { CertificateStore } from './certificateTypes';
 import type { EnrolmentGuardStore } from './enrolmentTypes';
 
 /**
@@ -47,7 +49,8 @@ export interface Principal {
 }
 
 export type EnrolmentOutcome =
-  | { ok: true; device: Device; office: Office }
+  /** `replaced`: the id of the device this enrolment replaced (the same tablet enrolled again), else null. */
+  | { ok: true; device: Device; office: Office; replaced: string | null }
   | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'officeRevoked' | 'prefixesExhausted' };
 
 export interface EnrolmentInput {
@@ -56,6 +59,12 @@ export interface EnrolmentInput {
   device: { id: string; label: string; tokenHash: string };
   /** Every prefix the server may hand out, in the order to try them; the first free one is taken. */
   prefixCandidates: readonly string[];
+  /**
+   * The hash of the token the tablet held before (revoked or not): that device, if it is of the
+   * code's office, is replaced (revoked, its prefixes moved to the new one, the change audited
+   * under `auditId`) rather than left beside the new one.
+   */
+  replaces?: { tokenHash: string; auditId: string };
 }
 
 /** A pushed request that passed every check, with its canonical JSON (the content compared for idempotency). */
@@ -142,7 +151,7 @@ export interface StoreStats {
   auditEntries: number;
 }
 
-export interface Store extends EnrolmentGuardStore, StaffStore, ConsoleStore, OfficeIdentityStore {
+export interface Store extends EnrolmentGuardStore, StaffStore, ConsoleStore, CertificateStore, PromptRecordingStore, OfficeIdentityStore {
   createOffice(office: { id: string; name: string; createdAt: string }): Promise<'created' | 'exists'>;
   getOffice(id: string): Promise<Office | null>;
   revokeOffice(id: string, at: string): Promise<boolean>;

@@ -29,7 +29,7 @@ export const CONSOLE_ROUTES = {
   queue: { method: 'GET', path: `${office}/queues/:queue` },
   /** searchQuerySchema → requestPageSchema. */
   search: { method: 'GET', path: `${office}/search` },
-  /** eventsQuerySchema → eventsResponseSchema. */
+  /** eventsQuerySchema → eventsResponseSchema. Like the stream, it does not extend the session's idle time. */
   events: { method: 'GET', path: `${office}/events` },
   /** Server-sent events of consoleEventSchema. */
   eventStream: { method: 'GET', path: `${office}/events/stream` },
@@ -48,6 +48,15 @@ export const CONSOLE_ROUTES = {
   refuse: { method: 'POST', path: `${request}/refuse` },
   /** collectBodySchema → requestDetailSchema. */
   collect: { method: 'POST', path: `${request}/collect` },
+
+  /** issueCertificateBodySchema → certificateResponseSchema (chief): render, sign, store, request → ready. */
+  certificateIssue: { method: 'POST', path: `${request}/certificate` },
+  /** → certificateListSchema: the request's certificates, revoked ones included. */
+  certificateList: { method: 'GET', path: `${request}/certificates` },
+  /** → application/pdf, the certificate as printed. */
+  certificatePdf: { method: 'GET', path: `${request}/certificates/:number/pdf` },
+  /** revokeCertificateBodySchema → certificateResponseSchema (chief). */
+  certificateRevoke: { method: 'POST', path: `${request}/certificates/:number/revoke` },
 
   /** → staffListSchema (admin). */
   staffList: { method: 'GET', path: `${office}/staff` },

@@ -34,9 +34,13 @@ export function freshContext(input: SessionInput): SessionContext {
     focusPath: null,
     trackingCode: null,
     printProblem: null,
+    statusToken: null,
     saveFailure: null,
     lookupCode: '',
     lookupError: null,
+    lookupAnswer: '',
+    lookupAnswerError: null,
+    lookupProof: null,
     lookupResult: null,
   };
 }
@@ -75,7 +79,7 @@ export function draftValue(draft: RequestDraft, path: string): string {
 
 export function identityErrors(context: SessionContext): FieldError[] {
   if (!context.draft) return [];
-  const result = validateIdentity(context.draft.identity, context.today());
+  const result = validateIdentity(context.draft.identity, context.today(), { atEntry: true });
   return result.ok ? [] : result.errors;
 }
 

@@ -4,6 +4,7 @@ import type { RefusalReasonCode } from '../../domain/refusalReasons';
 import type { RequestDraft } from '../../domain/request';
 import type { KioskSettings } from '../../domain/settings';
 import type { LocalState, RemoteStatus } from '../../domain/status';
+import type { OfferedProof } from '../../domain/statusProof';
 import type { FieldError } from '../../domain/validation';
 
 /** The part of the kiosk settings the citizen session reads. */
@@ -20,6 +21,8 @@ export interface SaveRequestInput {
 /** What the saving actor answers once the request is durably in the outbox. */
 export interface SavedRequest {
   trackingCode: string;
+  /** Printed in the receipt's QR code only, so scanning it proves the holder; kept nowhere else. */
+  statusToken?: string | null;
 }
 
 /** Why a save failed, in the words the citizen's message needs. */
@@ -27,7 +30,13 @@ export type SaveFailureReason = 'quota' | 'storage';
 
 /** The last known status of a request, from the local outbox and the statuses pulled from the back office. */
 export type StatusLookupResult =
-  | { found: false }
+  /**
+   * `noMatch`: no request with this code, or a proof that does not open it: one answer for both,
+   * so the screen tells no one which codes exist. `throttled`: too many failed proofs on this
+   * kiosk; `retryAt` says when it may try again.
+   */
+  | { found: false; reason: 'noMatch' }
+  | { found: false; reason: 'throttled'; retryAt: number; waitMinutes: number }
   | {
       found: true;
       trackingCode: string;
@@ -38,8 +47,16 @@ export type StatusLookupResult =
       remote: { status: RemoteStatus; reason: string | null; reasonCode?: RefusalReasonCode | null; changedAt: string } | null;
     };
 
+/** What the lookup actor receives: a canonical tracking code and what the citizen offered as proof. */
+export interface StatusLookupInput {
+  trackingCode: string;
+  proof: OfferedProof;
+}
+
 export interface PrintReceiptInput {
   trackingCode: string;
+  /** Goes into the receipt's QR code beside the tracking code; null: a QR of the code alone. */
+  statusToken: string | null;
   serviceId: string;
   locale: Locale;
   /** The session's catalogue: one pulled mid-session already names the service. */
@@ -84,9 +101,15 @@ export interface SessionContext {
   trackingCode: string | null;
   /** Set while the receipt screen shows a print that did not (or may not) reach paper. */
   printProblem: PrintProblem | null;
+  /** The receipt's QR token of the request just saved; never stored, gone at reset. */
+  statusToken: string | null;
   saveFailure: SaveFailureReason | null;
   lookupCode: string;
   lookupError: TrackingCodeError | null;
+  /** The holder's answer as typed (last 4 CIN digits and year of birth). */
+  lookupAnswer: string;
+  lookupAnswerError: 'format' | null;
+  lookupProof: OfferedProof | null;
   lookupResult: StatusLookupResult | null;
 }
 
@@ -112,6 +135,10 @@ export type SessionEvent =
   | { type: 'receipt.finish' }
   | { type: 'lookup.change'; value: string }
   | { type: 'lookup.submit' }
+  | { type: 'lookup.answerChange'; value: string }
+  | { type: 'lookup.answerSubmit' }
+  /** A receipt's QR code read by the camera or a scanner: its code and, on recent receipts, its token. */
+  | { type: 'lookup.scanned'; text: string }
   | { type: 'cancel.request' }
   | { type: 'cancel.confirm' }
   | { type: 'cancel.abort' }

@@ -7,14 +7,27 @@ import type { PinChoiceProblem } from './pinPolicy';
  * have been bypassed).
  */
 export interface PinCheckOutcome {
-  kind: 'ok' | 'wrong' | 'lockedOut';
+  /** `storeLocked`: the PIN's hash exists but cannot be read now (OS key store still locked); nothing was counted. */
+  kind: 'ok' | 'wrong' | 'lockedOut' | 'storeLocked';
   lockout: LockoutState;
 }
 
-export type SavePinOutcome = { ok: true } | { ok: false; reason: 'encryptionUnavailable' | 'failed' };
+/** `pinAlreadySet`: a first PIN is refused once one exists; only `changePin`, with the current PIN, replaces it. */
+export type SavePinOutcome = { ok: true } | { ok: false; reason: 'encryptionUnavailable' | 'pinAlreadySet' | 'storeLocked' | 'failed' };
+
+export type ChangePinOutcome =
+  | { ok: true }
+  | { ok: false; reason: 'wrongPin' | 'lockedOut' | 'storeLocked' | PinChoiceProblem | 'encryptionUnavailable' | 'saveFailed' };
+
+/**
+ * Whether a PIN exists: `storeLocked` when its hash is stored but cannot be read now (the OS key
+ * store is still locked after login, the browser's key cannot be used). Never taken for `none`,
+ * which would hand a first-run PIN pad to whoever holds the logo.
+ */
+export type PinPresence = 'set' | 'none' | 'storeLocked';
 
 export interface LockStateSnapshot {
-  hasPin: boolean;
+  pin: PinPresence;
   lockout: LockoutState;
 }
 

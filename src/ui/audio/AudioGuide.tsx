@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { PromptId } from '../../domain/audioPrompts';
+import { NO_RECORDINGS, type PromptId, type RecordedPrompts } from '../../domain/audioPrompts';
+import { useKioskServices } from '../services';
 import type { ScreenName } from '../session/currentScreen';
 import { useLocale, useSessionValue } from '../session/hooks';
 import './audioGuide.css';
@@ -52,6 +53,8 @@ export function AudioGuideProvider({ screen, children }: { screen: ScreenName; c
   const listening = useSessionValue((context) => context.listening);
   const locale = useLocale();
   const audioRef = useRef<HTMLAudioElement>(null);
+  const { recordedPrompts } = useKioskServices();
+  const recorded = useRef<Promise<RecordedPrompts> | null>(null);
   const [armedChoice, setArmedChoice] = useState<Armed | null>(null);
   // A choice armed on another screen, or before guidance was turned off, is forgotten.
   const armed = listening && armedChoice?.screen === screen ? armedChoice : null;
@@ -59,16 +62,19 @@ export function AudioGuideProvider({ screen, children }: { screen: ScreenName; c
   const speak = useCallback(
     (prompt: PromptId) => {
       if (!listening) return;
-      void loadPromptPlayer().then((player) => {
-        if (audioRef.current) player.playPrompt(audioRef.current, prompt, locale);
+      // The office's recordings are read once per session, when guidance is first needed.
+      recorded.current ??= recordedPrompts ? recordedPrompts().catch(() => NO_RECORDINGS) : Promise.resolve(NO_RECORDINGS);
+      void Promise.all([loadPromptPlayer(), recorded.current]).then(([player, recordings]) => {
+        if (audioRef.current) player.playPrompt(audioRef.current, prompt, locale, recordings);
       });
     },
-    [listening, locale],
+    [listening, locale, recordedPrompts],
   );
 
   useEffect(() => {
     if (listening) speak(screenPrompt(screen));
     else if (loading && audioRef.current) {
+      recorded.current = null;
       const audio = audioRef.current;
       void loading.then((player) => player.stopPrompt(audio));
     }

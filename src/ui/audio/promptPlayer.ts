@@ -1,5 +1,5 @@
 import manifestJson from '../../../assets/audio/manifest.json';
-import { audioManifestSchema, resolvePrompt, type PromptId } from '../../domain/audioPrompts';
+import { audioManifestSchema, NO_RECORDINGS, resolvePrompt, type PromptId, type RecordedPrompts } from '../../domain/audioPrompts';
 import type { Locale } from '../../domain/locales';
 
 /**
@@ -14,13 +14,6 @@ const urlsByPath: ReadonlyMap<string, string> = new Map(
 );
 const manifest = audioManifestSchema.parse(manifestJson);
 const promptsById = new Map(manifest.prompts.map((prompt) => [prompt.id, prompt]));
-
-/** The office's own recordings (pulled from the back office), which win over synthesised files. */
-export interface RecordedPrompts {
-  url(id: PromptId, language: Locale): string | null;
-}
-
-export const NO_RECORDINGS: RecordedPrompts = { url: () => null };
 
 export type PromptState = 'loading' | 'playing' | 'ended' | 'failed' | 'silent' | 'stopped';
 
@@ -56,8 +49,4 @@ export function stopPrompt(audio: HTMLAudioElement): void {
   audio.pause();
   audio.removeAttribute('src');
   audio.dataset.state = 'stopped';
-}
-
-export function knownPrompt(id: string): boolean {
-  return promptsById.has(id);
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_LENGTH } from '../../domain/validation';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../domain/locales';
@@ -36,7 +37,9 @@ export function FormStep({ specs, values, errors, locale, focusPath, onChange, o
   const { t } = useTranslation('validation');
   const errorOf = (path: string) => {
     const code = errors.find((error) => error.path === path)?.code;
-    return code ? t(`validation.${code}`) : undefined;
+    // "Too long" says the limit: the field's own, else the default every text field has.
+    const max = specs.find((spec) => spec.path === path)?.maxLength ?? DEFAULT_MAX_LENGTH;
+    return code ? t(`validation.${code}`, { max }) : undefined;
   };
 
   const opening = useRef(focusPath ?? typed[0]?.path ?? null);

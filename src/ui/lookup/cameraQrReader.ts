@@ -1,4 +1,4 @@
-import { checkTrackingCode } from '../../domain/trackingCode';
+import { parseReceiptQr, receiptQrPayload } from '../../domain/statusProof';
 
 /** One frame's pixels (RGBA, as a canvas gives them) to the text of the QR code in it, or null. */
 export type QrDecoder = (pixels: Uint8ClampedArray, width: number, height: number) => string | null;
@@ -13,7 +13,10 @@ export interface CameraQrReaderDeps {
 }
 
 export interface CameraQrReaderEvents {
-  /** A receipt's tracking code was read (canonical form); the camera is already released. */
+  /**
+   * A receipt's QR code was read: its tracking code (canonical form) and, on receipts that carry
+   * one, the token proving the holder (src/domain/statusProof.ts). The camera is already released.
+   */
   onCode(code: string): void;
   /** A QR code was read that is no receipt's: the reader keeps looking. */
   onForeignCode(): void;
@@ -47,10 +50,10 @@ export function createCameraQrReader(deps: CameraQrReaderDeps, events: CameraQrR
     if (!frame) return;
     const text = deps.decode(frame.pixels, frame.width, frame.height);
     if (text === null) return;
-    const check = checkTrackingCode(text);
-    if (!check.ok) return events.onForeignCode();
+    const receipt = parseReceiptQr(text);
+    if (receipt === null) return events.onForeignCode();
     stop();
-    events.onCode(check.code);
+    events.onCode(receiptQrPayload(receipt.trackingCode, receipt.token));
   }
 
   async function start(video: HTMLVideoElement) {

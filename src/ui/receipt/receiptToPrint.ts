@@ -1,15 +1,19 @@
 import type { TFunction } from 'i18next';
 import { findService, type Catalogue } from '../../domain/catalogue';
 import { directionOf } from '../../domain/locales';
+import { receiptQrPayload } from '../../domain/statusProof';
 import type { PrintReceiptInput } from '../../machines/session/types';
 import type { ReceiptToPrint } from '../../platform/types';
 import { formatDate, intlLocale, localized } from '../../i18n/format';
 
-/** The QR code carries the tracking code only: never a name or a CIN. */
-export async function trackingQrDataUrl(trackingCode: string): Promise<string> {
+/**
+ * The QR code carries the tracking code and the random token that proves the holder at a status
+ * check (src/domain/statusProof.ts): never a name or a CIN.
+ */
+export async function trackingQrDataUrl(trackingCode: string, statusToken: string | null): Promise<string> {
   // Loaded with the first receipt, not at start-up: a chunk of the same local build.
   const { default: QRCode } = await import('qrcode');
-  return QRCode.toDataURL(trackingCode, { errorCorrectionLevel: 'M', margin: 2, scale: 8 });
+  return QRCode.toDataURL(receiptQrPayload(trackingCode, statusToken), { errorCorrectionLevel: 'M', margin: 2, scale: 8 });
 }
 
 /** The IPC contract's limit for one printed line (src/domain/ipcContract.ts). */
@@ -22,7 +26,7 @@ const clip = (line: string) => (line.length > MAX_LINE ? `${line.slice(0, MAX_LI
  * where and when to collect, and how to follow it. The code and its QR are printed large above.
  */
 export async function receiptToPrint(
-  input: Pick<PrintReceiptInput, 'trackingCode' | 'serviceId' | 'locale'>,
+  input: Pick<PrintReceiptInput, 'trackingCode' | 'serviceId' | 'locale'> & Partial<Pick<PrintReceiptInput, 'statusToken'>>,
   context: { catalogue: Catalogue; officeName: string; t: TFunction<['citizen', 'journey']>; now: Date },
 ): Promise<ReceiptToPrint> {
   const service = findService(context.catalogue, input.serviceId);
@@ -46,7 +50,7 @@ export async function receiptToPrint(
     serviceName,
     officeName,
     lines,
-    qrDataUrl: await trackingQrDataUrl(input.trackingCode),
+    qrDataUrl: await trackingQrDataUrl(input.trackingCode, input.statusToken ?? null),
     locale: intlLocale(input.locale),
     direction: directionOf(input.locale),
   };

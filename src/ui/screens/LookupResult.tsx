@@ -3,6 +3,22 @@ import { findService } from '../../domain/catalogue';
 import { formatDate, localized } from '../../i18n/format';
 import { useLocale, useSessionValue } from '../session/hooks';
 
+/**
+ * No status shown: no request matches this code and proof (one message for both, so nobody learns
+ * which codes exist), or too many failed proofs on this kiosk.
+ */
+export function LookupRefused() {
+  const { t } = useTranslation('citizen');
+  const result = useSessionValue((context) => context.lookupResult);
+  if (!result || result.found) return null;
+  const text = result.reason === 'throttled' ? t('lookup.throttled', { count: result.waitMinutes }) : t('lookup.noMatch');
+  return (
+    <p className="notice notice--important" role="alert" data-testid={`lookup-${result.reason}`}>
+      {text}
+    </p>
+  );
+}
+
 /** The last known status: the back office's when one was pulled, else where it stands on this kiosk. */
 export function LookupResult() {
   const { t } = useTranslation(['citizen', 'journey']);

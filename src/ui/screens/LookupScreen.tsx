@@ -10,20 +10,21 @@ import { LazyOnScreenKeyboard as OnScreenKeyboard } from '../keyboard/LazyOnScre
 import { layoutForField } from '../keyboard/layoutChoice';
 import { SessionContext } from '../session/SessionProvider';
 import { useLocale, useSend, useSessionValue } from '../session/hooks';
+import { ANSWER_LENGTH } from '../../domain/statusProof';
 import '../lookup/qrScanButton.css';
-import { LookupResult } from './LookupResult';
+import { LookupRefused, LookupResult } from './LookupResult';
 
 /** The camera view and jsQR load only when a citizen asks to read a receipt with the camera. */
 const ReceiptQrScanner = lazy(() => import('../lookup/ReceiptQrScanner'));
 
-type LookupStep = 'entering' | 'searching' | 'result' | 'failed';
+type LookupStep = 'entering' | 'proving' | 'searching' | 'result' | 'refused' | 'failed';
 
 const CODE_LENGTH = 16;
 
 export function LookupScreen() {
   const { t } = useTranslation('citizen');
   const step = SessionContext.useSelector((snapshot): LookupStep => {
-    for (const state of ['searching', 'result', 'failed'] as const) {
+    for (const state of ['proving', 'searching', 'result', 'refused', 'failed'] as const) {
       if (snapshot.matches({ active: { flow: { lookup: state } } })) return state;
     }
     return 'entering';
@@ -36,6 +37,8 @@ export function LookupScreen() {
       bodyClassName={step === 'entering' ? 'screen__body--form' : undefined}
     >
       {step === 'entering' ? <CodeEntry /> : null}
+      {step === 'proving' ? <AnswerEntry /> : null}
+      {step === 'refused' ? <LookupRefused /> : null}
       {step === 'searching' ? <p role="status">{t('lookup.searching')}</p> : null}
       {step === 'result' ? <LookupResult /> : null}
       {step === 'failed' ? (
@@ -51,6 +54,7 @@ function LookupActions({ step }: { step: LookupStep }) {
   const { t } = useTranslation(['citizen', 'common']);
   const send = useSend();
   if (step === 'entering') return <ActionBar onNext={() => send({ type: 'lookup.submit' })} nextLabel={t('lookup.submit')} nextTestId="lookup-submit" />;
+  if (step === 'proving') return <ActionBar onNext={() => send({ type: 'lookup.answerSubmit' })} nextLabel={t('lookup.submit')} nextTestId="lookup-answer-submit" />;
   if (step === 'failed') return <ActionBar onNext={() => send({ type: 'lookup.submit' })} nextLabel={t('common:actions.retry')} nextTestId="lookup-retry" />;
   return (
     <TouchButton variant="secondary" testId="lookup-another" onClick={() => send({ type: 'flow.back' })}>
@@ -69,10 +73,10 @@ function CodeEntry() {
   const change = (value: string) => send({ type: 'lookup.change', value });
   const submit = () => send({ type: 'lookup.submit' });
   const [scanning, setScanning] = useState(false);
-  const scanned = (value: string) => {
+  // A receipt with a token opens the status at once; an older one asks for the holder's answer.
+  const scanned = (text: string) => {
     setScanning(false);
-    change(value);
-    submit();
+    send({ type: 'lookup.scanned', text });
   };
   return (
     <div className="form-step">
@@ -100,6 +104,40 @@ function CodeEntry() {
       </div>
       <div className="form-step__keyboard">
         <OnScreenKeyboard layout={layoutForField('cin', locale)} value={code} maxLength={CODE_LENGTH} onChange={change} onEnter={submit} />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The holder's proof, typed: the last 4 digits of the CIN and the year of birth. Only whoever
+ * holds the request knows it; a scanned receipt skips this step (its QR code carries a token).
+ */
+function AnswerEntry() {
+  const { t } = useTranslation(['citizen']);
+  const send = useSend();
+  const locale = useLocale();
+  const answer = useSessionValue((context) => context.lookupAnswer);
+  const error = useSessionValue((context) => context.lookupAnswerError);
+  const spec: FieldSpec = { path: 'lookup.answer', kind: 'digits', keyboardKind: 'digits', label: t('lookup.proof.label'), hint: t('lookup.proof.hint'), required: true };
+  const change = (value: string) => send({ type: 'lookup.answerChange', value });
+  const submit = () => send({ type: 'lookup.answerSubmit' });
+  return (
+    <div className="form-step">
+      <div className="form-step__fields">
+        <p className="notice">{t('lookup.proof.why')}</p>
+        <TextField
+          spec={spec}
+          display={answer}
+          maxLength={ANSWER_LENGTH}
+          error={error ? t('lookup.proof.format', { count: ANSWER_LENGTH }) : undefined}
+          onFocus={() => undefined}
+          onInput={change}
+          onEnter={submit}
+        />
+      </div>
+      <div className="form-step__keyboard">
+        <OnScreenKeyboard layout={layoutForField('digits', locale)} value={answer} maxLength={ANSWER_LENGTH} onChange={change} onEnter={submit} />
       </div>
     </div>
   );

@@ -16,16 +16,17 @@ type PrintState = 'printing' | 'printed' | 'printFailed';
  */
 export function ReceiptScreen() {
   const trackingCode = useSessionValue((context) => context.trackingCode);
-  return trackingCode ? <Receipt trackingCode={trackingCode} /> : null;
+  const statusToken = useSessionValue((context) => context.statusToken);
+  return trackingCode ? <Receipt trackingCode={trackingCode} statusToken={statusToken} /> : null;
 }
 
-function Receipt({ trackingCode }: { trackingCode: string }) {
+function Receipt({ trackingCode, statusToken }: { trackingCode: string; statusToken: string | null }) {
   const { t } = useTranslation(['citizen', 'common', 'journey']);
   const send = useSend();
   const locale = useLocale();
   const service = useSelectedService();
-  const qr = useTrackingQr(trackingCode);
   const problem = useSessionValue((context) => context.printProblem);
+  const qr = useTrackingQr(trackingCode, statusToken);
   const printState = SessionContext.useSelector((snapshot): PrintState => {
     for (const state of ['printed', 'printFailed'] as const) {
       if (snapshot.matches({ active: { flow: { receipt: state } } })) return state;

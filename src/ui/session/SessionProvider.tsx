@@ -2,9 +2,9 @@ import { createActorContext } from '@xstate/react';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromPromise } from 'xstate';
-import type { PrintOutcome, PrintReceiptInput, SavedRequest, SaveRequestInput, StatusLookupResult } from '../../machines/session/types';
 import { officeNameIn } from '../../domain/officeIdentity';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
+import type { PrintOutcome, PrintReceiptInput, SavedRequest, SaveRequestInput, StatusLookupInput, StatusLookupResult } from '../../machines/session/types';
 import { sessionSettingsOf } from '../../machines/session/draft';
 import { sessionMachine } from '../../machines/sessionMachine';
 import { receiptToPrint } from '../receipt/receiptToPrint';
@@ -24,7 +24,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         actions: { alertStaff: () => services.callStaff() },
         actors: {
           saveRequest: fromPromise<SavedRequest, SaveRequestInput>(({ input }) => services.submit(input)),
-          lookupStatus: fromPromise<StatusLookupResult, { trackingCode: string }>(({ input }) => services.lookupStatus(input.trackingCode)),
+          lookupStatus: fromPromise<StatusLookupResult, StatusLookupInput>(({ input }) => services.lookupStatus(input)),
           printReceipt: fromPromise<PrintOutcome, PrintReceiptInput>(async ({ input }) => {
             const { settings, platform } = services;
             const officeName = officeNameIn(input.locale, {

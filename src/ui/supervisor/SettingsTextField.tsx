@@ -1,3 +1,4 @@
+import { INSECURE_BACKOFFICE } from '../../supervisor/settingsValidation';
 import { useSupervisorTranslation } from './supervisorLanguage';
 
 /** The settings edited in a text field (numbers included: typed as text, checked on save). */
@@ -11,6 +12,14 @@ interface SettingsTextFieldProps {
   inputMode: 'numeric' | 'url' | undefined;
   onChange(value: string): void;
   onFocus(): void;
+}
+
+/** The field's own rule, or the sentence of a refusal its rule does not describe. */
+function messageKey(field: TextSetting, error: string) {
+  if (error === INSECURE_BACKOFFICE) return 'settings.errors.backofficeUrlInsecure' as const;
+  if (error === 'forbiddenCharacter') return 'settings.errors.forbiddenCharacter' as const;
+  if (error === 'noLetter') return 'settings.errors.noLetter' as const;
+  return `settings.errors.${field}` as const;
 }
 
 export function SettingsTextField({ field, value, error, inputMode, onChange, onFocus }: SettingsTextFieldProps) {
@@ -35,7 +44,7 @@ export function SettingsTextField({ field, value, error, inputMode, onChange, on
       />
       {error && (
         <span id={errorId} className="sv-error">
-          {t(`settings.errors.${field}`)}
+          {t(messageKey(field, error))}
         </span>
       )}
     </div>

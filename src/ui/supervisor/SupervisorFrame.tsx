@@ -1,6 +1,8 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, type ComponentProps, type ComponentType, type ReactNode } from 'react';
-import { createSupervisorMachine } from '../../machines/supervisorMachine';
+import { fromPromise } from 'xstate';
+import type { LockStateSnapshot, PinCheckOutcome, SavePinOutcome } from '../../machines/supervisor/types';
+import { supervisorMachine } from '../../machines/supervisorMachine';
 import type { SupervisorServices } from '../../supervisor/types';
 // Type only: the overlay's code stays out of this module, so the kiosk can load it on demand.
 import type { SupervisorOverlay } from './SupervisorOverlay';
@@ -33,16 +35,21 @@ const CLOSED_STATES = ['loading', 'locked', 'autoLocked'] as const;
 export function SupervisorFrame({ services, onOpen, Overlay, autoLockMs = services.autoLockMs, children }: SupervisorFrameProps) {
   const machine = useMemo(
     () =>
-      createSupervisorMachine({
-        ...services.lock,
-        audit: (action, detail) => {
-          services.audit(action, detail).catch((error: unknown) => console.error('supervisor audit write failed', error));
+      supervisorMachine.provide({
+        actors: {
+          loadLockState: fromPromise<LockStateSnapshot>(() => services.lock.loadLockState()),
+          checkPin: fromPromise<PinCheckOutcome, { pin: string }>(({ input }) => services.lock.checkPin(input.pin)),
+          savePin: fromPromise<SavePinOutcome, { pin: string }>(({ input }) => services.lock.savePin(input.pin)),
         },
-        now: services.now,
+        actions: {
+          audit: (_, { action }) => {
+            services.audit(action).catch((error: unknown) => console.error('supervisor audit write failed', error));
+          },
+        },
       }),
     [services],
   );
-  const actor = useActorRef(machine, { input: { autoLockMs } });
+  const actor = useActorRef(machine, { input: { autoLockMs, now: services.now } });
   useEffect(() => actor.send({ type: 'settings.autoLock', ms: autoLockMs }), [actor, autoLockMs]);
   const open = useSelector(actor, (snapshot) => !CLOSED_STATES.some((state) => snapshot.matches(state)));
 

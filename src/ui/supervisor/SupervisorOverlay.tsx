@@ -8,6 +8,7 @@ import { FirstRun } from './FirstRun';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LockedOut } from './LockedOut';
 import { PinEntry } from './PinEntry';
+import { StoreLocked } from './StoreLocked';
 import { UnlockedArea } from './UnlockedArea';
 import { useFocusTrap } from './useFocusTrap';
 
@@ -63,6 +64,7 @@ export function SupervisorOverlay({ actor, services }: SupervisorOverlayProps) {
           <PinEntry checking={snapshot.matches('checking')} error={snapshot.context.pinError} onSubmit={(pin) => actor.send({ type: 'pin.submit', pin })} />
         )}
         {snapshot.matches('lockedOut') && <LockedOut lockout={snapshot.context.lockout} now={services.now} />}
+        {snapshot.matches({ storeLocked: 'waiting' }) && <StoreLocked />}
         {snapshot.matches('firstRun') && <FirstRun actor={actor} services={services} />}
         {unlocked && <UnlockedArea actor={actor} services={services} />}
       </main>

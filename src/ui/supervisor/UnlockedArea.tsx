@@ -4,6 +4,7 @@ import { SUPERVISOR_AREAS, type SupervisorArea } from '../../machines/supervisor
 import type { SupervisorServices } from '../../supervisor/types';
 import { AuditLog } from './AuditLog';
 import { Dashboard } from './Dashboard';
+import { EnrolmentWarning } from './EnrolmentWarning';
 import { OutboxList } from './OutboxList';
 import { SettingsArea } from './SettingsArea';
 import type { SupervisorActor } from './SupervisorOverlay';
@@ -15,6 +16,7 @@ export function UnlockedArea({ actor, services }: { actor: SupervisorActor; serv
 
   return (
     <>
+      <EnrolmentWarning services={services} />
       <nav className="sv-tabs" aria-label={t('nav.label')}>
         {SUPERVISOR_AREAS.map((candidate) => (
           <button key={candidate} type="button" className="sv-tab" aria-current={area === candidate ? 'page' : undefined} onClick={() => show(candidate)}>

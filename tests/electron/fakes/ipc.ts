@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type { InvokeEvent, IpcContext, IpcMainLike } from '../../../electron/ipc/context';
+import type { ChangePinOutcome, LockStateSnapshot, PinCheckOutcome, SavePinOutcome } from '../../../src/machines/supervisor/types';
 import type { PrintResult, ReceiptToPrint, SecretName, SecretResult } from '../../../src/platform/types';
 
 type Handler = (event: InvokeEvent, ...args: unknown[]) => unknown;
@@ -39,6 +40,12 @@ export function fakeContext() {
     secrets: {
       write: vi.fn(async (_name: SecretName, _value: string): Promise<SecretResult> => ({ ok: true })),
       read: vi.fn(async (_name: SecretName): Promise<string | null> => 'tok-123'),
+    },
+    pinVault: {
+      state: vi.fn(async (): Promise<LockStateSnapshot> => ({ pin: 'set', lockout: { failures: 0, lockedUntil: null } })),
+      unlock: vi.fn(async (_pin: string): Promise<PinCheckOutcome> => ({ kind: 'ok', lockout: { failures: 0, lockedUntil: null } })),
+      setFirstPin: vi.fn(async (_pin: string): Promise<SavePinOutcome> => ({ ok: true })),
+      changePin: vi.fn(async (_currentPin: string, _nextPin: string): Promise<ChangePinOutcome> => ({ ok: true })),
     },
     installationId: vi.fn(async () => '0190a0b1-7c2d-4e3f-8a4b-5c6d7e8f9a0b'),
     restart: vi.fn((): void => undefined),

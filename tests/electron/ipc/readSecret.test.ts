@@ -17,8 +17,8 @@ describe(`IPC ${PLATFORM_CHANNELS.readSecret}`, () => {
 
   it('reads a named secret for the app', async () => {
     const { ctx, invoke } = registered();
-    expect(await invoke(channel, FROM_APP, 'pinHash')).toBe('tok-123');
-    expect(ctx.secrets.read).toHaveBeenCalledWith('pinHash');
+    expect(await invoke(channel, FROM_APP, 'deviceToken')).toBe('tok-123');
+    expect(ctx.secrets.read).toHaveBeenCalledWith('deviceToken');
   });
 
   it.each(UNTRUSTED_SENDERS)('rejects a call from %s', async (_name, event) => {
@@ -29,6 +29,7 @@ describe(`IPC ${PLATFORM_CHANNELS.readSecret}`, () => {
 
   it.each([
     ['an unknown secret name', ['../../etc/passwd']],
+    ['the PIN hash, which only the main process reads', ['pinHash']],
     ['no name', []],
   ])('rejects %s', async (_name, args) => {
     const { ctx, invoke } = registered();

@@ -29,5 +29,13 @@ describe('the platform IPC channels', () => {
     expectTypeOf<z.infer<(typeof ipcArgumentSchemas)['writeSecret']>>().toEqualTypeOf<Parameters<KioskPlatform['writeSecret']>>();
     expectTypeOf<z.infer<(typeof ipcArgumentSchemas)['readSecret']>>().toEqualTypeOf<Parameters<KioskPlatform['readSecret']>>();
     expectTypeOf<z.infer<(typeof ipcArgumentSchemas)['printReceipt']>>().toExtend<Parameters<KioskPlatform['printReceipt']>>();
+    expectTypeOf<z.infer<(typeof ipcArgumentSchemas)['unlockWithPin']>>().toEqualTypeOf<Parameters<KioskPlatform['unlockWithPin']>>();
+    expectTypeOf<z.infer<(typeof ipcArgumentSchemas)['setFirstPin']>>().toEqualTypeOf<Parameters<KioskPlatform['setFirstPin']>>();
+    expectTypeOf<z.infer<(typeof ipcArgumentSchemas)['changePin']>>().toEqualTypeOf<Parameters<KioskPlatform['changePin']>>();
+  });
+
+  it('lets the page name no secret but the device token: the PIN hash never crosses the bridge', () => {
+    expect(secretNameSchema.safeParse('pinHash').success).toBe(false);
+    expect(SECRET_NAMES).toEqual(['deviceToken']);
   });
 });

@@ -30,6 +30,7 @@ describe(`IPC ${PLATFORM_CHANNELS.writeSecret}`, () => {
 
   it.each([
     ['an unknown secret name', ['sshKey', 'x']],
+    ['the PIN hash, which the page may not overwrite', ['pinHash', 'pbkdf2-sha256$1$AAAA$AAAA']],
     ['an empty value', ['deviceToken', '']],
     ['a value that is not text', ['deviceToken', { token: 'x' }]],
     ['an oversized value', ['deviceToken', 'x'.repeat(5000)]],

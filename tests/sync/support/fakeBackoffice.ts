@@ -98,7 +98,11 @@ export class FakeBackoffice {
     return reply(404, { error: { code: 'notFound', message: path } });
   };
 
+  /** Every enrolment body received, as sent. */
+  readonly enrolBodies: unknown[] = [];
+
   private enrol(body: { code: string; kioskLabel: string }): Response {
+    this.enrolBodies.push(body);
     if (body.code !== VALID_CODE) return reply(404, { error: { code: 'unknownCode', message: 'no such enrolment code' } });
     const deviceToken = `token-${++this.devices}-${'x'.repeat(40)}`;
     this.tokens.set(deviceToken, `device-${this.devices}`);

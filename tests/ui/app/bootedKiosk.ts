@@ -7,7 +7,7 @@ import type { ShubbakDb } from '../../../src/storage/db';
 import { createSupervisorServices } from '../../../src/supervisor/services';
 import type { SyncService } from '../../../src/sync/syncService';
 import { testCatalogue } from '../../machines/sessionFixtures';
-import { idleSyncStatus } from '../../supervisor/fakes';
+import { idleSyncStatus, pinHostOf } from '../../supervisor/fakes';
 
 /** What `bootstrap` hands `KioskApp`, over a real database and fakes for the rest: the composition root under test. */
 
@@ -15,6 +15,7 @@ const platform: KioskPlatform = {
   printReceipt: async () => ({ ok: true }),
   writeSecret: async () => ({ ok: true }),
   readSecret: async () => null,
+  ...pinHostOf(),
   deviceIdentity: async () => ({ installationId: 'test-installation', host: 'browser' }),
   restart: async () => undefined,
   appVersion: async () => '0.0.0-test',
@@ -39,7 +40,7 @@ export function bootedKiosk({ db, i18n, settings }: { db: ShubbakDb; i18n: I18n;
     db,
     services: {
       submit: async () => ({ trackingCode: 'KBZ-00042-7' }),
-      lookupStatus: async () => ({ found: false }),
+      lookupStatus: async () => ({ found: false, reason: 'noMatch' }),
       callStaff: () => undefined,
       catalogue: testCatalogue,
       settings,

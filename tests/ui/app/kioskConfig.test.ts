@@ -11,6 +11,16 @@ describe('the kiosk-config.json beside the page', () => {
     expect(await fetchKioskConfig(answering(200, config))).toEqual(config);
   });
 
+  it('drops a plain http:// back office on another machine, and keeps the rest of the file', async () => {
+    const config = { backofficeUrl: 'http://192.168.1.10:8787', officeName: 'Annexe 2' };
+    expect(await fetchKioskConfig(answering(200, config))).toEqual({ officeName: 'Annexe 2' });
+  });
+
+  it('keeps a plain http:// back office on another machine when the operator allows it explicitly', async () => {
+    const config = { backofficeUrl: 'http://192.168.1.10:8787', allowInsecureBackoffice: true };
+    expect(await fetchKioskConfig(answering(200, config))).toEqual(config);
+  });
+
   it.each([
     ['is absent', answering(404, 'not found')],
     ['is not JSON', answering(200, '{oops')],

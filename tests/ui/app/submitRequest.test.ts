@@ -64,15 +64,21 @@ describe('submitting a request from the citizen session', () => {
     expect(synced).toBe(false);
   });
 
-  it('finds the saved request by what the citizen types, and says when a code is unknown', async () => {
-    const { trackingCode } = await submitRequest(input(), { db });
-    expect(await lookupStatus(db, trackingCode.toLowerCase().replaceAll('-', ' '))).toEqual({
-      found: true,
-      trackingCode,
-      serviceId: 'birth_extract',
-      local: 'queued',
-      remote: null,
-    });
-    expect(await lookupStatus(db, 'ZZZ-99999-0')).toEqual({ found: false });
+  it("opens the saved request only with the holder's answer or the receipt token, and says the same for an unknown code", async () => {
+    const { trackingCode, statusToken } = await submitRequest(input(), { db });
+    const found = { found: true, trackingCode, serviceId: 'birth_extract', local: 'queued', remote: null };
+    expect(await lookupStatus(db, { trackingCode, proof: { kind: 'answer', answer: '34561990' } })).toEqual(found);
+    expect(await lookupStatus(db, { trackingCode, proof: { kind: 'token', token: statusToken! } })).toEqual(found);
+    expect(await lookupStatus(db, { trackingCode, proof: { kind: 'answer', answer: '34561991' } })).toEqual({ found: false, reason: 'noMatch' });
+    expect(await lookupStatus(db, { trackingCode: 'ZZZ-99999-0', proof: { kind: 'answer', answer: '34561990' } })).toEqual({ found: false, reason: 'noMatch' });
+  });
+
+  it('stores the proof verifier with the request, never the answer or the token', async () => {
+    const { statusToken } = await submitRequest(input(), { db });
+    const [item] = await storedItems(db);
+    expect(item?.request?.statusProof).toMatchObject({ answer: expect.stringMatching(/^pbkdf2-sha256\$100000\$/), token: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const stored = JSON.stringify(await db.outbox.toArray());
+    expect(stored).not.toContain('34561990');
+    expect(stored).not.toContain(statusToken!);
   });
 });

@@ -48,7 +48,7 @@ export function registerConsoleEventRoutes(app: FastifyInstance, deps: ConsoleDe
       busy = true;
       try {
         // A session revoked or expired while the stream is open ends the stream.
-        const session = token ? await resumeSession(store, token, deps.sessions, deps.now()) : null;
+        const session = token ? await resumeSession(store, token, deps.sessions, deps.now(), { extend: false }) : null;
         if (!session?.roles.some((role) => role.officeId === officeId)) {
           stop();
           return;

@@ -96,7 +96,7 @@ export const consoleMigration: Migration = {
       request_id TEXT NOT NULL REFERENCES requests(id),
       PRIMARY KEY (office_id, term, request_id)
     );
-    CREATE INDEX request_search_terms_by_request ON request_search_terms (request_id);
+    CREATE INDEX request_search_terms_by_request ON request_search_terms (request_id, term);
 
     CREATE TABLE request_checklist (
       request_id TEXT NOT NULL REFERENCES requests(id),

@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  PROMPT_RECORDINGS_PATH,
+  promptRecordingParamsSchema,
+  promptRecordingUploadSchema,
+  type PromptRecording,
+  type PromptRecordingSummary,
+} from '../../../src/domain/promptRecordings';
+import { deviceOf } from '../http/auth';
+import { parseOr400 } from '../http/validate';
+import { ApiError } from '../service/apiError';
+import type { RouteDeps } from './deps';
+
+/** A recording's JSON body: about 4/3 of MAX_RECORDING_BYTES, plus the envelope. */
+const UPLOAD_BODY_LIMIT = 600 * 1024;
+
+/**
+ * The office's own prompt recordings, for its kiosks: a kiosk in supervisor mode uploads one, every
+ * kiosk of the office lists them and fetches those it lacks. Scoped to the device's office.
+ */
+export function registerPromptRecordingRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  app.get(PROMPT_RECORDINGS_PATH, { config: { access: 'device' } }, async (request): Promise<{ recordings: PromptRecordingSummary[] }> => {
+    const { officeId } = deviceOf(request);
+    return { recordings: await deps.store.listPromptRecordings(officeId) };
+  });
+
+  app.get(`${PROMPT_RECORDINGS_PATH}/:promptId/:language`, { config: { access: 'device' } }, async (request): Promise<PromptRecording> => {
+    const { officeId } = deviceOf(request);
+    const { promptId, language } = parseOr400(promptRecordingParamsSchema, request.params, 'invalid_params');
+    const stored = await deps.store.getPromptRecording(officeId, promptId, language);
+    if (!stored) throw new ApiError(404, 'not_found', 'This office has no recording of that prompt in that language.');
+    const { audio, ...summary } = stored;
+    return { ...summary, audioBase64: audio.toString('base64') };
+  });
+
+  app.post(
+    `${PROMPT_RECORDINGS_PATH}/:promptId/:language`,
+    { bodyLimit: UPLOAD_BODY_LIMIT, config: { access: 'device' } },
+    async (request): Promise<PromptRecordingSummary> => {
+      const { deviceId, officeId } = deviceOf(request);
+      const { promptId, language } = parseOr400(promptRecordingParamsSchema, request.params, 'invalid_params');
+      const { mime, audioBase64 } = parseOr400(promptRecordingUploadSchema, request.body);
+      return deps.store.putPromptRecording({
+        officeId,
+        promptId,
+        language,
+        mime,
+        audio: Buffer.from(audioBase64, 'base64'),
+        recordedAt: deps.now().toISOString(),
+        deviceId,
+      });
+    },
+  );
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { promptIdSchema } from './audioPrompts';
+import { localeSchema } from './locales';
+import { API_PREFIX } from './syncProtocol';
+
+/**
+ * An office's own recordings of the spoken prompts: made by staff on a kiosk in supervisor mode
+ * (MediaRecorder), uploaded to the back office, pulled by every kiosk of the office, and played
+ * instead of the synthesised file. This is how an annex gives its kiosks a Tarifit or Darija
+ * voice without a new build. A recording is a fixed prompt in a staff member's voice: no citizen
+ * data ever goes into one.
+ */
+
+/** What MediaRecorder writes in Chromium (WebM/Opus), and Ogg for recordings made elsewhere. */
+export const RECORDING_MIME_TYPES = ['audio/webm', 'audio/ogg'] as const;
+export const recordingMimeSchema = z.enum(RECORDING_MIME_TYPES);
+
+/** A prompt is a sentence: 30 seconds of Opus is about 120 KB. More is a mistake, not a prompt. */
+export const MAX_RECORDING_BYTES = 400 * 1024;
+
+/** Base64 of at most MAX_RECORDING_BYTES bytes. */
+const audioBase64Schema = z.base64().max(Math.ceil(MAX_RECORDING_BYTES / 3) * 4);
+
+export const PROMPT_RECORDINGS_PATH = `${API_PREFIX}/prompt-recordings`;
+
+export const promptRecordingUploadSchema = z.strictObject({
+  mime: recordingMimeSchema,
+  audioBase64: audioBase64Schema.min(1),
+});
+export type PromptRecordingUpload = z.infer<typeof promptRecordingUploadSchema>;
+
+export const promptRecordingSummarySchema = z.strictObject({
+  promptId: promptIdSchema,
+  language: localeSchema,
+  mime: recordingMimeSchema,
+  /** SHA-256 of the audio: a kiosk fetches a recording again only when it changed. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  recordedAt: z.iso.datetime(),
+});
+export type PromptRecordingSummary = z.infer<typeof promptRecordingSummarySchema>;
+
+export const promptRecordingListSchema = z.strictObject({ recordings: z.array(promptRecordingSummarySchema) });
+
+export const promptRecordingSchema = z.strictObject({ ...promptRecordingSummarySchema.shape, audioBase64: audioBase64Schema });
+export type PromptRecording = z.infer<typeof promptRecordingSchema>;
+
+export const promptRecordingParamsSchema = z.strictObject({ promptId: promptIdSchema, language: localeSchema });

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { harness, NOW, type Harness } from './fixtures';
+
+let h: Harness;
+afterEach(async () => {
+  await h?.app.close();
+  h?.store.close();
+});
+
+const PATH = '/api/v1/prompt-recordings';
+// A few bytes stand for the audio: the back office stores and returns them as they came.
+const AUDIO = Buffer.from('OggS fake opus bytes of a staff recording');
+
+describe("an office's own prompt recordings", () => {
+  it('stores a recording uploaded from a kiosk and lists it for every kiosk of the office', async () => {
+    h = await harness();
+    const recorder = await h.enrol();
+    const other = await h.enrol();
+    const upload = await h.post(`${PATH}/screen.home/zgh`, { mime: 'audio/webm', audioBase64: AUDIO.toString('base64') }, recorder.deviceToken);
+    expect(upload.statusCode).toBe(200);
+    const sha256 = createHash('sha256').update(AUDIO).digest('hex');
+    const summary = { promptId: 'screen.home', language: 'zgh', mime: 'audio/webm', sha256, recordedAt: NOW.toISOString() };
+    expect(upload.json()).toEqual(summary);
+    expect((await h.get(PATH, other.deviceToken)).json()).toEqual({ recordings: [summary] });
+    const fetched = (await h.get(`${PATH}/screen.home/zgh`, other.deviceToken)).json();
+    expect(Buffer.from(fetched.audioBase64, 'base64')).toEqual(AUDIO);
+  });
+
+  it('replaces a prompt recorded again, keeping one per prompt and language', async () => {
+    h = await harness();
+    const kiosk = await h.enrol();
+    await h.post(`${PATH}/choice.yes/ar`, { mime: 'audio/webm', audioBase64: AUDIO.toString('base64') }, kiosk.deviceToken);
+    const again = Buffer.from('a better take');
+    await h.post(`${PATH}/choice.yes/ar`, { mime: 'audio/ogg', audioBase64: again.toString('base64') }, kiosk.deviceToken);
+    const { recordings } = (await h.get(PATH, kiosk.deviceToken)).json();
+    expect(recordings).toHaveLength(1);
+    expect(recordings[0]).toMatchObject({ mime: 'audio/ogg', sha256: createHash('sha256').update(again).digest('hex') });
+  });
+
+  it("keeps each office's recordings apart: another office's kiosk neither lists nor fetches them", async () => {
+    h = await harness();
+    const north = await h.enrol('north');
+    const south = await h.enrol('south');
+    await h.post(`${PATH}/screen.home/ar`, { mime: 'audio/webm', audioBase64: AUDIO.toString('base64') }, north.deviceToken);
+    expect((await h.get(PATH, south.deviceToken)).json()).toEqual({ recordings: [] });
+    expect((await h.get(`${PATH}/screen.home/ar`, south.deviceToken)).statusCode).toBe(404);
+  });
+
+  it.each([
+    ['an unknown language', `${PATH}/screen.home/de`, { mime: 'audio/webm', audioBase64: AUDIO.toString('base64') }],
+    ['a malformed prompt id', `${PATH}/..%2Fetc/ar`, { mime: 'audio/webm', audioBase64: AUDIO.toString('base64') }],
+    ['a type that is not audio', `${PATH}/screen.home/ar`, { mime: 'text/html', audioBase64: AUDIO.toString('base64') }],
+    ['audio that is not base64', `${PATH}/screen.home/ar`, { mime: 'audio/webm', audioBase64: '<script>' }],
+  ])('refuses %s', async (_label, url, body) => {
+    h = await harness();
+    const kiosk = await h.enrol();
+    expect((await h.post(url, body, kiosk.deviceToken)).statusCode).toBe(400);
+    expect((await h.get(PATH, kiosk.deviceToken)).json()).toEqual({ recordings: [] });
+  });
+
+  it('answers only enrolled kiosks', async () => {
+    h = await harness();
+    expect((await h.get(PATH)).statusCode).toBe(401);
+    expect((await h.post(`${PATH}/screen.home/ar`, { mime: 'audio/webm', audioBase64: AUDIO.toString('base64') })).statusCode).toBe(401);
+  });
+});
