@@ -16,6 +16,7 @@ import { ApiError } from './service/apiError';
 import { registerStrictJson } from './http/jsonBody';
 import { registerAuditRoutes } from './routes/audit';
 import { registerCatalogueRoutes } from './routes/catalogue';
+import { registerOfficeIdentityRoutes } from './routes/officeIdentity';
 import { registerCertificateVerificationRoutes } from './routes/certificateVerification';
 import { registerConsoleCertificateRoutes } from './routes/consoleCertificates';
 import { certificateFacts } from './service/certificates';
@@ -154,6 +155,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     registerRequestRoutes(app, deps);
     registerChangesRoutes(app, deps);
     registerCatalogueRoutes(app, deps);
+    registerOfficeIdentityRoutes(app, deps);
     registerAuditRoutes(app, deps);
     registerHeartbeatRoutes(app, deps);
     registerConsoleRoutes(app, consoleDeps);

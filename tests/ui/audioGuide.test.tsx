@@ -43,6 +43,8 @@ describe('spoken guidance', () => {
     await heard('choice.start', 'en');
     await kiosk.user.click(screen.getByTestId('start'));
     await heard('screen.home', 'en');
+    // Mid-request the languages sit behind the header's language menu.
+    await kiosk.user.click(screen.getByTestId('language-menu'));
     await kiosk.user.click(screen.getByTestId('language-fr'));
     await kiosk.user.click(screen.getByTestId('language-fr'));
     await heard('screen.home', 'fr');

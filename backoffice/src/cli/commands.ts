@@ -1,4 +1,5 @@
 import type { Catalogue } from '../../../src/domain/catalogue';
+import { officeIdentitySchema, type OfficeIdentity } from '../../../src/domain/officeIdentity';
 import { STAFF_ROLES, staffRoleSchema } from '../../../src/domain/console/roles';
 import { staffLoginSchema } from '../../../src/domain/console/session';
 import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
@@ -10,6 +11,7 @@ import { hashPassword } from '../service/passwords';
 import { createStaffAccount, newActivationCode, resetStaffPassword } from '../service/staffAccounts';
 import { purgeFinishedRequests } from '../service/retention';
 import { changeStatus } from '../service/statusChange';
+import type { OfficeIdentityInput } from '../store/officeIdentityTypes';
 import type { Store } from '../store/types';
 
 /** What a command needs: the store, the clock, somewhere to print, and the default catalogue (a fixture in tests). */
@@ -233,4 +235,20 @@ export async function catalogueImport(context: CommandContext, officeId: string,
   const stored = await context.store.importCatalogue(officeId, catalogue, context.now().toISOString());
   context.print(`Office ${officeId}: catalogue version ${stored.version} (${stored.services.length} services)`);
   return stored.version;
+}
+
+/**
+ * Sets how the office presents itself on its kiosks: its name in the four kiosk languages (so no
+ * screen shows another language's name) and optionally its logo. Stored as the next version;
+ * kiosks pick it up on their next pull, like the catalogue.
+ */
+export async function setOfficeIdentity(context: CommandContext, officeId: string, identity: OfficeIdentityInput): Promise<OfficeIdentity> {
+  await requireOffice(context, officeId);
+  const checked = officeIdentitySchema.omit({ version: true }).safeParse(identity);
+  if (!checked.success) {
+    throw new CommandError(`invalid office identity: ${checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  }
+  const stored = await context.store.setOfficeIdentity(officeId, checked.data, context.now().toISOString());
+  context.print(`Office ${officeId}: identity version ${stored.version} (${stored.logo ? `logo ${stored.logo.mediaType}` : 'no logo'})`);
+  return stored;
 }
