@@ -5,20 +5,26 @@
  * - initialJsGzipKB: gzip size of the JS index.html loads up front;
  * - heapGrowthMBPer1000Sessions: JS heap after forced GC, before and after ≥ 200 sessions, once a
  *   warm-up of 100 sessions has let V8 finish compiling the flow's hot code (heapWarmupMB);
- * - enqueueP95Ms: the durable outbox write, timed in the page.
+ * - enqueueP95Ms: the durable outbox write, timed in the page;
+ * - coldStartVsBlank: the kiosk's cold start over a blank React page's (bench/ui/blank), built
+ *   and served alike and measured in the same run by the same harness;
+ * - throttledTapLatencyP95Ms: the tap latency with Chromium's CPU slowed 4× (a cheap tablet);
+ * - tapsResidence: touches for a residence certificate, buttons plus on-screen keys.
  * Prints one JSON object as its last line. BENCH_SESSIONS, BENCH_WARMUP_SESSIONS and BENCH_COLD_RUNS
  * change the sizes.
  */
 import { runBackofficeCli } from '../scripts/backofficeProcess';
 import { lastNonEmptyLine } from '../scripts/processes';
 import { startBackoffice } from '../backoffice/src/server';
+import { startKioskServer as startStaticServer } from '../scripts/kioskServer';
 import { DIST_DIR, freePort, launchKiosk, metaValue, startKioskServer, tempDir, waitFor } from '../tests/e2e/harness';
+import { buildBlankPage } from './ui/blankPage';
 import { median, percentile, round } from './stats';
 import { initialJsGzipKB } from './ui/bundleSize';
 import { coldStartMs } from './ui/coldStart';
 import { measureEnqueue } from './ui/enqueue';
 import { INSTALL_EVENT_TIMING, readTapLatency, stopEventTiming } from './ui/eventTiming';
-import { citizenSession, type FlowCounter } from './ui/flow';
+import { citizenSession, residenceSession, type FlowCounter } from './ui/flow';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200);
 // V8's optimised code for the flow grows for the first ~100-200 sessions, then stays (docs/performance.md):
@@ -35,11 +41,20 @@ async function main(): Promise<void> {
   // First boots measure the app alone (no enrolment in the background); the sessions run on an enrolled, syncing kiosk.
   const bootServer = await startKioskServer({ backofficeUrl: backoffice.url, port: await freePort() });
   const server = await startKioskServer({ backofficeUrl: backoffice.url, ...(code ? { demoEnrolmentCode: code } : {}), port: await freePort() });
+  const blankDir = await tempDir('bench-ui-blank');
+  await buildBlankPage(blankDir);
+  const blankServer = await startStaticServer({ distDir: blankDir, config: {}, port: await freePort() });
   try {
     const bundle = await initialJsGzipKB(DIST_DIR);
+    const blankBundle = await initialJsGzipKB(blankDir);
 
+    // Interleaved, so a slower moment of the shared machine weighs on both alike.
     const coldStarts: number[] = [];
-    for (let run = 0; run < COLD_RUNS; run++) coldStarts.push(await coldStartMs(bootServer.url));
+    const blankStarts: number[] = [];
+    for (let run = 0; run < COLD_RUNS; run++) {
+      blankStarts.push(await coldStartMs(blankServer.url));
+      coldStarts.push(await coldStartMs(bootServer.url));
+    }
 
     const kiosk = await launchKiosk({ url: 'about:blank', profileDir: await tempDir('bench-ui') });
     try {
@@ -54,9 +69,17 @@ async function main(): Promise<void> {
       const latencyCounter: FlowCounter = { taps: 0 };
       for (let i = 1; i <= LATENCY_SESSIONS; i++) await citizenSession(page, latencyCounter, i);
       const latency = await readTapLatency(page, latencyCounter.taps);
-      await stopEventTiming(page);
 
       const cdp = await kiosk.context.newCDPSession(page);
+      await page.evaluate(() => ((window as unknown as { __shubbakEventTiming: unknown[] }).__shubbakEventTiming.length = 0));
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      const throttledCounter: FlowCounter = { taps: 0 };
+      for (let i = 1; i <= LATENCY_SESSIONS; i++) await citizenSession(page, throttledCounter, 900_000 + i);
+      const throttled = await readTapLatency(page, throttledCounter.taps);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      await stopEventTiming(page);
+      const residenceTaps = await residenceSession(page);
+
       const heapAfterGc = async (): Promise<number> => {
         await cdp.send('HeapProfiler.collectGarbage');
         await cdp.send('HeapProfiler.collectGarbage');
@@ -74,7 +97,17 @@ async function main(): Promise<void> {
         JSON.stringify({
           coldStartMs: round(median(coldStarts), 1),
           coldStartRunsMs: coldStarts.map((ms) => round(ms, 1)),
+          blankColdStartMs: round(median(blankStarts), 1),
+          blankColdStartRunsMs: blankStarts.map((ms) => round(ms, 1)),
+          coldStartVsBlank: round(median(coldStarts) / median(blankStarts), 2),
+          blankInitialJsGzipKB: round(blankBundle.kb, 1),
           tapLatencyP95Ms: round(latency.p95Ms, 1),
+          throttledTapLatencyP95Ms: round(throttled.p95Ms, 1),
+          throttledTapLatencyMaxMs: round(throttled.maxMs, 1),
+          cpuThrottlingRate: 4,
+          tapsResidence: residenceTaps.buttons + residenceTaps.keys,
+          tapsResidenceButtons: residenceTaps.buttons,
+          tapsResidenceKeys: residenceTaps.keys,
           tapLatencyMaxMs: round(latency.maxMs, 1),
           taps: latency.taps,
           tapsOver16Ms: latency.reported,
@@ -97,6 +130,7 @@ async function main(): Promise<void> {
   } finally {
     await server.close();
     await bootServer.close();
+    await blankServer.close();
     await backoffice.close();
   }
 }

@@ -8,13 +8,16 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { DATA_DIR_MODE, prepareDataFile } from '../backoffice/src/store/dataFiles';
 
 export function defaultBackupName(now: Date): string {
   return `backoffice-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`;
 }
 
 export async function backupDatabase(source: string, destination: string): Promise<{ pages: number }> {
-  mkdirSync(path.dirname(destination), { recursive: true });
+  // A backup holds the same personal data as the database: a new folder 0700, the copy 0600 from its first byte.
+  mkdirSync(path.dirname(destination), { recursive: true, mode: DATA_DIR_MODE });
+  prepareDataFile(destination);
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
     const result = await db.backup(destination);

@@ -16,6 +16,7 @@ import { registerStrictJson } from './http/jsonBody';
 import { sharedRateLimitStore } from './http/sharedRateLimits';
 import { registerAuditRoutes } from './routes/audit';
 import { registerCatalogueRoutes } from './routes/catalogue';
+import { registerOfficeIdentityRoutes } from './routes/officeIdentity';
 import { registerCertificateVerificationRoutes } from './routes/certificateVerification';
 import { registerConsoleCertificateRoutes } from './routes/consoleCertificates';
 import { certificateFacts } from './service/certificates';
@@ -61,6 +62,8 @@ export interface Timeouts {
 }
 
 export const DEFAULT_TIMEOUTS: Timeouts = { connectionMs: 30_000, requestMs: 60_000 };
+const HEADERS_TIMEOUT_MS = 10_000;
+const TIMEOUT_CHECK_INTERVAL_MS = 2_000;
 
 /** `true` logs at info; an object picks the level (pino's levels), and optionally where lines go (a test reads them). */
 export type LoggerSetting = boolean | { level: string; stream?: { write(line: string): void } };
@@ -101,6 +104,12 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
     trustProxy: options.trustProxy && options.trustProxy.length > 0 ? options.trustProxy.join(',') : false,
+    // Node checks request and header timeouts only every 30 s by default: a client sending its
+    // headers a byte at a time could hold a connection a minute and a half. Headers get 10 s.
+    http: {
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, timeouts.requestMs),
+      connectionsCheckingInterval: Math.min(TIMEOUT_CHECK_INTERVAL_MS, timeouts.requestMs),
+    },
   });
   const deps = { store: options.store, now: options.now ?? (() => new Date()) };
 
@@ -148,6 +157,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     registerRequestRoutes(app, deps);
     registerChangesRoutes(app, deps);
     registerCatalogueRoutes(app, deps);
+    registerOfficeIdentityRoutes(app, deps);
     registerAuditRoutes(app, deps);
     registerHeartbeatRoutes(app, deps);
     registerConsoleRoutes(app, consoleDeps);

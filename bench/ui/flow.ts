@@ -46,3 +46,47 @@ export async function citizenSession(page: Page, counter: FlowCounter, sequence:
   await shows(page, 'screen-attract');
   return trackingCode;
 }
+
+export interface ResidenceTaps {
+  /** Buttons, options and choices touched. */
+  buttons: number;
+  /** Keys the citizen would touch on the on-screen keyboard for what is typed (one per character). */
+  keys: number;
+}
+
+/**
+ * A residence certificate from the attract screen to its receipt, counting what a citizen
+ * touches. The identity is typed (this branch has no MRZ reading: with it the identity's keys
+ * would go), each character counted as one key of the on-screen keyboard.
+ */
+export async function residenceSession(page: Page): Promise<ResidenceTaps> {
+  const counter: FlowCounter = { taps: 0 };
+  let keys = 0;
+  const type = async (path: string, text: string) => {
+    await page.fill(field(path), text);
+    keys += [...text].length;
+  };
+  await shows(page, 'screen-attract');
+  await tap(page, 'start', counter);
+  await tap(page, 'new-request', counter);
+  await tap(page, 'service-residence', counter);
+  await tap(page, 'next', counter);
+  await shows(page, 'screen-identity');
+  await type('identity.cin', 'AB123456');
+  await type('identity.lastNameLatin', 'ALAOUI');
+  await type('identity.firstNameLatin', 'SAMIRA');
+  await type('identity.dateOfBirth', '15041990');
+  await tap(page, 'next', counter);
+  await shows(page, 'screen-fields');
+  await type('fields.address', '12 RUE ATLAS');
+  await tap(page, 'field-fields-proofOfAddress-bill', counter);
+  await tap(page, 'next', counter);
+  await shows(page, 'screen-review');
+  await tap(page, 'next', counter);
+  await tap(page, 'consent-accept', counter);
+  await shows(page, 'screen-receipt');
+  const taps = { buttons: counter.taps, keys };
+  await page.locator(byTestId('finish')).click();
+  await shows(page, 'screen-attract');
+  return taps;
+}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { OfficeIdentity } from '../domain/officeIdentity';
 import type { KioskSettings } from '../domain/settings';
 import { sessionSettingsOf } from '../machines/session/draft';
 import type { SupervisorServices } from '../supervisor/types';
@@ -21,7 +22,8 @@ import { warmOfflineChunks } from './warmOfflineChunks';
  */
 export function KioskApp({ boot }: { boot: BootedKiosk }) {
   const [settings, setSettings] = useState(boot.services.settings);
-  const services = useMemo(() => ({ ...boot.services, settings }), [boot.services, settings]);
+  const officeIdentity = useOfficeIdentityUpdates(boot);
+  const services = useMemo(() => ({ ...boot.services, settings, officeIdentity }), [boot.services, settings, officeIdentity]);
   const supervisor = useMemo(() => withSettingsListener(boot.supervisor, setSettings), [boot.supervisor]);
   useEffect(() => {
     void warmOfflineChunks();
@@ -82,6 +84,20 @@ function SupervisedSession({ boot, supervisor, settings, children }: { boot: Boo
       {atAttract && <EnrolmentCorner mark={mark} />}
     </SupervisorFrame>
   );
+}
+
+/** After each sync the office's names and logo may be newer: the header shows them at once, the slip from the next print. */
+function useOfficeIdentityUpdates({ services, sync, reloadOfficeIdentity }: BootedKiosk): OfficeIdentity | null {
+  const [identity, setIdentity] = useState(services.officeIdentity ?? null);
+  useEffect(
+    () =>
+      sync.subscribe((status) => {
+        if (status.phase !== 'idle') return;
+        void reloadOfficeIdentity().then((next) => setIdentity((current) => (next && next.version !== current?.version ? next : current)));
+      }),
+    [sync, reloadOfficeIdentity],
+  );
+  return identity;
 }
 
 /** Whether staff must act on the enrolment, live from the sync engine's status. */

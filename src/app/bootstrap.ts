@@ -1,5 +1,6 @@
 import type { i18n } from 'i18next';
 import type { Catalogue } from '../domain/catalogue';
+import type { OfficeIdentity } from '../domain/officeIdentity';
 import { DEFAULT_SETTINGS, type KioskSettings } from '../domain/settings';
 import { loadKioskI18n } from '../i18n/loadKioskI18n';
 import { getPlatform } from '../platform';
@@ -7,6 +8,7 @@ import type { KioskPlatform } from '../platform/types';
 import { loadCatalogue } from '../storage/catalogue';
 import { PromptRecordingsDb } from '../storage/promptRecordings';
 import { ShubbakDb } from '../storage/db';
+import { loadOfficeIdentity } from '../storage/officeIdentity';
 import { loadSettings, saveSettings } from '../storage/settings';
 import type { SupervisorServices } from '../supervisor/types';
 import type { SyncService } from '../sync/syncService';
@@ -27,6 +29,8 @@ export interface BootedKiosk {
   i18n: i18n;
   /** Reads the stored catalogue again (after a pull); the session shows a newer version at once. */
   reloadCatalogue(): Promise<Catalogue>;
+  /** Reads the stored office identity again (after a pull): the header and the slip use it at once. */
+  reloadOfficeIdentity(): Promise<OfficeIdentity | null>;
 }
 
 /**
@@ -68,7 +72,7 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   const platform = printer.platform;
   const [config, [{ startSyncService }, { createSupervisorServices }]] = await Promise.all([fetchKioskConfig(), loadBackgroundModules()]);
   const settings = await applyKioskConfig(db, config);
-  const [catalogue, translations] = await Promise.all([loadCatalogue(db), loadKioskI18n(settings.defaultLocale)]);
+  const [catalogue, officeIdentity, translations] = await Promise.all([loadCatalogue(db), loadOfficeIdentity(db), loadKioskI18n(settings.defaultLocale)]);
   const backofficePolicy = { allowInsecureHttp: config.allowInsecureBackoffice === true };
   const recordings = new PromptRecordingsDb();
   const sync = startSyncService({ db, platform, backofficePolicy, recordings, appVersion: () => platform.appVersion(), printerState: printer.state });
@@ -82,6 +86,7 @@ export async function bootKiosk(): Promise<BootedKiosk> {
     recordedPrompts: createRecordedPromptsLoader(recordings),
     catalogue,
     settings,
+    officeIdentity,
     platform,
   };
   return {
@@ -91,5 +96,6 @@ export async function bootKiosk(): Promise<BootedKiosk> {
     sync,
     i18n: translations,
     reloadCatalogue: () => loadCatalogue(db),
+    reloadOfficeIdentity: () => loadOfficeIdentity(db),
   };
 }

@@ -34,6 +34,8 @@ export async function lookupStatus(db: ShubbakDb, input: StatusLookupInput, now:
     trackingCode: input.trackingCode,
     serviceId: found.serviceId ?? '',
     local: found.local,
-    remote: found.remote ? { status: found.remote.status, reason: found.remote.reason, changedAt: found.remote.changedAt } : null,
+    remote: found.remote
+      ? { status: found.remote.status, reason: found.remote.reason, reasonCode: found.remote.reasonCode ?? null, changedAt: found.remote.changedAt }
+      : null,
   };
 }

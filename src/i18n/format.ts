@@ -14,11 +14,24 @@ export function formatDirhams(amount: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'MAD', maximumFractionDigits: 2 }).format(amount);
 }
 
+/**
+ * The Amazigh months in Tifinagh (CLDR `zgh`, as IRCAM writes them). Written out here because a
+ * browser's ICU may not carry `zgh` and would fall back to English month names.
+ */
+export const TIFINAGH_MONTHS = ['ⵉⵏⵏⴰⵢⵔ', 'ⴱⵕⴰⵢⵕ', 'ⵎⴰⵕⵚ', 'ⵉⴱⵔⵉⵔ', 'ⵎⴰⵢⵢⵓ', 'ⵢⵓⵏⵢⵓ', 'ⵢⵓⵍⵢⵓⵣ', 'ⵖⵓⵛⵜ', 'ⵛⵓⵜⴰⵏⴱⵉⵔ', 'ⴽⵜⵓⴱⵔ', 'ⵏⵓⵡⴰⵏⴱⵉⵔ', 'ⴷⵓⵊⴰⵏⴱⵉⵔ'] as const;
+
 export function formatDate(isoDateOrDateTime: string, locale: Locale): string {
   // A plain date (YYYY-MM-DD) is a calendar day, not an instant: format it in UTC so it never shifts.
   const plainDate = /^\d{4}-\d{2}-\d{2}$/.test(isoDateOrDateTime);
   const date = new Date(plainDate ? `${isoDateOrDateTime}T00:00:00Z` : isoDateOrDateTime);
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', ...(plainDate ? { timeZone: 'UTC' } : {}) }).format(date);
+  const timeZone = plainDate ? { timeZone: 'UTC' } : {};
+  if (locale === 'zgh') {
+    // Day, month and year numbers from Intl (the kiosk's time zone), the month's name from the table: "12 ⵉⴱⵔⵉⵔ 1990".
+    const parts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: 'numeric', day: 'numeric', ...timeZone }).formatToParts(date);
+    const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((each) => each.type === type)?.value);
+    return `${part('day')} ${TIFINAGH_MONTHS[part('month') - 1]} ${part('year')}`;
+  }
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', ...timeZone }).format(date);
 }
 
 /** Catalogue data carries its own translations. */

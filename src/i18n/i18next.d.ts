@@ -2,6 +2,7 @@ import 'i18next';
 import type audioEn from '../../locales/en/audio.json';
 import type citizenEn from '../../locales/en/citizen.json';
 import type commonEn from '../../locales/en/common.json';
+import type journeyEn from '../../locales/en/journey.json';
 import type consoleEn from '../../locales/en/console.json';
 import type keyboardEn from '../../locales/en/keyboard.json';
 import type readingEn from '../../locales/en/reading.json';
@@ -18,6 +19,7 @@ declare module 'i18next' {
       audio: typeof audioEn;
       citizen: typeof citizenEn;
       common: typeof commonEn;
+      journey: typeof journeyEn;
       console: typeof consoleEn;
       keyboard: typeof keyboardEn;
       reading: typeof readingEn;

@@ -1,5 +1,6 @@
 import { assign, fromPromise, not, raise, setup, stateIn } from 'xstate';
 import { checkTrackingCode } from '../domain/trackingCode';
+import { printProblemOf } from './session/printing';
 import { normalizeAnswer, parseReceiptQr } from '../domain/statusProof';
 import { acceptedAnswer, acceptedLookupCode, refusedLookupCode, scannedReceipt, typedAnswer, typedLookupCode } from './session/lookup';
 import {
@@ -29,7 +30,7 @@ import type {
 /**
  * The citizen session: one machine whose states are the screens.
  *
- * attract → home → catalogue → service → identity → fields → review → consent → saving → receipt
+ * attract → home → catalogue → service → identity → fields → review → consent → saving → receipt (prints on entry)
  *                 ↘ lookup (check a request)
  * Anywhere but attract, three regions run side by side: the flow, the idle watch ("still
  * there?" then reset) and the cancel confirmation. Every way back to attract wipes the context.
@@ -113,6 +114,8 @@ export const sessionMachine = setup({
     changeLookupCode: assign(({ context, event }) => (event.type === 'lookup.change' ? typedLookupCode(event.value) : { lookupCode: context.lookupCode })),
     showLookupError: assign(({ context }) => refusedLookupCode(context.lookupCode)),
     normalizeLookupCode: assign(({ context }) => acceptedLookupCode(context.lookupCode)),
+    rememberPrintProblem: assign({ printProblem: (_, outcome: PrintOutcome) => printProblemOf(outcome) }),
+    forgetPrintProblem: assign({ printProblem: null }),
     rememberLookupResult: assign({ lookupResult: (_, output: StatusLookupResult) => output }),
     changeLookupAnswer: assign(({ context, event }) => (event.type === 'lookup.answerChange' ? typedAnswer(event.value) : { lookupAnswer: context.lookupAnswer })),
     acceptLookupAnswer: assign(({ context }) => acceptedAnswer(context.lookupAnswer)),
@@ -212,11 +215,12 @@ export const sessionMachine = setup({
               on: { 'save.retry': 'saving', 'flow.back': 'review' },
             },
             receipt: {
-              initial: 'ready',
+              // The receipt prints by itself as the screen opens; the citizen may ask again after.
+              initial: 'printing',
               on: { 'receipt.finish': '#session.attract' },
               states: {
-                ready: { on: { 'receipt.print': 'printing' } },
                 printing: {
+                  entry: 'forgetPrintProblem',
                   invoke: {
                     src: 'printReceipt',
                     input: ({ context }): PrintReceiptInput => ({
@@ -226,8 +230,11 @@ export const sessionMachine = setup({
                       locale: context.locale,
                       catalogue: context.catalogue,
                     }),
-                    onDone: [{ guard: 'printed', target: 'printed' }, { target: 'printFailed' }],
-                    onError: 'printFailed',
+                    onDone: [
+                      { guard: 'printed', target: 'printed' },
+                      { target: 'printFailed', actions: { type: 'rememberPrintProblem', params: ({ event }) => event.output } },
+                    ],
+                    onError: { target: 'printFailed', actions: { type: 'rememberPrintProblem', params: () => ({ ok: false, reason: 'failed' }) } },
                   },
                 },
                 printed: { on: { 'receipt.print': 'printing' } },

@@ -12,7 +12,8 @@ export interface FramePrintOptions {
 /**
  * Prints receipt markup through a hidden iframe. In Chromium started with `--kiosk-printing`
  * `print()` goes to the default printer without a dialog; elsewhere a dialog appears. The frame
- * is sandboxed without scripts. The result never hangs: a frame that does not load in time, or
+ * is sandboxed without scripts. A browser never learns whether paper came out, so the best answer
+ * is `unconfirmed`. The result never hangs: a frame that does not load in time, or
  * a print() that throws, becomes a failure the citizen screen can show.
  */
 export function printInHiddenFrame(document: Document, html: string, options: FramePrintOptions): Promise<PrintResult> {
@@ -39,7 +40,8 @@ export function printInHiddenFrame(document: Document, html: string, options: Fr
       }
       try {
         (options.print ?? ((target: Window) => target.print()))(frameWindow);
-        finish({ ok: true });
+        // print() returning says nothing about paper (kiosk-printing queues it, a dialog may be dismissed).
+        finish({ ok: false, reason: 'unconfirmed', detail: 'print() returned; the browser cannot confirm the page was printed' });
       } catch (error) {
         finish({ ok: false, reason: 'failed', detail: error instanceof Error ? error.message : String(error) });
       }

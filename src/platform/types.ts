@@ -20,7 +20,12 @@ export interface ReceiptToPrint {
   printerName?: string;
 }
 
-export type PrintResult = { ok: true } | { ok: false; reason: 'noPrinter' | 'failed' | 'cancelled'; detail?: string };
+/**
+ * `ok` only when the host confirms the page was printed (Electron's print callback). A host that
+ * hands the page over without learning the outcome (a browser's print()) answers `unconfirmed`,
+ * so no screen ever says "printed" on a guess.
+ */
+export type PrintResult = { ok: true } | { ok: false; reason: 'noPrinter' | 'failed' | 'cancelled' | 'unconfirmed'; detail?: string };
 
 export type SecretResult = { ok: true } | { ok: false; reason: 'encryptionUnavailable' | 'failed' };
 

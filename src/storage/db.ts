@@ -1,5 +1,6 @@
 import type { StatusProof } from '../domain/statusProof';
 import Dexie, { type EntityTable } from 'dexie';
+import type { RefusalReasonCode } from '../domain/refusalReasons';
 import type { Catalogue } from '../domain/catalogue';
 import type { CitizenRequest } from '../domain/request';
 import type { LocalState, RemoteStatus } from '../domain/status';
@@ -100,6 +101,8 @@ export interface StatusRecord {
   trackingCode: string;
   status: RemoteStatus;
   reason: string | null;
+  /** A refusal's category (refusalReasons.ts), shown translated before `reason`; absent on changes older than the codes. */
+  reasonCode?: RefusalReasonCode | null;
   changedAt: string;
   seq: number;
   /** The holder's proof verifier, passed on by the back office; absent on changes pulled before it existed. */

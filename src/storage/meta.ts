@@ -21,6 +21,8 @@ export const META_KEYS = {
   deviceId: 'deviceId',
   officeId: 'officeId',
   officeName: 'officeName',
+  /** The office's names per language and logo (`OfficeIdentity`), as last pulled. */
+  officeIdentity: 'officeIdentity',
   /** Epoch ms (kiosk clock) of the end of the last complete sync cycle. */
   lastSyncSuccessAt: 'lastSyncSuccessAt',
   /** The last refused outbox write (`StorageErrorRecord`), shown to the supervisor; cleared by the next successful one. */

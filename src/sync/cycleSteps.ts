@@ -2,6 +2,7 @@ import { auditEntryWireSchema } from '../domain/syncProtocol';
 import type { AuditStepResult, PullStepResult, PushStepResult } from '../machines/sync/types';
 import { appendAudit, markAuditSynced, unsyncedAudit } from '../storage/audit';
 import { loadCatalogue, saveCatalogue } from '../storage/catalogue';
+import { loadOfficeIdentity, saveOfficeIdentity } from '../storage/officeIdentity';
 import type { ShubbakDb } from '../storage/db';
 import { META_KEYS, writeMeta } from '../storage/meta';
 import type { PromptRecordingsDb } from '../storage/promptRecordings';
@@ -63,10 +64,14 @@ export function createCycleSteps({ db, transport, now, heartbeatFacts, recording
       return { more: page.more, resend: false };
     },
 
+    // The office's data a kiosk pulls: its catalogue, then its identity (names per language, logo).
     async refreshCatalogue(signal) {
       const current = await loadCatalogue(db);
-      const next = await (await transport()).catalogue(current.version, signal);
+      const api = await transport();
+      const next = await api.catalogue(current.version, signal);
       if (next) await saveCatalogue(db, next);
+      const identity = await api.officeIdentity((await loadOfficeIdentity(db))?.version ?? 0, signal);
+      if (identity) await saveOfficeIdentity(db, identity);
       if (recordings) {
         try {
           await pullPromptRecordings(recordings, await transport(), signal);

@@ -13,6 +13,7 @@ import {
   type PushResponse,
 } from '../domain/syncProtocol';
 import type { Catalogue } from '../domain/catalogue';
+import { officeIdentityResponseSchema, type OfficeIdentity } from '../domain/officeIdentity';
 import { heartbeatResponseSchema, type Heartbeat } from '../domain/heartbeat';
 import type { Locale } from '../domain/locales';
 import {
@@ -58,6 +59,7 @@ export interface Transport {
   push(items: readonly CitizenRequest[], signal?: AbortSignal): Promise<PushResponse>;
   changes(since: number, limit: number, signal?: AbortSignal): Promise<ChangesResponse>;
   catalogue(sinceVersion: number, signal?: AbortSignal): Promise<Catalogue | null>;
+  officeIdentity(sinceVersion: number, signal?: AbortSignal): Promise<OfficeIdentity | null>;
   pushAudit(entries: readonly AuditEntryWire[], signal?: AbortSignal): Promise<void>;
   heartbeat(heartbeat: Heartbeat, signal?: AbortSignal): Promise<void>;
   /** The office's own prompt recordings, without their audio. */
@@ -132,6 +134,8 @@ export function createTransport(options: TransportOptions): Transport {
       call('GET', `/changes?since=${encodeURIComponent(since)}&limit=${encodeURIComponent(limit)}`, undefined, changesResponseSchema, signal),
     catalogue: async (sinceVersion, signal) =>
       (await call('GET', `/catalogue?since=${encodeURIComponent(sinceVersion)}`, undefined, catalogueResponseSchema, signal)).catalogue,
+    officeIdentity: async (sinceVersion, signal) =>
+      (await call('GET', `/office-identity?since=${encodeURIComponent(sinceVersion)}`, undefined, officeIdentityResponseSchema, signal)).identity,
     pushAudit: async (entries, signal) => {
       await call('POST', '/audit', { entries }, anyJsonSchema, signal);
     },

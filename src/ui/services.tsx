@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { RecordedPrompts } from '../domain/audioPrompts';
 import type { Catalogue } from '../domain/catalogue';
+import type { OfficeIdentity } from '../domain/officeIdentity';
 import type { KioskSettings } from '../domain/settings';
 import type { SavedRequest, SaveRequestInput, StatusLookupInput, StatusLookupResult } from '../machines/session/types';
 import type { KioskPlatform } from '../platform/types';
@@ -20,6 +21,8 @@ export interface KioskServices {
   recordedPrompts?(): Promise<RecordedPrompts>;
   catalogue: Catalogue;
   settings: KioskSettings;
+  /** The office's names and logo as last pulled from the back office; absent before the first pull. */
+  officeIdentity?: OfficeIdentity | null;
   platform: KioskPlatform;
 }
 

@@ -153,3 +153,24 @@ describe('migration 003 on a database of the old server', () => {
     db.close();
   });
 });
+
+describe('a kiosk re-enrolled in its office', () => {
+  it("delivers what it queued under its revoked former device's prefix, found by staff; a live sibling's prefix stays refused", async () => {
+    h = await harness();
+    const former = await h.enrol('north', 'Hall');
+    const sibling = await h.enrol('north', 'Desk');
+    await push(former.deviceToken, [makeRequest(former.trackingPrefix, 1)]);
+    const { revokeDevice } = await import('../../backoffice/src/cli/commands');
+    await revokeDevice(h.context, former.deviceId);
+    const again = await h.enrol('north', 'Hall');
+    const queued = makeRequest(former.trackingPrefix, 2);
+    expect(await push(again.deviceToken, [queued])).toEqual([{ id: queued.id, outcome: 'accepted' }]);
+    await setStatus(h.context, queued.trackingCode, 'inReview');
+    expect(h.store.db.prepare('SELECT status FROM requests WHERE id = ?').pluck().get(queued.id)).toBe('inReview');
+    const squat = makeRequest(sibling.trackingPrefix, 1);
+    expect(await push(again.deviceToken, [squat])).toEqual([{ id: squat.id, ...NOT_YOUR_PREFIX }]);
+    const otherOffice = await h.enrol('south', 'Elsewhere');
+    const cross = makeRequest(former.trackingPrefix, 3);
+    expect(await push(otherOffice.deviceToken, [cross])).toEqual([{ id: cross.id, ...NOT_YOUR_PREFIX }]);
+  });
+});

@@ -31,7 +31,11 @@ describe('modes of the data folder and its files', () => {
     const files = readdirSync(dataDir);
     expect(files).toContain(DATABASE_FILE);
     expect(mode(dataDir)).toBe(0o700);
-    for (const file of files) expect([file, mode(join(dataDir, file))]).toEqual([file, 0o600]);
+    // Folders inside it (signing keys, …) are 0700 like it; every file is 0600.
+    for (const file of files) {
+      const path = join(dataDir, file);
+      expect([file, mode(path)]).toEqual([file, statSync(path).isDirectory() ? 0o700 : 0o600]);
+    }
     await server.close();
   });
 
@@ -53,5 +57,18 @@ describe('modes of the data folder and its files', () => {
     expect(mode(join(root, 'probe'))).toBe(0o666);
     const file = writeSecretFile(join(root, 'keys'), 'signing.key', 'secret');
     expect([mode(join(root, 'keys')), mode(file)]).toEqual([0o700, 0o600]);
+  });
+});
+
+describe('backups', () => {
+  it('writes a backup 0600 in a new 0700 folder', async () => {
+    root = mkdtempSync(join(tmpdir(), 'shubbak-modes-'));
+    permissiveUmask();
+    const { backupDatabase } = await import('../../scripts/backupBackoffice');
+    const dataDir = join(root, 'data');
+    await runCli(['create-office', '--id', 'north', '--name', 'North', '--data', dataDir], { stdout: () => undefined, stderr: () => undefined, env: {} });
+    const copy = join(root, 'backups', 'copy.sqlite');
+    await backupDatabase(join(dataDir, DATABASE_FILE), copy);
+    expect([mode(join(root, 'backups')), mode(copy)]).toEqual([0o700, 0o600]);
   });
 });

@@ -142,7 +142,7 @@ export async function servedRoutes(app: FastifyInstance): Promise<string[]> {
     stack.push({ indent, path });
     for (const verb of (match[2] ?? '').split(', ')) if (verb === 'GET' || verb === 'POST') routes.push(`${verb} ${path}`);
   }
-  // The console's files (/console/, a static folder served by one wildcard route) are its build's
-  // business, not the API's: the OpenAPI document describes everything else.
-  return routes.filter((route) => !/^GET \/console\b/.test(route));
+  // The OpenAPI document describes the API (under /api/); the HTML pages beside it (the console at
+  // /console/, the certificate check at /verify) are not endpoints.
+  return routes.filter((route) => route.split(' ')[1]!.startsWith('/api/'));
 }

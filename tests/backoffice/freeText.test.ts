@@ -122,3 +122,15 @@ describe('the CLI', () => {
     expect((await cli('add-staff', '--office', 'north', '--role', 'agent', '--name', 'ـــ')).code).toBe(2);
   });
 });
+
+describe('catalogue import', () => {
+  it('refuses a catalogue whose text carries a bidi override, naming where', async () => {
+    h = await harness();
+    const { catalogueImport } = await import('../../backoffice/src/cli/commands');
+    const { testCatalogue } = await import('./fixtures');
+    const catalogue = testCatalogue();
+    catalogue.services[0]!.name.fr = 'Attestation \u202Eedive';
+    await expect(catalogueImport(h.context, 'north', catalogue)).rejects.toThrow(/services\[0\]\.name\.fr.*forbiddenCharacter/);
+    await expect(catalogueImport(h.context, 'north', testCatalogue())).resolves.toBe(2);
+  });
+});

@@ -22,7 +22,6 @@ describe('the kiosk sequence', () => {
   it.each([
     ['2^32', 2 ** 32],
     ['the largest safe integer', Number.MAX_SAFE_INTEGER],
-    ['a jump past the window', 1 + MAX_KIOSK_SEQ_STEP + 1],
   ])('refuses %s, and the next real items are treated as if it had never come', async (_label, forged) => {
     h = await harness();
     const kiosk = await h.enrol();
@@ -37,12 +36,34 @@ describe('the kiosk sequence', () => {
     expect(await h.store.getDevice(kiosk.deviceId)).toMatchObject({ lastKioskSeq: 3, kioskSeqGaps: 0, kioskSeqReplays: 0 });
   });
 
+  it('stores a valid item far past the window but records nothing from its number', async () => {
+    h = await harness();
+    const kiosk = await h.enrol();
+    await push(kiosk.deviceToken, [makeRequest(kiosk.trackingPrefix, 1)]);
+    const far = makeRequest(kiosk.trackingPrefix, 1 + MAX_KIOSK_SEQ_STEP + 1);
+    expect(await push(kiosk.deviceToken, [far])).toEqual([{ id: far.id, outcome: 'accepted' }]);
+    const next = makeRequest(kiosk.trackingPrefix, 2);
+    expect(await push(kiosk.deviceToken, [next])).toEqual([{ id: next.id, outcome: 'accepted' }]);
+    expect(await h.store.getDevice(kiosk.deviceId)).toMatchObject({ lastKioskSeq: 2, kioskSeqGaps: 0, kioskSeqReplays: 0 });
+  });
+
   it('does not let one forged item widen the window for the items after it in the same batch', async () => {
     h = await harness();
     const kiosk = await h.enrol();
-    const near = makeRequest(kiosk.trackingPrefix, MAX_KIOSK_SEQ_STEP);
-    const far = makeRequest(kiosk.trackingPrefix, 2 * MAX_KIOSK_SEQ_STEP);
-    expect((await push(kiosk.deviceToken, [near, far])).map((r) => r.outcome)).toEqual(['accepted', 'invalid']);
+    await push(kiosk.deviceToken, [makeRequest(kiosk.trackingPrefix, 1)]);
+    const near = makeRequest(kiosk.trackingPrefix, 1 + MAX_KIOSK_SEQ_STEP);
+    const far = makeRequest(kiosk.trackingPrefix, 1 + 2 * MAX_KIOSK_SEQ_STEP);
+    await push(kiosk.deviceToken, [near, far]);
+    expect(await h.store.getDevice(kiosk.deviceId)).toMatchObject({ lastKioskSeq: 1 + MAX_KIOSK_SEQ_STEP, kioskSeqGaps: 1 });
+  });
+
+  it('takes up the numbering of a re-enrolled kiosk (a new device whose sequence goes on), but not a forged number among it', async () => {
+    h = await harness();
+    const kiosk = await h.enrol();
+    const items = [50_000, 50_001, 50_002].map((seq) => makeRequest(kiosk.trackingPrefix, seq));
+    const forged = makeRequest(kiosk.trackingPrefix, 50_000 + 5 * MAX_KIOSK_SEQ_STEP);
+    expect((await push(kiosk.deviceToken, [...items, forged])).map((r) => r.outcome)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
+    expect(await h.store.getDevice(kiosk.deviceId)).toMatchObject({ lastKioskSeq: 50_002, kioskSeqReplays: 0 });
   });
 });
 

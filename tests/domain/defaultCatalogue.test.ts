@@ -79,12 +79,14 @@ describe('the default service catalogue', () => {
     for (const service of catalogue.services) if (!service.fee.confirmed) expect(service.fee.amountMad).toBeNull();
   });
 
-  it.each(catalogue.services.map((s) => [s.id, s.returnToCounter]))('says whether %s is finished at the counter (%s)', (id, back) => {
-    expect(back).toBe(id === 'signature' || id === 'certified_copy');
+  // A signature is signed before the agent, a copy checked against its original, and a life certificate needs the person alive before the agent (docs/catalogue.md).
+  it.each(catalogue.services.map((s) => [s.id, s.returnToCounter]))('says whether %s is finished in person at the counter (%s)', (id, back) => {
+    expect(back).toBe(id === 'signature' || id === 'certified_copy' || id === 'life');
   });
 
-  it('routes birth extracts to the commune of birth and the rest to the annex', () => {
-    for (const service of catalogue.services) expect(service.handledBy).toBe(service.id === 'birth_extract' ? 'commune-of-birth' : 'annex');
+  it("routes birth extracts to the commune of birth, legalisations to the commune's legalisation office, the rest to the annex", () => {
+    const expected = (id: string) => (id === 'birth_extract' ? 'commune-of-birth' : id === 'signature' || id === 'certified_copy' ? 'commune-legalisation-office' : 'annex');
+    for (const service of catalogue.services) expect(service.handledBy).toBe(expected(service.id));
   });
 
   it('asks for the birth act by commune, number and year', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningKioskServer } from '../../scripts/kioskServer';
-import { directionOf, type Locale } from '../../src/domain/locales';
+import { directionOf, LOCALES, type Locale } from '../../src/domain/locales';
 import { checkTrackingCode } from '../../src/domain/trackingCode';
 import { auditRows, launchKiosk, metaValue, outboxRows, startDemoOffice, waitFor, type LaunchedKiosk, type RunningBackoffice } from './harness';
 import { byTestId, CITIZEN, confirmAndSave, lookUp, requestResidenceUpToReview, shows, tap } from './citizenSteps';
@@ -22,7 +22,7 @@ describe('the citizen flow in the built kiosk, against a real back office', () =
     await backoffice?.stop();
   });
 
-  it.each<Locale>(['ar', 'fr'])('takes a request in %s, shows its receipt, and the back office receives it', async (locale) => {
+  it.each<Locale>(LOCALES)('takes a request in %s, shows its receipt, and the back office receives it', async (locale) => {
     const { page } = kiosk;
     await page.reload();
     await requestResidenceUpToReview(page, locale);

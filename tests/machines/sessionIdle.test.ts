@@ -70,7 +70,7 @@ describe('the citizen session: inactivity, cancel and reset', () => {
     expect(idleState(actor)).toBe('watching');
     commit({ trackingCode: 'KBZ-00042-7' });
     await settle();
-    expect(flowState(actor)).toEqual({ receipt: 'ready' });
+    expect(flowState(actor)).toEqual({ receipt: 'printed' });
     clock.increment(59 * SECOND);
     expect(idleState(actor)).toBe('watching');
     clock.increment(1 * SECOND);

@@ -20,7 +20,7 @@ describe('the citizen session: consent, saving and the receipt', () => {
     actor.send({ type: 'consent.accept' });
     expect(flowState(actor)).toBe('saving');
     await settle();
-    expect(receiptState(actor)).toBe('ready');
+    expect(receiptState(actor)).toBe('printed');
     expect(actor.getSnapshot().context.trackingCode).toBe('KBZ-00042-7');
     expect(saved).toEqual([
       {
@@ -54,7 +54,7 @@ describe('the citizen session: consent, saving and the receipt', () => {
     expect(actor.getSnapshot().context.draft?.identity.cin).toBe(validIdentity.cin);
     actor.send({ type: 'save.retry' });
     await settle();
-    expect(receiptState(actor)).toBe('ready');
+    expect(receiptState(actor)).toBe('printed');
     expect(actor.getSnapshot().context.saveFailure).toBeNull();
   });
 
@@ -69,17 +69,19 @@ describe('the citizen session: consent, saving and the receipt', () => {
     expect(flowState(actor)).toBe('review');
   });
 
-  it('prints the receipt in the citizen language through the injected printer', async () => {
+  it('prints the receipt by itself, in the citizen language, through the injected printer, and again on request', async () => {
     const { actor, printed } = startSession({ save: async () => ({ trackingCode: 'KBZ-00042-7' }) });
     reachReview(actor);
     actor.send({ type: 'flow.next' });
     actor.send({ type: 'consent.accept' });
     await settle();
+    expect(receiptState(actor)).toBe('printed');
+    expect(printed).toEqual([{ trackingCode: 'KBZ-00042-7', serviceId: 'birth_extract', locale: 'ar', catalogue: testCatalogue, statusToken: null }]);
     actor.send({ type: 'receipt.print' });
     expect(receiptState(actor)).toBe('printing');
     await settle();
+    expect(printed).toHaveLength(2);
     expect(receiptState(actor)).toBe('printed');
-    expect(printed).toEqual([{ trackingCode: 'KBZ-00042-7', statusToken: null, serviceId: 'birth_extract', locale: 'ar', catalogue: testCatalogue }]);
   });
 
   it("puts the saved request's status token into the receipt to print, and forgets it at reset", async () => {
@@ -96,20 +98,22 @@ describe('the citizen session: consent, saving and the receipt', () => {
   });
 
   it.each([
-    ['answers a failure', async () => ({ ok: false, reason: 'noPrinter' }) as const],
-    ['throws', async () => Promise.reject(new Error('ipc closed'))],
-  ])('keeps the tracking code on screen when the printer %s, and lets the citizen try again', async (_, print) => {
+    ['answers there is none', async () => ({ ok: false, reason: 'noPrinter' }) as const, 'noPrinter'],
+    ['cannot confirm paper came out', async () => ({ ok: false, reason: 'unconfirmed' }) as const, 'unconfirmed'],
+    ['answers a failure', async () => ({ ok: false, reason: 'cancelled' }) as const, 'failed'],
+    ['throws', async () => Promise.reject(new Error('ipc closed')), 'failed'],
+  ])('keeps the tracking code on screen when the printer %s, says so, and lets the citizen try again', async (_, print, problem) => {
     const { actor } = startSession({ save: async () => ({ trackingCode: 'KBZ-00042-7' }), print });
     reachReview(actor);
     actor.send({ type: 'flow.next' });
     actor.send({ type: 'consent.accept' });
     await settle();
-    actor.send({ type: 'receipt.print' });
-    await settle();
     expect(receiptState(actor)).toBe('printFailed');
+    expect(actor.getSnapshot().context.printProblem).toBe(problem);
     expect(actor.getSnapshot().context.trackingCode).toBe('KBZ-00042-7');
     actor.send({ type: 'receipt.print' });
     expect(receiptState(actor)).toBe('printing');
+    expect(actor.getSnapshot().context.printProblem).toBeNull();
   });
 
   it('wipes everything when the citizen presses "finish" on the receipt', async () => {

@@ -11,12 +11,12 @@ describe('browser fallback receipt printing', () => {
     document.body.innerHTML = '';
   });
 
-  it('prints the receipt from a hidden, script-less frame and removes the frame', async () => {
+  it('prints the receipt from a hidden, script-less frame, removes the frame, and does not claim paper came out', async () => {
     let printedFrame: HTMLIFrameElement | null = null;
     const print = vi.fn(() => {
       printedFrame = document.querySelector('iframe');
     });
-    expect(await printInHiddenFrame(document, '<p>BRK-0042-7</p>', options(print))).toEqual({ ok: true });
+    expect(await printInHiddenFrame(document, '<p>BRK-0042-7</p>', options(print))).toMatchObject({ ok: false, reason: 'unconfirmed' });
     expect(print).toHaveBeenCalledTimes(1);
     expect(printedFrame!.srcdoc).toBe('<p>BRK-0042-7</p>');
     expect(printedFrame!.getAttribute('sandbox')).not.toContain('allow-scripts');

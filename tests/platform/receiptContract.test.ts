@@ -15,7 +15,7 @@ describe('the receipt the citizen flow builds crosses the IPC boundary', () => {
     const i18n = createI18n(locale);
     const receipt = await receiptToPrint(
       { trackingCode: formatTrackingCode('BRK', 42), serviceId: DEFAULT_CATALOGUE.services[0]!.id, locale },
-      { catalogue: DEFAULT_CATALOGUE, officeName: 'Annexe administrative', t: i18n.getFixedT(locale, 'citizen'), now: new Date('2026-11-28T10:00:00Z') },
+      { catalogue: DEFAULT_CATALOGUE, officeName: 'Annexe administrative', t: i18n.getFixedT(locale, ['citizen', 'journey']), now: new Date('2026-11-28T10:00:00Z') },
     );
     expect(receiptToPrintSchema.safeParse(receipt).error?.issues ?? []).toEqual([]);
   });

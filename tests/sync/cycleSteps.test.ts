@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { OfficeIdentity } from '../../src/domain/officeIdentity';
 import type { Heartbeat } from '../../src/domain/heartbeat';
 import type { ChangesResponse } from '../../src/domain/syncProtocol';
+import { loadOfficeIdentity } from '../../src/storage/officeIdentity';
 import { appendAudit, unsyncedAudit } from '../../src/storage/audit';
 import { readPullCursor, applyChanges } from '../../src/storage/statuses';
 import { createCycleSteps } from '../../src/sync/cycleSteps';
@@ -9,7 +11,15 @@ import type { AuditEntryWire, Transport } from '../../src/sync/transport';
 import { T0, enqueueMany, freshDb, storedItem } from '../storage/support';
 
 /** A transport whose answers the test writes; every call is recorded. */
-function scriptedTransport(answers: { changes?: ChangesResponse; pushed?: AuditEntryWire[][]; items?: string[][]; heartbeats?: Heartbeat[]; heartbeatFails?: boolean }): Transport {
+function scriptedTransport(answers: {
+  changes?: ChangesResponse;
+  pushed?: AuditEntryWire[][];
+  items?: string[][];
+  heartbeats?: Heartbeat[];
+  heartbeatFails?: boolean;
+  identity?: OfficeIdentity;
+  identityAsked?: number[];
+}): Transport {
   return {
     enrol: async () => Promise.reject(new Error('not used')),
     push: async (items) => {
@@ -18,6 +28,10 @@ function scriptedTransport(answers: { changes?: ChangesResponse; pushed?: AuditE
     },
     changes: async () => answers.changes ?? { changes: [], cursor: 0, more: false, highWater: 0 },
     catalogue: async () => null,
+    officeIdentity: async (since) => {
+      answers.identityAsked?.push(since);
+      return answers.identity && answers.identity.version > since ? answers.identity : null;
+    },
     pushAudit: async (entries) => {
       answers.pushed?.push([...entries]);
     },
@@ -34,6 +48,17 @@ function scriptedTransport(answers: { changes?: ChangesResponse; pushed?: AuditE
 const signal = new AbortController().signal;
 
 describe('the steps of a sync cycle', () => {
+  it("pulls the office's identity with the catalogue, keeps a newer one, and then asks from its version", async () => {
+    const db = freshDb();
+    const identity: OfficeIdentity = { version: 3, names: { ar: 'ملحقة بركان', zgh: 'ⵜⴰⵏⵎⵍⵜ ⵏ ⴱⵔⴽⴰⵏ', fr: 'Annexe Berkane', en: 'Berkane annex' }, logo: null };
+    const identityAsked: number[] = [];
+    const steps = createCycleSteps({ db, now: () => T0, transport: async () => scriptedTransport({ identity, identityAsked }) });
+    await steps.refreshCatalogue(signal);
+    expect(await loadOfficeIdentity(db)).toEqual(identity);
+    await steps.refreshCatalogue(signal);
+    expect(identityAsked).toEqual([0, 3]);
+  });
+
   it('refuses a changes page whose cursor goes backwards, and keeps its own cursor', async () => {
     const db = freshDb();
     await applyChanges(db, [], 40);

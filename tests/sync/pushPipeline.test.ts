@@ -38,6 +38,7 @@ class RecordingBackoffice {
       },
       changes: async () => Promise.reject(new Error('not used')),
       catalogue: async () => null,
+      officeIdentity: async () => null,
       heartbeat: async () => undefined,
       pushAudit: async () => undefined,
       promptRecordings: async () => [],

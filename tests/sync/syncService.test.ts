@@ -304,4 +304,14 @@ describe('pulling from the back office', () => {
     expect(backoffice.auditIds.has(entry.id)).toBe(true);
     expect(await unsyncedAudit(kiosk.db, 10)).toEqual([]);
   });
+
+  it("takes the office's names and logo with the catalogue", async () => {
+    const backoffice = new FakeBackoffice();
+    const kiosk = await enrolledKiosk(backoffice);
+    const { loadOfficeIdentity } = await import('../../src/storage/officeIdentity');
+    backoffice.officeIdentity = { version: 1, names: { ar: 'ملحقة بركان', zgh: 'ⵜⴰⵏⵎⵍⵜ ⵏ ⴱⵔⴽⴰⵏ', fr: 'Annexe Berkane', en: 'Berkane annex' }, logo: null };
+    kiosk.service.trigger('manual');
+    await kiosk.until((s) => s.phase === 'idle');
+    expect(await loadOfficeIdentity(kiosk.db)).toEqual(backoffice.officeIdentity);
+  });
 });

@@ -35,7 +35,7 @@ describe('languages and writing direction', { timeout: 20_000 }, () => {
     await typeInto(kiosk, 'identity.firstNameArabic', 'Fatima');
     await kiosk.user.click(screen.getByTestId('next'));
     expect(fieldError('identity.cin')?.textContent).toBe('هذه الخانة إجبارية.');
-    expect(fieldError('identity.firstNameArabic')?.textContent).toBe('استعمل الحروف العربية فقط.');
+    expect(fieldError('identity.firstNameArabic')?.textContent).toBe('المرجو استعمال الحروف العربية فقط.');
   });
 
   it('keeps every answer and the current step when the citizen switches language mid-form', async () => {

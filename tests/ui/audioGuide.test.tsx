@@ -15,7 +15,8 @@ function guide() {
 
 /** The prompt the guide is playing and the language of its recording. */
 async function heard(prompt: string, language?: string) {
-  await waitFor(() => expect(guide().dataset.prompt).toBe(prompt));
+  // The first prompt loads the player's chunk (manifest included): give a loaded machine time.
+  await waitFor(() => expect(guide().dataset.prompt).toBe(prompt), { timeout: 5000 });
   if (language) expect(guide().dataset.promptLanguage).toBe(language);
   expect(guide().getAttribute('src')).toMatch(/\.ogg$/);
 }
@@ -42,6 +43,8 @@ describe('spoken guidance', () => {
     await heard('choice.start', 'en');
     await kiosk.user.click(screen.getByTestId('start'));
     await heard('screen.home', 'en');
+    // Mid-request the languages sit behind the header's language menu.
+    await kiosk.user.click(screen.getByTestId('language-menu'));
     await kiosk.user.click(screen.getByTestId('language-fr'));
     await kiosk.user.click(screen.getByTestId('language-fr'));
     await heard('screen.home', 'fr');
@@ -102,7 +105,7 @@ describe('spoken guidance', () => {
     const recorded = { 'screen.attract|zgh': 'blob:office/attract-zgh', 'screen.home|zgh': 'blob:office/home-zgh' } as Record<string, string>;
     const kiosk = renderKiosk({ settings: { defaultLocale: 'zgh' }, recordedPrompts: async () => ({ url: (id, language) => recorded[`${id}|${language}`] ?? null }) });
     await kiosk.user.click(screen.getByTestId('listen'));
-    await waitFor(() => expect(guide().getAttribute('src')).toBe('blob:office/attract-zgh'));
+    await waitFor(() => expect(guide().getAttribute('src')).toBe('blob:office/attract-zgh'), { timeout: 5000 });
     expect(guide().dataset).toMatchObject({ prompt: 'screen.attract', promptLanguage: 'zgh', promptOrigin: 'recorded' });
     // A prompt the office has not recorded falls back to the shipped file (Arabic, for Amazigh).
     await kiosk.user.click(screen.getByTestId('start'));

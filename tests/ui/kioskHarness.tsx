@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Catalogue } from '../../src/domain/catalogue';
+import type { OfficeIdentity } from '../../src/domain/officeIdentity';
 import { DEFAULT_SETTINGS, type KioskSettings } from '../../src/domain/settings';
 import type { Locale } from '../../src/domain/locales';
 import { createI18n } from '../../src/i18n/createI18n';
@@ -17,6 +18,7 @@ export interface FakeKioskOptions {
   print?: (receipt: ReceiptToPrint) => Promise<PrintResult>;
   settings?: Partial<KioskSettings>;
   catalogue?: Catalogue;
+  officeIdentity?: OfficeIdentity;
   recordedPrompts?: KioskServices['recordedPrompts'];
 }
 
@@ -51,6 +53,7 @@ export function renderKiosk(options: FakeKioskOptions = {}) {
     catalogue: options.catalogue ?? testCatalogue,
     ...(options.recordedPrompts ? { recordedPrompts: options.recordedPrompts } : {}),
     settings,
+    officeIdentity: options.officeIdentity ?? null,
     platform,
   };
   const i18n = createI18n(settings.defaultLocale);
@@ -65,7 +68,9 @@ export function currentScreen(): string | null {
   return screen.getByTestId('kiosk').getAttribute('data-screen');
 }
 
+/** On the attract screen the languages are shown; mid-request they sit behind the header's language menu. */
 export async function chooseLanguage({ user }: Kiosk, locale: Locale): Promise<void> {
+  if (!screen.queryByTestId(`language-${locale}`)) await user.click(screen.getByTestId('language-menu'));
   await user.click(screen.getByTestId(`language-${locale}`));
 }
 

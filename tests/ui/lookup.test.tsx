@@ -55,6 +55,23 @@ describe('checking a request', { timeout: 20_000 }, () => {
     expect(screen.getByTestId('lookup-result').textContent).toContain('27 نونبر 2026');
   });
 
+  it("shows a refusal typed in French on an Arabic screen with its translated category first", async () => {
+    const result: StatusLookupResult = {
+      found: true,
+      trackingCode: CODE,
+      serviceId: 'life',
+      local: 'synced',
+      remote: { status: 'refused', reason: 'Facture au nom du propriétaire', reasonCode: 'missingDocuments', changedAt: '2026-11-27T10:00:00Z' },
+    };
+    const kiosk = renderKiosk({ lookupStatus: async () => result });
+    await checkCodeWithAnswer(kiosk, CODE);
+    const category = await screen.findByTestId('lookup-reason-category');
+    expect(category.textContent).toBe('وثيقة ناقصة');
+    expect(screen.getByTestId('lookup-reason').querySelector('bdi')?.textContent).toBe('Facture au nom du propriétaire');
+    // The category comes first in reading order.
+    expect(category.compareDocumentPosition(screen.getByTestId('lookup-reason')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('asks for the last CIN digits and the year of birth before showing anything, and passes them on', async () => {
     const asked: unknown[] = [];
     const kiosk = renderKiosk({ settings: { defaultLocale: 'en' }, lookupStatus: async (input) => (asked.push(input), { found: false, reason: 'noMatch' }) });

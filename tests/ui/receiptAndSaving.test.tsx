@@ -7,25 +7,39 @@ class QuotaError extends Error {
 }
 
 describe('saving the request and the receipt', { timeout: 20_000 }, () => {
-  it('says the printer failed and keeps the tracking code on screen', async () => {
+  it('says there is no printer, shows the code to photograph and offers to call staff', async () => {
     const kiosk = renderKiosk({ settings: { defaultLocale: 'en' }, print: async () => ({ ok: false, reason: 'noPrinter' }) });
     await walkToReceipt(kiosk);
-    await kiosk.user.click(screen.getByRole('button', { name: 'Print my receipt' }));
     await waitFor(() =>
-      expect(screen.getByTestId('print-status').textContent).toBe('The receipt could not be printed. Please write down your code or take a photo of this screen.'),
+      expect(screen.getByTestId('print-status').textContent).toBe(
+        'This kiosk cannot print right now. Please take a photo of the code and the QR code, or call a staff member.',
+      ),
     );
+    expect(kiosk.printed).toHaveLength(1);
     expect(screen.getByTestId('tracking-code').textContent).toBe('KBZ-00042-7');
+    expect(screen.getByText('Take a photo of this')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Print again' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Finish' })).toBeTruthy();
+    await kiosk.user.click(screen.getByTestId('receipt-call-staff'));
+    expect(kiosk.staffCalls).toHaveLength(1);
   });
 
-  it('prints an Arabic receipt right to left, in Arabic', async () => {
+  it('never says "printed" when the platform could not confirm it', async () => {
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'en' }, print: async () => ({ ok: false, reason: 'unconfirmed' }) });
+    await walkToReceipt(kiosk);
+    await waitFor(() => expect(screen.getByTestId('print-status').getAttribute('data-print-state')).toBe('printFailed'));
+    expect(screen.getByTestId('print-status').textContent).toBe(
+      'The receipt was sent to the printer. If no paper came out, please take a photo of the code and the QR code.',
+    );
+    expect(screen.getByTestId('receipt-call-staff')).toBeTruthy();
+  });
+
+  it('prints an Arabic receipt right to left, in Arabic, as soon as the receipt shows', async () => {
     const kiosk = renderKiosk();
     await walkToReceipt(kiosk);
-    await kiosk.user.click(screen.getByTestId('print'));
     await waitFor(() => expect(kiosk.printed).toHaveLength(1));
     expect(kiosk.printed[0]).toMatchObject({ direction: 'rtl', locale: 'ar-MA', serviceName: 'النسخة الموجزة من رسم الولادة' });
-    expect(kiosk.printed[0]?.lines).toContain('تذكر: يجب أن تعود إلى الشباك لإتمام هذا الطلب.');
+    expect(kiosk.printed[0]?.lines).toContain('تذكير: يلزم الرجوع إلى الشباك لإتمام هذا الطلب.');
     expect(kiosk.printed[0]?.qrDataUrl).toMatch(/^data:image\/png;base64,/);
   });
 

@@ -1,14 +1,17 @@
 import type { Catalogue } from '../../../src/domain/catalogue';
+import { officeIdentitySchema, type OfficeIdentity } from '../../../src/domain/officeIdentity';
 import { STAFF_ROLES, staffRoleSchema } from '../../../src/domain/console/roles';
 import { staffLoginSchema } from '../../../src/domain/console/session';
 import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
 import type { RemoteStatus } from '../../../src/domain/status';
 import { checkFreeText, type FreeTextErrorCode } from '../../../src/domain/text';
+import { firstUncleanText } from '../service/catalogueText';
 import { ENROLMENT_CODE_TTL_HOURS, issueEnrolmentCode } from '../service/enrolmentCodes';
 import { hashPassword } from '../service/passwords';
 import { createStaffAccount, newActivationCode, resetStaffPassword } from '../service/staffAccounts';
 import { purgeFinishedRequests } from '../service/retention';
 import { changeStatus } from '../service/statusChange';
+import type { OfficeIdentityInput } from '../store/officeIdentityTypes';
 import type { Store } from '../store/types';
 
 /** What a command needs: the store, the clock, somewhere to print, and the default catalogue (a fixture in tests). */
@@ -56,7 +59,9 @@ export async function createOffice(context: CommandContext, office: { id: string
   if (!name.ok) throw new CommandError(`an office needs a name (${describeRefusal(name.code, name.max)})`);
   const outcome = await context.store.createOffice({ id: office.id, name: name.value, createdAt: context.now().toISOString() });
   if ((await context.store.getCatalogue(office.id)) === null) {
-    const catalogue = await context.store.importCatalogue(office.id, context.defaultCatalogue(), context.now().toISOString());
+    const defaultCatalogue = context.defaultCatalogue();
+    requireCleanCatalogue(defaultCatalogue);
+    const catalogue = await context.store.importCatalogue(office.id, defaultCatalogue, context.now().toISOString());
     context.print(`Office ${office.id}: default catalogue imported as version ${catalogue.version}`);
   }
   context.print(outcome === 'created' ? `Office ${office.id} created` : `Office ${office.id} already exists`);
@@ -218,10 +223,32 @@ export async function revokeOffice(context: CommandContext, officeId: string): P
   context.print(revoked ? `Office ${officeId} revoked: its kiosks are refused (403)` : `Office ${officeId} was already revoked`);
 }
 
+function requireCleanCatalogue(catalogue: Catalogue): void {
+  const unclean = firstUncleanText(catalogue);
+  if (unclean) throw new CommandError(`the catalogue's text at ${unclean.path} is refused (${unclean.code}): no control or invisible formatting characters, NFC, trimmed`);
+}
+
 /** Stores the catalogue as the office's next version; kiosks pick it up on their next pull. */
 export async function catalogueImport(context: CommandContext, officeId: string, catalogue: Catalogue): Promise<number> {
   await requireOffice(context, officeId);
+  requireCleanCatalogue(catalogue);
   const stored = await context.store.importCatalogue(officeId, catalogue, context.now().toISOString());
   context.print(`Office ${officeId}: catalogue version ${stored.version} (${stored.services.length} services)`);
   return stored.version;
+}
+
+/**
+ * Sets how the office presents itself on its kiosks: its name in the four kiosk languages (so no
+ * screen shows another language's name) and optionally its logo. Stored as the next version;
+ * kiosks pick it up on their next pull, like the catalogue.
+ */
+export async function setOfficeIdentity(context: CommandContext, officeId: string, identity: OfficeIdentityInput): Promise<OfficeIdentity> {
+  await requireOffice(context, officeId);
+  const checked = officeIdentitySchema.omit({ version: true }).safeParse(identity);
+  if (!checked.success) {
+    throw new CommandError(`invalid office identity: ${checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  }
+  const stored = await context.store.setOfficeIdentity(officeId, checked.data, context.now().toISOString());
+  context.print(`Office ${officeId}: identity version ${stored.version} (${stored.logo ? `logo ${stored.logo.mediaType}` : 'no logo'})`);
+  return stored;
 }

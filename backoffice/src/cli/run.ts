@@ -4,6 +4,7 @@ import { REFUSAL_REASON_CODES, refusalReasonCodeSchema } from '../../../src/doma
 import { remoteStatusSchema } from '../../../src/domain/status';
 import { escapeInvisible } from '../../../src/domain/text';
 import { DEFAULT_CATALOGUE_PATH, readCatalogueFile } from '../catalogueFile';
+import { readOfficeLogoFile } from '../officeLogoFile';
 import { buildOpenApiDocument } from '../openapi/document';
 import { ApiError } from '../service/apiError';
 import { DEFAULT_RATE_LIMIT, startBackoffice, type RateLimitSettings, type RunningBackoffice } from '../server';
@@ -49,6 +50,8 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
   revoke-device <deviceId>
   revoke-office <officeId>
   catalogue-import --office <id> <file>
+  set-office-identity --office <id> --name-ar <name> --name-zgh <name> --name-fr <name> --name-en <name> [--logo <file>]
+                                           the office's name in each kiosk language and its logo (.png .jpg .webp .svg)
   purge --days <n>                         empties the personal data of requests finished > n days ago
   openapi                                  prints the OpenAPI 3.1 document (as served at /api/v1/openapi.json)
   rotate-signing-key                       certificates are signed with a new key from now on; old ones still verify
@@ -79,6 +82,11 @@ const OPTIONS = {
   'trust-proxy': { type: 'string' },
   'allow-plain-http': { type: 'boolean' },
   days: { type: 'string' },
+  'name-ar': { type: 'string' },
+  'name-zgh': { type: 'string' },
+  'name-fr': { type: 'string' },
+  'name-en': { type: 'string' },
+  logo: { type: 'string' },
   keys: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -213,6 +221,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         case 'catalogue-import':
           await commands.catalogueImport(context, required(values.office, '--office'), readCatalogueFile(required(rest[0], '<file>')));
           break;
+        case 'set-office-identity':
+          await commands.setOfficeIdentity(context, required(values.office, '--office'), {
+            names: {
+              ar: required(values['name-ar'], '--name-ar'),
+              zgh: required(values['name-zgh'], '--name-zgh'),
+              fr: required(values['name-fr'], '--name-fr'),
+              en: required(values['name-en'], '--name-en'),
+            },
+            logo: values.logo ? readOfficeLogo(values.logo) : null,
+          });
+          break;
         default:
           throw new commands.CommandError(`unknown command "${command}"\n${USAGE}`);
       }
@@ -324,4 +343,12 @@ function untilSignal(): Promise<void> {
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   });
+}
+
+function readOfficeLogo(path: string) {
+  try {
+    return readOfficeLogoFile(path);
+  } catch (error) {
+    throw new commands.CommandError((error as Error).message);
+  }
 }

@@ -12,6 +12,7 @@ import {
   pushRequestSchema,
   pushResponseSchema,
 } from '../../../src/domain/syncProtocol';
+import { officeIdentityResponseSchema } from '../../../src/domain/officeIdentity';
 import { promptRecordingListSchema, promptRecordingSchema, promptRecordingSummarySchema, promptRecordingUploadSchema } from '../../../src/domain/promptRecordings';
 import { heartbeatResponseSchema, heartbeatSchema } from '../../../src/domain/heartbeat';
 import { auditPushResponseSchema, healthResponseSchema } from '../http/schemas';
@@ -32,6 +33,7 @@ const COMPONENTS = {
   PushResponse: [pushResponseSchema, 'output'],
   ChangesResponse: [changesResponseSchema, 'output'],
   CatalogueResponse: [catalogueResponseSchema, 'output'],
+  OfficeIdentityResponse: [officeIdentityResponseSchema, 'output'],
   AuditPush: [auditPushSchema, 'input'],
   AuditPushResponse: [auditPushResponseSchema, 'output'],
   Heartbeat: [heartbeatSchema, 'input'],
@@ -135,6 +137,14 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           security: deviceAuth,
           parameters: [query('since', 'Catalogue version the kiosk holds')],
           responses: { '200': { description: '`catalogue` is null when the kiosk is up to date', ...json('CatalogueResponse') }, ...errors(400, 401, 403, 429) },
+        },
+      },
+      [`${API_PREFIX}/office-identity`]: {
+        get: {
+          summary: "The office's names per language and logo, if newer than the kiosk version",
+          security: deviceAuth,
+          parameters: [query('since', 'Office identity version the kiosk holds')],
+          responses: { '200': { description: '`identity` is null when the kiosk is up to date or none was set', ...json('OfficeIdentityResponse') }, ...errors(400, 401, 403, 429) },
         },
       },
       [`${API_PREFIX}/audit`]: {

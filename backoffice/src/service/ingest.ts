@@ -2,7 +2,7 @@ import type { Catalogue } from '../../../src/domain/catalogue';
 import type { PushResult } from '../../../src/domain/syncProtocol';
 import type { ClockFlag, Store, StoredPushOutcome } from '../store/types';
 import { checkAgainstCatalogue, parsePushItem, type CheckedItem } from './pushItems';
-import { clockFlagOf, kioskSeqInWindow, metadataErrors } from './pushBounds';
+import { clockFlagOf, kioskSeqInWindow, kioskSeqWindowBase, metadataErrors } from './pushBounds';
 
 export interface IngestContext {
   store: Store;
@@ -29,16 +29,21 @@ export async function ingestBatch(context: IngestContext, items: readonly unknow
     catalogues.set(item.request.catalogueVersion, (await store.getCatalogue(officeId, item.request.catalogueVersion)) ?? current);
   }
   const today = new Date(context.now.getTime() + DAY_MS).toISOString().slice(0, 10);
-  // The window is taken from the stored sequence, not from this batch: one forged number cannot widen it for the next items.
-  const lastKnownSeq = (await store.getDevice(context.deviceId))?.lastKioskSeq ?? 0;
   const checked: CheckedItem[] = parsed.map((item) => {
     if (!item.ok) return item;
-    const metadata = metadataErrors(item.request, lastKnownSeq);
+    const metadata = metadataErrors(item.request);
     if (metadata.length > 0) return { ok: false, id: item.request.id, kioskSeq: item.request.kioskSeq, errors: metadata };
     return checkAgainstCatalogue(item.request, catalogues.get(item.request.catalogueVersion) ?? null, today);
   });
 
   const valid = checked.filter((item) => item.ok);
+  // The window comes from the stored sequence, not from this batch: one forged number cannot widen it for the next items.
+  const seqs = checked.flatMap((item) => {
+    const seq = item.ok ? item.request.kioskSeq : item.kioskSeq;
+    return seq === null ? [] : [seq];
+  });
+  const windowBase = kioskSeqWindowBase((await store.getDevice(context.deviceId))?.lastKioskSeq ?? 0, seqs);
+  const inWindow = seqs.filter((seq) => kioskSeqInWindow(seq, windowBase));
   const clockFlags = new Map<string, ClockFlag>();
   for (const item of valid) {
     const flag = clockFlagOf(item.request, context.now);
@@ -49,13 +54,14 @@ export async function ingestBatch(context: IngestContext, items: readonly unknow
     officeId,
     receivedAt: context.now.toISOString(),
     // Only sequences inside the window are recorded: a forged 2^32 is neither a gap nor the new last.
-    kioskSeqs: checked.flatMap((item) => {
-      const seq = item.ok ? item.request.kioskSeq : item.kioskSeq;
-      return seq !== null && kioskSeqInWindow(seq, lastKnownSeq) ? [seq] : [];
-    }),
+    kioskSeqs: inWindow,
     items: valid,
     clockFlags,
   });
+  // Stored when valid, but moving nothing: the operator learns of it from the log.
+  if (inWindow.length < seqs.length) {
+    context.log?.({ deviceId: context.deviceId, outOfWindow: seqs.length - inWindow.length }, 'kiosk sequences outside the window: not recorded');
+  }
   if (clockFlags.size > 0) {
     context.log?.({ deviceId: context.deviceId, flagged: clockFlags.size }, 'kiosk clock outside the tolerated window: requests kept and flagged');
   }

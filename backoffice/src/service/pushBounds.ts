@@ -11,15 +11,33 @@ import type { WireFieldError } from './fieldErrors';
 /** Fits a 32-bit column on every engine; a kiosk making one request a minute needs four thousand years to reach it. */
 export const MAX_KIOSK_SEQ = 2_147_483_647;
 /**
- * How far past the device's last known sequence an item may be. A kiosk numbers its requests
- * 1, 2, 3… and pushes them in order, at most a batch at a time, so a real jump is a few lost
- * items; a bigger one is a forged or corrupted number and must not move the device's sequence.
+ * How far past the device's last recorded sequence an item may be and still be recorded. A kiosk
+ * numbers its requests 1, 2, 3… and pushes them in order, at most a batch at a time, so a real
+ * jump is a few lost items; a bigger one is forged, corrupted, or follows a server restored from
+ * an old backup. Such an item is still stored when valid (a real request is never refused for its
+ * number) but moves nothing: it is only logged (warn).
  */
 export const MAX_KIOSK_SEQ_STEP = 10_000;
 
-/** Is this sequence one the server may record for the device (counted as a gap or a replay, or stored)? */
-export function kioskSeqInWindow(seq: number, lastKnown: number): boolean {
-  return Number.isSafeInteger(seq) && seq >= 1 && seq <= MAX_KIOSK_SEQ && seq <= lastKnown + MAX_KIOSK_SEQ_STEP;
+/** Above this a sequence is refused outright: no kiosk gets there, and it must fit every engine's integer. */
+export function kioskSeqPossible(seq: number): boolean {
+  return Number.isSafeInteger(seq) && seq >= 1 && seq <= MAX_KIOSK_SEQ;
+}
+
+/**
+ * The base of the window: the device's recorded sequence, or, for a device that has none yet (a
+ * new or re-enrolled kiosk, whose numbering goes on from its earlier life), the smallest possible
+ * sequence of this batch, so that a forged number among real ones still falls outside.
+ */
+export function kioskSeqWindowBase(lastRecorded: number, batchSeqs: readonly number[]): number {
+  if (lastRecorded > 0) return lastRecorded;
+  const possible = batchSeqs.filter(kioskSeqPossible);
+  return possible.length ? Math.min(...possible) - 1 : 0;
+}
+
+/** Is this sequence one the server may record for the device (counted as a gap or a replay, or moved to)? */
+export function kioskSeqInWindow(seq: number, windowBase: number): boolean {
+  return kioskSeqPossible(seq) && seq <= windowBase + MAX_KIOSK_SEQ_STEP;
 }
 
 /** The consent notices this server knows: 1 up to the current one. A kiosk cannot have accepted a notice that does not exist. */
@@ -45,9 +63,9 @@ export function clockFlagOf(request: Pick<CitizenRequest, 'createdAt' | 'consent
 }
 
 /** Metadata errors of one item: answered invalid, since no retry of the same item can fix them. */
-export function metadataErrors(request: CitizenRequest, lastKnownSeq: number): WireFieldError[] {
+export function metadataErrors(request: CitizenRequest): WireFieldError[] {
   const errors: WireFieldError[] = [];
-  if (!kioskSeqInWindow(request.kioskSeq, lastKnownSeq)) errors.push({ path: 'kioskSeq', code: 'outOfRange' });
+  if (!kioskSeqPossible(request.kioskSeq)) errors.push({ path: 'kioskSeq', code: 'outOfRange' });
   if (!isKnownNoticeVersion(request.consent.noticeVersion)) errors.push({ path: 'consent.noticeVersion', code: 'unknownNotice' });
   return errors;
 }

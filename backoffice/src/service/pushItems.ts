@@ -5,7 +5,7 @@ import { checkTrackingCode } from '../../../src/domain/trackingCode';
 import { shapeViolation, type ShapeLimits } from '../http/bounds';
 import type { ValidPushItem } from '../store/types';
 import { cleanRequestText } from './requestText';
-import { wireErrors, type WireFieldError } from './fieldErrors';
+import { wireErrors, wirePath, type WireFieldError } from './fieldErrors';
 import { requestSearchTerms } from './searchTerms';
 
 export type CheckedItem = ({ ok: true } & ValidPushItem) | { ok: false; id: string | null; kioskSeq: number | null; errors: WireFieldError[] };
@@ -33,7 +33,10 @@ export const PUSH_ITEM_LIMITS: ShapeLimits = { maxStringLength: 1_000, maxKeyLen
 /** Step 1: the shape, strictly (no coercion, no unknown keys). What can be read of a bad item is kept for the answer. */
 export function parsePushItem(raw: unknown): ParsedItem {
   const oversized = shapeViolation(raw, PUSH_ITEM_LIMITS);
-  if (oversized) return { ok: false, id: field(raw, 'id', isString), kioskSeq: field(raw, 'kioskSeq', isKioskSeq), errors: [oversized] };
+  if (oversized) {
+    const error = { path: wirePath(oversized.path === '' ? [] : oversized.path.split('.')), code: oversized.code };
+    return { ok: false, id: field(raw, 'id', isString), kioskSeq: field(raw, 'kioskSeq', isKioskSeq), errors: [error] };
+  }
   const result = pushItemSchema.safeParse(raw);
   if (result.success) return { ok: true, request: result.data };
   return { ok: false, id: field(raw, 'id', isString), kioskSeq: field(raw, 'kioskSeq', isKioskSeq), errors: wireErrors(result.error).slice(0, MAX_ERRORS_PER_ITEM) };
@@ -55,7 +58,7 @@ export function checkAgainstCatalogue(request: CitizenRequest, catalogue: Catalo
   const errors: WireFieldError[] = [];
   const known = new Set(service.fields.map((f) => f.key));
   for (const key of Object.keys(request.fields)) {
-    if (!known.has(key)) errors.push({ path: `fields.${key}`, code: 'unknownField' });
+    if (!known.has(key)) errors.push({ path: wirePath(['fields', key]), code: 'unknownField' });
     // A hostile item with thousands of unknown keys costs a bounded answer, and no further checks.
     if (errors.length >= MAX_ERRORS_PER_ITEM) return invalid(errors);
   }

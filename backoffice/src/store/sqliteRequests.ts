@@ -68,7 +68,10 @@ export function sqliteRequests(db: Database.Database) {
      VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?)
      ON CONFLICT DO NOTHING`,
   );
-  const selectPrefixOwner = db.prepare<[string], string>('SELECT device_id FROM tracking_prefixes WHERE prefix = ?').pluck();
+  const selectPrefixOwner = db.prepare<[string], { deviceId: string; officeId: string; revokedAt: string | null }>(
+    `SELECT p.device_id AS deviceId, p.office_id AS officeId, d.revoked_at AS revokedAt
+     FROM tracking_prefixes p JOIN devices d ON d.id = p.device_id WHERE p.prefix = ?`,
+  );
   const countClaims = db.prepare<[string], number>('SELECT COUNT(*) FROM tracking_prefixes WHERE device_id = ? AND issued = 0').pluck();
   const insertClaim = db.prepare(
     'INSERT INTO tracking_prefixes (prefix, device_id, office_id, claimed_at, issued) VALUES (?, ?, ?, ?, 0)',
@@ -94,11 +97,13 @@ export function sqliteRequests(db: Database.Database) {
      WHERE c.office_id = ? AND c.seq > ? ORDER BY c.seq LIMIT ?`,
   );
   const selectHighWater = db.prepare<[], number>('SELECT COALESCE(MAX(seq), 0) FROM status_changes').pluck();
-  // Through the prefix's owner: a copy of the code pushed by another device (before prefixes were bound) is never found.
+  // Through the prefix's office: a copy of the code pushed from another office (before prefixes were bound) is never
+  // found. Within the office, the owner's row first, then a re-enrolled kiosk's (see ownsPrefix).
   const selectByTrackingCode = db.prepare<[string], RequestSummary>(
     `SELECT r.id, r.office_id AS officeId, r.tracking_code AS trackingCode, r.status
-     FROM requests r JOIN tracking_prefixes p ON p.prefix = substr(r.tracking_code, 1, 3) AND p.device_id = r.device_id
-     WHERE r.tracking_code = ?`,
+     FROM requests r JOIN tracking_prefixes p ON p.prefix = substr(r.tracking_code, 1, 3) AND p.office_id = r.office_id
+     WHERE r.tracking_code = ?
+     ORDER BY CASE WHEN r.device_id = p.device_id THEN 0 ELSE 1 END, r.received_at, r.id LIMIT 1`,
   );
   const selectStatus = db.prepare<[string], { status: RemoteStatus; officeId: string; trackingCode: string }>(
     'SELECT status, office_id AS officeId, tracking_code AS trackingCode FROM requests WHERE id = ?',
@@ -120,10 +125,15 @@ export function sqliteRequests(db: Database.Database) {
     updateDeviceSeq.run(last, gaps, replays, deviceId);
   }
 
-  /** The prefix is the device's (issued, or claimed earlier), or free and claimed now within the device's share. */
+  /**
+   * The prefix is the device's (issued, or claimed earlier), or free and claimed now within the
+   * device's share, or it belonged to a REVOKED kiosk of the same office: a kiosk re-enrolled after
+   * its old token was revoked still delivers what it queued under its former prefix, and the
+   * revoked device can no longer push, so no live kiosk's codes can be taken that way.
+   */
   function ownsPrefix(input: PushInput, prefix: string): boolean {
     const owner = selectPrefixOwner.get(prefix);
-    if (owner !== undefined) return owner === input.deviceId;
+    if (owner !== undefined) return owner.deviceId === input.deviceId || (owner.officeId === input.officeId && owner.revokedAt !== null);
     if ((countClaims.get(input.deviceId) ?? 0) >= MAX_CLAIMED_PREFIXES) return false;
     insertClaim.run(prefix, input.deviceId, input.officeId, input.receivedAt);
     return true;

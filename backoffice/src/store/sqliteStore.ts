@@ -5,6 +5,8 @@ import type { ConsoleStore } from './consoleTypes';
 import { prepareDataFile } from './dataFiles';
 import { memoryRateLimits } from './memoryRateLimits';
 import { migrate } from './migrate';
+import { sqliteOfficeIdentity } from './sqliteOfficeIdentity';
+import type { OfficeIdentityStore } from './officeIdentityTypes';
 import { sqliteCertificates } from './sqliteCertificates';
 import { sqliteConsole } from './sqliteConsole';
 import { sqliteEnrolmentGuard } from './sqliteEnrolment';
@@ -27,6 +29,7 @@ export class SqliteStore implements Store {
   /** Catalogue versions never change once stored, so a parsed one can be kept. */
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly requests: ReturnType<typeof sqliteRequests>;
+  private readonly officeIdentity: OfficeIdentityStore;
   private readonly certificates: CertificateStore;
   private readonly enrolmentGuard: ReturnType<typeof sqliteEnrolmentGuard>;
   private readonly recordings: PromptRecordingStore;
@@ -71,6 +74,9 @@ export class SqliteStore implements Store {
   readonly recordHeartbeat: ConsoleStore['recordHeartbeat'] = (...args) => this.console.recordHeartbeat(...args);
   readonly listHeartbeats: ConsoleStore['listHeartbeats'] = (...args) => this.console.listHeartbeats(...args);
   readonly statisticsRows: ConsoleStore['statisticsRows'] = (...args) => this.console.statisticsRows(...args);
+  // The office's identity on its kiosks: its SQL lives in sqliteOfficeIdentity.ts.
+  readonly setOfficeIdentity: OfficeIdentityStore['setOfficeIdentity'] = (...args) => this.officeIdentity.setOfficeIdentity(...args);
+  readonly getOfficeIdentity: OfficeIdentityStore['getOfficeIdentity'] = (...args) => this.officeIdentity.getOfficeIdentity(...args);
   // The office's prompt recordings: their SQL lives in sqlitePromptRecordings.ts.
   readonly putPromptRecording: PromptRecordingStore['putPromptRecording'] = (...args) => this.recordings.putPromptRecording(...args);
   readonly listPromptRecordings: PromptRecordingStore['listPromptRecordings'] = (...args) => this.recordings.listPromptRecordings(...args);
@@ -88,6 +94,7 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.requests = sqliteRequests(this.db);
+    this.officeIdentity = sqliteOfficeIdentity(this.db);
     this.recordings = sqlitePromptRecordings(this.db);
     this.staff = sqliteStaff(this.db);
     this.console = sqliteConsole(this.db);

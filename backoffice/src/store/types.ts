@@ -1,5 +1,6 @@
 import type { ConsoleStore } from './consoleTypes';
 import type { StaffStore } from './staffTypes';
+import type { OfficeIdentityStore } from './officeIdentityTypes';
 import type { PromptRecordingStore } from './promptRecordingTypes';
 import type { Catalogue } from '../../../src/domain/catalogue';
 import type { CitizenRequest } from '../../../src/domain/request';
@@ -151,7 +152,7 @@ export interface StoreStats {
   auditEntries: number;
 }
 
-export interface Store extends RateLimitStore, EnrolmentGuardStore, StaffStore, ConsoleStore, CertificateStore, PromptRecordingStore {
+export interface Store extends RateLimitStore, EnrolmentGuardStore, StaffStore, ConsoleStore, CertificateStore, PromptRecordingStore, OfficeIdentityStore {
   createOffice(office: { id: string; name: string; createdAt: string }): Promise<'created' | 'exists'>;
   getOffice(id: string): Promise<Office | null>;
   revokeOffice(id: string, at: string): Promise<boolean>;

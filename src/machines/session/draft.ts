@@ -33,6 +33,7 @@ export function freshContext(input: SessionInput): SessionContext {
     returnToReview: false,
     focusPath: null,
     trackingCode: null,
+    printProblem: null,
     statusToken: null,
     saveFailure: null,
     lookupCode: '',

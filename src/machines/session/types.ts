@@ -1,5 +1,6 @@
 import type { Catalogue, Service } from '../../domain/catalogue';
 import type { Locale } from '../../domain/locales';
+import type { RefusalReasonCode } from '../../domain/refusalReasons';
 import type { RequestDraft } from '../../domain/request';
 import type { KioskSettings } from '../../domain/settings';
 import type { LocalState, RemoteStatus } from '../../domain/status';
@@ -42,7 +43,8 @@ export type StatusLookupResult =
       serviceId: string;
       /** Null when the request was not made on this kiosk (only its back-office status is known). */
       local: LocalState | null;
-      remote: { status: RemoteStatus; reason: string | null; changedAt: string } | null;
+      /** `reasonCode`: a refusal's category, which the citizen reads in their language before the agent's own words. */
+      remote: { status: RemoteStatus; reason: string | null; reasonCode?: RefusalReasonCode | null; changedAt: string } | null;
     };
 
 /** What the lookup actor receives: a canonical tracking code and what the citizen offered as proof. */
@@ -61,8 +63,17 @@ export interface PrintReceiptInput {
   catalogue: Catalogue;
 }
 
-/** Whether the receipt reached paper; the reason is for the supervisor, not the citizen. */
+/**
+ * Whether the receipt reached paper. `ok` only when the platform confirms it; the reason is for
+ * the supervisor, the citizen sees its PrintProblem.
+ */
 export type PrintOutcome = { ok: true } | { ok: false; reason: string };
+
+/**
+ * What the citizen is told when no confirmed receipt came out: no printer at all, a failure, or
+ * a platform that sent the page but cannot tell whether paper came out (a browser's print()).
+ */
+export type PrintProblem = 'noPrinter' | 'failed' | 'unconfirmed';
 
 export type TrackingCodeError = 'format' | 'checkSymbol';
 
@@ -88,6 +99,8 @@ export interface SessionContext {
   /** The field the citizen chose to edit from the review, focused when the step opens. */
   focusPath: string | null;
   trackingCode: string | null;
+  /** Set while the receipt screen shows a print that did not (or may not) reach paper. */
+  printProblem: PrintProblem | null;
   /** The receipt's QR token of the request just saved; never stored, gone at reset. */
   statusToken: string | null;
   saveFailure: SaveFailureReason | null;

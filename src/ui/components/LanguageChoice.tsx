@@ -6,7 +6,7 @@ import { Pictogram } from './Pictogram';
 import { TouchButton } from './TouchButton';
 
 /** Each language is named in its own script and marked with its own lang, so it reads (and is read aloud) correctly. */
-export function LanguageChoice({ large = false }: { large?: boolean }) {
+export function LanguageChoice({ large = false, onChosen }: { large?: boolean; onChosen?: () => void }) {
   const { t } = useTranslation('common');
   const { settings } = useKioskServices();
   const locale = useLocale();
@@ -22,7 +22,10 @@ export function LanguageChoice({ large = false }: { large?: boolean }) {
           dir={directionOf(language)}
           testId={`language-${language}`}
           prompt={`language.${language}`}
-          onClick={() => send({ type: 'locale.change', locale: language })}
+          onClick={() => {
+            send({ type: 'locale.change', locale: language });
+            onChosen?.();
+          }}
         >
           <Pictogram name="speak" size={large ? 48 : 32} />
           {t(`languages.${language}`)}

@@ -22,7 +22,7 @@ export function SessionFormStep({ part, title, specs, notice }: { part: 'identit
   );
   const next = () => send({ type: 'flow.next' });
   return (
-    <ScreenFrame name={part} title={title} actions={<ActionBar onNext={next} />}>
+    <ScreenFrame name={part} title={title} actions={<ActionBar onNext={next} />} bodyClassName="screen__body--form">
       {notice}
       <FormStep
         specs={specs}

@@ -8,6 +8,8 @@ interface TextFieldProps {
   /** What the input shows (for dates: DD/MM/YYYY). */
   display: string;
   maxLength?: number;
+  /** Focus on mount: the one field of a screen, whose keyboard is open from the start. */
+  autoFocus?: boolean;
   /** Already translated: a sentence the citizen understands. */
   error: string | undefined;
   onInput(display: string): void;
@@ -23,7 +25,7 @@ export function fieldId(path: string): string {
  * A real <input>, so a physical keyboard or an MRZ reader still types into it; `inputMode="none"`
  * keeps the tablet's own keyboard away, the on-screen keyboard below the form does the typing.
  */
-export function TextField({ spec, display, maxLength, error, onInput, onFocus, onEnter }: TextFieldProps) {
+export function TextField({ spec, display, maxLength, autoFocus, error, onInput, onFocus, onEnter }: TextFieldProps) {
   const { t } = useTranslation('common');
   const id = fieldId(spec.path);
   const described = [spec.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -44,6 +46,7 @@ export function TextField({ spec, display, maxLength, error, onInput, onFocus, o
         autoCorrect="off"
         spellCheck={false}
         maxLength={maxLength}
+        autoFocus={autoFocus}
         // Latin names inside Arabic text and Latin-digit codes keep their own direction.
         dir={isLeftToRightValue(spec.kind) ? 'ltr' : 'auto'}
         aria-invalid={error ? true : undefined}

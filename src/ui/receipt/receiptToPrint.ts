@@ -16,25 +16,39 @@ export async function trackingQrDataUrl(trackingCode: string, statusToken: strin
   return QRCode.toDataURL(receiptQrPayload(trackingCode, statusToken), { errorCorrectionLevel: 'M', margin: 2, scale: 8 });
 }
 
-/** The receipt as the platform prints it; `t` is fixed to the citizen's language. */
+/** The IPC contract's limit for one printed line (src/domain/ipcContract.ts). */
+const MAX_LINE = 300;
+const clip = (line: string) => (line.length > MAX_LINE ? `${line.slice(0, MAX_LINE - 1)}…` : line);
+
+/**
+ * The slip as the platform prints it, all in the citizen's language (`t` is fixed to it, and
+ * `officeName` is the office's name in it): what was asked, what to bring, how long it takes,
+ * where and when to collect, and how to follow it. The code and its QR are printed large above.
+ */
 export async function receiptToPrint(
   input: Pick<PrintReceiptInput, 'trackingCode' | 'serviceId' | 'locale'> & Partial<Pick<PrintReceiptInput, 'statusToken'>>,
-  context: { catalogue: Catalogue; officeName: string; t: TFunction<'citizen'>; now: Date },
+  context: { catalogue: Catalogue; officeName: string; t: TFunction<['citizen', 'journey']>; now: Date },
 ): Promise<ReceiptToPrint> {
   const service = findService(context.catalogue, input.serviceId);
   const serviceName = service ? localized(service.name, input.locale) : input.serviceId;
-  const { t } = context;
+  const { t, officeName } = context;
+  const documents = service?.documents.map((document) => `– ${localized(document, input.locale)}`) ?? [];
   const lines = [
-    t('receipt.printTitle'),
-    t('receipt.printService', { service: serviceName }),
-    t('receipt.printDate', { date: formatDate(context.now.toISOString(), input.locale) }),
-    t('receipt.keepCode'),
-    ...(service?.returnToCounter ? [t('receipt.returnToCounter')] : []),
-  ];
+    t('citizen:receipt.printTitle'),
+    t('citizen:receipt.printService', { service: serviceName }),
+    t('citizen:receipt.printDate', { date: formatDate(context.now.toISOString(), input.locale) }),
+    ...(documents.length ? [t('journey:receipt.slipDocuments'), ...documents] : []),
+    ...(service ? [t('journey:receipt.slipDelay', { delay: localized(service.delay, input.locale) })] : []),
+    ...(service?.returnToCounter
+      ? [t('citizen:receipt.returnToCounter'), t('journey:receipt.slipCollectAtCounter', { office: officeName })]
+      : [t('journey:receipt.slipCollect', { office: officeName })]),
+    t('journey:receipt.slipCheck'),
+    t('citizen:receipt.keepCode'),
+  ].map(clip);
   return {
     trackingCode: input.trackingCode,
     serviceName,
-    officeName: context.officeName,
+    officeName,
     lines,
     qrDataUrl: await trackingQrDataUrl(input.trackingCode, input.statusToken ?? null),
     locale: intlLocale(input.locale),

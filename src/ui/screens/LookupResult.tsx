@@ -21,7 +21,7 @@ export function LookupRefused() {
 
 /** The last known status: the back office's when one was pulled, else where it stands on this kiosk. */
 export function LookupResult() {
-  const { t } = useTranslation('citizen');
+  const { t } = useTranslation(['citizen', 'journey']);
   const locale = useLocale();
   const result = useSessionValue((context) => context.lookupResult);
   const catalogue = useSessionValue((context) => context.catalogue);
@@ -50,9 +50,16 @@ export function LookupResult() {
             <dd>{localized(service.name, locale)}</dd>
           </div>
         ) : null}
-        {result.remote?.reason ? (
+        {result.remote?.reasonCode ? (
           <div>
             <dt>{t('lookup.reason')}</dt>
+            <dd data-testid="lookup-reason-category">{t(`journey:refusal.${result.remote.reasonCode}`)}</dd>
+          </div>
+        ) : null}
+        {result.remote?.reason ? (
+          <div>
+            {/* Typed by an agent, maybe in another language: after the translated category, as written, in its own direction. */}
+            <dt>{result.remote.reasonCode ? t('journey:lookup.reasonDetail') : t('lookup.reason')}</dt>
             <dd data-testid="lookup-reason">
               <bdi>{result.remote.reason}</bdi>
             </dd>

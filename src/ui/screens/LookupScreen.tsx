@@ -30,7 +30,12 @@ export function LookupScreen() {
     return 'entering';
   });
   return (
-    <ScreenFrame name="lookup" title={t('lookup.title')} actions={step === 'searching' ? null : <LookupActions step={step} />}>
+    <ScreenFrame
+      name="lookup"
+      title={t('lookup.title')}
+      actions={step === 'searching' ? null : <LookupActions step={step} />}
+      bodyClassName={step === 'entering' ? 'screen__body--form' : undefined}
+    >
       {step === 'entering' ? <CodeEntry /> : null}
       {step === 'proving' ? <AnswerEntry /> : null}
       {step === 'refused' ? <LookupRefused /> : null}
@@ -91,6 +96,7 @@ function CodeEntry() {
           display={code}
           maxLength={CODE_LENGTH}
           error={error ? t(`validation:trackingCode.${error}`) : undefined}
+          autoFocus
           onFocus={() => undefined}
           onInput={change}
           onEnter={submit}

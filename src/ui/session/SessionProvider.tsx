@@ -2,6 +2,8 @@ import { createActorContext } from '@xstate/react';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromPromise } from 'xstate';
+import { officeNameIn } from '../../domain/officeIdentity';
+import { DEFAULT_SETTINGS } from '../../domain/settings';
 import type { PrintOutcome, PrintReceiptInput, SavedRequest, SaveRequestInput, StatusLookupInput, StatusLookupResult } from '../../machines/session/types';
 import { sessionSettingsOf } from '../../machines/session/draft';
 import { sessionMachine } from '../../machines/sessionMachine';
@@ -25,10 +27,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           lookupStatus: fromPromise<StatusLookupResult, StatusLookupInput>(({ input }) => services.lookupStatus(input)),
           printReceipt: fromPromise<PrintOutcome, PrintReceiptInput>(async ({ input }) => {
             const { settings, platform } = services;
+            const officeName = officeNameIn(input.locale, {
+              identity: services.officeIdentity ?? null,
+              configuredName: settings.officeName,
+              defaultConfiguredName: DEFAULT_SETTINGS.officeName,
+              neutralName: i18n.getFixedT(input.locale, 'journey')('office.defaultName'),
+            });
             const receipt = await receiptToPrint(input, {
               catalogue: input.catalogue,
-              officeName: settings.officeName,
-              t: i18n.getFixedT(input.locale, 'citizen'),
+              officeName,
+              t: i18n.getFixedT(input.locale, ['citizen', 'journey']),
               now: new Date(),
             });
             const result = await platform.printReceipt(receipt);

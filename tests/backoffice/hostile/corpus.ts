@@ -6,6 +6,13 @@
 
 /** The largest answer any route may give to a hostile request (docs/security.md). */
 export const MAX_ANSWER_BYTES = 512 * 1024;
+/**
+ * A page, script, stylesheet, image or font served as a file (the /verify page's bundle, the
+ * console's) is the same bytes whatever the request says, so a hostile value cannot inflate it;
+ * it has its own fixed bound.
+ */
+export const MAX_ASSET_BYTES = 1024 * 1024;
+export const STATIC_ASSET = /^(text\/html|text\/css|application\/javascript|text\/javascript|image\/|font\/)/;
 
 /** What a leaked stack trace or internal error looks like in an answer. */
 export const STACK_TRACE = /\bat [^\s]+ \(?[^\s)]*:\d+:\d+\)?|node_modules|\.ts:\d+|SqliteError|TypeError|RangeError/;
@@ -57,6 +64,8 @@ export const HOSTILE_STRUCTURES: ReadonlyArray<readonly [string, unknown]> = [
   ['nested 14 levels (just inside the parser limit)', deep(14)],
   ['a wide object', Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, i]))],
   ['a wide array', Array.from({ length: 5_000 }, (_, i) => i)],
+  ['a key of 600,000 characters (echoed in an error, it would make the answer huge)', { ['k'.repeat(600_000)]: 1 }],
+  ['a key of escape sequences', { '\u001b[31m\u202E': 1 }],
   ['an array of strings', ['a', 'b']],
   ['a string that looks like JSON', '{"items":[]}'],
 ];

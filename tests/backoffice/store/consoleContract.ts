@@ -280,4 +280,17 @@ export function consoleContract(kit: ConsoleContractKit): void {
       expect(await second.getPromptRecording('north', 'welcome', 'en')).toBeNull();
     });
   });
+
+  describe('office identity', () => {
+    it('numbers the office identity in versions, serves the newest, and none before the first', async () => {
+      const { store, another } = await kit.withKiosk();
+      const second = await another();
+      expect(await store.getOfficeIdentity('north')).toBeNull();
+      const names = { ar: 'ملحقة الشمال', zgh: 'ⴰⵏⵏⵉⴽⵙ', fr: 'Annexe Nord', en: 'North annex' };
+      const versions = await Promise.all([store, second, store].map((s) => s.setOfficeIdentity('north', { names, logo: null }, T0)));
+      expect(versions.map((v) => v.version).sort()).toEqual([1, 2, 3]);
+      expect(await second.getOfficeIdentity('north')).toEqual({ version: 3, names, logo: null });
+      expect(await second.getOfficeIdentity('south')).toBeNull();
+    });
+  });
 }

@@ -1,5 +1,6 @@
 import { canonicalRequestJson, citizenRequestSchema } from '../../../src/domain/request';
 import type { Catalogue } from '../../../src/domain/catalogue';
+import type { OfficeIdentity } from '../../../src/domain/officeIdentity';
 import type { RemoteStatus } from '../../../src/domain/status';
 import type { PushResult, StatusChange } from '../../../src/domain/syncProtocol';
 import type { FetchLike } from '../../../src/sync/transport';
@@ -29,6 +30,7 @@ export class FakeBackoffice {
   readonly tokens = new Map<string, string>();
   readonly auditIds = new Set<string>();
   catalogue: Catalogue | null = null;
+  officeIdentity: OfficeIdentity | null = null;
   readonly knownServices = new Set(['life', 'residence', 'single', 'birth_extract', 'kinship', 'indigence', 'signature', 'certified_copy', 'non_remarriage']);
   readonly faults: Array<{ path: string; fault: Fault }> = [];
   readonly calls: string[] = [];
@@ -84,6 +86,10 @@ export class FakeBackoffice {
     if (path === '/catalogue') {
       const since = Number(url.searchParams.get('since'));
       return reply(200, { catalogue: this.catalogue && this.catalogue.version > since ? this.catalogue : null });
+    }
+    if (path === '/office-identity') {
+      const since = Number(url.searchParams.get('since'));
+      return reply(200, { identity: this.officeIdentity && this.officeIdentity.version > since ? this.officeIdentity : null });
     }
     if (path === '/audit') {
       for (const entry of (body as { entries: Array<{ id: string }> }).entries) this.auditIds.add(entry.id);

@@ -50,6 +50,7 @@ export function bootedKiosk({ db, i18n, settings }: { db: ShubbakDb; i18n: I18n;
     sync,
     i18n,
     reloadCatalogue: async () => testCatalogue,
+    reloadOfficeIdentity: async () => null,
   };
 }
 

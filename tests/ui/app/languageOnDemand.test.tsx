@@ -28,7 +28,9 @@ describe('a language loaded on demand', () => {
     fireEvent.change(screen.getByTestId('field-identity-cin'), { target: { value: 'AB123456' } });
     expect(i18n.hasResourceBundle('zgh', 'citizen')).toBe(false);
 
+    tap(screen.getByTestId('language-menu'));
     tap(screen.getByTestId('language-zgh'));
+    tap(screen.getByTestId('language-menu'));
     tap(screen.getByTestId('language-fr'));
 
     expect(await screen.findByRole('heading', { name: fr.identity.title })).toBeTruthy();

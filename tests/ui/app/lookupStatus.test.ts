@@ -32,7 +32,7 @@ describe("checking another kiosk's request, whose status came through the feed",
   });
 
   it("shows the status and the refusal reason to the holder's answer or token", async () => {
-    const expected = { found: true, trackingCode: CODE, serviceId: '', local: null, remote: { status: 'refused', reason: 'Justificatif manquant', changedAt: '2026-11-27T10:00:00Z' } };
+    const expected = { found: true, trackingCode: CODE, serviceId: '', local: null, remote: { status: 'refused', reason: 'Justificatif manquant', reasonCode: null, changedAt: '2026-11-27T10:00:00Z' } };
     expect(await lookupStatus(db, { trackingCode: CODE, proof: { kind: 'answer', answer: ANSWER } }, () => T0)).toEqual(expected);
     expect(await lookupStatus(db, { trackingCode: CODE, proof: { kind: 'token', token } }, () => T0)).toEqual(expected);
   });

@@ -3,6 +3,7 @@ import { purge } from './002-purge';
 import { trust } from './003-trust';
 import { kioskTrust } from './004-kiosk-trust';
 import { consoleMigration } from './005-console';
+import { officeIdentity } from './007-office-identity';
 import { certificates } from './006-certificates';
 import { promptRecordings } from './008-prompt-recordings';
 
@@ -31,4 +32,4 @@ export function migrationSql(migration: Migration, engine: 'sqlite' | 'postgres'
   return engine === 'postgres' ? (migration.postgres ?? migration.sql) : migration.sql;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration, certificates, promptRecordings];
+export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration, certificates, officeIdentity, promptRecordings];

@@ -2,12 +2,14 @@ import type pg from 'pg';
 import { catalogueSchema, type Catalogue } from '../../../../src/domain/catalogue';
 import type { CertificateStore } from '../certificateTypes';
 import type { ConsoleStore } from '../consoleTypes';
+import type { OfficeIdentityStore } from '../officeIdentityTypes';
 import type { PromptRecordingStore } from '../promptRecordingTypes';
 import type { StaffStore } from '../staffTypes';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal, Store, StoreStats } from '../types';
 import { migratePostgres } from './migrate';
 import { pgCertificates } from './pgCertificates';
 import { pgConsole } from './pgConsole';
+import { pgOfficeIdentity } from './pgOfficeIdentity';
 import { pgPromptRecordings } from './pgPromptRecordings';
 import { pgRateLimits } from './pgRateLimits';
 import { pgStaff } from './pgStaff';
@@ -73,6 +75,7 @@ export class PostgresStore implements Store {
   private readonly console: ConsoleStore;
   private readonly certificates: CertificateStore;
   private readonly recordings: PromptRecordingStore;
+  private readonly officeIdentity: OfficeIdentityStore;
 
   // Staff accounts and the console: their SQL lives in pgStaff.ts and pgConsole.ts.
   readonly createStaffAccount: StaffStore['createStaffAccount'] = (...args) => this.staff.createStaffAccount(...args);
@@ -115,6 +118,9 @@ export class PostgresStore implements Store {
   readonly putPromptRecording: PromptRecordingStore['putPromptRecording'] = (...args) => this.recordings.putPromptRecording(...args);
   readonly listPromptRecordings: PromptRecordingStore['listPromptRecordings'] = (...args) => this.recordings.listPromptRecordings(...args);
   readonly getPromptRecording: PromptRecordingStore['getPromptRecording'] = (...args) => this.recordings.getPromptRecording(...args);
+  // The office's identity on its kiosks: its SQL lives in pgOfficeIdentity.ts.
+  readonly setOfficeIdentity: OfficeIdentityStore['setOfficeIdentity'] = (...args) => this.officeIdentity.setOfficeIdentity(...args);
+  readonly getOfficeIdentity: OfficeIdentityStore['getOfficeIdentity'] = (...args) => this.officeIdentity.getOfficeIdentity(...args);
   // Certificates: their SQL lives in pgCertificates.ts.
   readonly getCertificateSubject: CertificateStore['getCertificateSubject'] = (...args) => this.certificates.getCertificateSubject(...args);
   readonly reserveCertificateNumber: CertificateStore['reserveCertificateNumber'] = (...args) => this.certificates.reserveCertificateNumber(...args);
@@ -132,6 +138,7 @@ export class PostgresStore implements Store {
     this.console = pgConsole(pool);
     this.certificates = pgCertificates(pool);
     this.recordings = pgPromptRecordings(pool);
+    this.officeIdentity = pgOfficeIdentity(pool);
   }
 
   /** Connects and applies the pending migrations (under a lock, see migrate.ts). */
