@@ -54,6 +54,7 @@ async function demoEnrolmentCode(freshOffice: boolean): Promise<string | undefin
 /** The office console, and on a fresh demo its staff accounts (one per role), so a newcomer processes the request they just made. */
 async function printDemoStaff(backofficeUrl: string): Promise<void> {
   console.log(`Office console: ${new URL('/console/', backofficeUrl).href}`);
+  console.log(`Certificate check (public): ${new URL('/verify', backofficeUrl).href}`);
   // Data without the demo office (a real one's) gets no demo accounts.
   const accounts = demoStaffLines(await runBackofficeCli(['demo-staff', '--data', backofficeData]).catch(() => ''));
   if (accounts.length === 0) return;
