@@ -176,6 +176,11 @@ describe('every citizen screen fits the 1280×800 tablet, both ways up', () => {
     await check('lookup after a refused search', ['lookup-submit'], { focusedField: true });
     await typeInto(page, 'lookup.code', trackingCode);
     await tap(page, 'lookup-submit');
+    // Only the holder may read a status (last 4 digits of the CIN, then the year of birth): that step fits too.
+    await shows(page, 'field-lookup-answer');
+    await check('lookup proof of the holder', ['lookup-answer-submit']);
+    await typeInto(page, 'lookup.answer', `${CITIZEN.cin.slice(-4)}${CITIZEN.dateOfBirth.slice(-4)}`);
+    await tap(page, 'lookup-answer-submit');
     await shows(page, 'lookup-result');
     await check('lookup answered', ['lookup-status', 'lookup-another']);
 
