@@ -32,6 +32,14 @@ const BODIES: Partial<Record<ConsoleRouteName, unknown>> = {
   certificateRevoke: { reason: 'issued in error' },
   staffCreate: { name: 'Intruder', role: 'admin' },
   staffRole: { role: 'agent' },
+  catalogueService: {
+    expectedVersion: 1,
+    active: false,
+    delay: { ar: 'يومان', zgh: 'ⵙⵉⵏ ⵡⵓⵙⵙⴰⵏ', fr: 'deux jours', en: 'two days' },
+    delayDays: 2,
+    fee: { amountMad: null, confirmed: false },
+    documents: [],
+  },
 };
 
 describe('the console routes', () => {
@@ -54,12 +62,13 @@ describe('the console routes', () => {
     const southRequest = await pushOne(h, southKiosk, 1);
     const southAgent = await staffSession(h, 'south', 'agent', 'South agent');
     const northAdmin: StaffSessionHandle = await staffSession(h, 'north', 'admin', 'North admin');
-    const ids = { requestId: southRequest.id, staffId: southAgent.staffId, kioskId: southKiosk.deviceId, queue: 'new', number: 'SOUTH-2026-000001' };
+    const ids = { requestId: southRequest.id, staffId: southAgent.staffId, kioskId: southKiosk.deviceId, queue: 'new', number: 'SOUTH-2026-000001', serviceId: 'life' };
     const before = JSON.stringify([
       h.store.db.prepare('SELECT * FROM requests').all(),
       h.store.db.prepare('SELECT * FROM staff_roles').all(),
       h.store.db.prepare('SELECT * FROM devices').all(),
       h.store.db.prepare('SELECT * FROM request_events').all(),
+      h.store.db.prepare('SELECT * FROM catalogue_versions').all(),
     ]);
     const statistics = '?from=2026-11-01&to=2026-11-30';
     for (const [name, route] of OFFICE_ROUTES) {
@@ -81,6 +90,7 @@ describe('the console routes', () => {
       h.store.db.prepare('SELECT * FROM staff_roles').all(),
       h.store.db.prepare('SELECT * FROM devices').all(),
       h.store.db.prepare('SELECT * FROM request_events').all(),
+      h.store.db.prepare('SELECT * FROM catalogue_versions').all(),
     ]);
     expect(after).toBe(before);
   });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { catalogueAdminSchema, serviceEditBodySchema } from '../../../src/domain/console/catalogueAdmin';
 import { enrolmentCodeResponseSchema, kioskListSchema } from '../../../src/domain/console/fleet';
 import { certificateListSchema, certificateResponseSchema, issueCertificateBodySchema, revokeCertificateBodySchema } from '../../../src/domain/console/certificates';
 import { eventsResponseSchema } from '../../../src/domain/console/events';
@@ -54,6 +55,8 @@ export const CONSOLE_OPERATIONS: Partial<Record<ConsoleRouteName, ConsoleOperati
   enrolmentCode: { summary: 'A one-time enrolment code for a new kiosk (admin)', answer: enrolmentCodeResponseSchema },
   statistics: { summary: 'Requests per day and service, median time to ready, share refused', answer: statisticsSchema },
   statisticsCsv: { summary: 'The statistics as CSV', contentType: 'text/csv' },
+  catalogue: { summary: "The office's services as its kiosks show them (admin)", answer: catalogueAdminSchema },
+  catalogueService: { summary: "Edit one service (on/off, delay, fee, documents): the office's next catalogue version (admin)", body: serviceEditBodySchema, answer: catalogueAdminSchema },
 };
 
 /** OpenAPI path items of the console, with inline JSON schemas. */

@@ -11,4 +11,6 @@ export const BODY_LIMITS = {
   push: 2 * 1024 * 1024,
   audit: 1024 * 1024,
   small: 16 * 1024,
+  /** One catalogue service's edit: up to 12 documents and a delay, each in four languages. */
+  catalogueService: 64 * 1024,
 } as const;

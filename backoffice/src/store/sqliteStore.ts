@@ -146,6 +146,18 @@ export class SqliteStore implements Store {
       .immediate();
   }
 
+  async replaceCatalogue(officeId: string, catalogue: Catalogue, expectedVersion: number, at: string): Promise<Catalogue | 'version_conflict'> {
+    return this.db
+      .transaction((): Catalogue | 'version_conflict' => {
+        const latest = this.sql<[string], number>('SELECT COALESCE(MAX(version), 0) FROM catalogue_versions WHERE office_id = ?');
+        if ((latest.pluck().get(officeId) ?? 0) !== expectedVersion) return 'version_conflict';
+        const next: Catalogue = { ...catalogue, version: expectedVersion + 1 };
+        this.sql('INSERT INTO catalogue_versions (office_id, version, body, imported_at) VALUES (?, ?, ?, ?)').run(officeId, next.version, JSON.stringify(next), at);
+        return next;
+      })
+      .immediate();
+  }
+
   async getCatalogue(officeId: string, version?: number): Promise<Catalogue | null> {
     const latest = this.sql<[string], number | null>('SELECT MAX(version) FROM catalogue_versions WHERE office_id = ?');
     const wanted = version ?? latest.pluck().get(officeId);

@@ -161,6 +161,11 @@ export interface Store extends RateLimitStore, EnrolmentGuardStore, StaffStore, 
   importCatalogue(officeId: string, catalogue: Catalogue, at: string): Promise<Catalogue>;
   /** The office's current catalogue, or the given version of it when that version is kept. */
   getCatalogue(officeId: string, version?: number): Promise<Catalogue | null>;
+  /**
+   * Stores the catalogue as the office's next version only if the current one is still
+   * `expectedVersion` (an admin's edit in the console: two admins never overwrite each other).
+   */
+  replaceCatalogue(officeId: string, catalogue: Catalogue, expectedVersion: number, at: string): Promise<Catalogue | 'version_conflict'>;
 
   createEnrolmentCode(code: { codeHash: string; officeId: string; createdAt: string; expiresAt: string }): Promise<void>;
   redeemEnrolmentCode(input: EnrolmentInput): Promise<EnrolmentOutcome>;

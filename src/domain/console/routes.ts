@@ -76,6 +76,11 @@ export const CONSOLE_ROUTES = {
   /** → enrolmentCodeResponseSchema (admin). */
   enrolmentCode: { method: 'POST', path: `${office}/enrolment-codes` },
 
+  /** → catalogueAdminSchema (admin): the office's services as the kiosks will show them. */
+  catalogue: { method: 'GET', path: `${office}/catalogue` },
+  /** serviceEditBodySchema → catalogueAdminSchema (admin): a new catalogue version, pulled by the kiosks. */
+  catalogueService: { method: 'POST', path: `${office}/catalogue/services/:serviceId` },
+
   /** statisticsQuerySchema → statisticsSchema. */
   statistics: { method: 'GET', path: `${office}/statistics` },
   /** statisticsQuerySchema → text/csv (STATISTICS_CSV_COLUMNS). */

@@ -113,6 +113,17 @@ export function storeContract(engine: StoreEngine): void {
         const versions = await Promise.all([...Array(6).keys()].map((i) => (i % 2 ? store : second).importCatalogue('south', testCatalogue(), T0)));
         expect(versions.map((c) => c.version).sort()).toEqual([2, 3, 4, 5, 6, 7]);
       });
+
+      it('replaces a catalogue only over the version the editor saw, once when two edits race', async () => {
+        const { store, another } = await withKiosk();
+        const second = await another();
+        const edited = testCatalogue();
+        expect(await store.replaceCatalogue('north', edited, 7, T0)).toBe('version_conflict');
+        const outcomes = await Promise.all([store, second, store, second].map((s) => s.replaceCatalogue('north', edited, 1, LATER)));
+        expect(outcomes.filter((o) => o === 'version_conflict')).toHaveLength(3);
+        expect(outcomes.find((o) => o !== 'version_conflict')).toMatchObject({ version: 2 });
+        expect((await store.getCatalogue('north'))?.version).toBe(2);
+      });
     });
 
     describe('enrolment and tokens', () => {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { registerConsoleCatalogueRoutes } from './catalogueAdmin';
 import type { ConsoleDeps } from './deps';
 import { registerConsoleEventRoutes } from './events';
 import { registerConsoleFleetRoutes } from './fleet';
@@ -15,4 +16,5 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleDeps): 
   registerConsoleStaffRoutes(app, deps);
   registerConsoleFleetRoutes(app, deps);
   registerConsoleStatisticsRoutes(app, deps);
+  registerConsoleCatalogueRoutes(app, deps);
 }

@@ -198,6 +198,26 @@ export class PostgresStore implements Store {
     });
   }
 
+  replaceCatalogue(officeId: string, catalogue: Catalogue, expectedVersion: number, at: string): Promise<Catalogue | 'version_conflict'> {
+    return inTransaction(this.pool, async (client): Promise<Catalogue | 'version_conflict'> => {
+      // The office row is the lock, as for importCatalogue: the check and the insert see the same latest version.
+      await client.query('SELECT 1 FROM offices WHERE id = $1 FOR UPDATE', [officeId]);
+      const { rows } = await client.query<{ latest: number }>(
+        'SELECT COALESCE(MAX(version), 0) AS latest FROM catalogue_versions WHERE office_id = $1',
+        [officeId],
+      );
+      if ((rows[0]?.latest ?? 0) !== expectedVersion) return 'version_conflict';
+      const next: Catalogue = { ...catalogue, version: expectedVersion + 1 };
+      await client.query('INSERT INTO catalogue_versions (office_id, version, body, imported_at) VALUES ($1, $2, $3, $4)', [
+        officeId,
+        next.version,
+        JSON.stringify(next),
+        at,
+      ]);
+      return next;
+    });
+  }
+
   async getCatalogue(officeId: string, version?: number): Promise<Catalogue | null> {
     const wanted =
       version ?? (await this.one<{ latest: number | null }>('SELECT MAX(version) AS latest FROM catalogue_versions WHERE office_id = $1', [officeId]))?.latest;
