@@ -114,6 +114,8 @@ export function fakeConsoleApi(overrides: Partial<ConsoleApi> = {}): ConsoleApi 
     changeRole: vi.fn(),
     resetPassword: vi.fn(),
     revokeStaff: vi.fn(),
+    catalogue: vi.fn(async () => ({ version: 1, services: [] })),
+    editService: vi.fn(),
     ...overrides,
   };
   return { ...api, emitChange: () => listeners.forEach((listener) => listener()), endSession: () => endListeners.forEach((listener) => listener()) };

@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { ConsoleApiError } from '../../backoffice/console/src/api/consoleApi';
+import type { CatalogueAdmin, CatalogueServiceRow } from '../../src/domain/console/catalogueAdmin';
 import type { KioskRow } from '../../src/domain/console/fleet';
 import type { StaffRow } from '../../src/domain/console/staffAdmin';
 import { fakeConsoleApi, ME } from './fakeConsoleApi';
@@ -116,5 +118,106 @@ describe('the staff page', () => {
     await waitFor(() => expect(screen.getByTestId('activation-code-issued').textContent).toContain('PQRS-TVWX-YZ12'));
     await userEvent.click(screen.getByTestId('staff-revoke-youssef'));
     expect(api.revokeStaff).toHaveBeenCalledWith('berkane-1', 'staff-youssef');
+  });
+});
+
+describe('the catalogue page', () => {
+  const text = (value: string) => ({ ar: `${value} ع`, zgh: `${value} ⵣ`, fr: value, en: value });
+  const service = (overrides: Partial<CatalogueServiceRow> = {}): CatalogueServiceRow => ({
+    id: 'residence',
+    name: text('Residence certificate'),
+    active: true,
+    delay: text('five days'),
+    delayDays: 5,
+    fee: { amountMad: null, confirmed: false },
+    documents: [text('CIN'), text('Water bill')],
+    issuesCertificate: true,
+    ...overrides,
+  });
+  const catalogue = (services: CatalogueServiceRow[], version = 4): CatalogueAdmin => ({ version, services });
+
+  it('is in the navigation for admins only', async () => {
+    renderConsole(fakeConsoleApi());
+    await screen.findByTestId('page-queues');
+    expect(screen.queryByTestId('nav-catalogue')).toBeNull();
+  });
+
+  it('lists the services with their state, delay, fee and documents', async () => {
+    renderConsole(fakeConsoleApi({ me: vi.fn(async () => admin), catalogue: vi.fn(async () => catalogue([service(), service({ id: 'single', name: text('Single status'), active: false, fee: { amountMad: 2, confirmed: true }, documents: [] })])) }), { hash: '#/catalogue' });
+    const residence = await screen.findByTestId('catalogue-residence');
+    expect(residence.textContent).toContain('Residence certificate');
+    expect(residence.textContent).toContain('five days (5 days)');
+    expect(residence.textContent).toContain('Ask at the counter (not confirmed)');
+    expect(residence.textContent).toContain('CIN · Water bill');
+    expect(screen.getByTestId('catalogue-state-single').textContent).toBe('Not offered');
+    expect(screen.getByTestId('catalogue-single').textContent).toContain('2 DH');
+    expect(screen.getByTestId('catalogue-version').textContent).toBe('Catalogue version 4');
+  });
+
+  it('stops offering a service over the version shown, and says when the kiosks get it', async () => {
+    const api = fakeConsoleApi({
+      me: vi.fn(async () => admin),
+      catalogue: vi.fn(async () => catalogue([service()])),
+      editService: vi.fn(async () => catalogue([service({ active: false })], 5)),
+    });
+    renderConsole(api, { hash: '#/catalogue' });
+    await userEvent.click(await screen.findByTestId('catalogue-toggle-residence'));
+    expect(api.editService).toHaveBeenCalledWith('berkane-1', 'residence', expect.objectContaining({ expectedVersion: 4, active: false, delayDays: 5 }));
+    expect((await screen.findByTestId('catalogue-notice')).textContent).toContain('catalogue version 5');
+    expect(screen.getByTestId('catalogue-state-residence').textContent).toBe('Not offered');
+  });
+
+  it('edits the delay, the fee and the documents in every kiosk language, with the keyboard', async () => {
+    const api = fakeConsoleApi({ me: vi.fn(async () => admin), catalogue: vi.fn(async () => catalogue([service()])), editService: vi.fn(async () => catalogue([service()], 5)) });
+    renderConsole(api, { hash: '#/catalogue' });
+    (await screen.findByTestId('catalogue-edit-residence')).focus();
+    await userEvent.keyboard('{Enter}');
+    const fee = screen.getByTestId('service-fee');
+    await userEvent.type(fee, '20');
+    await userEvent.click(screen.getByTestId('service-fee-confirmed'));
+    await userEvent.clear(screen.getByTestId('service-delay-days'));
+    await userEvent.click(screen.getByTestId('service-document-remove-1'));
+    await userEvent.click(screen.getByTestId('service-document-add'));
+    for (const [locale, value] of Object.entries({ ar: 'وصل الماء', zgh: 'ⵜⴰⴼⴰⵜⵓⵔⵜ', fr: "Facture d'eau", en: 'Water bill' })) {
+      await userEvent.type(screen.getByTestId(`service-document-1-${locale}`), value);
+    }
+    expect(screen.getByTestId('service-document-1-ar').getAttribute('dir')).toBe('rtl');
+    await userEvent.click(screen.getByTestId('service-edit-confirm'));
+    expect(api.editService).toHaveBeenCalledWith('berkane-1', 'residence', {
+      expectedVersion: 4,
+      active: true,
+      delay: text('five days'),
+      delayDays: null,
+      fee: { amountMad: 20, confirmed: true },
+      documents: [text('CIN'), { ar: 'وصل الماء', zgh: 'ⵜⴰⴼⴰⵜⵓⵔⵜ', fr: "Facture d'eau", en: 'Water bill' }],
+    });
+    await waitFor(() => expect(screen.queryByTestId('service-edit')).toBeNull());
+  });
+
+  it('refuses an empty text before sending, and shows the catalogue afresh after a conflict', async () => {
+    const api = fakeConsoleApi({
+      me: vi.fn(async () => admin),
+      catalogue: vi.fn().mockResolvedValueOnce(catalogue([service()])).mockResolvedValueOnce(catalogue([service({ delayDays: 9 })], 5)),
+      editService: vi.fn(async () => {
+        throw new ConsoleApiError(409, 'version_conflict', 'changed');
+      }),
+    });
+    renderConsole(api, { hash: '#/catalogue' });
+    await userEvent.click(await screen.findByTestId('catalogue-edit-residence'));
+    await userEvent.clear(screen.getByTestId('service-delay-fr'));
+    await userEvent.click(screen.getByTestId('service-edit-confirm'));
+    expect(screen.getByRole('alert').textContent).toContain('each text is needed in every language');
+    expect(api.editService).not.toHaveBeenCalled();
+    await userEvent.type(screen.getByTestId('service-delay-fr'), 'cinq jours');
+    await userEvent.click(screen.getByTestId('service-edit-confirm'));
+    expect((await screen.findByTestId('catalogue-notice')).textContent).toContain('Someone changed the catalogue');
+    await waitFor(() => expect(screen.getByTestId('catalogue-residence').textContent).toContain('(9 days)'));
+  });
+
+  it('reads right to left in Arabic', async () => {
+    renderConsole(fakeConsoleApi({ me: vi.fn(async () => admin), catalogue: vi.fn(async () => catalogue([service()])) }), { hash: '#/catalogue', locale: 'ar' });
+    expect((await screen.findByTestId('catalogue-residence')).textContent).toContain('Residence certificate ع');
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('خدمات المكتب');
   });
 });

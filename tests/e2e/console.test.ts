@@ -153,6 +153,14 @@ describe('the office console, with the kiosk and the real back office', () => {
         ['fleet', () => openPage(admin, 'fleet')],
         ['statistics', () => openPage(admin, 'statistics')],
         ['staff', () => openPage(admin, 'staff')],
+        ['catalogue', () => openPage(admin, 'catalogue')],
+        [
+          'catalogue, a service open for editing',
+          async () => {
+            await admin.locator(byTestId('catalogue-edit-residence')).click();
+            await shows(admin, 'service-edit');
+          },
+        ],
       ];
       for (const [name, open] of pages) {
         await open();
@@ -186,7 +194,7 @@ async function openQueues(page: Page): Promise<void> {
   await shows(page, 'queue-count-new');
 }
 
-async function openPage(page: Page, name: 'queues' | 'fleet' | 'statistics' | 'staff'): Promise<void> {
+async function openPage(page: Page, name: 'queues' | 'fleet' | 'statistics' | 'staff' | 'catalogue'): Promise<void> {
   await tap(page, `nav-${name}`);
   await shows(page, `page-${name}`);
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));

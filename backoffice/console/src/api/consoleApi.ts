@@ -1,4 +1,5 @@
 import type { ConsoleAction } from '../../../../src/domain/console/actions';
+import type { CatalogueAdmin, ServiceEditInput } from '../../../../src/domain/console/catalogueAdmin';
 import type { CertificateSummary } from '../../../../src/domain/console/certificates';
 import type { EnrolmentCodeResponse, KioskList } from '../../../../src/domain/console/fleet';
 import type { QueueCounts, QueueId } from '../../../../src/domain/console/queues';
@@ -64,6 +65,11 @@ export interface ConsoleApi {
   changeRole(officeId: string, staffId: string, role: StaffRole): Promise<StaffRow>;
   resetPassword(officeId: string, staffId: string): Promise<ActivationCodeResponse>;
   revokeStaff(officeId: string, staffId: string): Promise<StaffRow>;
+
+  /** The office's catalogue as its kiosks show it (admin). */
+  catalogue(officeId: string): Promise<CatalogueAdmin>;
+  /** Saves one service over the version the admin saw; answers the office's new catalogue. */
+  editService(officeId: string, serviceId: string, edit: ServiceEditInput): Promise<CatalogueAdmin>;
 }
 
 /** An answer of the back office other than success: its HTTP status and the API's error code. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { commandRoute } from './commandRoute';
 import { ConsoleApiError, type ConsoleApi } from './consoleApi';
+import { catalogueAdminSchema } from '../../../../src/domain/console/catalogueAdmin';
 import { certificateListSchema, certificateResponseSchema } from '../../../../src/domain/console/certificates';
 import { eventsResponseSchema } from '../../../../src/domain/console/events';
 import { enrolmentCodeResponseSchema, kioskListSchema } from '../../../../src/domain/console/fleet';
@@ -137,6 +138,9 @@ export function createHttpConsoleApi(options: HttpConsoleApiOptions = {}): Conso
     changeRole: async (officeId, staffId, role) => (await call('staffRole', staffResponseSchema, { officeId, staffId }, { body: { role } })).staff,
     resetPassword: (officeId, staffId) => call('staffResetPassword', activationCodeResponseSchema, { officeId, staffId }),
     revokeStaff: async (officeId, staffId) => (await call('staffRevoke', staffResponseSchema, { officeId, staffId })).staff,
+
+    catalogue: (officeId) => call('catalogue', catalogueAdminSchema, { officeId }),
+    editService: (officeId, serviceId, edit) => call('catalogueService', catalogueAdminSchema, { officeId, serviceId }, { body: edit }),
   };
 }
 

@@ -5,6 +5,7 @@ import type { MeResponse } from '../../../../src/domain/console/session';
 import type { ConsoleApi } from '../api/consoleApi';
 import { ConsoleHeader } from '../components/ConsoleHeader';
 import type { ConsoleLocale } from '../i18n/consoleI18n';
+import { CataloguePage } from '../pages/CataloguePage';
 import { FleetPage } from '../pages/FleetPage';
 import { QueuesPage } from '../pages/QueuesPage';
 import { RequestPage } from '../pages/RequestPage';
@@ -55,5 +56,7 @@ function Page({ route, canAdminister }: { route: Route; canAdminister: boolean }
       return <StatisticsPage />;
     case 'staff':
       return canAdminister ? <StaffPage /> : <QueuesPage />;
+    case 'catalogue':
+      return canAdminister ? <CataloguePage /> : <QueuesPage />;
   }
 }

@@ -7,7 +7,8 @@ export type Route =
   | { page: 'request'; id: string }
   | { page: 'fleet' }
   | { page: 'statistics' }
-  | { page: 'staff' };
+  | { page: 'staff' }
+  | { page: 'catalogue' };
 
 export type PageName = Route['page'];
 
@@ -23,6 +24,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'statistics' };
     case '#/staff':
       return { page: 'staff' };
+    case '#/catalogue':
+      return { page: 'catalogue' };
     default:
       return { page: 'queues' };
   }
@@ -40,5 +43,7 @@ export function hrefOf(route: Route): string {
       return '#/statistics';
     case 'staff':
       return '#/staff';
+    case 'catalogue':
+      return '#/catalogue';
   }
 }

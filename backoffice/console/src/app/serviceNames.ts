@@ -2,9 +2,9 @@ import defaultCatalogue from '../../../../assets/catalogue/default-catalogue.jso
 import type { LocalizedText } from '../../../../src/domain/locales';
 
 /**
- * Service names for the queue lines and the service filter. The console contract has no
- * catalogue route yet (a request's page gets its service's name from the back office), so the
- * names come from the catalogue the office starts with; a service added since shows its id.
+ * Service names for the queue lines and the service filter. The console's catalogue route is
+ * the admin's (a request's page gets its service's name from the back office), so the names come
+ * from the catalogue the office starts with; a service added since shows its id.
  */
 const NAMES: ReadonlyMap<string, LocalizedText> = new Map(defaultCatalogue.services.map((service) => [service.id, service.name]));
 

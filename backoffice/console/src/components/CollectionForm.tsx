@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseCin } from '../../../../src/domain/identifiers';
 import { checkFreeText } from '../../../../src/domain/text';
 import type { Collector } from '../../../../src/domain/console/requestDetail';
 import { PROXY_NAME } from '../app/freeTextRules';
+import { InlineForm } from './InlineForm';
 
 /** Who took the document: the holder, or a proxy whose name and CIN are recorded. */
 export function CollectionForm({ holderCin, busy, onCollect, onCancel }: { holderCin: string | null; busy: boolean; onCollect(collector: Collector): void; onCancel(): void }) {
@@ -11,10 +12,9 @@ export function CollectionForm({ holderCin, busy, onCollect, onCancel }: { holde
   const [by, setBy] = useState<'holder' | 'proxy'>('holder');
   const [error, setError] = useState<string | null>(null);
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = (formElement: HTMLFormElement) => {
     if (by === 'holder') return onCollect({ kind: 'holder' });
-    const form = new FormData(event.currentTarget);
+    const form = new FormData(formElement);
     const name = checkFreeText(String(form.get('proxyName') ?? ''), PROXY_NAME);
     if (!name.ok) return setError(t(`freeText.${name.code}`, { max: name.max }));
     const cin = parseCin(String(form.get('proxyCin') ?? ''));
@@ -24,7 +24,7 @@ export function CollectionForm({ holderCin, busy, onCollect, onCancel }: { holde
   };
 
   return (
-    <form className="inline-form" onSubmit={submit} noValidate data-testid="collection-form" aria-describedby={error ? 'collection-error' : undefined}>
+    <InlineForm name="collection" error={error} busy={busy} confirmLabel={t('collection.confirm')} onSubmit={submit} onCancel={onCancel}>
       <fieldset>
         <legend>{t('collection.who')}</legend>
         <label className="check">
@@ -48,19 +48,6 @@ export function CollectionForm({ holderCin, busy, onCollect, onCancel }: { holde
           </label>
         </>
       ) : null}
-      {error ? (
-        <p id="collection-error" role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
-      <div className="buttons">
-        <button type="submit" className="primary" disabled={busy} data-testid="collection-confirm">
-          {t('collection.confirm')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }

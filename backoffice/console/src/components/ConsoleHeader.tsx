@@ -17,6 +17,7 @@ const NAVIGATION: Array<{ page: Exclude<PageName, 'request'>; adminOnly: boolean
   { page: 'fleet', adminOnly: false },
   { page: 'statistics', adminOnly: false },
   { page: 'staff', adminOnly: true },
+  { page: 'catalogue', adminOnly: true },
 ];
 
 /** The bar above every page: the office (and the switch to another), the pages, the language, sign-out. */

@@ -1,16 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REFUSAL_REASON_CODES, REFUSAL_TEXT_MAX, refusalNeedsText, refusalReasonCodeSchema, type RefusalReasonCode } from '../../../../src/domain/refusalReasons';
 import { checkFreeText } from '../../../../src/domain/text';
+import { InlineForm } from './InlineForm';
 
 /** A refusal names a reason from the list (the citizen reads it in their language) and may add a note; "other" needs one. */
 export function RefusalForm({ busy, onRefuse, onCancel }: { busy: boolean; onRefuse(reasonCode: RefusalReasonCode, reason: string | undefined): void; onCancel(): void }) {
   const { t } = useTranslation('console');
   const [error, setError] = useState<string | null>(null);
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  const submit = (formElement: HTMLFormElement) => {
+    const form = new FormData(formElement);
     const reasonCode = refusalReasonCodeSchema.safeParse(form.get('reasonCode'));
     if (!reasonCode.success) return setError(t('refusalForm.errors.noReason'));
     const raw = String(form.get('reason') ?? '');
@@ -21,7 +21,7 @@ export function RefusalForm({ busy, onRefuse, onCancel }: { busy: boolean; onRef
   };
 
   return (
-    <form className="inline-form" onSubmit={submit} noValidate data-testid="refusal-form" aria-describedby={error ? 'refusal-error' : undefined}>
+    <InlineForm name="refusal" error={error} busy={busy} confirmLabel={t('refusalForm.confirm')} confirmKind="danger" onSubmit={submit} onCancel={onCancel}>
       <label>
         {t('refusalForm.reason')}
         <select name="reasonCode" defaultValue="" required data-testid="refusal-reason">
@@ -39,19 +39,6 @@ export function RefusalForm({ busy, onRefuse, onCancel }: { busy: boolean; onRef
         {t('refusalForm.note')}
         <textarea name="reason" rows={3} maxLength={REFUSAL_TEXT_MAX} data-testid="refusal-note" />
       </label>
-      {error ? (
-        <p id="refusal-error" role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
-      <div className="buttons">
-        <button type="submit" className="danger" disabled={busy} data-testid="refusal-confirm">
-          {t('refusalForm.confirm')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
