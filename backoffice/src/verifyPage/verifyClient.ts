@@ -1,7 +1,7 @@
 import jsQR from 'jsqr';
-import { base64UrlDecode, parseToken, publicKeySetSchema, verifyResponseSchema, type PublicKey, type VerifyResult } from '../../../src/domain/certificateToken';
+import { base64UrlDecode, parseToken, readVerifyResult, type VerifyResult } from '../../../src/domain/certificateTokenFormat';
 import type { LocalizedText } from '../../../src/domain/locales';
-import { z } from 'zod';
+import { readPageData, readServiceName } from './verifyPageData';
 
 /**
  * The script of the /verify page (bundled for the browser by verifyPage.ts). It asks the back
@@ -9,13 +9,7 @@ import { z } from 'zod';
  * signature itself with the public keys embedded in the page (WebCrypto Ed25519), and says so.
  */
 
-const pageDataSchema = z.object({
-  lang: z.string(),
-  verifyUrl: z.string(),
-  keys: publicKeySetSchema,
-  strings: z.record(z.string(), z.string()),
-});
-const data = pageDataSchema.parse(JSON.parse(document.getElementById('verify-data')?.textContent ?? '{}'));
+const data = readPageData(JSON.parse(document.getElementById('verify-data')?.textContent ?? '{}'));
 const say = (key: string): string => data.strings[key] ?? key;
 
 const form = document.getElementById('verify-form') as HTMLFormElement;
@@ -24,7 +18,7 @@ const output = document.getElementById('result') as HTMLElement;
 const scanButton = document.getElementById('scan') as HTMLButtonElement;
 const video = document.getElementById('camera') as HTMLVideoElement;
 
-async function checkOffline(token: string, keys: readonly PublicKey[]): Promise<VerifyResult> {
+async function checkOffline(token: string, keys: ReadonlyArray<{ keyId: string; publicKey: string }>): Promise<VerifyResult> {
   const parsed = parseToken(token);
   if (!parsed.ok) return { outcome: 'forged', reason: 'malformed' };
   const key = keys.find((k) => k.keyId === parsed.claims.keyId);
@@ -86,10 +80,12 @@ async function check(token: string): Promise<void> {
   try {
     const answer = await fetch(data.verifyUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
     if (!answer.ok) throw new Error(`verify answered ${answer.status}`);
-    const { result, serviceName } = verifyResponseSchema.parse(await answer.json());
-    show(result, serviceName, false);
+    const body = (await answer.json()) as { result?: unknown; serviceName?: unknown } | null;
+    const result = readVerifyResult(body?.result);
+    if (!result) throw new Error('verify answered something else than a result');
+    show(result, readServiceName(body?.serviceName), false);
   } catch {
-    show(await checkOffline(token, data.keys.keys), null, true);
+    show(await checkOffline(token, data.keys), null, true);
   }
 }
 

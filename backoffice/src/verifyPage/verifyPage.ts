@@ -1,6 +1,7 @@
 import { buildSync } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import type { PublicKeySet } from '../../../src/domain/certificateToken';
+import type { VerifyPageData } from './verifyPageData';
 import { VERIFY_LANGUAGES, type VerifyPageStrings } from './verifyStrings';
 
 /**
@@ -74,7 +75,7 @@ export function renderVerifyPage({ strings, keys, verifyUrl }: VerifyPageInput):
     (language) =>
       `<a href="?lang=${language}" lang="${language}" hreflang="${language}"${language === lang ? ' aria-current="true"' : ''}>${escapeHtml(strings.languageName(language))}</a>`,
   ).join('');
-  const data = { lang, verifyUrl, keys, strings: strings.client };
+  const data: VerifyPageData = { lang, verifyUrl, keys: keys.keys.map(({ keyId, publicKey }) => ({ keyId, publicKey })), strings: strings.client };
   return `<!doctype html>
 <html lang="${lang}" dir="${dir}">
 <head>
