@@ -10,6 +10,7 @@ import { SigningKeyring } from '../backoffice/src/certificates/signingKeyring';
 import { issueCertificate, verifyCertificate, type CertificateDeps } from '../backoffice/src/service/certificates';
 import { hashSecret } from '../backoffice/src/service/secrets';
 import { openSqliteStore } from '../backoffice/src/store/sqliteStore';
+import { SAMPLE_HOLDER } from '../scripts/sampleHolder';
 import { catalogueSchema } from '../src/domain/catalogue';
 import type { CitizenRequest } from '../src/domain/request';
 import { formatTrackingCode } from '../src/domain/trackingCode';
@@ -45,15 +46,7 @@ function request(prefix: string, seq: number): CitizenRequest {
     serviceId: 'residence',
     catalogueVersion: 1,
     locale: 'ar',
-    identity: {
-      cin: 'AB123456',
-      lastNameLatin: 'El Amrani',
-      firstNameLatin: 'Mohamed',
-      lastNameArabic: 'العمراني',
-      firstNameArabic: 'محمد',
-      dateOfBirth: '1990-05-01',
-      phone: '',
-    },
+    identity: SAMPLE_HOLDER,
     fields: { address: `${seq} زنقة الأطلس، أكدال، الرباط`, proofOfAddress: 'lease' },
     consent: { noticeVersion: 1, acceptedAt: '2026-11-28T09:59:00.000Z' },
     createdAt: '2026-11-28T09:59:00.000Z',

@@ -1,3 +1,4 @@
+import { sampleClaims, SAMPLE_HOLDER } from '../../scripts/sampleHolder';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,29 +41,13 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'shubbak-pdf-'));
   keyring = SigningKeyring.open(folder);
   token = signToken(
-    {
-      number: 'DEMO-2026-000001',
-      serviceId: 'residence',
-      holderCin: 'AB123456',
-      holderName: 'Mohamed El Amrani',
-      holderNameArabic: 'محمد العمراني',
-      officeId: 'demo',
-      issuedOn: '2026-12-02',
-    },
+    sampleClaims(),
     keyring.signingKey(),
   );
   const text = composeCertificate(
     residence.certificate!,
     {
-      identity: {
-        cin: 'AB123456',
-        lastNameLatin: 'El Amrani',
-        firstNameLatin: 'Mohamed',
-        lastNameArabic: 'العمراني',
-        firstNameArabic: 'محمد',
-        dateOfBirth: '1990-05-01',
-        phone: '',
-      },
+      identity: SAMPLE_HOLDER,
       fields: { address: '12 rue Atlas, Agdal', proofOfAddress: 'lease' },
       serviceFields: residence.fields,
     },

@@ -4,17 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SIGNING_KEYS_DIR, SigningKeyring } from '../../backoffice/src/certificates/signingKeyring';
 import { PublicKeyIndex, signToken, verifyTokenSignature } from '../../backoffice/src/certificates/tokenSignature';
-import { base64UrlDecode, base64UrlEncode, parseToken, type CertificateClaims } from '../../src/domain/certificateToken';
+import { sampleClaims } from '../../scripts/sampleHolder';
+import { base64UrlDecode, base64UrlEncode, parseToken } from '../../src/domain/certificateToken';
 
-const CLAIMS: Omit<CertificateClaims, 'keyId'> = {
-  number: 'DEMO-2026-000001',
-  serviceId: 'residence',
-  holderCin: 'AB123456',
-  holderName: 'Mohamed El Amrani',
-  holderNameArabic: 'محمد العمراني',
-  officeId: 'demo',
-  issuedOn: '2026-12-02',
-};
+const CLAIMS = sampleClaims();
 
 const folders: string[] = [];
 function dataDir(): string {
