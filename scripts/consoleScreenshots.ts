@@ -96,6 +96,7 @@ async function main(): Promise<void> {
       ['fleet', 'fleet-table', 'kiosks'],
       ['statistics', 'daily-chart', 'statistics'],
       ['staff', 'staff-table', 'staff'],
+      ['catalogue', 'catalogue-table', 'catalogue'],
     ] as const) {
       await page.locator(byTestId(`nav-${nav}`)).click();
       await settle(page, testId);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import defaultCatalogue from '../../assets/catalogue/default-catalogue.json';
+import { SAMPLE_HOLDER } from '../../scripts/sampleHolder';
 import { SigningKeyring } from '../../backoffice/src/certificates/signingKeyring';
 import { DATABASE_FILE } from '../../backoffice/src/server';
 import { issueCertificate, revokeCertificate, type CertificateDeps } from '../../backoffice/src/service/certificates';
@@ -30,15 +31,7 @@ async function issue(seq: number, prefix: string, deviceId: string): Promise<str
     serviceId: 'residence',
     catalogueVersion: 1,
     locale: 'ar' as const,
-    identity: {
-      cin: 'AB123456',
-      lastNameLatin: 'El Amrani',
-      firstNameLatin: 'Mohamed',
-      lastNameArabic: 'العمراني',
-      firstNameArabic: 'محمد',
-      dateOfBirth: '1990-05-01',
-      phone: '',
-    },
+    identity: SAMPLE_HOLDER,
     fields: { address: '12 rue Atlas', proofOfAddress: 'lease' },
     consent: { noticeVersion: 1, acceptedAt: '2026-12-02T08:00:00.000Z' },
     createdAt: '2026-12-02T08:00:00.000Z',

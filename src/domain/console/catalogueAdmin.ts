@@ -8,7 +8,7 @@ import { freeTextSchema, type FreeTextRule } from '../text';
  * its announced delay (text and days), its fee and its documents list. Each save is a new
  * catalogue version of that office only (catalogues are per office since issue 1), so the
  * kiosks pull it as they pull any catalogue. Names, fields, pictograms, routing and certificate
- * templates stay the file's (`npm run backoffice -- import-catalogue`): they change what a
+ * templates stay the file's (`npm run backoffice -- catalogue-import`): they change what a
  * request holds, which is not an everyday edit.
  */
 
