@@ -45,3 +45,7 @@ export const promptRecordingSchema = z.strictObject({ ...promptRecordingSummaryS
 export type PromptRecording = z.infer<typeof promptRecordingSchema>;
 
 export const promptRecordingParamsSchema = z.strictObject({ promptId: promptIdSchema, language: localeSchema });
+
+/** The answer to deleting a recording: false when the office had none (a retried delete is not an error). */
+export const promptRecordingDeletionSchema = z.strictObject({ deleted: z.boolean() });
+export type PromptRecordingDeletion = z.infer<typeof promptRecordingDeletionSchema>;
