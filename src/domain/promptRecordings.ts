@@ -18,6 +18,12 @@ export const recordingMimeSchema = z.enum(RECORDING_MIME_TYPES);
 /** A prompt is a sentence: 30 seconds of Opus is about 120 KB. More is a mistake, not a prompt. */
 export const MAX_RECORDING_BYTES = 400 * 1024;
 
+/**
+ * The longest take the recording page allows: a prompt is one or two sentences, said slowly.
+ * At the 32 kbit/s the page asks MediaRecorder for, 30 s is about 120 KB, well under the cap.
+ */
+export const MAX_TAKE_MS = 30_000;
+
 /** Base64 of at most MAX_RECORDING_BYTES bytes. */
 const audioBase64Schema = z.base64().max(Math.ceil(MAX_RECORDING_BYTES / 3) * 4);
 
