@@ -13,11 +13,15 @@ export interface PromptRecorderInput {
   maxMs: number;
   /** How often the timer moves. */
   tickMs?: number;
+  /** The clock the take's length is read from (ticks may come late on a busy tablet). */
+  now(): number;
 }
 
 export interface PromptRecorderContext {
   maxMs: number;
   tickMs: number;
+  now(): number;
+  startedAt: number;
   microphone: OpenMicrophone | null;
   elapsedMs: number;
   take: MicrophoneTake | null;
@@ -59,7 +63,7 @@ export const promptRecorderMachine = setup({
   },
 }).createMachine({
   id: 'promptRecorder',
-  context: ({ input }) => ({ maxMs: input.maxMs, tickMs: input.tickMs ?? 250, microphone: null, elapsedMs: 0, take: null, failure: null, saveProblem: null }),
+  context: ({ input }) => ({ maxMs: input.maxMs, tickMs: input.tickMs ?? 250, now: input.now, startedAt: 0, microphone: null, elapsedMs: 0, take: null, failure: null, saveProblem: null }),
   initial: 'opening',
   states: {
     opening: {
@@ -79,14 +83,14 @@ export const promptRecorderMachine = setup({
       on: { 'take.start': 'recording' },
     },
     recording: {
-      entry: [assign({ elapsedMs: 0, take: null, saveProblem: null }), 'startTake'],
+      entry: [assign({ elapsedMs: 0, take: null, saveProblem: null, startedAt: ({ context }) => context.now() }), 'startTake'],
       after: { maxLength: { target: 'stopping', actions: assign({ elapsedMs: ({ context }) => context.maxMs }) } },
       on: { 'take.stop': 'stopping' },
       initial: 'running',
       states: {
         running: {
           after: {
-            tick: { target: 'running', reenter: true, actions: assign({ elapsedMs: ({ context }) => Math.min(context.maxMs, context.elapsedMs + context.tickMs) }) },
+            tick: { target: 'running', reenter: true, actions: assign({ elapsedMs: ({ context }) => Math.min(context.maxMs, context.now() - context.startedAt) }) },
           },
         },
       },

@@ -36,7 +36,7 @@ export interface VoicePromptDeps {
   now(): number;
 }
 
-async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
@@ -55,11 +55,13 @@ export function createVoicePromptServices(deps: VoicePromptDeps): VoicePromptSer
       return found ? new Blob([found.audio], { type: found.mime }) : null;
     },
     async save(promptId, language, take) {
-      const audio = await take.audio.arrayBuffer();
+      // SubtleCrypto is given a view, not the Blob's bare ArrayBuffer: jsdom's Blob answers one it refuses.
+      const bytes = new Uint8Array(await take.audio.arrayBuffer());
+      const audio = bytes.buffer;
       if (audio.byteLength === 0) return { ok: false, reason: 'empty' };
       // The back office refuses more; better said now than found stuck in the queue.
       if (audio.byteLength > MAX_RECORDING_BYTES) return { ok: false, reason: 'tooLarge' };
-      const summary: PromptRecordingSummary = { promptId, language, mime: take.mime, sha256: await sha256Hex(audio), recordedAt: new Date(deps.now()).toISOString() };
+      const summary: PromptRecordingSummary = { promptId, language, mime: take.mime, sha256: await sha256Hex(bytes), recordedAt: new Date(deps.now()).toISOString() };
       await recordHere(deps.recordings, { ...summary, audio });
       await deps.audit('supervisor.recordingSave', `prompt=${promptId} language=${language} bytes=${audio.byteLength}`);
       deps.triggerSync();

@@ -45,7 +45,7 @@ export function PromptRecorder({ prompt, language, services, onSaved, onClose, t
       }),
     [services, prompt.id, language],
   );
-  const actor = useActorRef(machine, { input: { maxMs: MAX_TAKE_MS, ...(tickMs ? { tickMs } : {}) } });
+  const actor = useActorRef(machine, { input: { maxMs: MAX_TAKE_MS, now: Date.now, ...(tickMs ? { tickMs } : {}) } });
   useEffect(() => () => actor.getSnapshot().context.microphone?.release(), [actor]);
   const state = useSelector(actor, (snapshot) => snapshot);
   const phase = typeof state.value === 'string' ? state.value : Object.keys(state.value)[0]!;
