@@ -24,6 +24,13 @@ export const MAX_RECORDING_BYTES = 400 * 1024;
  */
 export const MAX_TAKE_MS = 30_000;
 
+/**
+ * The page's URL carries this fragment while the voice prompts page holds the microphone: the
+ * Electron shell grants the microphone to the app's page only while it is there
+ * (electron/permissions.ts), so no other screen can open it, whatever script asks.
+ */
+export const RECORDING_PAGE_FRAGMENT = 'voice-prompts';
+
 /** Base64 of at most MAX_RECORDING_BYTES bytes. */
 const audioBase64Schema = z.base64().max(Math.ceil(MAX_RECORDING_BYTES / 3) * 4);
 

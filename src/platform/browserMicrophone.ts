@@ -1,8 +1,11 @@
+import { RECORDING_PAGE_FRAGMENT } from '../domain/promptRecordings';
 import { MicrophoneError, type Microphone, type MicrophoneTake, type OpenMicrophone } from './microphone';
 
 /** What the browser microphone needs of the page; the real `navigator` and `window` satisfy it. */
 export interface MediaHost {
   getUserMedia?(constraints: MediaStreamConstraints): Promise<MediaStream>;
+  /** Shows in the page's URL that the recording page holds the microphone, or no longer (see RECORDING_PAGE_FRAGMENT). */
+  markRecordingPage?(holding: boolean): void;
   MediaRecorder?: typeof MediaRecorder;
   AudioContext?: typeof AudioContext;
 }
@@ -29,9 +32,11 @@ export function createBrowserMicrophone(host: MediaHost): Microphone {
       const format = Recorder && CANDIDATES.find((candidate) => Recorder.isTypeSupported(candidate.type));
       if (!host.getUserMedia || !Recorder || !format) throw new MicrophoneError('unsupported', 'this browser cannot record sound');
       let stream: MediaStream;
+      host.markRecordingPage?.(true);
       try {
         stream = await host.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true }, video: false });
       } catch (error) {
+        host.markRecordingPage?.(false);
         throw failureOf(error);
       }
       const context = host.AudioContext ? new host.AudioContext() : null;
@@ -71,6 +76,7 @@ export function createBrowserMicrophone(host: MediaHost): Microphone {
           recorder = null;
           for (const track of stream.getTracks()) track.stop();
           void context?.close().catch(() => undefined);
+          host.markRecordingPage?.(false);
         },
       };
     },
@@ -83,5 +89,12 @@ export function pageMicrophone(): Microphone {
     getUserMedia: navigator.mediaDevices?.getUserMedia ? (constraints) => navigator.mediaDevices.getUserMedia(constraints) : undefined,
     MediaRecorder: typeof MediaRecorder === 'undefined' ? undefined : MediaRecorder,
     AudioContext: typeof AudioContext === 'undefined' ? undefined : AudioContext,
+    // A same-document change of the URL (no reload, no history entry): Electron's permission
+    // handler sees it as the requesting URL.
+    markRecordingPage: (holding) => {
+      const url = new URL(window.location.href);
+      url.hash = holding ? RECORDING_PAGE_FRAGMENT : '';
+      window.history.replaceState(window.history.state, '', url.href.replace(/#$/, ''));
+    },
   });
 }
