@@ -29,8 +29,9 @@ export function kioskSecurityHeaders(backofficeUrl?: string): Record<string, str
     'referrer-policy': 'no-referrer',
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-resource-policy': 'same-origin',
-    // The kiosk's own page may use the camera (the status screen reads the receipt's QR code);
-    // nothing else, and no frame, gets it or any of the others.
-    'permissions-policy': 'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=()',
+    // The kiosk's own page may use the camera (the status screen reads the receipt's QR code) and
+    // the microphone (supervisor mode's voice prompts page, where staff record the office's prompts);
+    // nothing else, and no frame, gets them or any of the others.
+    'permissions-policy': 'camera=(self), microphone=(self), geolocation=(), payment=(), usb=(), serial=()',
   };
 }

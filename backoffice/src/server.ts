@@ -130,7 +130,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       callback(null, {
         origin: kiosk ? '*' : false,
         credentials: false,
-        methods: ['GET', 'POST'],
+        methods: ['GET', 'POST', 'DELETE'],
         allowedHeaders: ['Authorization', 'Content-Type'],
         exposedHeaders: ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
         maxAge: 600,

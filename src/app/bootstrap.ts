@@ -92,7 +92,7 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   return {
     db,
     services,
-    supervisor: createSupervisorServices({ db, platform, sync, backofficePolicy }),
+    supervisor: createSupervisorServices({ db, platform, sync, backofficePolicy, recordings }),
     sync,
     i18n: translations,
     reloadCatalogue: () => loadCatalogue(db),

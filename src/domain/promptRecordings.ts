@@ -18,6 +18,19 @@ export const recordingMimeSchema = z.enum(RECORDING_MIME_TYPES);
 /** A prompt is a sentence: 30 seconds of Opus is about 120 KB. More is a mistake, not a prompt. */
 export const MAX_RECORDING_BYTES = 400 * 1024;
 
+/**
+ * The longest take the recording page allows: a prompt is one or two sentences, said slowly.
+ * At the 32 kbit/s the page asks MediaRecorder for, 30 s is about 120 KB, well under the cap.
+ */
+export const MAX_TAKE_MS = 30_000;
+
+/**
+ * The page's URL carries this fragment while the voice prompts page holds the microphone: the
+ * Electron shell grants the microphone to the app's page only while it is there
+ * (electron/permissions.ts), so no other screen can open it, whatever script asks.
+ */
+export const RECORDING_PAGE_FRAGMENT = 'voice-prompts';
+
 /** Base64 of at most MAX_RECORDING_BYTES bytes. */
 const audioBase64Schema = z.base64().max(Math.ceil(MAX_RECORDING_BYTES / 3) * 4);
 
@@ -45,3 +58,7 @@ export const promptRecordingSchema = z.strictObject({ ...promptRecordingSummaryS
 export type PromptRecording = z.infer<typeof promptRecordingSchema>;
 
 export const promptRecordingParamsSchema = z.strictObject({ promptId: promptIdSchema, language: localeSchema });
+
+/** The answer to deleting a recording: false when the office had none (a retried delete is not an error). */
+export const promptRecordingDeletionSchema = z.strictObject({ deleted: z.boolean() });
+export type PromptRecordingDeletion = z.infer<typeof promptRecordingDeletionSchema>;

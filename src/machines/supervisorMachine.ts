@@ -255,6 +255,7 @@ export const supervisorMachine = setup({
         activity: { target: '.history', reenter: true },
         'nav.dashboard': '.dashboard',
         'nav.outbox': '.outbox',
+        'nav.voicePrompts': '.voicePrompts',
         'nav.settings': '.settings',
         'nav.audit': '.audit',
         'supervisor.lock': { target: 'locked', actions: { type: 'audit', params: { action: 'supervisor.lock' } } },
@@ -262,6 +263,7 @@ export const supervisorMachine = setup({
       states: {
         dashboard: {},
         outbox: {},
+        voicePrompts: {},
         settings: {},
         audit: {},
         history: { type: 'history' },

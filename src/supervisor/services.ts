@@ -7,6 +7,9 @@ import type { KioskPlatform } from '../platform/types';
 import { appendAudit, listAudit } from '../storage/audit';
 import { loadCatalogue } from '../storage/catalogue';
 import type { OutboxItem, ShubbakDb } from '../storage/db';
+import { PromptRecordingsDb } from '../storage/promptRecordings';
+import type { Microphone } from '../platform/microphone';
+import { pageMicrophone } from '../platform/browserMicrophone';
 import { countOutbox, discardItem, listOutbox, retryItem } from '../storage/outboxSupervision';
 import { loadSettings, saveSettings } from '../storage/settings';
 import { collectDiagnostics } from './diagnostics';
@@ -14,6 +17,7 @@ import { createPinLock } from './pinLock';
 import { changedSettings, validateSettings } from './settingsValidation';
 import type { SyncService } from '../sync/syncService';
 import type { OutboxRow, SupervisorServices } from './types';
+import { createVoicePromptServices } from './voicePrompts';
 
 /** The part of the sync service the supervisor uses. */
 export type SupervisorSyncSource = Pick<SyncService, 'getStatus' | 'subscribe' | 'trigger' | 'enrol'>;
@@ -27,6 +31,10 @@ export interface SupervisorServicesDeps {
   estimateStorage?: () => Promise<{ usage?: number; quota?: number } | null>;
   /** From the operator's kiosk-config.json; plain http:// only to this machine by default. */
   backofficePolicy?: BackofficeUrlPolicy;
+  /** The office's prompt recordings (the same database the sync pulls into and the player reads). */
+  recordings?: PromptRecordingsDb;
+  /** The tablet's microphone, for the voice prompts page; the page's own when absent. */
+  microphone?: Microphone;
 }
 
 /** Drops the citizen's request: whatever a supervisor screen shows comes from this projection. */
@@ -140,5 +148,12 @@ export function createSupervisorServices(deps: SupervisorServicesDeps): Supervis
       await audit('supervisor.export');
       return diagnostics;
     },
+    voicePrompts: createVoicePromptServices({
+      recordings: deps.recordings ?? new PromptRecordingsDb(),
+      microphone: deps.microphone ?? pageMicrophone(),
+      audit,
+      triggerSync: () => sync.trigger('manual'),
+      now,
+    }),
   };
 }

@@ -7,6 +7,7 @@ import type { ChangePinOutcome } from '../machines/supervisor/types';
 import type { PinLock } from './pinLock';
 import type { Diagnostics } from './diagnostics';
 import type { EnrolOutcome, SyncStatus } from '../sync/syncService';
+import type { VoicePromptServices } from './voicePrompts';
 
 export type { EnrolOutcome, SyncStatus };
 
@@ -72,4 +73,6 @@ export interface SupervisorServices {
   /** Prints the given test receipt on the configured printer and records the result. */
   testPrinter(receipt: ReceiptToPrint): Promise<PrintResult>;
   diagnostics(): Promise<Diagnostics>;
+  /** The office's own recordings of the spoken prompts, made on this tablet. */
+  voicePrompts: VoicePromptServices;
 }

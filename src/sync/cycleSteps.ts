@@ -12,6 +12,7 @@ import { loadSettings } from '../storage/settings';
 import { applyChanges, readPullCursor } from '../storage/statuses';
 import { buildHeartbeat, type HeartbeatFacts } from './heartbeat';
 import { pullPromptRecordings } from './promptRecordingsPull';
+import { pushPromptRecordings } from './promptRecordingsPush';
 import { createPushPipeline } from './pushPipeline';
 import { SyncError } from './syncError';
 import type { AuditEntryWire, Transport } from './transport';
@@ -74,7 +75,8 @@ export function createCycleSteps({ db, transport, now, heartbeatFacts, recording
       if (identity) await saveOfficeIdentity(db, identity);
       if (recordings) {
         try {
-          await pullPromptRecordings(recordings, await transport(), signal);
+          await pushPromptRecordings(recordings, api, signal);
+          await pullPromptRecordings(recordings, api, signal);
         } catch (error) {
           // Office data like the catalogue, but optional: a back office from before recordings (404)
           // or one bad file must not hold back statuses and requests. The next cycle tries again.

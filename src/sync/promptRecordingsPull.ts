@@ -13,7 +13,8 @@ function audioFromBase64(base64: string): ArrayBuffer {
 
 /**
  * Makes the kiosk's copy of the office's recordings match the back office's list: fetches the
- * ones it lacks or that changed (by SHA-256), drops the ones the office no longer has. Returns
+ * ones it lacks or that changed (by SHA-256), drops the ones the office no longer has, and leaves
+ * alone what staff recorded or deleted here and the back office has not acknowledged yet. Returns
  * how many it fetched and dropped.
  */
 export async function pullPromptRecordings(db: PromptRecordingsDb, transport: Pick<Transport, 'promptRecordings' | 'promptRecording'>, signal?: AbortSignal) {
@@ -21,13 +22,15 @@ export async function pullPromptRecordings(db: PromptRecordingsDb, transport: Pi
   const local = new Map((await localRecordingSummaries(db)).map((summary) => [keyOf(summary), summary]));
   let fetched = 0;
   for (const summary of remote) {
-    if (local.get(keyOf(summary))?.sha256 === summary.sha256) continue;
+    const mine = local.get(keyOf(summary));
+    // A change made here and not yet acknowledged is newer than the office's copy.
+    if (mine?.pending !== undefined || mine?.sha256 === summary.sha256) continue;
     const { audioBase64, ...rest } = await transport.promptRecording(summary.promptId, summary.language, signal);
     await saveRecording(db, { ...rest, audio: audioFromBase64(audioBase64) });
     fetched += 1;
   }
   const wanted = new Set(remote.map(keyOf));
-  const gone = [...local.values()].filter((summary) => !wanted.has(keyOf(summary)));
+  const gone = [...local.values()].filter((summary) => summary.pending === undefined && !wanted.has(keyOf(summary)));
   await dropRecordings(db, gone);
   return { fetched, dropped: gone.length };
 }

@@ -18,6 +18,7 @@ import { heartbeatResponseSchema, type Heartbeat } from '../domain/heartbeat';
 import type { Locale } from '../domain/locales';
 import {
   PROMPT_RECORDINGS_PATH,
+  promptRecordingDeletionSchema,
   promptRecordingListSchema,
   promptRecordingSchema,
   promptRecordingSummarySchema,
@@ -66,6 +67,8 @@ export interface Transport {
   promptRecordings(signal?: AbortSignal): Promise<PromptRecordingSummary[]>;
   promptRecording(promptId: string, language: Locale, signal?: AbortSignal): Promise<PromptRecording>;
   uploadPromptRecording(promptId: string, language: Locale, upload: PromptRecordingUpload, signal?: AbortSignal): Promise<PromptRecordingSummary>;
+  /** True when the office had that recording; false when it was already gone. */
+  deletePromptRecording(promptId: string, language: Locale, signal?: AbortSignal): Promise<boolean>;
 }
 
 const defaultTimers: Timers = {
@@ -87,7 +90,7 @@ export function createTransport(options: TransportOptions): Transport {
   const now = options.now ?? Date.now;
   const timers = options.timers ?? defaultTimers;
 
-  async function call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, body: unknown, schema: S, outer?: AbortSignal): Promise<z.infer<S>> {
+  async function call<S extends z.ZodType>(method: 'GET' | 'POST' | 'DELETE', path: string, body: unknown, schema: S, outer?: AbortSignal): Promise<z.infer<S>> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = timers.setTimeout(() => {
@@ -147,6 +150,8 @@ export function createTransport(options: TransportOptions): Transport {
       call('GET', `${RECORDINGS}/${encodeURIComponent(promptId)}/${encodeURIComponent(language)}`, undefined, promptRecordingSchema, signal),
     uploadPromptRecording: (promptId, language, upload, signal) =>
       call('POST', `${RECORDINGS}/${encodeURIComponent(promptId)}/${encodeURIComponent(language)}`, upload, promptRecordingSummarySchema, signal),
+    deletePromptRecording: async (promptId, language, signal) =>
+      (await call('DELETE', `${RECORDINGS}/${encodeURIComponent(promptId)}/${encodeURIComponent(language)}`, undefined, promptRecordingDeletionSchema, signal)).deleted,
   };
 }
 

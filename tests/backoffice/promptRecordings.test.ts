@@ -59,6 +59,24 @@ describe("an office's own prompt recordings", () => {
     expect((await h.get(PATH, kiosk.deviceToken)).json()).toEqual({ recordings: [] });
   });
 
+  it("deletes the office's recording for every kiosk of the office, and a second delete answers false", async () => {
+    h = await harness();
+    const recorder = await h.enrol('north');
+    const other = await h.enrol('north');
+    const south = await h.enrol('south');
+    await h.post(`${PATH}/screen.home/zgh`, { mime: 'audio/webm', audioBase64: AUDIO.toString('base64') }, recorder.deviceToken);
+    await h.post(`${PATH}/screen.home/zgh`, { mime: 'audio/webm', audioBase64: AUDIO.toString('base64') }, south.deviceToken);
+    const remove = (token: string) => h.app.inject({ method: 'DELETE', url: `${PATH}/screen.home/zgh`, headers: { authorization: `Bearer ${token}` } });
+    const first = await remove(other.deviceToken);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toEqual({ deleted: true });
+    expect((await remove(recorder.deviceToken)).json()).toEqual({ deleted: false });
+    expect((await h.get(PATH, recorder.deviceToken)).json()).toEqual({ recordings: [] });
+    expect((await h.get(PATH, south.deviceToken)).json().recordings).toHaveLength(1);
+    expect((await h.app.inject({ method: 'DELETE', url: `${PATH}/screen.home/de`, headers: { authorization: `Bearer ${other.deviceToken}` } })).statusCode).toBe(400);
+    expect((await h.app.inject({ method: 'DELETE', url: `${PATH}/screen.home/zgh` })).statusCode).toBe(401);
+  });
+
   it('answers only enrolled kiosks', async () => {
     h = await harness();
     expect((await h.get(PATH)).statusCode).toBe(401);

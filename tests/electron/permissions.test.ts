@@ -30,7 +30,7 @@ function requested(permission: string, details: MediaPermissionDetails): boolean
   return callback.mock.calls[0]![0] as boolean;
 }
 
-describe('permission requests denied, but the camera for the app', () => {
+describe("permission requests denied, but the camera for the app and the microphone for its recording page", () => {
   it('installs a request handler and a check handler (Electron grants everything without them)', () => {
     const session = capture();
     expect(session.setPermissionRequestHandler).toHaveBeenCalledTimes(1);
@@ -54,8 +54,17 @@ describe('permission requests denied, but the camera for the app', () => {
     expect(capture().check!({}, 'media', 'app://kiosk', { requestingUrl: APP_PAGE, mediaType: 'video' })).toBe(true);
   });
 
+  it('grants the microphone alone to the app page only while it shows the voice prompts page', () => {
+    const recordingPage = `${APP_PAGE}#voice-prompts`;
+    expect(requested('media', { requestingUrl: recordingPage, mediaTypes: ['audio'] })).toBe(true);
+    expect(capture().check!({}, 'media', 'app://kiosk', { requestingUrl: recordingPage, mediaType: 'audio' })).toBe(true);
+    expect(requested('media', { requestingUrl: recordingPage, mediaTypes: ['audio', 'video'] })).toBe(false);
+    expect(requested('media', { requestingUrl: `${APP_PAGE}#voice-prompts-not`, mediaTypes: ['audio'] })).toBe(false);
+    expect(requested('media', { requestingUrl: 'https://evil.example/#voice-prompts', mediaTypes: ['audio'] })).toBe(false);
+  });
+
   it.each<[string, MediaPermissionDetails]>([
-    ['the microphone', { requestingUrl: APP_PAGE, mediaTypes: ['audio'] }],
+    ['the microphone on any other page', { requestingUrl: APP_PAGE, mediaTypes: ['audio'] }],
     ['the camera with sound', { requestingUrl: APP_PAGE, mediaTypes: ['video', 'audio'] }],
     ['media of no stated kind', { requestingUrl: APP_PAGE, mediaTypes: [] }],
     ['the camera for another origin', { requestingUrl: 'https://evil.example/', mediaTypes: ['video'] }],

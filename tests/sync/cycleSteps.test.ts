@@ -42,6 +42,7 @@ function scriptedTransport(answers: {
     promptRecordings: async () => [],
     promptRecording: async () => Promise.reject(new Error('not used')),
     uploadPromptRecording: async () => Promise.reject(new Error('not used')),
+    deletePromptRecording: async () => Promise.reject(new Error('not used')),
   };
 }
 

@@ -44,6 +44,7 @@ class RecordingBackoffice {
       promptRecordings: async () => [],
       promptRecording: async () => Promise.reject(new Error('not used')),
       uploadPromptRecording: async () => Promise.reject(new Error('not used')),
+      deletePromptRecording: async () => Promise.reject(new Error('not used')),
     };
   }
 }

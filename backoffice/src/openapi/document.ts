@@ -13,7 +13,7 @@ import {
   pushResponseSchema,
 } from '../../../src/domain/syncProtocol';
 import { officeIdentityResponseSchema } from '../../../src/domain/officeIdentity';
-import { promptRecordingListSchema, promptRecordingSchema, promptRecordingSummarySchema, promptRecordingUploadSchema } from '../../../src/domain/promptRecordings';
+import { promptRecordingDeletionSchema, promptRecordingListSchema, promptRecordingSchema, promptRecordingSummarySchema, promptRecordingUploadSchema } from '../../../src/domain/promptRecordings';
 import { heartbeatResponseSchema, heartbeatSchema } from '../../../src/domain/heartbeat';
 import { auditPushResponseSchema, healthResponseSchema } from '../http/schemas';
 import { BODY_LIMITS } from '../routes/deps';
@@ -42,6 +42,7 @@ const COMPONENTS = {
   PromptRecording: [promptRecordingSchema, 'output'],
   PromptRecordingUpload: [promptRecordingUploadSchema, 'input'],
   PromptRecordingSummary: [promptRecordingSummarySchema, 'output'],
+  PromptRecordingDeletion: [promptRecordingDeletionSchema, 'output'],
   Health: [healthResponseSchema, 'output'],
   Error: [errorResponseSchema, 'output'],
   PublicKeySet: [publicKeySetSchema, 'output'],
@@ -175,6 +176,12 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           parameters: recordingParameters,
           requestBody: { required: true, ...json('PromptRecordingUpload') },
           responses: { '200': { description: 'The recording as stored', ...json('PromptRecordingSummary') }, ...errors(...bodyErrors) },
+        },
+        delete: {
+          summary: "Delete the office's recording of a prompt (its kiosks say the shipped file again)",
+          security: deviceAuth,
+          parameters: recordingParameters,
+          responses: { '200': { description: 'Whether there was one to delete', ...json('PromptRecordingDeletion') }, ...errors(400, 401, 403, 429) },
         },
       },
       [`${API_PREFIX}/devices/heartbeat`]: {

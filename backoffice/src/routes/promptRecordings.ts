@@ -4,6 +4,7 @@ import {
   promptRecordingParamsSchema,
   promptRecordingUploadSchema,
   type PromptRecording,
+  type PromptRecordingDeletion,
   type PromptRecordingSummary,
 } from '../../../src/domain/promptRecordings';
 import { deviceOf } from '../http/auth';
@@ -51,4 +52,12 @@ export function registerPromptRecordingRoutes(app: FastifyInstance, deps: RouteD
       });
     },
   );
+
+  // Staff deleted the office's recording on a kiosk: every kiosk drops it at its next pull and says
+  // the shipped file again. Deleting what is already gone answers false, so a kiosk's retry is harmless.
+  app.delete(`${PROMPT_RECORDINGS_PATH}/:promptId/:language`, { config: { access: 'device' } }, async (request): Promise<PromptRecordingDeletion> => {
+    const { officeId } = deviceOf(request);
+    const { promptId, language } = parseOr400(promptRecordingParamsSchema, request.params, 'invalid_params');
+    return { deleted: await deps.store.deletePromptRecording(officeId, promptId, language) };
+  });
 }

@@ -21,4 +21,6 @@ export interface PromptRecordingStore {
   /** What the office has recorded, without the audio, in prompt then language order. */
   listPromptRecordings(officeId: string): Promise<PromptRecordingSummary[]>;
   getPromptRecording(officeId: string, promptId: string, language: Locale): Promise<StoredPromptRecording | null>;
+  /** Removes the office's recording of that prompt in that language; false when it had none. */
+  deletePromptRecording(officeId: string, promptId: string, language: Locale): Promise<boolean>;
 }

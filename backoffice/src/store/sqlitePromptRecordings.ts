@@ -34,5 +34,10 @@ export function sqlitePromptRecordings(db: Database.Database): PromptRecordingSt
         .get(officeId, promptId, language);
       return row ?? null;
     },
+
+    async deletePromptRecording(officeId: string, promptId: string, language: Locale): Promise<boolean> {
+      const { changes } = db.prepare('DELETE FROM office_prompt_recordings WHERE office_id = ? AND prompt_id = ? AND language = ?').run(officeId, promptId, language);
+      return changes > 0;
+    },
   };
 }

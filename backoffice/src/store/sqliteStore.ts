@@ -81,6 +81,7 @@ export class SqliteStore implements Store {
   readonly putPromptRecording: PromptRecordingStore['putPromptRecording'] = (...args) => this.recordings.putPromptRecording(...args);
   readonly listPromptRecordings: PromptRecordingStore['listPromptRecordings'] = (...args) => this.recordings.listPromptRecordings(...args);
   readonly getPromptRecording: PromptRecordingStore['getPromptRecording'] = (...args) => this.recordings.getPromptRecording(...args);
+  readonly deletePromptRecording: PromptRecordingStore['deletePromptRecording'] = (...args) => this.recordings.deletePromptRecording(...args);
 
   constructor(file: string) {
     prepareDataFile(file);

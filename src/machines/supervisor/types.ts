@@ -47,12 +47,15 @@ export const SUPERVISOR_AUDIT_ACTIONS = [
   'supervisor.printerTest',
   'supervisor.enrol',
   'supervisor.export',
+  /** The voice prompts page: a prompt recorded in the office's voice, or its recording deleted. */
+  'supervisor.recordingSave',
+  'supervisor.recordingDelete',
 ] as const;
 export type SupervisorAuditAction = (typeof SUPERVISOR_AUDIT_ACTIONS)[number];
 
 export type PinError = PinChoiceProblem | 'mismatch' | 'wrong' | 'checkFailed' | 'encryptionUnavailable' | 'saveFailed';
 
-export const SUPERVISOR_AREAS = ['dashboard', 'outbox', 'settings', 'audit'] as const;
+export const SUPERVISOR_AREAS = ['dashboard', 'outbox', 'voicePrompts', 'settings', 'audit'] as const;
 export type SupervisorArea = (typeof SUPERVISOR_AREAS)[number];
 
 export type SupervisorEvent =
@@ -71,5 +74,6 @@ export type SupervisorEvent =
   | { type: 'settings.autoLock'; ms: number }
   | { type: 'nav.dashboard' }
   | { type: 'nav.outbox' }
+  | { type: 'nav.voicePrompts' }
   | { type: 'nav.settings' }
   | { type: 'nav.audit' };

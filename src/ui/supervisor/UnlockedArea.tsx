@@ -1,4 +1,5 @@
 import { useSelector } from '@xstate/react';
+import { lazy, Suspense } from 'react';
 import { useSupervisorTranslation } from './supervisorLanguage';
 import { SUPERVISOR_AREAS, type SupervisorArea } from '../../machines/supervisor/types';
 import type { SupervisorServices } from '../../supervisor/types';
@@ -8,6 +9,9 @@ import { EnrolmentWarning } from './EnrolmentWarning';
 import { OutboxList } from './OutboxList';
 import { SettingsArea } from './SettingsArea';
 import type { SupervisorActor } from './SupervisorOverlay';
+
+/** Loaded when first shown: the manifest, the recorder and its styles stay out of the overlay's chunk. */
+const VoicePromptsPage = lazy(() => import('./voicePrompts/VoicePromptsPage'));
 
 export function UnlockedArea({ actor, services }: { actor: SupervisorActor; services: SupervisorServices }) {
   const { t } = useSupervisorTranslation();
@@ -26,6 +30,11 @@ export function UnlockedArea({ actor, services }: { actor: SupervisorActor; serv
       </nav>
       {area === 'dashboard' && <Dashboard services={services} onShowOutbox={() => show('outbox')} />}
       {area === 'outbox' && <OutboxList services={services} />}
+      {area === 'voicePrompts' && (
+        <Suspense fallback={<p role="status">{t('voicePrompts.title')}…</p>}>
+          <VoicePromptsPage services={services.voicePrompts} />
+        </Suspense>
+      )}
       {area === 'settings' && <SettingsArea services={services} />}
       {area === 'audit' && <AuditLog services={services} />}
     </>

@@ -279,6 +279,20 @@ export function consoleContract(kit: ConsoleContractKit): void {
       expect({ ...stored, audio: Array.from(stored!.audio) }).toEqual({ ...summary, audio: [4, 5] });
       expect(await second.getPromptRecording('north', 'welcome', 'en')).toBeNull();
     });
+
+    it("deletes one office's recording of one prompt in one language, and nothing else", async () => {
+      const { store, another, device } = await kit.withKiosk();
+      const second = await another();
+      const put = (officeId: string, language: 'ar' | 'fr') =>
+        store.putPromptRecording({ officeId, promptId: 'welcome', language, mime: 'audio/webm', audio: Buffer.from([1]), recordedAt: T0, deviceId: device.id });
+      await put('north', 'ar');
+      await put('north', 'fr');
+      await put('south', 'ar');
+      expect(await second.deletePromptRecording('north', 'welcome', 'ar')).toBe(true);
+      expect(await store.deletePromptRecording('north', 'welcome', 'ar')).toBe(false);
+      expect((await store.listPromptRecordings('north')).map((r) => r.language)).toEqual(['fr']);
+      expect((await store.listPromptRecordings('south')).map((r) => r.language)).toEqual(['ar']);
+    });
   });
 
   describe('office identity', () => {

@@ -37,5 +37,10 @@ export function pgPromptRecordings(pool: pg.Pool): PromptRecordingStore {
       );
       return rows[0] ?? null;
     },
+
+    async deletePromptRecording(officeId: string, promptId: string, language: Locale): Promise<boolean> {
+      const { rowCount } = await pool.query('DELETE FROM office_prompt_recordings WHERE office_id = $1 AND prompt_id = $2 AND language = $3', [officeId, promptId, language]);
+      return (rowCount ?? 0) > 0;
+    },
   };
 }

@@ -118,6 +118,7 @@ export class PostgresStore implements Store {
   readonly putPromptRecording: PromptRecordingStore['putPromptRecording'] = (...args) => this.recordings.putPromptRecording(...args);
   readonly listPromptRecordings: PromptRecordingStore['listPromptRecordings'] = (...args) => this.recordings.listPromptRecordings(...args);
   readonly getPromptRecording: PromptRecordingStore['getPromptRecording'] = (...args) => this.recordings.getPromptRecording(...args);
+  readonly deletePromptRecording: PromptRecordingStore['deletePromptRecording'] = (...args) => this.recordings.deletePromptRecording(...args);
   // The office's identity on its kiosks: its SQL lives in pgOfficeIdentity.ts.
   readonly setOfficeIdentity: OfficeIdentityStore['setOfficeIdentity'] = (...args) => this.officeIdentity.setOfficeIdentity(...args);
   readonly getOfficeIdentity: OfficeIdentityStore['getOfficeIdentity'] = (...args) => this.officeIdentity.getOfficeIdentity(...args);

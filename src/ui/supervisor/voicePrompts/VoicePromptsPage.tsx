@@ -1,0 +1,169 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AudioPrompt } from '../../../domain/audioPrompts';
+import { directionOf, LOCALES, type Locale } from '../../../domain/locales';
+import type { OfficeRecordingRow, VoicePromptServices } from '../../../supervisor/voicePrompts';
+import { useSupervisorTranslation } from '../supervisorLanguage';
+import { PromptRecorder } from './PromptRecorder';
+import { RECORDABLE_PROMPTS, voiceOf } from './promptVoices';
+import './voicePrompts.css';
+
+interface VoicePromptsPageProps {
+  services: VoicePromptServices;
+  /** For tests: how often the recorder's timer moves. */
+  tickMs?: number;
+}
+
+/**
+ * Supervisor mode's voice prompts page: every prompt of the manifest in the chosen language,
+ * which voice the kiosks say it with, and the office's own recordings made, played and deleted
+ * here. Loaded on demand (UnlockedArea): nothing of it is in the citizen's bundle.
+ */
+export default function VoicePromptsPage({ services, tickMs }: VoicePromptsPageProps) {
+  const { t, language: supervisorLanguage } = useSupervisorTranslation();
+  const [language, setLanguage] = useState<Locale>(supervisorLanguage);
+  const [recordings, setRecordings] = useState<readonly OfficeRecordingRow[] | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [recording, setRecording] = useState<AudioPrompt | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const player = useRef<HTMLAudioElement>(null);
+  const playing = useRef<string | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setRecordings(await services.list());
+      setLoadFailed(false);
+    } catch {
+      setLoadFailed(true);
+    }
+  }, [services]);
+  useEffect(() => {
+    let live = true;
+    services.list().then(
+      (rows) => live && setRecordings(rows),
+      () => live && setLoadFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [services]);
+  useEffect(
+    () => () => {
+      if (playing.current) URL.revokeObjectURL(playing.current);
+    },
+    [],
+  );
+
+  const play = async (prompt: AudioPrompt) => {
+    const audio = await services.audio(prompt.id, language);
+    const element = player.current;
+    if (!audio || !element) return;
+    if (playing.current) URL.revokeObjectURL(playing.current);
+    playing.current = URL.createObjectURL(audio);
+    element.src = playing.current;
+    element.dataset.prompt = prompt.id;
+    void element.play().catch(() => undefined);
+  };
+
+  const remove = async (prompt: AudioPrompt) => {
+    setConfirming(null);
+    await services.remove(prompt.id, language);
+    setNotice(t('voicePrompts.deleted'));
+    await reload();
+  };
+
+  const onSaved = useCallback(() => void reload(), [reload]);
+  const closeRecorder = useCallback(() => {
+    setRecording(null);
+    void reload();
+  }, [reload]);
+
+  if (recording) {
+    return (
+      <section className="sv-area" aria-labelledby="sv-voice-title">
+        <h2 id="sv-voice-title">{t('voicePrompts.title')}</h2>
+        <PromptRecorder prompt={recording} language={language} services={services} onSaved={onSaved} onClose={closeRecorder} {...(tickMs ? { tickMs } : {})} />
+      </section>
+    );
+  }
+
+  const rows = recordings ?? [];
+  const recordedCount = RECORDABLE_PROMPTS.filter((prompt) => rows.some((row) => row.promptId === prompt.id && row.language === language)).length;
+
+  return (
+    <section className="sv-area" aria-labelledby="sv-voice-title">
+      <h2 id="sv-voice-title">{t('voicePrompts.title')}</h2>
+      <p>{t('voicePrompts.intro')}</p>
+      <fieldset className="sv-voice-languages">
+        <legend>{t('voicePrompts.language')}</legend>
+        {LOCALES.map((candidate) => (
+          <button
+            key={candidate}
+            type="button"
+            className="sv-button"
+            aria-pressed={candidate === language}
+            lang={candidate}
+            onClick={() => {
+              setLanguage(candidate);
+              setConfirming(null);
+              setNotice(null);
+            }}
+          >
+            {t(`languages.${candidate}`)}
+          </button>
+        ))}
+        <p className="sv-hint">{t('voicePrompts.languageHint')}</p>
+      </fieldset>
+      {loadFailed && (
+        <p role="alert" className="sv-error">
+          {t('voicePrompts.loadFailed')}
+        </p>
+      )}
+      <p role="status">{notice ?? (recordings ? t('voicePrompts.count', { recorded: recordedCount, total: RECORDABLE_PROMPTS.length }) : '')}</p>
+      <audio ref={player} data-testid="voice-prompt-player" />
+      <ul className="sv-voice-list">
+        {RECORDABLE_PROMPTS.map((prompt) => {
+          const voice = voiceOf(prompt, language, rows);
+          const textId = `sv-voice-text-${prompt.id.replace('.', '-')}`;
+          const hasRecording = voice === 'recorded' || voice === 'waiting';
+          return (
+            <li key={prompt.id} className="sv-voice-row" data-prompt-id={prompt.id} data-voice={voice}>
+              <div className="sv-voice-facts">
+                <span id={textId} className="sv-voice-text" lang={language} dir={directionOf(language)}>
+                  {prompt.text[language]}
+                </span>
+                <span className={`sv-voice-status sv-voice-${voice}`}>{t(`voicePrompts.status.${voice}`)}</span>
+              </div>
+              <div className="sv-voice-actions">
+                <button type="button" className="sv-button sv-button-primary" aria-describedby={textId} onClick={() => setRecording(prompt)}>
+                  {t('voicePrompts.record')}
+                </button>
+                {hasRecording && (
+                  <>
+                    <button type="button" className="sv-button" aria-describedby={textId} onClick={() => void play(prompt)}>
+                      {t('voicePrompts.play')}
+                    </button>
+                    <button type="button" className="sv-button" aria-describedby={textId} onClick={() => setConfirming(prompt.id)}>
+                      {t('voicePrompts.delete')}
+                    </button>
+                  </>
+                )}
+              </div>
+              {confirming === prompt.id && (
+                <div className="sv-voice-confirm" role="group" aria-label={t('voicePrompts.confirmDelete')}>
+                  <span>{t('voicePrompts.confirmDelete')}</span>
+                  <button type="button" className="sv-button sv-button-danger" onClick={() => void remove(prompt)}>
+                    {t('voicePrompts.confirmDeleteYes')}
+                  </button>
+                  <button type="button" className="sv-button" onClick={() => setConfirming(null)}>
+                    {t('actions.cancel')}
+                  </button>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
