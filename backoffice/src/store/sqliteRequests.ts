@@ -1,43 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
-import { isFinalStatus, REMOTE_STATUSES, type RemoteStatus } from '../../../src/domain/status';
-import { statusProofSchema, type StatusProof } from '../../../src/domain/statusProof';
-import type { StatusChange } from '../../../src/domain/syncProtocol';
+import type { RemoteStatus } from '../../../src/domain/status';
+import { dueAt, FINAL_STATUSES, toStatusChange, type ChangeRow } from './requestRows';
 import { sameStoredBody, sha256Hex as sha256, type StoredBody } from './storedBody';
 import { MAX_CLAIMED_PREFIXES, type ChangesPage, type PurgeInput, type PushInput, type RequestSummary, type StatusAppend, type StatusAppendOutcome, type StoredPushOutcome } from './types';
-
-const FINAL_STATUSES = REMOTE_STATUSES.filter(isFinalStatus);
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** When a request received at `receivedAt` is late, for a service announcing `delayDays`. */
-function dueAt(receivedAt: string, delayDays: number | null | undefined): string | null {
-  if (delayDays === null || delayDays === undefined) return null;
-  const received = Date.parse(receivedAt);
-  return Number.isNaN(received) ? null : new Date(received + delayDays * DAY_MS).toISOString();
-}
-
-interface ChangeRow {
-  seq: number;
-  requestId: string;
-  trackingCode: string;
-  status: RemoteStatus;
-  reason: string | null;
-  reasonCode: RefusalReasonCode | null;
-  changedAt: string;
-  proof: string | null;
-}
-
-/** The stored verifier, parsed again on the way out: a damaged one is sent as none (it then opens nothing). */
-function proofOf(stored: string | null): StatusProof | null {
-  if (stored === null) return null;
-  try {
-    const parsed = statusProofSchema.safeParse(JSON.parse(stored));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Requests and their status log on SQLite. Statements are prepared once; each write runs in one
@@ -181,11 +146,7 @@ export function sqliteRequests(db: Database.Database) {
   const readChanges = db.transaction((officeId: string, since: number, limit: number): ChangesPage => {
     const rows = selectChanges.all(officeId, since, limit + 1);
     const more = rows.length > limit;
-    const changes: StatusChange[] = rows.slice(0, limit).map(({ reasonCode, proof, ...row }) => ({
-      ...row,
-      ...(reasonCode === null ? {} : { reasonCode }),
-      proof: proofOf(proof),
-    }));
+    const changes = rows.slice(0, limit).map(toStatusChange);
     return { changes, more, highWater: selectHighWater.get() ?? 0 };
   });
 
