@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     const seeded = await seedFleet(config, KIOSKS, PER_OFFICE);
     const args = [...(cluster ? ['--database', cluster.url('fleet')] : []), ...(INSTANCES > 1 ? ['--workers', String(INSTANCES)] : [])];
     server = await spawnServer(dataDir, args);
-    const tally: FleetTally = { pushLatenciesMs: [], errors: {}, pushes: 0, pulls: 0, serverErrors: 0 };
+    const tally: FleetTally = { pushLatenciesMs: [], errors: {}, pushes: 0, requestsArrived: 0, pulls: 0, serverErrors: 0 };
     const kiosks = seeded.kiosks.map((identity) => new SimKiosk(identity, server!.url, tally));
     // The fleet's own process: a saturated client would show up here, not as the server's latency.
     const loopDelay = monitorEventLoopDelay({ resolution: 20 });
@@ -135,6 +135,8 @@ async function main(): Promise<void> {
       loadSeconds: LOAD_SECONDS,
       targetPushesPerSecond: PUSHES_PER_SECOND,
       pushesPerSecond: round(pushesUnderLoad / LOAD_SECONDS, 1),
+      // The offered load: arrivals do not wait for answers, so a slow server shows as fewer, larger pushes, not as fewer requests.
+      requestsArrivedPerSecond: round(tally.requestsArrived / LOAD_SECONDS, 1),
       pushCalls: latencies.length,
       p50PushMs: round(percentile(latencies, 50), 1),
       p95PushMs: round(percentile(latencies, 95), 1),

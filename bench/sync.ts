@@ -15,6 +15,7 @@ import { lastNonEmptyLine } from '../scripts/processes';
 import { runBackofficeCli } from '../scripts/backofficeProcess';
 import { startBackoffice, DATABASE_FILE, type RunningBackoffice } from '../backoffice/src/server';
 import { measureIngest } from '../backoffice/src/bench/ingest';
+import { serverSyncFigures, type ServerSyncFigures } from '../backoffice/src/bench/syncFigures';
 import { measureBareUpsert } from './bareUpsert';
 import { closeOutboxProbe, freePort, launchKiosk, metaValue, outboxHasPending, outboxStateCounts, putOutboxRows, startKioskServer, tempDir, waitFor } from '../tests/e2e/harness';
 import { queuedItems } from '../tests/fault/requests';
@@ -32,20 +33,12 @@ async function backofficeOn(port: number): Promise<{ server: RunningBackoffice; 
   return { server, dataDir, code };
 }
 
-/**
- * From the back office's own tables: how many of the kiosk's requests it holds, how many items
- * reached it again (its per-device replay count: an item whose kiosk sequence it had already
- * seen; out-of-order arrivals of pipelined batches count too, so 0 means no item came twice),
- * and how many requests were logged `received` more than once.
- */
-function serverCounts(dataDir: string, ids: ReadonlySet<string>): { ours: number; redundantDeliveries: number; storedTwice: number } {
+/** From the back office's own tables: how many of the kiosk's requests it holds, and its sync figures (syncFigures.ts). */
+function serverCounts(dataDir: string, ids: ReadonlySet<string>): { ours: number } & ServerSyncFigures {
   const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
   try {
     const stored = db.prepare<[], string>('SELECT id FROM requests').pluck().all();
-    const redundantDeliveries = db.prepare<[], number>('SELECT COALESCE(SUM(kiosk_seq_replays), 0) FROM devices').pluck().get() ?? 0;
-    const storedTwice =
-      db.prepare<[], number>(`SELECT COUNT(*) FROM (SELECT request_id FROM status_changes WHERE status = 'received' GROUP BY request_id HAVING COUNT(*) > 1)`).pluck().get() ?? 0;
-    return { ours: new Set(stored.filter((id) => ids.has(id))).size, redundantDeliveries, storedTwice };
+    return { ours: new Set(stored.filter((id) => ids.has(id))).size, ...serverSyncFigures(db) };
   } finally {
     db.close();
   }

@@ -3,6 +3,7 @@ import { backoffDelay } from '../../src/sync/backoff';
 import { SyncError, needsPerson, type SyncErrorReason } from '../../src/sync/syncError';
 import { createTransport, type FetchLike, type Transport } from '../../src/sync/transport';
 import type { CitizenRequest } from '../../src/domain/request';
+import { MAX_PUSH_BATCH } from '../../src/domain/syncProtocol';
 
 /** What every simulated kiosk reports into, shared by the fleet. */
 export interface FleetTally {
@@ -10,6 +11,8 @@ export interface FleetTally {
   /** Failed calls by the sync engine's own reasons (and refused items by outcome). */
   errors: Partial<Record<SyncErrorReason | 'refused', number>>;
   pushes: number;
+  /** Requests made by the fleet's citizens (the offered load, which the back office's latency does not slow). */
+  requestsArrived: number;
   pulls: number;
   /** Server 5xx answers (SyncError 'server'). */
   serverErrors: number;
@@ -69,9 +72,9 @@ export class SimKiosk {
     return this.outbox.length;
   }
 
-  /** Pushes and pulls until the load ends and the outbox is drained (or the drain time is up). */
+  /** Citizens arrive, the kiosk pushes and pulls, until the load ends and the outbox is drained (or the drain time is up). */
   async run(pace: FleetPace): Promise<void> {
-    await Promise.all([this.pushLoop(pace), this.pullLoop(pace)]);
+    await Promise.all([this.arrivals(pace), this.pushLoop(pace), this.pullLoop(pace)]);
   }
 
   /** The last pull, once every kiosk has stopped pushing: the feed must then hold every change. */
@@ -79,22 +82,49 @@ export class SimKiosk {
     return this.pullAll(until);
   }
 
-  private async pushLoop(pace: FleetPace): Promise<void> {
-    // Kiosks do not start in step: the first push comes at a random point of the first interval.
+  /**
+   * Citizens arrive on their own clock, whatever the back office's latency: a slow answer makes the
+   * next push carry more, as at a real kiosk, instead of slowing the arrivals down (a closed loop
+   * would hide the server's slowness behind a lower offered load).
+   */
+  private async arrivals(pace: FleetPace): Promise<void> {
+    // Kiosks do not start in step: the first citizens come at a random point of the first interval.
     await sleep(Math.random() * pace.meanPushIntervalMs);
     while (Date.now() < pace.loadUntil) {
       const citizens = 1 + Math.floor(Math.random() * 3);
       const now = new Date().toISOString();
       for (let i = 0; i < citizens; i++) this.outbox.push(benchRequest(this.identity.trackingPrefix, this.nextSeq++, now));
-      await this.pushWithRetries(pace.drainUntil);
+      this.tally.requestsArrived += citizens;
+      this.wake?.();
       await sleep(pace.meanPushIntervalMs * (0.5 + Math.random()));
     }
-    await this.pushWithRetries(pace.drainUntil);
   }
 
-  private async pushWithRetries(until: number): Promise<void> {
+  /** As the sync engine: one push at a time, sending the whole outbox, as soon as there is something to send. */
+  private async pushLoop(pace: FleetPace): Promise<void> {
+    while (Date.now() < pace.loadUntil || (this.outbox.length > 0 && Date.now() < pace.drainUntil)) {
+      if (this.outbox.length === 0) await this.nextArrival(pace.loadUntil);
+      else if ((await this.pushWithRetries(pace.drainUntil)) === 'waitsForPerson') return;
+    }
+  }
+
+  private wake: (() => void) | null = null;
+
+  /** Resolves when citizens arrive, or at `until`. */
+  private nextArrival(until: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.wake?.(), Math.max(0, until - Date.now()));
+      this.wake = () => {
+        this.wake = null;
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private async pushWithRetries(until: number): Promise<'sent' | 'waitsForPerson'> {
     for (let attempt = 1; this.outbox.length > 0 && Date.now() < until; attempt++) {
-      const batch = this.outbox.slice();
+      const batch = this.outbox.slice(0, MAX_PUSH_BATCH);
       const started = performance.now();
       try {
         const { results } = await this.transport.push(batch);
@@ -110,15 +140,16 @@ export class SimKiosk {
         }
         // Refused items leave the outbox too (the real kiosk keeps them aside for a supervisor).
         this.outbox = this.outbox.filter((request) => !done.has(request.id));
-        return;
+        return 'sent';
       } catch (error) {
         this.tally.pushLatenciesMs.push(performance.now() - started);
         if (!(error instanceof SyncError)) throw error;
         this.count(error.reason);
-        if (needsPerson(error.reason)) return;
+        if (needsPerson(error.reason)) return 'waitsForPerson';
         await sleep(Math.min(backoffDelay(attempt, Math.random, error.retryAfterMs), until - Date.now()));
       }
     }
+    return 'sent';
   }
 
   private async pullLoop(pace: FleetPace): Promise<void> {

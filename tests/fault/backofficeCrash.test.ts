@@ -29,5 +29,6 @@ describe('a back office killed in the middle of a drain', () => {
     const stored = serverRowsFor(rig, items);
     expect(stored).toHaveLength(items.length);
     expect(stored.map((row) => row.id)).toEqual(idsInKioskOrder(items));
+    expect(rig.reportSyncFigures('backofficeCrash').storedTwice).toBe(0);
   }, 240_000);
 });

@@ -32,6 +32,7 @@ describe('a kiosk whose device token the back office refuses', () => {
     await rig.relaunch('close');
     await waitForStates(rig, items.map((item) => item.id), ['synced']);
     expect(serverRowsFor(rig, items).map((row) => row.id)).toEqual(idsInKioskOrder(items));
+    expect(rig.reportSyncFigures('deviceToken: wrong token').storedTwice).toBe(0);
   });
 
   it('accepts nothing from a revoked kiosk and keeps its requests, even across a restart', async () => {
@@ -54,5 +55,6 @@ describe('a kiosk whose device token the back office refuses', () => {
     );
     expect(rows.map((row) => row.request)).toEqual(items.map((item) => item.request));
     expect(serverRowsFor(rig, items)).toEqual([]);
+    expect(rig.reportSyncFigures('deviceToken: revoked kiosk').storedTwice).toBe(0);
   });
 });

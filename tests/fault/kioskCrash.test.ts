@@ -26,5 +26,6 @@ describe('a kiosk killed in the middle of a sync', () => {
     const rows = ours(await waitForStates(rig, items.map((item) => item.id), ['synced'], 120_000), items);
     expect(rows).toHaveLength(items.length);
     expect(serverRowsFor(rig, items).map((row) => row.id)).toEqual(idsInKioskOrder(items));
+    expect(rig.reportSyncFigures('kioskCrash').storedTwice).toBe(0);
   }, 240_000);
 });

@@ -33,5 +33,9 @@ describe('a batch whose answer is lost after the back office committed it', () =
     expect(pushes.slice(1).some((entry) => entry.status === 200)).toBe(true);
     if (afterHeaders) expect(rows.every((row) => row.attempts >= 2)).toBe(true);
     expect(serverRowsFor(rig, items).map((row) => row.id)).toEqual(idsInKioskOrder(items));
+    const figures = rig.reportSyncFigures(`lostAnswer: ${_name}`);
+    expect(figures.storedTwice).toBe(0);
+    // The kiosk sent the batch again: the server saw each item arrive twice, and stored it once.
+    if (afterHeaders) expect(figures.redundantDeliveries).toBeGreaterThanOrEqual(items.length);
   });
 });

@@ -31,6 +31,7 @@ describe('one request the back office refuses among five', () => {
       rejection: { reason: 'invalid', errors: [{ path: 'serviceId', code: 'unknownService' }] },
     });
     expect(serverRowsFor(rig, items).map((row) => row.id)).toEqual(idsInKioskOrder(good));
+    expect(rig.reportSyncFigures('poisonItem: refused item').storedTwice).toBe(0);
   });
 
   it('does not let the rejected request hold back the ones queued after it', async () => {
@@ -38,5 +39,6 @@ describe('one request the back office refuses among five', () => {
     await rig.nudge();
     await waitForStates(rig, later.map((item) => item.id), ['synced']);
     expect(serverRowsFor(rig, later).map((row) => row.id)).toEqual(idsInKioskOrder(later));
+    expect(rig.reportSyncFigures('poisonItem: items after it').storedTwice).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { serverSyncFigures, type ServerSyncFigures } from '../../backoffice/src/bench/syncFigures';
 import type { OutboxItem } from '../../src/storage/db';
 import type { RunningKioskServer } from '../../scripts/kioskServer';
 import { lastNonEmptyLine } from '../../scripts/processes';
@@ -28,6 +29,11 @@ export interface SyncRig {
   nudge(): Promise<void>;
   outbox(): Promise<OutboxItem[]>;
   serverRequests(): ServerRequestRow[];
+  /**
+   * The back office's own sync figures (bench/syncFigures.ts), printed as one JSON line under `label`:
+   * `redundantDeliveries` counted since the previous report of this rig, `storedTwice` over the whole database.
+   */
+  reportSyncFigures(label: string): ServerSyncFigures;
   /** Kills (or closes) the browser and opens the kiosk again on the same profile and origin. */
   relaunch(how: 'kill' | 'close'): Promise<void>;
   close(): Promise<void>;
@@ -44,6 +50,9 @@ export async function startSyncRig(): Promise<SyncRig> {
   let kiosk = await launchKiosk({ url: server.url, profileDir });
   const enrolled = () => waitFor(() => metaValue(kiosk.page, 'deviceId'), { timeoutMs: 60_000, description: 'the kiosk enrolled itself with the demo code' });
   await enrolled();
+
+  const readOnly = () => new Database(path.join(backoffice.dataDir, 'backoffice.sqlite'), { readonly: true, fileMustExist: true });
+  let redundantSoFar = 0;
 
   return {
     backoffice,
@@ -64,9 +73,23 @@ export async function startSyncRig(): Promise<SyncRig> {
     },
     outbox: () => outboxRows(kiosk.page),
     serverRequests() {
-      const db = new Database(path.join(backoffice.dataDir, 'backoffice.sqlite'), { readonly: true, fileMustExist: true });
+      const db = readOnly();
       try {
         return db.prepare<[], ServerRequestRow>('SELECT id, kiosk_seq AS kioskSeq, tracking_code AS trackingCode FROM requests ORDER BY rowid').all();
+      } finally {
+        db.close();
+      }
+    },
+    reportSyncFigures(label) {
+      const db = readOnly();
+      try {
+        const total = serverSyncFigures(db);
+        // A database restored from a backup forgets the replays counted since: the count starts again from it.
+        const redundantDeliveries = total.redundantDeliveries >= redundantSoFar ? total.redundantDeliveries - redundantSoFar : total.redundantDeliveries;
+        redundantSoFar = total.redundantDeliveries;
+        const figures = { redundantDeliveries, storedTwice: total.storedTwice };
+        console.log(JSON.stringify({ faultTest: label, ...figures }));
+        return figures;
       } finally {
         db.close();
       }

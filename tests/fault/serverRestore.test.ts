@@ -40,5 +40,6 @@ describe('a back office restored from an older backup', () => {
     await settle(rig, () => serverRowsFor(rig, all).length === all.length, 'the lost requests pushed again');
     await waitForStates(rig, all.map((item) => item.id), ['synced']);
     expect(serverRowsFor(rig, all).map((row) => row.id).sort()).toEqual(idsInKioskOrder(all).sort());
+    expect(rig.reportSyncFigures('serverRestore').storedTwice).toBe(0);
   });
 });

@@ -40,6 +40,7 @@ describe('a kiosk whose back office fails for a while', () => {
     await rig.nudge();
     await waitForStates(rig, items.map((item) => item.id), ['synced']);
     expect(serverRowsFor(rig, items).map((row) => row.id)).toEqual(idsInKioskOrder(items));
+    expect(rig.reportSyncFigures(`transientFailures: ${_name}`).storedTwice).toBe(0);
   });
 
   it('sends everything once through slow answers', async () => {
@@ -49,5 +50,6 @@ describe('a kiosk whose back office fails for a while', () => {
     await waitForStates(rig, items.map((item) => item.id), ['synced']);
     rig.proxy.pass();
     expect(serverRowsFor(rig, items).map((row) => row.id)).toEqual(idsInKioskOrder(items));
+    expect(rig.reportSyncFigures('transientFailures: slow answers').storedTwice).toBe(0);
   });
 });

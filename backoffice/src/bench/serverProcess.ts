@@ -20,7 +20,9 @@ export interface ServerProcess {
  * production: the benchmark's client then does not share the server's thread.
  */
 export async function spawnServer(dataDir: string, args: readonly string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--port', '0', '--data', dataDir, ...args], {
+  // SHUBBAK_BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (where the time goes).
+  const profile = process.env.SHUBBAK_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SHUBBAK_BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', CLI, 'serve', '--port', '0', '--data', dataDir, ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,43 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
-import { isFinalStatus, REMOTE_STATUSES, type RemoteStatus } from '../../../src/domain/status';
-import { statusProofSchema, type StatusProof } from '../../../src/domain/statusProof';
-import type { StatusChange } from '../../../src/domain/syncProtocol';
+import type { RemoteStatus } from '../../../src/domain/status';
+import { dueAt, FINAL_STATUSES, toStatusChange, type ChangeRow } from './requestRows';
 import { sameStoredBody, sha256Hex as sha256, type StoredBody } from './storedBody';
 import { MAX_CLAIMED_PREFIXES, type ChangesPage, type PurgeInput, type PushInput, type RequestSummary, type StatusAppend, type StatusAppendOutcome, type StoredPushOutcome } from './types';
-
-const FINAL_STATUSES = REMOTE_STATUSES.filter(isFinalStatus);
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** When a request received at `receivedAt` is late, for a service announcing `delayDays`. */
-function dueAt(receivedAt: string, delayDays: number | null | undefined): string | null {
-  if (delayDays === null || delayDays === undefined) return null;
-  const received = Date.parse(receivedAt);
-  return Number.isNaN(received) ? null : new Date(received + delayDays * DAY_MS).toISOString();
-}
-
-interface ChangeRow {
-  seq: number;
-  requestId: string;
-  trackingCode: string;
-  status: RemoteStatus;
-  reason: string | null;
-  reasonCode: RefusalReasonCode | null;
-  changedAt: string;
-  proof: string | null;
-}
-
-/** The stored verifier, parsed again on the way out: a damaged one is sent as none (it then opens nothing). */
-function proofOf(stored: string | null): StatusProof | null {
-  if (stored === null) return null;
-  try {
-    const parsed = statusProofSchema.safeParse(JSON.parse(stored));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Requests and their status log on SQLite. Statements are prepared once; each write runs in one
@@ -53,7 +18,6 @@ export function sqliteRequests(db: Database.Database) {
   );
   // The status proof's verifier goes with the body: it is derived from the CIN and the birth date.
   const purgeBody = db.prepare("UPDATE requests SET body = '', body_sha256 = ?, purged_at = ?, status_proof = NULL WHERE id = ?");
-  const setStatusProof = db.prepare('UPDATE requests SET status_proof = ? WHERE id = ?');
   // A refusal reason is free text staff typed about the citizen: it goes with the body, from the
   // change feed and from the console's timeline alike.
   const purgeReasons = db.prepare('UPDATE status_changes SET reason = NULL WHERE request_id = ? AND reason IS NOT NULL');
@@ -64,8 +28,8 @@ export function sqliteRequests(db: Database.Database) {
   const purgeTerms = db.prepare("DELETE FROM request_search_terms WHERE request_id = ? AND term <> lower(replace(?, '-', ''))");
   const purgeCollector = db.prepare("UPDATE request_events SET detail = '{}' WHERE request_id = ? AND kind = 'collected'");
   const insertRequest = db.prepare(
-    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at, clock_flag)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?)
+    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at, clock_flag, status_proof, search_indexed)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?)
      ON CONFLICT DO NOTHING`,
   );
   const selectPrefixOwner = db.prepare<[string], { deviceId: string; officeId: string; revokedAt: string | null }>(
@@ -84,7 +48,6 @@ export function sqliteRequests(db: Database.Database) {
     'INSERT INTO request_events (request_id, office_id, kind, at, staff_id, status, reason_code, reason) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)',
   );
   const insertTerm = db.prepare('INSERT INTO request_search_terms (office_id, term, request_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
-  const markIndexed = db.prepare('UPDATE requests SET search_indexed = 1 WHERE id = ?');
   const selectDeviceSeq = db.prepare<[string], number>('SELECT last_kiosk_seq FROM devices WHERE id = ?').pluck();
   const updateDeviceSeq = db.prepare(
     `UPDATE devices SET last_kiosk_seq = ?, kiosk_seq_gaps = kiosk_seq_gaps + ?, kiosk_seq_replays = kiosk_seq_replays + ?
@@ -141,12 +104,20 @@ export function sqliteRequests(db: Database.Database) {
 
   const push = db.transaction((input: PushInput): StoredPushOutcome[] => {
     trackKioskSeqs(input.deviceId, input.kioskSeqs);
+    // A batch's codes nearly all share the kiosk's prefix: asked once per batch, not once per item. The answer cannot
+    // change within the batch (a claim made now makes the prefix the device's; a refusal stays one).
+    const prefixOwned = new Map<string, boolean>();
+    const owns = (prefix: string) => {
+      let owned = prefixOwned.get(prefix);
+      if (owned === undefined) prefixOwned.set(prefix, (owned = ownsPrefix(input, prefix)));
+      return owned;
+    };
     return input.items.map(({ request, canonical, searchTerms, delayDays }): StoredPushOutcome => {
       const existing = selectBody.get(request.id);
       // Another office's request: saying duplicate or conflict would tell this device it exists.
       if (existing && existing.officeId !== input.officeId) return 'idNotOwned';
       if (existing) return sameStoredBody(existing, canonical) ? 'duplicate' : 'conflict';
-      if (!ownsPrefix(input, request.trackingCode.slice(0, 3))) return 'trackingPrefixNotOwned';
+      if (!owns(request.trackingCode.slice(0, 3))) return 'trackingPrefixNotOwned';
       const { changes } = insertRequest.run(
         request.id,
         input.officeId,
@@ -159,16 +130,15 @@ export function sqliteRequests(db: Database.Database) {
         input.receivedAt,
         dueAt(input.receivedAt, delayDays),
         input.clockFlags?.get(request.id) ?? null,
+        // In the row itself rather than by a second UPDATE of it: one write per request.
+        request.statusProof ? JSON.stringify(request.statusProof) : null,
+        searchTerms ? 1 : 0,
       );
       // The id is new, so the conflict is the device's own code used twice.
       if (changes === 0) return 'trackingCodeTaken';
-      if (request.statusProof) setStatusProof.run(JSON.stringify(request.statusProof), request.id);
       insertChange.run(request.id, input.officeId, 'received', null, null, input.receivedAt, `device:${input.deviceId}`);
       insertEvent.run(request.id, input.officeId, 'received', input.receivedAt, 'received', null, null);
-      if (searchTerms) {
-        for (const term of searchTerms) insertTerm.run(input.officeId, term, request.id);
-        markIndexed.run(request.id);
-      }
+      for (const term of searchTerms ?? []) insertTerm.run(input.officeId, term, request.id);
       return 'accepted';
     });
   });
@@ -176,11 +146,7 @@ export function sqliteRequests(db: Database.Database) {
   const readChanges = db.transaction((officeId: string, since: number, limit: number): ChangesPage => {
     const rows = selectChanges.all(officeId, since, limit + 1);
     const more = rows.length > limit;
-    const changes: StatusChange[] = rows.slice(0, limit).map(({ reasonCode, proof, ...row }) => ({
-      ...row,
-      ...(reasonCode === null ? {} : { reasonCode }),
-      proof: proofOf(proof),
-    }));
+    const changes = rows.slice(0, limit).map(toStatusChange);
     return { changes, more, highWater: selectHighWater.get() ?? 0 };
   });
 

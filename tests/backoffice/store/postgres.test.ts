@@ -7,7 +7,8 @@ let cluster: ThrowawayPostgres;
 beforeAll(async () => {
   cluster = await startThrowawayPostgres();
 }, 60_000);
-afterAll(() => cluster?.stop());
+// Stopping the cluster waits for its checkpoint: slow on a loaded machine, like starting it.
+afterAll(() => cluster?.stop(), 60_000);
 let databases = 0;
 
 // One throw-away cluster for the file, one schema per test.

@@ -1,35 +1,13 @@
 import type pg from 'pg';
-import { isFinalStatus, REMOTE_STATUSES, type RemoteStatus } from '../../../../src/domain/status';
 import type { RefusalReasonCode } from '../../../../src/domain/refusalReasons';
-import { statusProofSchema, type StatusProof } from '../../../../src/domain/statusProof';
-import type { StatusChange } from '../../../../src/domain/syncProtocol';
+import type { RemoteStatus } from '../../../../src/domain/status';
+import { dueAt, FINAL_STATUSES, toStatusChange, type ChangeRow } from '../requestRows';
 import { sameStoredBody, type StoredBody } from '../storedBody';
 import { MAX_CLAIMED_PREFIXES, type ChangesPage, type PurgeInput, type PushInput, type RequestSummary, type StatusAppend, type StatusAppendOutcome, type StoredPushOutcome, type ValidPushItem } from '../types';
 import { ADVISORY_LOCKS, inTransaction, type Queryable } from './pool';
 
-const FINAL_STATUSES = REMOTE_STATUSES.filter(isFinalStatus);
-
 const CHANGE_COLUMNS = `c.seq, c.request_id AS "requestId", r.tracking_code AS "trackingCode", c.status, c.reason, c.reason_code AS "reasonCode",
   c.changed_at AS "changedAt", r.status_proof AS proof`;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** When a request received at `receivedAt` is late, for a service announcing `delayDays`. */
-function dueAt(receivedAt: string, delayDays: number | null | undefined): string | null {
-  if (delayDays === null || delayDays === undefined) return null;
-  const received = Date.parse(receivedAt);
-  return Number.isNaN(received) ? null : new Date(received + delayDays * DAY_MS).toISOString();
-}
-
-function proofOf(stored: string | null): StatusProof | null {
-  if (stored === null) return null;
-  try {
-    const parsed = statusProofSchema.safeParse(JSON.parse(stored));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 interface NewChange {
   requestId: string;
@@ -179,10 +157,10 @@ async function push(client: Queryable, input: PushInput): Promise<StoredPushOutc
   const owned = await ownedPrefixes(client, input, [...new Set(unknown.map((item) => item.request.trackingCode.slice(0, 3)))]);
   const candidates = unknown.filter((item) => owned.has(item.request.trackingCode.slice(0, 3)));
   const { rows: inserted } = await client.query<{ id: string }>(
-    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at, clock_flag, status_proof)
-     SELECT id, $2, $3, kiosk_seq, tracking_code, service_id, body, 'received', $4, $4, due_at, clock_flag, status_proof
-     FROM unnest($1::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-       AS t(id, kiosk_seq, tracking_code, service_id, body, clock_flag, due_at, status_proof)
+    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at, clock_flag, status_proof, search_indexed)
+     SELECT id, $2, $3, kiosk_seq, tracking_code, service_id, body, 'received', $4, $4, due_at, clock_flag, status_proof, search_indexed
+     FROM unnest($1::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[])
+       AS t(id, kiosk_seq, tracking_code, service_id, body, clock_flag, due_at, status_proof, search_indexed)
      ON CONFLICT DO NOTHING
      RETURNING id`,
     [
@@ -197,6 +175,8 @@ async function push(client: Queryable, input: PushInput): Promise<StoredPushOutc
       candidates.map((item) => input.clockFlags?.get(item.request.id) ?? null),
       candidates.map((item) => dueAt(input.receivedAt, item.delayDays)),
       candidates.map((item) => (item.request.statusProof ? JSON.stringify(item.request.statusProof) : null)),
+      // Marked indexed in the row itself (its terms follow in the same transaction): no second UPDATE of the batch.
+      candidates.map((item) => (item.searchTerms ? 1 : 0)),
     ],
   );
   const insertedIds = new Set(inserted.map((row) => row.id));
@@ -242,7 +222,6 @@ async function push(client: Queryable, input: PushInput): Promise<StoredPushOutc
        ON CONFLICT DO NOTHING`,
       [input.officeId, terms.map(([term]) => term), terms.map(([, id]) => id)],
     );
-    await client.query('UPDATE requests SET search_indexed = 1 WHERE id = ANY($1::text[])', [indexed.map((item) => item.request.id)]);
   }
   return outcomes;
 }
@@ -329,17 +308,13 @@ export function pgRequests(pool: pg.Pool, faults: PgFaults = {}) {
       inTransaction(
         pool,
         async (client) => {
-          const { rows } = await client.query<Omit<StatusChange, 'reasonCode' | 'proof'> & { reasonCode: RefusalReasonCode | null; proof: string | null }>(
+          const { rows } = await client.query<ChangeRow>(
             `SELECT ${CHANGE_COLUMNS} FROM status_changes c JOIN requests r ON r.id = c.request_id
              WHERE c.office_id = $1 AND c.seq > $2 ORDER BY c.seq LIMIT $3`,
             [officeId, since, limit + 1],
           );
           const high = await client.query<{ high: number }>('SELECT COALESCE(MAX(seq), 0) AS high FROM status_changes');
-          const changes: StatusChange[] = rows.slice(0, limit).map(({ reasonCode, proof, ...row }) => ({
-            ...row,
-            ...(reasonCode === null ? {} : { reasonCode }),
-            proof: proofOf(proof),
-          }));
+          const changes = rows.slice(0, limit).map(toStatusChange);
           return { changes, more: rows.length > limit, highWater: high.rows[0]?.high ?? 0 };
         },
         'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
