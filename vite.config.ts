@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { zodWithoutJsonSchema } from './build/zodWithoutJsonSchema';
 
 /**
  * One config for the renderer build and the three test projects:
@@ -9,7 +10,7 @@ import react from '@vitejs/plugin-react';
  * - e2e: the built renderer in Debian's Chromium against a real back office on loopback.
  */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), zodWithoutJsonSchema()],
   // Relative asset URLs, so the same build loads from app:// in Electron and from any static server.
   base: './',
   build: {

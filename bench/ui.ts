@@ -9,7 +9,8 @@
  * - coldStartVsBlank: the kiosk's cold start over a blank React page's (bench/ui/blank), built
  *   and served alike and measured in the same run by the same harness;
  * - throttledTapLatencyP95Ms: the tap latency with Chromium's CPU slowed 4× (a cheap tablet);
- * - tapsResidence: touches for a residence certificate, buttons plus on-screen keys.
+ * - tapsResidence: touches for a residence certificate, buttons plus on-screen keys, the CNIE read
+ *   from its MRZ by a keyboard-wedge reader (key events, not touches).
  * Prints one JSON object as its last line. BENCH_SESSIONS, BENCH_WARMUP_SESSIONS and BENCH_COLD_RUNS
  * change the sizes.
  */
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
       const throttled = await readTapLatency(page, throttledCounter.taps);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
       await stopEventTiming(page);
-      const residenceTaps = await residenceSession(page);
+      const residenceTaps = await residenceSession(page, cdp);
 
       const heapAfterGc = async (): Promise<number> => {
         await cdp.send('HeapProfiler.collectGarbage');

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 
 /** One complete citizen session through the real UI, as a person would tap it. Counts the taps. */
 
@@ -54,12 +54,44 @@ export interface ResidenceTaps {
   keys: number;
 }
 
+/** A CNIE-like TD1 zone with valid check digits (card ZX0123456, CIN AB123456), as in tests/e2e/listenByEar.test.ts. */
+export const CNIE_ZONE = ['IDMARZX01234569AB123456<<<<<<<', '9004126F3101012MAR<<<<<<<<<<<6', 'EL<AMRANI<<FATIMA<ZAHRA<<<<<<<'];
+
+/** A wedge reader's pace: a key every few milliseconds (src/ui/identity/mrzWedgeReader.ts allows 60). */
+const WEDGE_KEY_GAP_MS = 5;
+
+/**
+ * The card on a keyboard-wedge MRZ reader: the three lines of its zone, each followed by Enter,
+ * as trusted key events through CDP (keydown with its text, so keypress and the character's
+ * input follow, then keyup), stamped a few milliseconds apart as a reader sends them. The events
+ * are queued without waiting for each other: waiting for the page between two keys (as
+ * Playwright's keyboard does) would space them past the wedge's gap on a loaded machine.
+ */
+async function readCardOnWedge(cdp: CDPSession, lines: string[]): Promise<void> {
+  const startSeconds = Date.now() / 1000;
+  const sends: Array<Promise<unknown>> = [];
+  let index = 0;
+  for (const key of lines.flatMap((line) => [...line, 'Enter'])) {
+    const timestamp = startSeconds + (index++ * WEDGE_KEY_GAP_MS) / 1000;
+    const enter = key === 'Enter';
+    const common = enter
+      ? { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, nativeVirtualKeyCode: 13, timestamp }
+      : { key, code: /\d/.test(key) ? `Digit${key}` : key === '<' ? 'Comma' : `Key${key}`, windowsVirtualKeyCode: key === '<' ? 188 : key.charCodeAt(0), timestamp };
+    const text = enter ? '\r' : key;
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', text, unmodifiedText: text, ...common }));
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...common }));
+  }
+  await Promise.all(sends);
+}
+
 /**
  * A residence certificate from the attract screen to its receipt, counting what a citizen
- * touches. The identity is typed (this branch has no MRZ reading: with it the identity's keys
- * would go), each character counted as one key of the on-screen keyboard.
+ * touches: buttons and choices, plus one key of the on-screen keyboard per character typed.
+ * The identity is read from the card's MRZ by the wedge reader (no touch); the bench fails if the
+ * zone is not read, rather than counting a session that did not happen. The address is typed:
+ * the MRZ does not hold it.
  */
-export async function residenceSession(page: Page): Promise<ResidenceTaps> {
+export async function residenceSession(page: Page, cdp: CDPSession): Promise<ResidenceTaps> {
   const counter: FlowCounter = { taps: 0 };
   let keys = 0;
   const type = async (path: string, text: string) => {
@@ -72,10 +104,10 @@ export async function residenceSession(page: Page): Promise<ResidenceTaps> {
   await tap(page, 'service-residence', counter);
   await tap(page, 'next', counter);
   await shows(page, 'screen-identity');
-  await type('identity.cin', 'AB123456');
-  await type('identity.lastNameLatin', 'ALAOUI');
-  await type('identity.firstNameLatin', 'SAMIRA');
-  await type('identity.dateOfBirth', '15041990');
+  await readCardOnWedge(cdp, CNIE_ZONE);
+  await page.locator('[data-testid="mrz-notice"][data-outcome="read"]').waitFor({ state: 'visible', timeout: 30_000 });
+  const cin = await page.locator(field('identity.cin')).inputValue();
+  if (cin !== 'AB123456') throw new Error(`the MRZ read filled the CIN with ${JSON.stringify(cin)}`);
   await tap(page, 'next', counter);
   await shows(page, 'screen-fields');
   await type('fields.address', '12 RUE ATLAS');

@@ -23,7 +23,7 @@ describe('the citizen flow, rendered with fake services', { timeout: 20_000 }, (
     expect(kiosk.submitted).toHaveLength(1);
     expect(kiosk.submitted[0]?.draft.identity.dateOfBirth).toBe('1990-04-12');
     expect(screen.getByTestId('tracking-code').textContent).toBe('KBZ-00042-7');
-    expect(await screen.findByRole('img', { name: 'Code QR de votre code de suivi' })).toHaveProperty('src', expect.stringMatching(/^data:image\/png;base64,/));
+    expect(await screen.findByRole('img', { name: 'Code QR de votre code de suivi' })).toHaveProperty('src', expect.stringMatching(/^data:image\/svg\+xml;base64,/));
 
     // Printed by itself as the receipt opens, and said to be printed because the platform confirmed it.
     await waitFor(() => expect(screen.getByTestId('print-status').textContent).toBe('Votre récépissé est imprimé. Prenez-le.'));
@@ -76,7 +76,8 @@ describe('the citizen flow, rendered with fake services', { timeout: 20_000 }, (
     await walkToReview(kiosk);
     await kiosk.user.click(screen.getByRole('button', { name: 'Change: Act number' }));
     expect(currentScreen()).toBe('fields');
-    expect(document.activeElement).toBe(screen.getByLabelText('Act number'));
+    // Focused once the step is painted (src/ui/afterNextPaint.ts).
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Act number')));
     await typeInto(kiosk, 'fields.actNumber', '777');
     await kiosk.user.click(screen.getByTestId('next'));
     expect(currentScreen()).toBe('review');

@@ -40,7 +40,7 @@ describe('saving the request and the receipt', { timeout: 20_000 }, () => {
     await waitFor(() => expect(kiosk.printed).toHaveLength(1));
     expect(kiosk.printed[0]).toMatchObject({ direction: 'rtl', locale: 'ar-MA', serviceName: 'النسخة الموجزة من رسم الولادة' });
     expect(kiosk.printed[0]?.lines).toContain('تذكير: يلزم الرجوع إلى الشباك لإتمام هذا الطلب.');
-    expect(kiosk.printed[0]?.qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(kiosk.printed[0]?.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
   });
 
   it('explains a full storage in words, keeps the answers, and succeeds on retry', async () => {

@@ -5,6 +5,7 @@ import type { Locale } from '../../domain/locales';
 import type { FieldError } from '../../domain/validation';
 import { LazyOnScreenKeyboard as OnScreenKeyboard } from '../keyboard/LazyOnScreenKeyboard';
 import { layoutForField } from '../keyboard/layoutChoice';
+import { afterNextPaint } from '../afterNextPaint';
 import { DATE_DISPLAY_LENGTH, dateDisplay, dateFromDisplay } from './dateInput';
 import type { FieldSpec } from './fieldSpec';
 import { fieldId, TextField } from './TextField';
@@ -47,7 +48,11 @@ export function FormStep({ specs, values, errors, locale, focusPath, onChange, o
   const focusField = (path: string) => formRef.current?.querySelector<HTMLElement>(`#${fieldId(path)}`)?.focus();
 
   useEffect(() => {
-    if (opening.current) focusField(opening.current);
+    // After the new step is painted: focusing lays the page out again, and the tap that opened
+    // the step should not wait for it (4× slower on a cheap tablet; docs/performance.md).
+    // A field the citizen touched in that frame keeps the focus.
+    const path = opening.current;
+    return path ? afterNextPaint(() => !formRef.current?.contains(document.activeElement) && focusField(path)) : undefined;
   }, []);
 
   useEffect(() => {
