@@ -107,7 +107,11 @@ describe("the office's own voice, recorded on one tablet and said by another", (
     await backoffice?.stop();
   });
 
-  it('records a prompt in supervisor mode, uploads it, and a second kiosk of the office plays it in listen mode', async () => {
+  // Two kiosks, a first run (PIN hashing) and two sync cycles: long on a loaded two-core machine.
+  it('records a prompt in supervisor mode, uploads it, and a second kiosk of the office plays it in listen mode', { timeout: 400_000 }, async () => {
+    const started = Date.now();
+    // Where a slow run spent its time, in the test's output.
+    const step = (name: string) => console.log(`[recordVoicePrompt] ${Math.round((Date.now() - started) / 1000)} s: ${name}`);
     const { page } = recorder;
     // First run: enrol with a one-time code, choose the PIN (as a supervisor does on a new tablet).
     await openSupervisor(page);
@@ -116,10 +120,12 @@ describe("the office's own voice, recorded on one tablet and said by another", (
     await dialog.getByLabel('One-time enrolment code').fill(code ?? '');
     await dialog.getByLabel('Name of this kiosk').fill('Counter 1');
     await dialog.getByRole('button', { name: 'Enrol', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Next', exact: true }).waitFor({ timeout: 60_000 });
     await typePin(page, PIN, 'Next');
     await typePin(page, PIN, 'Save');
     await page.getByRole('heading', { name: 'Synchronisation' }).waitFor();
 
+    step('unlocked');
     await dialog.getByRole('button', { name: 'Voice prompts', exact: true }).click();
     await page.getByRole('heading', { name: 'Voice prompts' }).waitFor();
     expect(page.url()).not.toContain('#voice-prompts');
@@ -128,6 +134,7 @@ describe("the office's own voice, recorded on one tablet and said by another", (
     expect(await attract.getAttribute('data-voice')).toBe('synthesised');
     expect(await axeViolations(page)).toEqual([]);
 
+    step('list shown');
     await attract.getByRole('button', { name: 'Record' }).click();
     await dialog.getByRole('button', { name: 'Start recording' }).click();
     // The microphone is held: the URL says so (what Electron's permission handler checks).
@@ -136,6 +143,7 @@ describe("the office's own voice, recorded on one tablet and said by another", (
     // Chromium's fake microphone plays a tone: the level meter moves.
     await waitFor(async () => Number(await dialog.getByRole('meter').getAttribute('value')) > 0, { timeoutMs: 5_000, description: 'the level meter moving' });
     expect(await axeViolations(page)).toEqual([]);
+    step('recorded');
     await dialog.getByRole('button', { name: 'Stop', exact: true }).click();
     await dialog.getByRole('button', { name: 'Play back' }).click();
     await waitFor(async () => page.getByTestId('take-playback').evaluate((audio: HTMLAudioElement) => audio.currentTime > 0), {
@@ -147,6 +155,7 @@ describe("the office's own voice, recorded on one tablet and said by another", (
     await dialog.getByRole('button', { name: 'Back to the list' }).click();
     expect(page.url()).not.toContain('#voice-prompts');
 
+    step('saved');
     // Sent by the sync cycle the save started; settled with the back office's SHA-256.
     let mine: StoredRecording[] = [];
     await waitFor(
@@ -162,6 +171,7 @@ describe("the office's own voice, recorded on one tablet and said by another", (
     expect((await auditRows(page)).map((row) => row.action)).toContain('supervisor.recordingSave');
     await dialog.getByRole('button', { name: 'Lock' }).click();
 
+    step('uploaded');
     // A second tablet of the same office: its own origin and database, enrolled with its own code.
     const second = lastNonEmptyLine(await backoffice.cli(['enrol-code', '--office', 'demo']));
     listenerServer = await startKioskServer({ backofficeUrl: backoffice.url, ...(second ? { demoEnrolmentCode: second } : {}) });
@@ -177,6 +187,7 @@ describe("the office's own voice, recorded on one tablet and said by another", (
     );
     expect(pulled[0]).toMatchObject({ promptId: 'screen.attract', language: 'ar', sha256: mine[0]!.sha256, bytes: mine[0]!.bytes });
 
+    step('pulled by the second kiosk');
     // Listen mode: the attract screen's prompt is the office's recording, not the shipped file.
     const listen = other.locator('button:has([data-pictogram="listen"])');
     await listen.waitFor({ state: 'visible', timeout: 30_000 });
