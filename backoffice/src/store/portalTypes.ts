@@ -9,6 +9,7 @@ import type { RemoteStatus } from '../../../src/domain/status';
 
 /** The reserved office that owns portal installations (revoked from the start: no kiosk enrols into it). */
 export const PORTAL_OFFICE_ID = '_portal';
+export const PORTAL_OFFICE_NAME = 'Portal installations (reserved)';
 
 export interface PortalAccountRecord {
   id: string;

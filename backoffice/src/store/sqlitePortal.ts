@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { sha256Hex } from './storedBody';
 import {
   PORTAL_OFFICE_ID,
+  PORTAL_OFFICE_NAME,
   type LoginCodeCheck,
   type LoginCodeInput,
   type PortalAccountRecord,
@@ -52,6 +53,9 @@ export function sqlitePortal(db: Database.Database): PortalStore {
   const prefixTaken = db.prepare<[string, string], number>(
     'SELECT 1 FROM devices WHERE tracking_prefix = ? UNION SELECT 1 FROM tracking_prefixes WHERE prefix = ?',
   ).pluck();
+  const ensurePortalOffice = db.prepare(
+    `INSERT INTO offices (id, name, created_at, revoked_at) VALUES ('${PORTAL_OFFICE_ID}', ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+  );
   const insertDevice = db.prepare(
     `INSERT INTO devices (id, office_id, label, token_hash, tracking_prefix, enrolled_at) VALUES (?, '${PORTAL_OFFICE_ID}', 'Portal', ?, ?, ?)`,
   );
@@ -148,6 +152,7 @@ export function sqlitePortal(db: Database.Database): PortalStore {
     if (installation === undefined) {
       const prefix = input.installation.prefixCandidates.find((candidate) => prefixTaken.get(candidate, candidate) === undefined);
       if (prefix === undefined) throw new PrefixesExhausted();
+      ensurePortalOffice.run(PORTAL_OFFICE_NAME, input.at, input.at);
       insertDevice.run(input.installation.newId, input.installation.tokenHash, prefix, input.at);
       insertPrefix.run(prefix, input.installation.newId, input.at);
       insertInstallation.run(input.installation.newId, account.id, input.at);

@@ -2,14 +2,15 @@ import type { Migration } from './index';
 
 /**
  * The citizens' portal (issue 10, docs/portal.md):
- * - `portal_accounts`: a citizen known by a phone number (E.164) and/or an e-mail address.
+ * - `portal_accounts`: a citizen known by a phone number (E.164) or an e-mail address.
  * - `portal_login_codes`: the one outstanding SMS code or e-mail link per address (`sms:+212…`,
  *   `email:…`), kept only as a keyed hash, with its expiry and the wrong tries so far.
  * - `portal_sessions`: bearer sessions (SHA-256 of the token), with idle and absolute expiry.
  * - `portal_installations`: the portal on one browser, stored as a device of the reserved office
- *   `_portal` (created here, revoked from the start so that no kiosk can ever enrol into it), so
- *   that its tracking prefix and its sequence go through the kiosk's push code unchanged.
- *   Office ids made by the CLI cannot begin with `_`.
+ *   `_portal` (revoked from the start so that no kiosk can ever enrol into it), so that its
+ *   tracking prefix and its sequence go through the kiosk's push code unchanged. The office row
+ *   is written by the first sign-in that makes an installation, not here, so a back office
+ *   without portal users lists only its own offices. CLI office ids cannot begin with `_`.
  * - `requests.portal_account_id`: the account a portal request belongs to; emptied (detached)
  *   when the account is deleted. The channel column exists since 005.
  * The office's address and opening hours are part of its identity's JSON body (007): no column.
@@ -18,9 +19,6 @@ export const portal: Migration = {
   version: 11,
   name: 'portal',
   sql: `
-    INSERT INTO offices (id, name, created_at, revoked_at)
-      VALUES ('_portal', 'Portal installations (reserved)', '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z');
-
     CREATE TABLE portal_accounts (
       id TEXT PRIMARY KEY,
       phone TEXT UNIQUE,

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import {
   PORTAL_OFFICE_ID,
+  PORTAL_OFFICE_NAME,
   type LoginCodeCheck,
   type PortalAccountRecord,
   type PortalInstallationRecord,
@@ -121,6 +122,10 @@ export function pgPortal(pool: pg.Pool): PortalStore {
           // Thrown, so the account made above is rolled back with the rest.
           if (prefix === undefined) throw new PrefixesExhausted();
           const id = input.installation.newId;
+          await client.query(`INSERT INTO offices (id, name, created_at, revoked_at) VALUES ('${PORTAL_OFFICE_ID}', $1, $2, $2) ON CONFLICT (id) DO NOTHING`, [
+            PORTAL_OFFICE_NAME,
+            input.at,
+          ]);
           await client.query(
             `INSERT INTO devices (id, office_id, label, token_hash, tracking_prefix, enrolled_at) VALUES ($1, '${PORTAL_OFFICE_ID}', 'Portal', $2, $3, $4)`,
             [id, input.installation.tokenHash, prefix, input.at],
