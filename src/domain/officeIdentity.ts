@@ -30,6 +30,27 @@ export const openingHoursSchema = z
   .max(14);
 export type OpeningHours = z.infer<typeof openingHoursSchema>;
 
+/**
+ * Opening hours as an operator types them: spans separated by `;`, each `<days> <opens>-<closes>`
+ * where days are ISO weekday numbers, ranges or lists (`1-5 08:30-16:30; 6 09:00-12:00`).
+ * Null when the text is not that shape (the schema then checks the times).
+ */
+export function parseOpeningHours(text: string): OpeningHours | null {
+  const spans: OpeningHours = [];
+  for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const match = /^([1-7](?:\s*[-,]\s*[1-7])*)\s+(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})$/.exec(part);
+    if (!match) return null;
+    const days = new Set<number>();
+    for (const piece of match[1]!.split(',').map((p) => p.trim())) {
+      const [from, to = from] = piece.split('-').map((d) => Number(d.trim()));
+      if (from === undefined || to === undefined || to < from) return null;
+      for (let day = from; day <= to; day++) days.add(day);
+    }
+    spans.push({ days: [...days].sort(), opens: match[2]!, closes: match[3]! });
+  }
+  return spans;
+}
+
 const addressSchema = localizedTextSchema.refine((lines) => Object.values(lines).every((line) => line.trim().length > 0 && line.length <= 200), {
   message: 'each address is 1 to 200 characters',
 });
