@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { REFUSAL_REASON_CODES, refusalReasonCodeSchema } from '../../../src/domain/refusalReasons';
 import { remoteStatusSchema } from '../../../src/domain/status';
 import { escapeInvisible } from '../../../src/domain/text';
+import type { LocalizedText } from '../../../src/domain/locales';
+import { parseOpeningHours, type OpeningHours } from '../../../src/domain/officeIdentity';
 import { DEFAULT_CATALOGUE_PATH, readCatalogueFile } from '../catalogueFile';
 import { readOfficeLogoFile } from '../officeLogoFile';
 import { buildOpenApiDocument } from '../openapi/document';
@@ -51,6 +53,7 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
   revoke-office <officeId>
   catalogue-import --office <id> <file>
   set-office-identity --office <id> --name-ar <name> --name-zgh <name> --name-fr <name> --name-en <name> [--logo <file>]
+      [--address-ar <text> --address-zgh <text> --address-fr <text> --address-en <text>] [--hours "1-5 08:30-16:30; 6 09:00-12:00"]
                                            the office's name in each kiosk language and its logo (.png .jpg .webp .svg)
   purge --days <n>                         empties the personal data of requests finished > n days ago
   openapi                                  prints the OpenAPI 3.1 document (as served at /api/v1/openapi.json)
@@ -83,6 +86,11 @@ const OPTIONS = {
   'allow-plain-http': { type: 'boolean' },
   days: { type: 'string' },
   'name-ar': { type: 'string' },
+  'address-ar': { type: 'string' },
+  'address-zgh': { type: 'string' },
+  'address-fr': { type: 'string' },
+  'address-en': { type: 'string' },
+  hours: { type: 'string' },
   'name-zgh': { type: 'string' },
   'name-fr': { type: 'string' },
   'name-en': { type: 'string' },
@@ -230,6 +238,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
               en: required(values['name-en'], '--name-en'),
             },
             logo: values.logo ? readOfficeLogo(values.logo) : null,
+            ...officeWhereabouts(values),
           });
           break;
         default:
@@ -267,6 +276,21 @@ function rateLimitSetting(text: string | undefined): RateLimitSettings | false {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The portal's address (all four languages, or none) and opening hours of set-office-identity. */
+function officeWhereabouts(values: Record<string, string | boolean | undefined>): { address?: LocalizedText; openingHours?: OpeningHours } {
+  const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+  const lines = { ar: text('address-ar'), zgh: text('address-zgh'), fr: text('address-fr'), en: text('address-en') };
+  const given = Object.values(lines).filter((line) => line !== undefined).length;
+  if (given !== 0 && given !== 4) throw new commands.CommandError('give the address in all four languages (--address-ar, --address-zgh, --address-fr, --address-en), or none');
+  const hoursText = text('hours');
+  const openingHours = hoursText === undefined ? undefined : parseOpeningHours(hoursText);
+  if (openingHours === null) throw new commands.CommandError('--hours: spans like "1-5 08:30-16:30; 6 09:00-12:00" (ISO weekdays, 1 is Monday)');
+  return {
+    ...(given === 4 ? { address: lines as LocalizedText } : {}),
+    ...(openingHours ? { openingHours } : {}),
+  };
+}
 
 /** SHUBBAK_LOG: a pino level name, or 1/true/on (every request: `info`) and 0/false/off (`silent`). */
 export function logLevelSetting(text: string | undefined): (typeof LOG_LEVELS)[number] {

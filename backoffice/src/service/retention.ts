@@ -22,5 +22,9 @@ export function parseRetentionDays(value: string): number | null {
 
 export async function purgeFinishedRequests(store: Store, options: { retentionDays: number; now: Date }): Promise<number> {
   const finishedBefore = new Date(options.now.getTime() - options.retentionDays * DAY_MS).toISOString();
-  return store.purgeFinishedRequests({ finishedBefore, at: options.now.toISOString() });
+  const purged = await store.purgeFinishedRequests({ finishedBefore, at: options.now.toISOString() });
+  // The portal's personal data too: expired codes and ended sessions now, and accounts without
+  // requests or sessions unused for the same retention (docs/portal.md).
+  await store.purgePortal({ now: options.now.toISOString(), unusedBefore: finishedBefore });
+  return purged;
 }

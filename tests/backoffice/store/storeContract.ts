@@ -7,6 +7,7 @@ import { officesContract } from './contract/offices';
 import { purgeContract } from './contract/purge';
 import { pushContract } from './contract/push';
 import { consoleContract } from './consoleContract';
+import { portalContract } from './portalContract';
 
 export type { StoreEngine } from './contract/kit';
 
@@ -19,6 +20,7 @@ export function storeContract(engine: StoreEngine): void {
   const kit = contractKit(engine);
   describe(`the ${engine.name} store`, () => {
     describe('console', () => consoleContract(kit));
+    portalContract(kit);
     officesContract(kit);
     enrolmentContract(kit);
     pushContract(kit);

@@ -157,8 +157,8 @@ async function push(client: Queryable, input: PushInput): Promise<StoredPushOutc
   const owned = await ownedPrefixes(client, input, [...new Set(unknown.map((item) => item.request.trackingCode.slice(0, 3)))]);
   const candidates = unknown.filter((item) => owned.has(item.request.trackingCode.slice(0, 3)));
   const { rows: inserted } = await client.query<{ id: string }>(
-    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at, clock_flag, status_proof, search_indexed)
-     SELECT id, $2, $3, kiosk_seq, tracking_code, service_id, body, 'received', $4, $4, due_at, clock_flag, status_proof, search_indexed
+    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at, clock_flag, status_proof, search_indexed, channel, portal_account_id)
+     SELECT id, $2, $3, kiosk_seq, tracking_code, service_id, body, 'received', $4, $4, due_at, clock_flag, status_proof, search_indexed, $13::text, $14::text
      FROM unnest($1::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[])
        AS t(id, kiosk_seq, tracking_code, service_id, body, clock_flag, due_at, status_proof, search_indexed)
      ON CONFLICT DO NOTHING
@@ -177,6 +177,8 @@ async function push(client: Queryable, input: PushInput): Promise<StoredPushOutc
       candidates.map((item) => (item.request.statusProof ? JSON.stringify(item.request.statusProof) : null)),
       // Marked indexed in the row itself (its terms follow in the same transaction): no second UPDATE of the batch.
       candidates.map((item) => (item.searchTerms ? 1 : 0)),
+      input.portalAccountId === undefined ? 'kiosk' : 'portal',
+      input.portalAccountId ?? null,
     ],
   );
   const insertedIds = new Set(inserted.map((row) => row.id));
