@@ -10,6 +10,8 @@ import { migratePostgres } from './migrate';
 import { pgCertificates } from './pgCertificates';
 import { pgConsole } from './pgConsole';
 import { pgOfficeIdentity } from './pgOfficeIdentity';
+import type { OutboxStore } from '../outboxTypes';
+import { pgOutbox } from './pgOutbox';
 import { pgPromptRecordings } from './pgPromptRecordings';
 import { pgRateLimits } from './pgRateLimits';
 import { pgStaff } from './pgStaff';
@@ -76,6 +78,7 @@ export class PostgresStore implements Store {
   private readonly certificates: CertificateStore;
   private readonly recordings: PromptRecordingStore;
   private readonly officeIdentity: OfficeIdentityStore;
+  private readonly outbox: OutboxStore;
 
   // Staff accounts and the console: their SQL lives in pgStaff.ts and pgConsole.ts.
   readonly createStaffAccount: StaffStore['createStaffAccount'] = (...args) => this.staff.createStaffAccount(...args);
@@ -130,6 +133,15 @@ export class PostgresStore implements Store {
   readonly getCertificatePdf: CertificateStore['getCertificatePdf'] = (...args) => this.certificates.getCertificatePdf(...args);
   readonly revokeCertificate: CertificateStore['revokeCertificate'] = (...args) => this.certificates.revokeCertificate(...args);
 
+  // The message outbox: its SQL lives in pgOutbox.ts.
+  readonly enqueueMessage: OutboxStore['enqueueMessage'] = (...args) => this.outbox.enqueueMessage(...args);
+  readonly claimDueMessages: OutboxStore['claimDueMessages'] = (...args) => this.outbox.claimDueMessages(...args);
+  readonly markMessageSent: OutboxStore['markMessageSent'] = (...args) => this.outbox.markMessageSent(...args);
+  readonly markMessageRetry: OutboxStore['markMessageRetry'] = (...args) => this.outbox.markMessageRetry(...args);
+  readonly markMessageFailed: OutboxStore['markMessageFailed'] = (...args) => this.outbox.markMessageFailed(...args);
+  readonly messagesOfRequest: OutboxStore['messagesOfRequest'] = (...args) => this.outbox.messagesOfRequest(...args);
+  readonly outboxCounts: OutboxStore['outboxCounts'] = (...args) => this.outbox.outboxCounts(...args);
+
   private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
     this.pool = pool;
     this.requests = pgRequests(pool, options.faults);
@@ -139,6 +151,7 @@ export class PostgresStore implements Store {
     this.certificates = pgCertificates(pool);
     this.recordings = pgPromptRecordings(pool);
     this.officeIdentity = pgOfficeIdentity(pool);
+    this.outbox = pgOutbox(pool);
   }
 
   /** Connects and applies the pending migrations (under a lock, see migrate.ts). */
