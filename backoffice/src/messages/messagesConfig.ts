@@ -95,7 +95,7 @@ export function readMessagesConfigFile(path: string, warn: (line: string) => voi
     text = readFileSync(path, 'utf8');
     if ((statSync(path).mode & 0o077) !== 0) warn(`${path} may be read by other users: it holds the SMTP and SMS credentials (chmod 600 it)`);
   } catch (error) {
-    throw new Error(`cannot read the messages configuration ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new Error(`cannot read the messages configuration ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
   }
   let json: unknown;
   try {
