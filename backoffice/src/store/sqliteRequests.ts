@@ -3,6 +3,7 @@ import type { RemoteStatus } from '../../../src/domain/status';
 import { dueAt, FINAL_STATUSES, toStatusChange, type ChangeRow } from './requestRows';
 import { sameStoredBody, sha256Hex as sha256, type StoredBody } from './storedBody';
 import { MAX_CLAIMED_PREFIXES, type ChangesPage, type PurgeInput, type PushInput, type RequestSummary, type StatusAppend, type StatusAppendOutcome, type StoredPushOutcome } from './types';
+import { purgeOutboxInSqlite } from './sqliteOutbox';
 
 /**
  * Requests and their status log on SQLite. Statements are prepared once; each write runs in one
@@ -192,6 +193,8 @@ export function sqliteRequests(db: Database.Database) {
       purgeCollector.run(id);
     }
     purgeAudit.run(input.at, input.finishedBefore);
+    // The messages to the citizen hold their phone or address: they go with the body.
+    purgeOutboxInSqlite(db, { requestIds: due.map((row) => row.id), finishedBefore: input.finishedBefore, at: input.at });
     return due.length;
   });
 

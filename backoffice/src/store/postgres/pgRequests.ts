@@ -5,6 +5,7 @@ import { dueAt, FINAL_STATUSES, toStatusChange, type ChangeRow } from '../reques
 import { sameStoredBody, type StoredBody } from '../storedBody';
 import { MAX_CLAIMED_PREFIXES, type ChangesPage, type PurgeInput, type PushInput, type RequestSummary, type StatusAppend, type StatusAppendOutcome, type StoredPushOutcome, type ValidPushItem } from '../types';
 import { ADVISORY_LOCKS, inTransaction, type Queryable } from './pool';
+import { purgeOutboxInPostgres } from './pgOutbox';
 
 const CHANGE_COLUMNS = `c.seq, c.request_id AS "requestId", r.tracking_code AS "trackingCode", c.status, c.reason, c.reason_code AS "reasonCode",
   c.changed_at AS "changedAt", r.status_proof AS proof`;
@@ -286,6 +287,8 @@ async function purge(client: Queryable, input: PurgeInput): Promise<number> {
   }
   // Audit details are free text from kiosks: emptied after the same retention.
   await client.query(`UPDATE audit_entries SET detail = '', purged_at = $1 WHERE purged_at IS NULL AND received_at <= $2`, [input.at, input.finishedBefore]);
+  // The messages to the citizen hold their phone or address: they go with the body.
+  await purgeOutboxInPostgres(client, { requestIds: rows.map((row) => row.id), finishedBefore: input.finishedBefore, at: input.at });
   return rows.length;
 }
 
