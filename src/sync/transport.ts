@@ -45,6 +45,11 @@ export interface TransportOptions {
   fetch: FetchLike;
   now?: () => number;
   timers?: Timers;
+  /**
+   * Where `push` sends, relative to API_PREFIX: the kiosk's `/requests/push` by default. The
+   * portal sends the same body to its own route (`/portal/requests`) with its session's token.
+   */
+  pushPath?: string;
 }
 
 export interface AuditEntryWire {
@@ -129,7 +134,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   return {
     enrol: (request, signal) => call('POST', '/enrol', request, enrolResponseSchema, signal),
-    push: (items, signal) => call('POST', '/requests/push', { items }, pushResponseSchema, signal),
+    push: (items, signal) => call('POST', options.pushPath ?? '/requests/push', { items }, pushResponseSchema, signal),
     changes: (since, limit, signal) =>
       call('GET', `/changes?since=${encodeURIComponent(since)}&limit=${encodeURIComponent(limit)}`, undefined, changesResponseSchema, signal),
     catalogue: async (sinceVersion, signal) =>
