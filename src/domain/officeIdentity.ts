@@ -12,6 +12,28 @@ export const officeLogoSchema = z.strictObject({
 });
 export type OfficeLogo = z.infer<typeof officeLogoSchema>;
 
+/** Days of the week, ISO numbering: 1 is Monday, 7 is Sunday. */
+export const weekdaySchema = z.int().min(1).max(7);
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/**
+ * When an annex is open: a few spans, each for some days (`{ days: [1,2,3,4,5], opens: '08:30',
+ * closes: '16:30' }`); a day with a lunch break has two spans. Empty: not said (the portal shows
+ * a neutral "ask the annex"). Written as data, so each language formats it its own way.
+ */
+export const openingHoursSchema = z
+  .array(
+    z
+      .strictObject({ days: z.array(weekdaySchema).min(1).max(7), opens: clockTime, closes: clockTime })
+      .refine((span) => span.opens < span.closes, { message: 'opens before it closes' }),
+  )
+  .max(14);
+export type OpeningHours = z.infer<typeof openingHoursSchema>;
+
+const addressSchema = localizedTextSchema.refine((lines) => Object.values(lines).every((line) => line.trim().length > 0 && line.length <= 200), {
+  message: 'each address is 1 to 200 characters',
+});
+
 /**
  * How an office presents itself on its kiosks: its name in every kiosk language (so an Arabic
  * screen never shows a French name) and, optionally, its logo. Set on the back office and pulled
@@ -23,6 +45,10 @@ export const officeIdentitySchema = z.strictObject({
     message: 'each name is 1 to 120 characters',
   }),
   logo: officeLogoSchema.nullable(),
+  /** Where the annex is, in every language (the portal's list of offices); absent or null: not said. */
+  address: addressSchema.nullable().optional(),
+  /** Absent or empty: not said. */
+  openingHours: openingHoursSchema.optional(),
 });
 export type OfficeIdentity = z.infer<typeof officeIdentitySchema>;
 

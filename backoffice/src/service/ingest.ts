@@ -11,6 +11,8 @@ export interface IngestContext {
   now: Date;
   /** Where a push's anomalies are reported (the request's logger, at warn). */
   log?: (details: Record<string, unknown>, message: string) => void;
+  /** A portal batch: the citizen's account, which the requests are bound to (channel `portal`). */
+  portalAccountId?: string;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -57,6 +59,7 @@ export async function ingestBatch(context: IngestContext, items: readonly unknow
     kioskSeqs: inWindow,
     items: valid,
     clockFlags,
+    ...(context.portalAccountId === undefined ? {} : { portalAccountId: context.portalAccountId }),
   });
   // Stored when valid, but moving nothing: the operator learns of it from the log.
   if (inWindow.length < seqs.length) {

@@ -64,8 +64,8 @@ export function sqliteRequests(db: Database.Database) {
   const purgeTerms = db.prepare("DELETE FROM request_search_terms WHERE request_id = ? AND term <> lower(replace(?, '-', ''))");
   const purgeCollector = db.prepare("UPDATE request_events SET detail = '{}' WHERE request_id = ? AND kind = 'collected'");
   const insertRequest = db.prepare(
-    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at, clock_flag)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?)
+    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at, clock_flag, channel, portal_account_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?)
      ON CONFLICT DO NOTHING`,
   );
   const selectPrefixOwner = db.prepare<[string], { deviceId: string; officeId: string; revokedAt: string | null }>(
@@ -98,10 +98,11 @@ export function sqliteRequests(db: Database.Database) {
   );
   const selectHighWater = db.prepare<[], number>('SELECT COALESCE(MAX(seq), 0) FROM status_changes').pluck();
   // Through the prefix's office: a copy of the code pushed from another office (before prefixes were bound) is never
-  // found. Within the office, the owner's row first, then a re-enrolled kiosk's (see ownsPrefix).
+  // found. Within the office, the owner's row first, then a re-enrolled kiosk's (see ownsPrefix). A portal
+  // installation's prefix belongs to the reserved office `_portal` (migration 011): found through its owner.
   const selectByTrackingCode = db.prepare<[string], RequestSummary>(
     `SELECT r.id, r.office_id AS officeId, r.tracking_code AS trackingCode, r.status
-     FROM requests r JOIN tracking_prefixes p ON p.prefix = substr(r.tracking_code, 1, 3) AND p.office_id = r.office_id
+     FROM requests r JOIN tracking_prefixes p ON p.prefix = substr(r.tracking_code, 1, 3) AND (p.office_id = r.office_id OR p.device_id = r.device_id)
      WHERE r.tracking_code = ?
      ORDER BY CASE WHEN r.device_id = p.device_id THEN 0 ELSE 1 END, r.received_at, r.id LIMIT 1`,
   );
@@ -159,6 +160,8 @@ export function sqliteRequests(db: Database.Database) {
         input.receivedAt,
         dueAt(input.receivedAt, delayDays),
         input.clockFlags?.get(request.id) ?? null,
+        input.portalAccountId === undefined ? 'kiosk' : 'portal',
+        input.portalAccountId ?? null,
       );
       // The id is new, so the conflict is the device's own code used twice.
       if (changes === 0) return 'trackingCodeTaken';

@@ -15,6 +15,8 @@ import type { StaffStore } from './staffTypes';
 import type { PromptRecordingStore } from './promptRecordingTypes';
 import { sqlitePromptRecordings } from './sqlitePromptRecordings';
 import { sqliteRequests } from './sqliteRequests';
+import type { PortalStore } from './portalTypes';
+import { sqlitePortal } from './sqlitePortal';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal, Store, StoreStats } from './types';
 
 const DEVICE_COLUMNS = `id, office_id AS officeId, label, tracking_prefix AS trackingPrefix, enrolled_at AS enrolledAt,
@@ -30,6 +32,7 @@ export class SqliteStore implements Store {
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly requests: ReturnType<typeof sqliteRequests>;
   private readonly officeIdentity: OfficeIdentityStore;
+  private readonly portal: PortalStore;
   private readonly certificates: CertificateStore;
   private readonly enrolmentGuard: ReturnType<typeof sqliteEnrolmentGuard>;
   private readonly recordings: PromptRecordingStore;
@@ -82,6 +85,23 @@ export class SqliteStore implements Store {
   readonly listPromptRecordings: PromptRecordingStore['listPromptRecordings'] = (...args) => this.recordings.listPromptRecordings(...args);
   readonly getPromptRecording: PromptRecordingStore['getPromptRecording'] = (...args) => this.recordings.getPromptRecording(...args);
 
+  // The citizens' portal: its SQL lives in sqlitePortal.ts.
+  readonly putLoginCode: PortalStore['putLoginCode'] = (...args) => this.portal.putLoginCode(...args);
+  readonly checkLoginCode: PortalStore['checkLoginCode'] = (...args) => this.portal.checkLoginCode(...args);
+  readonly takeLoginLink: PortalStore['takeLoginLink'] = (...args) => this.portal.takeLoginLink(...args);
+  readonly portalSignIn: PortalStore['portalSignIn'] = (...args) => this.portal.portalSignIn(...args);
+  readonly getPortalSession: PortalStore['getPortalSession'] = (...args) => this.portal.getPortalSession(...args);
+  readonly touchPortalSession: PortalStore['touchPortalSession'] = (...args) => this.portal.touchPortalSession(...args);
+  readonly revokePortalSession: PortalStore['revokePortalSession'] = (...args) => this.portal.revokePortalSession(...args);
+  readonly getPortalAccount: PortalStore['getPortalAccount'] = (...args) => this.portal.getPortalAccount(...args);
+  readonly getPortalInstallation: PortalStore['getPortalInstallation'] = (...args) => this.portal.getPortalInstallation(...args);
+  readonly listServedOffices: PortalStore['listServedOffices'] = (...args) => this.portal.listServedOffices(...args);
+  readonly portalRequests: PortalStore['portalRequests'] = (...args) => this.portal.portalRequests(...args);
+  readonly portalRequest: PortalStore['portalRequest'] = (...args) => this.portal.portalRequest(...args);
+  readonly emptyWithdrawnRequest: PortalStore['emptyWithdrawnRequest'] = (...args) => this.portal.emptyWithdrawnRequest(...args);
+  readonly deletePortalAccount: PortalStore['deletePortalAccount'] = (...args) => this.portal.deletePortalAccount(...args);
+  readonly purgePortal: PortalStore['purgePortal'] = (...args) => this.portal.purgePortal(...args);
+
   constructor(file: string) {
     prepareDataFile(file);
     this.db = new Database(file);
@@ -95,6 +115,7 @@ export class SqliteStore implements Store {
     migrate(this.db);
     this.requests = sqliteRequests(this.db);
     this.officeIdentity = sqliteOfficeIdentity(this.db);
+    this.portal = sqlitePortal(this.db);
     this.recordings = sqlitePromptRecordings(this.db);
     this.staff = sqliteStaff(this.db);
     this.console = sqliteConsole(this.db);

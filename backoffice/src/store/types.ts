@@ -10,6 +10,7 @@ import type { StatusChange } from '../../../src/domain/syncProtocol';
 import type { RateLimitStore } from './rateLimitTypes';
 import type { CertificateStore } from './certificateTypes';
 import type { EnrolmentGuardStore } from './enrolmentTypes';
+import type { PortalStore } from './portalTypes';
 
 /**
  * What the back office keeps, behind one interface implemented on SQLite (sqliteStore.ts) and on
@@ -97,6 +98,8 @@ export interface PushInput {
   items: readonly ValidPushItem[];
   /** Items whose kiosk clock was outside the tolerated window, by request id: kept, and flagged. */
   clockFlags?: ReadonlyMap<string, ClockFlag>;
+  /** A batch from the citizens' portal: its requests get channel `portal` and this account as owner; kiosk batches leave it out. */
+  portalAccountId?: string;
 }
 
 export type ClockFlag = 'ahead' | 'behind';
@@ -152,7 +155,7 @@ export interface StoreStats {
   auditEntries: number;
 }
 
-export interface Store extends RateLimitStore, EnrolmentGuardStore, StaffStore, ConsoleStore, CertificateStore, PromptRecordingStore, OfficeIdentityStore {
+export interface Store extends RateLimitStore, EnrolmentGuardStore, StaffStore, ConsoleStore, CertificateStore, PromptRecordingStore, OfficeIdentityStore, PortalStore {
   createOffice(office: { id: string; name: string; createdAt: string }): Promise<'created' | 'exists'>;
   getOffice(id: string): Promise<Office | null>;
   revokeOffice(id: string, at: string): Promise<boolean>;

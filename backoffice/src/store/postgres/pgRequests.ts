@@ -179,8 +179,8 @@ async function push(client: Queryable, input: PushInput): Promise<StoredPushOutc
   const owned = await ownedPrefixes(client, input, [...new Set(unknown.map((item) => item.request.trackingCode.slice(0, 3)))]);
   const candidates = unknown.filter((item) => owned.has(item.request.trackingCode.slice(0, 3)));
   const { rows: inserted } = await client.query<{ id: string }>(
-    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at, clock_flag, status_proof)
-     SELECT id, $2, $3, kiosk_seq, tracking_code, service_id, body, 'received', $4, $4, due_at, clock_flag, status_proof
+    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at, clock_flag, status_proof, channel, portal_account_id)
+     SELECT id, $2, $3, kiosk_seq, tracking_code, service_id, body, 'received', $4, $4, due_at, clock_flag, status_proof, $12::text, $13::text
      FROM unnest($1::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
        AS t(id, kiosk_seq, tracking_code, service_id, body, clock_flag, due_at, status_proof)
      ON CONFLICT DO NOTHING
@@ -197,6 +197,8 @@ async function push(client: Queryable, input: PushInput): Promise<StoredPushOutc
       candidates.map((item) => input.clockFlags?.get(item.request.id) ?? null),
       candidates.map((item) => dueAt(input.receivedAt, item.delayDays)),
       candidates.map((item) => (item.request.statusProof ? JSON.stringify(item.request.statusProof) : null)),
+      input.portalAccountId === undefined ? 'kiosk' : 'portal',
+      input.portalAccountId ?? null,
     ],
   );
   const insertedIds = new Set(inserted.map((row) => row.id));

@@ -10,6 +10,8 @@ import { migratePostgres } from './migrate';
 import { pgCertificates } from './pgCertificates';
 import { pgConsole } from './pgConsole';
 import { pgOfficeIdentity } from './pgOfficeIdentity';
+import type { PortalStore } from '../portalTypes';
+import { pgPortal } from './pgPortal';
 import { pgPromptRecordings } from './pgPromptRecordings';
 import { pgRateLimits } from './pgRateLimits';
 import { pgStaff } from './pgStaff';
@@ -76,6 +78,7 @@ export class PostgresStore implements Store {
   private readonly certificates: CertificateStore;
   private readonly recordings: PromptRecordingStore;
   private readonly officeIdentity: OfficeIdentityStore;
+  private readonly portal: PortalStore;
 
   // Staff accounts and the console: their SQL lives in pgStaff.ts and pgConsole.ts.
   readonly createStaffAccount: StaffStore['createStaffAccount'] = (...args) => this.staff.createStaffAccount(...args);
@@ -130,6 +133,23 @@ export class PostgresStore implements Store {
   readonly getCertificatePdf: CertificateStore['getCertificatePdf'] = (...args) => this.certificates.getCertificatePdf(...args);
   readonly revokeCertificate: CertificateStore['revokeCertificate'] = (...args) => this.certificates.revokeCertificate(...args);
 
+  // The citizens' portal: its SQL lives in pgPortal.ts.
+  readonly putLoginCode: PortalStore['putLoginCode'] = (...args) => this.portal.putLoginCode(...args);
+  readonly checkLoginCode: PortalStore['checkLoginCode'] = (...args) => this.portal.checkLoginCode(...args);
+  readonly takeLoginLink: PortalStore['takeLoginLink'] = (...args) => this.portal.takeLoginLink(...args);
+  readonly portalSignIn: PortalStore['portalSignIn'] = (...args) => this.portal.portalSignIn(...args);
+  readonly getPortalSession: PortalStore['getPortalSession'] = (...args) => this.portal.getPortalSession(...args);
+  readonly touchPortalSession: PortalStore['touchPortalSession'] = (...args) => this.portal.touchPortalSession(...args);
+  readonly revokePortalSession: PortalStore['revokePortalSession'] = (...args) => this.portal.revokePortalSession(...args);
+  readonly getPortalAccount: PortalStore['getPortalAccount'] = (...args) => this.portal.getPortalAccount(...args);
+  readonly getPortalInstallation: PortalStore['getPortalInstallation'] = (...args) => this.portal.getPortalInstallation(...args);
+  readonly listServedOffices: PortalStore['listServedOffices'] = (...args) => this.portal.listServedOffices(...args);
+  readonly portalRequests: PortalStore['portalRequests'] = (...args) => this.portal.portalRequests(...args);
+  readonly portalRequest: PortalStore['portalRequest'] = (...args) => this.portal.portalRequest(...args);
+  readonly emptyWithdrawnRequest: PortalStore['emptyWithdrawnRequest'] = (...args) => this.portal.emptyWithdrawnRequest(...args);
+  readonly deletePortalAccount: PortalStore['deletePortalAccount'] = (...args) => this.portal.deletePortalAccount(...args);
+  readonly purgePortal: PortalStore['purgePortal'] = (...args) => this.portal.purgePortal(...args);
+
   private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
     this.pool = pool;
     this.requests = pgRequests(pool, options.faults);
@@ -139,6 +159,7 @@ export class PostgresStore implements Store {
     this.certificates = pgCertificates(pool);
     this.recordings = pgPromptRecordings(pool);
     this.officeIdentity = pgOfficeIdentity(pool);
+    this.portal = pgPortal(pool);
   }
 
   /** Connects and applies the pending migrations (under a lock, see migrate.ts). */
