@@ -6,6 +6,8 @@ import { prepareDataFile } from './dataFiles';
 import { memoryRateLimits } from './memoryRateLimits';
 import { migrate } from './migrate';
 import { sqliteOfficeIdentity } from './sqliteOfficeIdentity';
+import type { OutboxStore } from './outboxTypes';
+import { sqliteOutbox } from './sqliteOutbox';
 import type { OfficeIdentityStore } from './officeIdentityTypes';
 import { sqliteCertificates } from './sqliteCertificates';
 import { sqliteConsole } from './sqliteConsole';
@@ -39,6 +41,7 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly staff: StaffStore;
   private readonly console: ReturnType<typeof sqliteConsole>;
+  private readonly outbox: OutboxStore;
 
   // Staff accounts and the console: their SQL lives in sqliteStaff.ts and sqliteConsole.ts.
   readonly createStaffAccount: StaffStore['createStaffAccount'] = (...args) => this.staff.createStaffAccount(...args);
@@ -85,6 +88,14 @@ export class SqliteStore implements Store {
   readonly listPromptRecordings: PromptRecordingStore['listPromptRecordings'] = (...args) => this.recordings.listPromptRecordings(...args);
   readonly getPromptRecording: PromptRecordingStore['getPromptRecording'] = (...args) => this.recordings.getPromptRecording(...args);
 
+  // The message outbox: its SQL lives in sqliteOutbox.ts.
+  readonly enqueueMessage: OutboxStore['enqueueMessage'] = (...args) => this.outbox.enqueueMessage(...args);
+  readonly claimDueMessages: OutboxStore['claimDueMessages'] = (...args) => this.outbox.claimDueMessages(...args);
+  readonly markMessageSent: OutboxStore['markMessageSent'] = (...args) => this.outbox.markMessageSent(...args);
+  readonly markMessageRetry: OutboxStore['markMessageRetry'] = (...args) => this.outbox.markMessageRetry(...args);
+  readonly markMessageFailed: OutboxStore['markMessageFailed'] = (...args) => this.outbox.markMessageFailed(...args);
+  readonly messagesOfRequest: OutboxStore['messagesOfRequest'] = (...args) => this.outbox.messagesOfRequest(...args);
+  readonly outboxCounts: OutboxStore['outboxCounts'] = (...args) => this.outbox.outboxCounts(...args);
   // The citizens' portal: its SQL lives in sqlitePortal.ts.
   readonly putLoginCode: PortalStore['putLoginCode'] = (...args) => this.portal.putLoginCode(...args);
   readonly checkLoginCode: PortalStore['checkLoginCode'] = (...args) => this.portal.checkLoginCode(...args);
@@ -124,6 +135,7 @@ export class SqliteStore implements Store {
       mutateRequest: (mutation) => this.console.mutateRequestNow(mutation),
     });
     this.enrolmentGuard = sqliteEnrolmentGuard(this.db);
+    this.outbox = sqliteOutbox(this.db);
   }
 
   async enrolmentCodeOffice(codeHash: string): Promise<string | null> {

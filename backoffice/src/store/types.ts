@@ -10,6 +10,7 @@ import type { StatusChange } from '../../../src/domain/syncProtocol';
 import type { RateLimitStore } from './rateLimitTypes';
 import type { CertificateStore } from './certificateTypes';
 import type { EnrolmentGuardStore } from './enrolmentTypes';
+import type { OutboxStore } from './outboxTypes';
 import type { PortalStore } from './portalTypes';
 
 /**
@@ -155,7 +156,7 @@ export interface StoreStats {
   auditEntries: number;
 }
 
-export interface Store extends RateLimitStore, EnrolmentGuardStore, StaffStore, ConsoleStore, CertificateStore, PromptRecordingStore, OfficeIdentityStore, PortalStore {
+export interface Store extends RateLimitStore, EnrolmentGuardStore, StaffStore, ConsoleStore, CertificateStore, PromptRecordingStore, OfficeIdentityStore, OutboxStore, PortalStore {
   createOffice(office: { id: string; name: string; createdAt: string }): Promise<'created' | 'exists'>;
   getOffice(id: string): Promise<Office | null>;
   revokeOffice(id: string, at: string): Promise<boolean>;

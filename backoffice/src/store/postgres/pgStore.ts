@@ -10,6 +10,8 @@ import { migratePostgres } from './migrate';
 import { pgCertificates } from './pgCertificates';
 import { pgConsole } from './pgConsole';
 import { pgOfficeIdentity } from './pgOfficeIdentity';
+import type { OutboxStore } from '../outboxTypes';
+import { pgOutbox } from './pgOutbox';
 import type { PortalStore } from '../portalTypes';
 import { pgPortal } from './pgPortal';
 import { pgPromptRecordings } from './pgPromptRecordings';
@@ -78,6 +80,7 @@ export class PostgresStore implements Store {
   private readonly certificates: CertificateStore;
   private readonly recordings: PromptRecordingStore;
   private readonly officeIdentity: OfficeIdentityStore;
+  private readonly outbox: OutboxStore;
   private readonly portal: PortalStore;
 
   // Staff accounts and the console: their SQL lives in pgStaff.ts and pgConsole.ts.
@@ -133,6 +136,14 @@ export class PostgresStore implements Store {
   readonly getCertificatePdf: CertificateStore['getCertificatePdf'] = (...args) => this.certificates.getCertificatePdf(...args);
   readonly revokeCertificate: CertificateStore['revokeCertificate'] = (...args) => this.certificates.revokeCertificate(...args);
 
+  // The message outbox: its SQL lives in pgOutbox.ts.
+  readonly enqueueMessage: OutboxStore['enqueueMessage'] = (...args) => this.outbox.enqueueMessage(...args);
+  readonly claimDueMessages: OutboxStore['claimDueMessages'] = (...args) => this.outbox.claimDueMessages(...args);
+  readonly markMessageSent: OutboxStore['markMessageSent'] = (...args) => this.outbox.markMessageSent(...args);
+  readonly markMessageRetry: OutboxStore['markMessageRetry'] = (...args) => this.outbox.markMessageRetry(...args);
+  readonly markMessageFailed: OutboxStore['markMessageFailed'] = (...args) => this.outbox.markMessageFailed(...args);
+  readonly messagesOfRequest: OutboxStore['messagesOfRequest'] = (...args) => this.outbox.messagesOfRequest(...args);
+  readonly outboxCounts: OutboxStore['outboxCounts'] = (...args) => this.outbox.outboxCounts(...args);
   // The citizens' portal: its SQL lives in pgPortal.ts.
   readonly putLoginCode: PortalStore['putLoginCode'] = (...args) => this.portal.putLoginCode(...args);
   readonly checkLoginCode: PortalStore['checkLoginCode'] = (...args) => this.portal.checkLoginCode(...args);
@@ -159,6 +170,7 @@ export class PostgresStore implements Store {
     this.certificates = pgCertificates(pool);
     this.recordings = pgPromptRecordings(pool);
     this.officeIdentity = pgOfficeIdentity(pool);
+    this.outbox = pgOutbox(pool);
     this.portal = pgPortal(pool);
   }
 
