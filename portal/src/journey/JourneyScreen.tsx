@@ -72,7 +72,7 @@ export default function JourneyScreen() {
     case 'fields':
       return service ? <FormStepView journey={journey} service={service} send={send} /> : null;
     case 'consent':
-      return service && office ? <ConsentStep office={office} service={service} send={send} /> : null;
+      return service && office ? <ConsentStep office={office} service={service} phone={journey.draft.identity.phone ?? ''} send={send} /> : null;
     case 'review':
     case 'saving':
     case 'saveFailed':

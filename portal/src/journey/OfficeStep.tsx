@@ -6,7 +6,7 @@ import { usePortal } from '../app/portalContext';
 import { ScreenTitle } from '../components/ScreenTitle';
 import type { JourneyEvent } from './journeyState';
 import { officesOffering, type Offerings } from './offerings';
-import { officeText } from './officeText';
+import { officeName, openingHoursLines } from './officeText';
 
 /** The annex where the citizen will collect the document, with its address and opening hours. */
 export function OfficeStep({ offerings, service, send }: { offerings: Offerings; service: Service; send: Dispatch<JourneyEvent> }) {
@@ -20,25 +20,25 @@ export function OfficeStep({ offerings, service, send }: { offerings: Offerings;
       {offices.length === 0 ? <p>{t('office.none')}</p> : null}
       <ul className="cards" role="list">
         {offices.map((office) => {
-          const name = officeText(office.name, locale);
-          const address = officeText(office.address, locale);
-          const hours = officeText(office.hours, locale);
+          const name = officeName(office, locale);
+          const address = office.address?.[locale] ?? null;
+          const hours = openingHoursLines(office.openingHours, locale);
           return (
             <li key={office.id} className="card">
               <h2>{name}</h2>
               <dl>
-                {address ? (
-                  <>
-                    <dt>{t('office.address')}</dt>
-                    <dd>{address}</dd>
-                  </>
-                ) : null}
-                {hours ? (
-                  <>
-                    <dt>{t('office.hours')}</dt>
-                    <dd>{hours}</dd>
-                  </>
-                ) : null}
+                <dt>{t('office.address')}</dt>
+                <dd>{address ?? t('office.askAnnex')}</dd>
+                <dt>{t('office.hours')}</dt>
+                <dd>
+                  {hours.length === 0
+                    ? t('office.askAnnex')
+                    : hours.map((line) => (
+                        <span key={line} className="hours-line">
+                          {line}
+                        </span>
+                      ))}
+                </dd>
               </dl>
               <button type="button" className="primary" data-testid={`office-${office.id}`} aria-label={t('office.chooseNamed', { office: name })} onClick={() => send({ type: 'office.choose', officeId: office.id })}>
                 {t('office.choose')}

@@ -2,13 +2,13 @@ import { useEffect, useState, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Service } from '../../../src/domain/catalogue';
 import { localized } from '../../../src/i18n/format';
-import type { PortalOffice } from '../api/portalContract';
+import type { PortalOffice } from '../../../src/domain/portal/offices';
 import { usePortal, usePortalDb } from '../app/portalContext';
 import { ScreenTitle } from '../components/ScreenTitle';
 import { TrackingQr } from '../components/TrackingQr';
 import { isWaiting } from '../storage/portalOutbox';
 import type { JourneyEvent, SavedReceipt } from './journeyState';
-import { officeText } from './officeText';
+import { officeName } from './officeText';
 
 /**
  * The tracking code and its QR (the kiosk's: the code and the holder's proof, never a name), to
@@ -19,7 +19,7 @@ export function ReceiptStep({ receipt, service, office, send }: { receipt: Saved
   const { locale, syncStatus, navigate } = usePortal();
   const db = usePortalDb();
   const [waiting, setWaiting] = useState<boolean | null>(null);
-  const officeName = officeText(office.name, locale);
+  const name = officeName(office, locale);
 
   // Read again whenever the outbox's counts change: "kept on this phone" turns into "sent".
   const pendingCount = syncStatus?.pendingCount;
@@ -40,14 +40,14 @@ export function ReceiptStep({ receipt, service, office, send }: { receipt: Saved
         {receipt.trackingCode}
       </p>
       <TrackingQr trackingCode={receipt.trackingCode} statusToken={receipt.statusToken} />
-      <p>{t('receipt.showAtCounter', { office: officeName })}</p>
+      <p>{t('receipt.showAtCounter', { office: name })}</p>
       {waiting === null ? null : waiting ? (
         <p className="notice notice--info" role="status" data-testid="receipt-queued">
           {t('receipt.queued')}
         </p>
       ) : (
         <p className="notice notice--success" role="status" data-testid="receipt-sent">
-          {t('receipt.sent', { office: officeName })}
+          {t('receipt.sent', { office: name })}
         </p>
       )}
       {service.returnToCounter ? <p className="notice notice--info">{t('citizen:receipt.returnToCounter')}</p> : null}

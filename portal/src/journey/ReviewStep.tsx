@@ -4,12 +4,12 @@ import type { Service } from '../../../src/domain/catalogue';
 import type { IdentityKey } from '../../../src/domain/identity';
 import { formatDate, localized } from '../../../src/i18n/format';
 import { identitySpecs, isLeftToRightValue, serviceFieldSpecs } from '../../../src/ui/form/fieldSpec';
-import type { PortalOffice } from '../api/portalContract';
+import type { PortalOffice } from '../../../src/domain/portal/offices';
 import { usePortal } from '../app/portalContext';
 import { Notice } from '../components/Notice';
 import { ScreenTitle } from '../components/ScreenTitle';
 import type { JourneyEvent, JourneyState } from './journeyState';
-import { officeText } from './officeText';
+import { officeName } from './officeText';
 
 /** Everything the request will carry, each part with its "Change", then "Send". */
 export function ReviewStep({ journey, service, office, send }: { journey: JourneyState; service: Service; office: PortalOffice; send: Dispatch<JourneyEvent> }) {
@@ -34,7 +34,7 @@ export function ReviewStep({ journey, service, office, send }: { journey: Journe
         <dd>{localized(service.name, locale)}</dd>
         <dt>{t('review.office')}</dt>
         <dd>
-          {officeText(office.name, locale)}{' '}
+          {officeName(office, locale)}{' '}
           <button type="button" className="link" onClick={() => send({ type: 'step.edit', step: 'office' })}>
             {t('citizen:review.edit')}
           </button>

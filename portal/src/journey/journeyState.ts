@@ -1,6 +1,7 @@
 import type { Service } from '../../../src/domain/catalogue';
 import { emptyDraft, validateIdentity, validateServiceFields, type RequestDraft } from '../../../src/domain/request';
 import type { FieldError } from '../../../src/domain/validation';
+import type { ContactChoice } from '../../../src/domain/contact';
 
 /**
  * The steps of a request on the portal, in order. The same draft and the same checks as the
@@ -23,6 +24,8 @@ export interface JourneyState {
   errors: Record<string, FieldError['code']>;
   receipt: SavedReceipt | null;
   saveFailure: 'quota' | 'storage' | null;
+  /** The citizen's choice of messages (contact.ts), made with the consent. */
+  contact: ContactChoice | null;
 }
 
 export type JourneyEvent =
@@ -32,13 +35,13 @@ export type JourneyEvent =
   | { type: 'step.next'; service: Service; today: string }
   | { type: 'step.back'; service: Service | null }
   | { type: 'step.edit'; step: 'identity' | 'fields' | 'office' }
-  | { type: 'consent.accept' }
+  | { type: 'consent.accept'; contact: ContactChoice | null }
   | { type: 'save.start' }
   | { type: 'save.done'; receipt: SavedReceipt }
   | { type: 'save.failed'; reason: 'quota' | 'storage' }
   | { type: 'journey.restart' };
 
-export const initialJourney: JourneyState = { step: 'service', officeId: null, draft: emptyDraft(''), errors: {}, receipt: null, saveFailure: null };
+export const initialJourney: JourneyState = { step: 'service', officeId: null, draft: emptyDraft(''), errors: {}, receipt: null, saveFailure: null, contact: null };
 
 const hasFields = (service: Service) => service.fields.length > 0;
 
@@ -66,7 +69,7 @@ export function journeyReducer(state: JourneyState, event: JourneyEvent): Journe
     case 'step.edit':
       return { ...state, step: event.step, errors: {} };
     case 'consent.accept':
-      return state.step === 'consent' ? { ...state, step: 'review' } : state;
+      return state.step === 'consent' ? { ...state, step: 'review', contact: event.contact } : state;
     case 'save.start':
       return state.step === 'review' || state.step === 'saveFailed' ? { ...state, step: 'saving', saveFailure: null } : state;
     case 'save.done':

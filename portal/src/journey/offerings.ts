@@ -2,7 +2,7 @@ import { activeServices, type Catalogue, type Service } from '../../../src/domai
 import type { ShubbakDb } from '../../../src/storage/db';
 import { readMeta, writeMeta } from '../../../src/storage/meta';
 import { PortalApiError, type PortalApi } from '../api/portalApi';
-import type { PortalOffice } from '../api/portalContract';
+import type { PortalOffice } from '../../../src/domain/portal/offices';
 
 /** The annexes and what each one offers, as last fetched: a request can be made offline from it. */
 export interface Offerings {

@@ -2,15 +2,15 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../src/i18n/format';
 import { PortalApiError } from '../api/portalApi';
-import type { PortalAccount } from '../api/portalContract';
+import type { AccountResponse } from '../../../src/domain/portal/requests';
 import { usePortal, usePortalDb } from '../app/portalContext';
 import { Loading } from '../components/Loading';
 import { Notice } from '../components/Notice';
 import { ScreenTitle } from '../components/ScreenTitle';
 import { wipePortalData } from '../storage/portalDb';
-import { forgetSession } from '../storage/sessionStore';
+import { forgetEverything, forgetSession } from '../storage/sessionStore';
 
-type Loaded = { state: 'loading' } | { state: 'ready'; account: PortalAccount } | { state: 'offline' } | { state: 'failed' };
+type Loaded = { state: 'loading' } | { state: 'ready'; account: AccountResponse } | { state: 'offline' } | { state: 'failed' };
 
 /**
  * Law 09-08 on the phone: what the portal keeps about the citizen, logging out, and deleting the
@@ -52,7 +52,7 @@ export default function AccountScreen() {
       setError(failure instanceof PortalApiError && failure.reason === 'network' ? t('account.deleteOffline') : t('account.deleteFailed'));
       return;
     }
-    await Promise.all([wipePortalData(db), forgetSession()]);
+    await Promise.all([wipePortalData(db), forgetEverything()]);
     setSession(null);
   }
 
@@ -77,18 +77,18 @@ export default function AccountScreen() {
               <dd dir="ltr">{loaded.account.account.email}</dd>
             </div>
           ) : null}
-          {loaded.account.account.createdAt ? (
-            <div className="review__row">
-              <dt>{t('account.since')}</dt>
-              <dd>{formatDate(loaded.account.account.createdAt, locale)}</dd>
-            </div>
-          ) : null}
-          {loaded.account.requests ? (
-            <div className="review__row">
-              <dt>{t('account.requests')}</dt>
-              <dd>{loaded.account.requests.length}</dd>
-            </div>
-          ) : null}
+          <div className="review__row">
+            <dt>{t('account.since')}</dt>
+            <dd>{formatDate(loaded.account.account.createdAt, locale)}</dd>
+          </div>
+          <div className="review__row">
+            <dt>{t('account.requests')}</dt>
+            <dd>{loaded.account.requests}</dd>
+          </div>
+          <div className="review__row">
+            <dt>{t('account.sessions')}</dt>
+            <dd>{loaded.account.sessions}</dd>
+          </div>
         </dl>
       ) : session?.login ? (
         <p dir="ltr">{session.login}</p>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { usePortal } from '../app/portalContext';
 import { Notice } from '../components/Notice';
 import { ScreenTitle } from '../components/ScreenTitle';
-import { writeSession } from '../storage/sessionStore';
+import { readInstallationId, storedSessionFrom, writeSession } from '../storage/sessionStore';
 import { loginErrorKey } from './loginErrors';
 
 /** Where the e-mail's link lands (`#/login/<token>`): the token is exchanged once for a session. */
@@ -18,8 +18,8 @@ export function EmailLinkScreen({ token }: { token: string }) {
     spent.current = true;
     void (async () => {
       try {
-        const session = await api.verifyEmailLink(token);
-        const stored = { token: session.token, trackingPrefix: session.trackingPrefix, firstSeq: session.firstSeq ?? 1, login: '', expiresAt: session.expiresAt ?? null };
+        const session = await api.verifyEmailLink(token, await readInstallationId().catch(() => null));
+        const stored = storedSessionFrom(session);
         await writeSession(stored);
         setSession(stored);
         // Replaces the link in the history: going back never offers the spent token again.

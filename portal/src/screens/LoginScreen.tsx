@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseMoroccanMobile } from '../../../src/domain/identifiers';
 import { westernDigits } from '../../../src/domain/digits';
-import type { PortalSession } from '../api/portalContract';
+import type { PortalSession } from '../../../src/domain/portal/login';
 import { usePortal } from '../app/portalContext';
 import { Notice } from '../components/Notice';
 import { ScreenTitle } from '../components/ScreenTitle';
-import { writeSession } from '../storage/sessionStore';
+import { readInstallationId, storedSessionFrom, writeSession } from '../storage/sessionStore';
 import { loginErrorKey } from './loginErrors';
 
 type Method = 'sms' | 'email';
@@ -34,8 +34,8 @@ export function LoginScreen() {
 
 function useKeepSession() {
   const { setSession, navigate } = usePortal();
-  return async (session: PortalSession, login: string) => {
-    const stored = { token: session.token, trackingPrefix: session.trackingPrefix, firstSeq: session.firstSeq ?? 1, login, expiresAt: session.expiresAt ?? null };
+  return async (session: PortalSession) => {
+    const stored = storedSessionFrom(session);
     await writeSession(stored);
     setSession(stored);
     navigate({ name: 'home' });
@@ -76,7 +76,7 @@ function SmsLogin() {
     setBusy(true);
     setError(null);
     try {
-      await keepSession(await api.verifySmsCode(phone, digits), phone);
+      await keepSession(await api.verifySmsCode(phone, digits, await readInstallationId().catch(() => null)));
     } catch (failure) {
       setError(t(loginErrorKey(failure, 'login.wrongCode')));
       setBusy(false);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../src/i18n/format';
 import { PortalApiError } from '../api/portalApi';
-import type { MyRequest } from '../api/portalContract';
+import type { MyRequest } from '../../../src/domain/portal/requests';
 import { usePortal, usePortalDb } from '../app/portalContext';
 import { Loading } from '../components/Loading';
 import { Notice } from '../components/Notice';
@@ -10,14 +10,12 @@ import { ScreenTitle } from '../components/ScreenTitle';
 import { TrackingQr } from '../components/TrackingQr';
 import { readMeta } from '../../../src/storage/meta';
 import type { Offerings } from '../journey/offerings';
-import { officeText } from '../journey/officeText';
+import { officeName as nameOf } from '../journey/officeText';
 import { waitingRequests, type WaitingRequest } from '../storage/portalOutbox';
 import { forgetSession } from '../storage/sessionStore';
+import { statusTokenKey } from '../storage/portalDb';
 
 type Remote = { state: 'loading' } | { state: 'ready'; requests: MyRequest[] } | { state: 'offline' } | { state: 'failed' };
-
-/** Statuses the citizen may still withdraw: nothing has been done on them yet. */
-const WITHDRAWABLE = new Set(['received']);
 
 /** The citizen's requests: those still on the phone, then the back office's with status, reason and annex. */
 export default function MyRequestsScreen() {
@@ -60,7 +58,7 @@ export default function MyRequestsScreen() {
     }
     return serviceId;
   };
-  const officeName = (officeId: string | null | undefined) => officeText(offerings?.offices.find((office) => office.id === officeId)?.name, locale);
+  const officeName = (officeId: string) => nameOf(offerings?.offices.find((office) => office.id === officeId), locale);
   const onPhone = waiting.filter((item) => remote.state !== 'ready' || !remote.requests.some((request) => request.trackingCode === item.trackingCode));
 
   return (
@@ -101,6 +99,15 @@ export default function MyRequestsScreen() {
 function RequestCard({ request, serviceName: name, officeName: office, onChanged }: { request: MyRequest; serviceName: string; officeName: string; onChanged: () => void }) {
   const { t } = useTranslation(['portal', 'citizen', 'journey', 'common']);
   const { api, locale } = usePortal();
+  const db = usePortalDb();
+  const [statusToken, setStatusToken] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    void readMeta<string | null>(db, statusTokenKey(request.trackingCode), null).then((token) => current && setStatusToken(token));
+    return () => {
+      current = false;
+    };
+  }, [db, request.trackingCode]);
   const [showQr, setShowQr] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -119,11 +126,11 @@ function RequestCard({ request, serviceName: name, officeName: office, onChanged
         {request.trackingCode}
       </p>
       <p className={`status status--${request.status}`} data-testid="request-status">
-        {t(`citizen:status.remote.${request.status}`)}
+        {t(`citizen:status.remote.${request.status}` as const)}
       </p>
       {request.status === 'refused' ? (
         <p data-testid="request-reason">
-          {t('citizen:lookup.reason')}: {request.reasonCode ? t(`journey:refusal.${request.reasonCode}`) : null}
+          {t('citizen:lookup.reason')}: {request.reasonCode ? t(`journey:refusal.${request.reasonCode}` as const) : null}
           {request.reason ? ` — ${request.reason}` : null}
         </p>
       ) : null}
@@ -132,12 +139,13 @@ function RequestCard({ request, serviceName: name, officeName: office, onChanged
           {t('review.office')}: {office}
         </p>
       ) : null}
-      <p className="card__date">{t('requests.madeOn', { date: formatDate(request.createdAt, locale) })}</p>
+      <p className="card__date">{t('requests.madeOn', { date: formatDate(request.receivedAt, locale) })}</p>
+      <p className="card__date">{t('requests.updated', { date: formatDate(request.statusAt, locale) })}</p>
       <button type="button" className="secondary" aria-expanded={showQr} onClick={() => setShowQr(!showQr)}>
         {showQr ? t('requests.hideQr') : t('requests.showQr')}
       </button>
-      {showQr ? <TrackingQr trackingCode={request.trackingCode} statusToken={request.statusToken ?? null} /> : null}
-      {WITHDRAWABLE.has(request.status) ? (
+      {showQr ? <TrackingQr trackingCode={request.trackingCode} statusToken={statusToken} /> : null}
+      {request.withdrawable ? (
         confirming ? (
           <div className="confirm" role="group" aria-label={t('requests.withdraw')}>
             <p>{t('requests.withdrawConfirm')}</p>

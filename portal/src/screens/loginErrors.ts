@@ -15,6 +15,7 @@ export function loginErrorKey(
     case 'invalid':
     case 'notFound':
       return wrongAnswerKey;
+    case 'conflict':
     case 'server':
       return 'login.failed';
   }

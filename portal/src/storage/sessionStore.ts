@@ -6,22 +6,39 @@
  * page load, offline first and online after.
  */
 
+import type { PortalSession } from '../../../src/domain/portal/login';
+
 /** What the phone keeps of a login. */
 export interface StoredSession {
   token: string;
+  /** This browser's installation (the back office's device for the portal), sent again at the next login to keep its prefix. */
+  installationId: string;
   /** Tracking-code prefix the back office allocated to this installation (the outbox makes codes offline with it). */
   trackingPrefix: string;
-  /** First sequence number of the allocation (1 unless the back office says otherwise). */
-  firstSeq: number;
-  /** Phone (E.164) or e-mail address the citizen logged in with; empty when not known (e-mail link). */
+  /** The highest sequence the back office has seen from this installation: the outbox numbers above it. */
+  lastSeq: number;
+  /** Phone (E.164) or e-mail address of the account, shown offline on the account screen. */
   login: string;
-  /** ISO date-time; null when the back office did not say. */
-  expiresAt: string | null;
+  /** ISO date-time: the session ends then whatever happens. */
+  expiresAt: string;
+}
+
+export function storedSessionFrom(session: PortalSession): StoredSession {
+  return {
+    token: session.token,
+    installationId: session.installation.id,
+    trackingPrefix: session.installation.trackingPrefix,
+    lastSeq: session.installation.lastSeq,
+    login: session.account.phone ?? session.account.email ?? '',
+    expiresAt: session.expiresAt,
+  };
 }
 
 export const SESSION_DB_NAME = 'shubbak-portal-session';
 const STORE = 'session';
 const KEY = 'current';
+/** Kept across logouts: the next login on this browser asks for the same installation (same prefix). */
+const INSTALLATION_KEY = 'installation';
 
 function open(factory: IDBFactory): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -56,7 +73,15 @@ export async function readSession(factory: IDBFactory = defaultFactory()): Promi
 }
 
 export async function writeSession(session: StoredSession, factory: IDBFactory = defaultFactory()): Promise<void> {
-  await run(factory, 'readwrite', (store) => store.put(session, KEY));
+  await run(factory, 'readwrite', (store) => {
+    store.put(session.installationId, INSTALLATION_KEY);
+    return store.put(session, KEY);
+  });
+}
+
+export async function readInstallationId(factory: IDBFactory = defaultFactory()): Promise<string | null> {
+  const value = await run<unknown>(factory, 'readonly', (store) => store.get(INSTALLATION_KEY));
+  return typeof value === 'string' ? value : null;
 }
 
 /**
@@ -67,9 +92,20 @@ export async function forgetSession(factory: IDBFactory = defaultFactory()): Pro
   await run(factory, 'readwrite', (store) => store.delete(KEY));
 }
 
+/** After the account is deleted: the installation goes too, nothing of the account stays. */
+export async function forgetEverything(factory: IDBFactory = defaultFactory()): Promise<void> {
+  await run(factory, 'readwrite', (store) => store.clear());
+}
+
 /** What was stored is checked on reading, like everything the portal reads back. */
 function isStoredSession(value: unknown): value is StoredSession {
   if (!value || typeof value !== 'object') return false;
   const record = value as Record<string, unknown>;
-  return typeof record.token === 'string' && typeof record.trackingPrefix === 'string' && typeof record.firstSeq === 'number' && typeof record.login === 'string';
+  return (
+    typeof record.token === 'string' &&
+    typeof record.installationId === 'string' &&
+    typeof record.trackingPrefix === 'string' &&
+    typeof record.lastSeq === 'number' &&
+    typeof record.login === 'string'
+  );
 }

@@ -12,6 +12,10 @@ import { phaseOf, type SyncPhase } from '../../../src/sync/syncStatus';
 import { SyncError } from '../../../src/sync/syncError';
 import { createTransport, type FetchLike } from '../../../src/sync/transport';
 import { readSession } from '../storage/sessionStore';
+import { officeKey } from '../storage/portalDb';
+import { readMeta } from '../../../src/storage/meta';
+import type { CitizenRequest } from '../../../src/domain/request';
+import type { PortalPushItem } from '../../../src/domain/portal/requests';
 
 /** The portal's push route, relative to API_PREFIX: the kiosk's push body, the citizen's session token. */
 export const PORTAL_PUSH_PATH = '/portal/requests';
@@ -70,7 +74,12 @@ export function startPortalSync(deps: PortalSyncDeps): PortalSync {
   async function transport() {
     const session = await readSession();
     if (!session) throw new SyncError('unauthorized', 'not logged in');
-    return createTransport({ baseUrl: deps.origin, token: session.token, timeoutMs: REQUEST_TIMEOUT_MS, fetch: fetchImpl, now, pushPath: PORTAL_PUSH_PATH });
+    return createTransport({ baseUrl: deps.origin, token: session.token, timeoutMs: REQUEST_TIMEOUT_MS, fetch: fetchImpl, now, pushPath: PORTAL_PUSH_PATH, pushItems: withOffices });
+  }
+
+  /** The portal's push item is `{ officeId, request }`: the office chosen for each request, kept beside it. */
+  async function withOffices(requests: readonly CitizenRequest[]): Promise<PortalPushItem[]> {
+    return Promise.all(requests.map(async (request) => ({ officeId: await readMeta<string>(db, officeKey(request.id), ''), request })));
   }
 
   const holdCycleLock = createCycleLock(locks);
