@@ -30,6 +30,8 @@ import { registerRequestRoutes } from './routes/requests';
 import { SigningKeyring } from './certificates/signingKeyring';
 import { registerConsoleRoutes } from './routes/console/registerConsole';
 import { registerHeartbeatRoutes } from './routes/heartbeat';
+import { registerPortalRoutes } from './routes/portal/registerPortal';
+import { loadCodeSecret, portalSettings, type PortalOptions } from './portal/portalDefaults';
 import { purgeFinishedRequests } from './service/retention';
 import { prepareDataDir } from './store/dataFiles';
 import { openStore, storeConfig, type StoreConfig } from './store/openStore';
@@ -85,6 +87,8 @@ export interface BuildServerOptions {
   trustProxy?: TrustProxySetting;
   /** The console's session lifetimes, login throttle and certificate facts; defaults for each left out. */
   console?: Partial<ConsoleSettings>;
+  /** The citizens' portal: code secret, SMS and e-mail senders, public address, throttles; defaults for each left out (portalDefaults.ts). */
+  portal?: PortalOptions;
 }
 
 export interface ConsoleSettings {
@@ -133,7 +137,8 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       callback(null, {
         origin: kiosk ? '*' : false,
         credentials: false,
-        methods: ['GET', 'POST'],
+        // DELETE: the portal's withdrawal and account deletion (the portal app may be served from another origin in development).
+        methods: ['GET', 'POST', 'DELETE'],
         allowedHeaders: ['Authorization', 'Content-Type'],
         exposedHeaders: ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
         maxAge: 600,
@@ -172,6 +177,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       registerConsoleCertificateRoutes(app, { ...consoleDeps, keyring: options.keyring });
     }
     registerPromptRecordingRoutes(app, deps);
+    registerPortalRoutes(app, { ...deps, portal: portalSettings(options.portal, app.log) });
   });
   return app;
 }
@@ -188,6 +194,8 @@ export interface StartOptions {
   /** Purge finished requests' personal data after this many days, at start and every hour; off when absent. */
   retentionDays?: number;
   trustProxy?: TrustProxySetting;
+  /** The portal's senders and public address; the code secret is the data folder's (portal-code-secret). */
+  portal?: Omit<PortalOptions, 'codeSecret'>;
 }
 
 export const PURGE_INTERVAL_MS = 60 * 60 * 1000;
@@ -206,7 +214,10 @@ export async function startBackoffice(options: StartOptions): Promise<RunningBac
   const store = await openStore(options.store ?? storeConfig({ dataDir: options.dataDir }));
   const keyring = SigningKeyring.open(options.dataDir);
   await indexUnsearchedRequests(store);
-  const app = buildServer({ store, keyring, logger: options.logger, rateLimit: options.rateLimit, timeouts: options.timeouts, trustProxy: options.trustProxy });
+  // The e-mail link's address: the one configured, else the one this server listens on (known below).
+  let listening = '';
+  const portal = { publicUrl: () => listening, ...options.portal, codeSecret: loadCodeSecret(options.dataDir) };
+  const app = buildServer({ store, keyring, logger: options.logger, rateLimit: options.rateLimit, timeouts: options.timeouts, trustProxy: options.trustProxy, portal });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
@@ -216,6 +227,7 @@ export async function startBackoffice(options: StartOptions): Promise<RunningBac
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  listening = `http://${host}:${port}`;
   const purging = options.retentionDays === undefined ? null : schedulePurge(app, store, options.retentionDays);
   return {
     url: `http://${host}:${port}`,

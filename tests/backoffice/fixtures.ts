@@ -125,7 +125,7 @@ export async function harness(options: { rateLimit?: RateLimitSettings | false }
 }
 
 /**
- * Every GET and POST route the server serves, as `METHOD /path`, read from Fastify's own route
+ * Every GET, POST and DELETE route the server serves, as `METHOD /path`, read from Fastify's own route
  * tree (printRoutes nests routes under a shared path: the tree is walked to rebuild full paths).
  */
 export async function servedRoutes(app: FastifyInstance): Promise<string[]> {
@@ -140,7 +140,7 @@ export async function servedRoutes(app: FastifyInstance): Promise<string[]> {
     while (stack.length && stack.at(-1)!.indent >= indent) stack.pop();
     const path = (stack.at(-1)?.path ?? '') + match[1]!;
     stack.push({ indent, path });
-    for (const verb of (match[2] ?? '').split(', ')) if (verb === 'GET' || verb === 'POST') routes.push(`${verb} ${path}`);
+    for (const verb of (match[2] ?? '').split(', ')) if (verb === 'GET' || verb === 'POST' || verb === 'DELETE') routes.push(`${verb} ${path}`);
   }
   // The OpenAPI document describes the API (under /api/); the HTML pages beside it (the console at
   // /console/, the certificate check at /verify) are not endpoints.

@@ -20,6 +20,7 @@ import { BODY_LIMITS } from '../routes/deps';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../../src/domain/console/session';
 import { publicKeySetSchema, verifyRequestSchema, verifyResponseSchema } from '../../../src/domain/certificateToken';
 import { consolePaths } from './consolePaths';
+import { portalPaths } from './portalPaths';
 
 /**
  * The OpenAPI 3.1 description of the API, generated from the same zod schemas the server
@@ -97,6 +98,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     components: {
       securitySchemes: {
         deviceToken: { type: 'http', scheme: 'bearer', description: 'Device token received at enrolment' },
+        portalSession: { type: 'http', scheme: 'bearer', description: "A citizen's portal session token (docs/portal.md); never a device token" },
         consoleSession: {
           type: 'apiKey',
           in: 'cookie',
@@ -186,6 +188,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
       },
       ...consolePaths(jsonSchema),
+      ...portalPaths(jsonSchema),
       [`${API_PREFIX}/keys`]: {
         get: {
           summary: "The back office's public certificate keys, current and retired (docs/certificates.md)",

@@ -14,8 +14,9 @@ import { portalAccountSchema } from './login';
 /**
  * One pushed item: `{ officeId, request }`. Parsed item by item on the server (portalPushItemSchema),
  * so one bad item is `invalid` without failing the batch. An office that is not in the offices
- * list is `invalid` with `{ path: 'officeId', code: 'unknownOffice' }`. The channel is never
- * read from the body: the server stamps `portal`.
+ * list is `invalid` with `{ path: 'officeId', code: 'unknownOffice' }`; the other errors' paths
+ * are the request's own (`identity.cin`, `trackingCode`…), exactly as the kiosk receives them.
+ * The channel is never read from the body: the server stamps `portal`.
  */
 export const portalPushBodySchema = z.strictObject({
   items: z.array(z.unknown()).min(1).max(MAX_PUSH_BATCH),
