@@ -36,6 +36,8 @@ import { purgeFinishedRequests } from './service/retention';
 import { prepareDataDir } from './store/dataFiles';
 import { openStore, storeConfig, type StoreConfig } from './store/openStore';
 import type { Store } from './store/types';
+import { hasAnyChannel, startMessaging } from './messages/messaging';
+import type { MessagesConfig } from './messages/messagesConfig';
 
 export interface RateLimitSettings {
   /** Requests per window for one device (or one address when unauthenticated). */
@@ -196,6 +198,10 @@ export interface StartOptions {
   trustProxy?: TrustProxySetting;
   /** The portal's senders and public address; the code secret is the data folder's (portal-code-secret). */
   portal?: Omit<PortalOptions, 'codeSecret'>;
+  /** Messages to citizens (docs/messages.md): the worker runs when a channel is configured; else messages wait in the outbox. */
+  messages?: MessagesConfig;
+  /** Where the `log` message adapter writes when the configuration names no file. */
+  print?: (line: string) => void;
 }
 
 export const PURGE_INTERVAL_MS = 60 * 60 * 1000;
@@ -229,10 +235,19 @@ export async function startBackoffice(options: StartOptions): Promise<RunningBac
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   listening = `http://${host}:${port}`;
   const purging = options.retentionDays === undefined ? null : schedulePurge(app, store, options.retentionDays);
+  const messaging =
+    options.messages && hasAnyChannel(options.messages)
+      ? startMessaging(store, options.messages, {
+          print: options.print ?? ((line) => process.stdout.write(`${line}\n`)),
+          log: { info: (line) => app.log.info(line), warn: (line) => app.log.warn(line) },
+        })
+      : null;
   return {
     url: `http://${host}:${port}`,
     close: async () => {
       if (purging) clearInterval(purging);
+      // The round in flight finishes and is marked before the database closes: no lease left behind.
+      await messaging?.stop();
       await app.close();
       await store.close();
     },
