@@ -6,7 +6,7 @@ import globals from 'globals';
 const platformModules = ['react', 'react-dom', 'react-dom/*', 'dexie', 'dexie-react-hooks', 'electron', 'i18next', 'react-i18next', 'xstate', '@xstate/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', '.data/**', 'coverage/**', 'dist-console/**'] },
+  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', '.data/**', 'coverage/**', 'dist-console/**', 'dist-portal/**', 'dev-dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

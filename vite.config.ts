@@ -40,7 +40,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
-          include: ['tests/{domain,machines,storage,sync,ui,supervisor,platform,console}/**/*.test.{ts,tsx}'],
+          include: ['tests/{domain,machines,storage,sync,ui,supervisor,platform,console,portal}/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup/unit.ts'],
         },
       },

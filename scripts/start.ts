@@ -30,6 +30,8 @@ async function buildPages(): Promise<void> {
   await runQuietly(vite, ['build'], REPO_ROOT);
   // The console has its own build; the back office serves it at /console/.
   await runQuietly(vite, ['build', '-c', path.join('backoffice', 'console', 'vite.config.ts')], REPO_ROOT);
+  // The citizens' portal too, served at /portal/.
+  await runQuietly(vite, ['build', '-c', path.join('portal', 'vite.config.ts')], REPO_ROOT);
   if (electronBinaryPath(REPO_ROOT)) {
     console.log('Building the Electron main process…');
     await runQuietly(process.execPath, [path.join('scripts', 'build-electron.mjs')], REPO_ROOT);
@@ -59,6 +61,7 @@ async function demoEnrolmentCode(freshOffice: boolean): Promise<string | undefin
 /** The office console, and on a fresh demo its staff accounts (one per role), so a newcomer processes the request they just made. */
 async function printDemoStaff(backofficeUrl: string): Promise<void> {
   console.log(`Office console: ${new URL('/console/', backofficeUrl).href}`);
+  console.log(`Citizens' portal (open it on a phone on this network, or here): ${new URL('/portal/', backofficeUrl).href}`);
   console.log(`Certificate check (public): ${new URL('/verify', backofficeUrl).href}`);
   console.log(`Messages to citizens (demo: not sent, written to this log): ${path.relative(REPO_ROOT, demoMessagesLog)}`);
   // Data without the demo office (a real one's) gets no demo accounts.

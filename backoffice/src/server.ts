@@ -5,6 +5,7 @@ import { API_PREFIX } from '../../src/domain/syncProtocol';
 import { CONSOLE_PREFIX } from '../../src/domain/console/routes';
 import { rateLimitKey, registerAuth } from './http/auth';
 import { registerConsolePages } from './http/consolePages';
+import { registerPortalPages } from './http/portalPages';
 import { registerConsoleAuth } from './http/consoleAuth';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from './service/loginThrottle';
 import { NO_CERTIFICATES, type CertificateFacts } from './service/requestPage';
@@ -83,6 +84,8 @@ export interface BuildServerOptions {
   keyring?: SigningKeyring;
   /** The built console served at /console/; the repository's dist-console/ when omitted. */
   consoleDir?: string;
+  /** The built citizens' portal served at /portal/; the repository's dist-portal/ when omitted. */
+  portalDir?: string;
   trustProxy?: TrustProxySetting;
   /** The console's session lifetimes, login throttle and certificate facts; defaults for each left out. */
   console?: Partial<ConsoleSettings>;
@@ -170,6 +173,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     registerConsoleRoutes(app, consoleDeps);
     registerMetaRoutes(app, deps);
     registerConsolePages(app, options.consoleDir);
+    registerPortalPages(app, options.portalDir);
     if (options.keyring) {
       registerCertificateVerificationRoutes(app, { ...deps, keyring: options.keyring });
       registerConsoleCertificateRoutes(app, { ...consoleDeps, keyring: options.keyring });

@@ -42,6 +42,7 @@ export async function submitRequest(input: SaveRequestInput, deps: SubmitDeps): 
       locale: input.locale,
       now: stampedAt,
       ...(status ? { statusProof: status.proof } : {}),
+      ...(input.contact ? { contact: input.contact } : {}),
     });
     // The machine validated every step; this is the same check, run once more on what is stored.
     if (!built.ok) throw new IncompleteDraftError(built.errors.map((error) => error.path));

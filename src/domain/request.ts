@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Service } from './catalogue';
-import { contactChoiceSchema } from './contact';
+import { contactChoiceSchema, type ContactChoice } from './contact';
 import { IDENTITY_FIELDS, identitySchema, type Identity } from './identity';
 import { localeSchema, type Locale } from './locales';
 import { statusProofSchema, type StatusProof } from './statusProof';
@@ -95,6 +95,8 @@ export interface RequestStamp {
   /** ISO date-time from the kiosk clock. */
   now: string;
   statusProof?: StatusProof;
+  /** How the citizen wants to hear about it (the portal asks; contact.ts). */
+  contact?: ContactChoice;
 }
 
 /** Builds the request from a complete draft; the same checks the back office will run again. */
@@ -120,6 +122,7 @@ export function buildRequest(
     consent: { noticeVersion: CONSENT_NOTICE_VERSION, acceptedAt: stamp.now },
     createdAt: stamp.now,
     ...(stamp.statusProof ? { statusProof: stamp.statusProof } : {}),
+    ...(stamp.contact ? { contact: stamp.contact } : {}),
   };
   return { ok: true, request: citizenRequestSchema.parse(request) };
 }

@@ -5,6 +5,7 @@ import type commonEn from '../../locales/en/common.json';
 import type journeyEn from '../../locales/en/journey.json';
 import type consoleEn from '../../locales/en/console.json';
 import type keyboardEn from '../../locales/en/keyboard.json';
+import type portalEn from '../../locales/en/portal.json';
 import type readingEn from '../../locales/en/reading.json';
 import type supervisorEn from '../../locales/en/supervisor.json';
 import type validationEn from '../../locales/en/validation.json';
@@ -22,6 +23,7 @@ declare module 'i18next' {
       journey: typeof journeyEn;
       console: typeof consoleEn;
       keyboard: typeof keyboardEn;
+      portal: typeof portalEn;
       reading: typeof readingEn;
       supervisor: typeof supervisorEn;
       validation: typeof validationEn;

@@ -11,12 +11,14 @@ import type { BackendModule, ResourceLanguage } from 'i18next';
 const files = import.meta.glob<ResourceLanguage>(['../../locales/*/*.json', '!../../locales/*/console.json', '!../../locales/*/verify.json', '!../../locales/*/messages.json'], { import: 'default' });
 
 const SUPERVISOR_NAMESPACE = 'supervisor';
+/** The citizens' portal's own texts (portal/): never shown on the kiosk. */
+const PORTAL_NAMESPACE = 'portal';
 const partsOf = (file: string) => /locales\/([^/]+)\/([^/]+)\.json$/.exec(file)!.slice(1) as [language: string, namespace: string];
 
 /** The namespaces the citizen screens use, loaded with each language; the supervisor's comes with its overlay. */
 export function citizenNamespaces(): string[] {
   const all = Object.keys(files).map((file) => partsOf(file)[1]);
-  return [...new Set(all)].filter((namespace) => namespace !== SUPERVISOR_NAMESPACE).sort();
+  return [...new Set(all)].filter((namespace) => namespace !== SUPERVISOR_NAMESPACE && namespace !== PORTAL_NAMESPACE).sort();
 }
 
 /** Every (language, namespace) pair the build carries. */

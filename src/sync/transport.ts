@@ -46,6 +46,13 @@ export interface TransportOptions {
   fetch: FetchLike;
   now?: () => number;
   timers?: Timers;
+  /**
+   * Where `push` sends, relative to API_PREFIX: the kiosk's `/requests/push` by default. The
+   * portal sends the same body to its own route (`/portal/requests`) with its session's token.
+   */
+  pushPath?: string;
+  /** What each pushed request travels as: itself by default; the portal wraps it with the office chosen for it. */
+  pushItems?: (requests: readonly CitizenRequest[]) => Promise<unknown[]>;
 }
 
 export interface AuditEntryWire {
@@ -132,7 +139,8 @@ export function createTransport(options: TransportOptions): Transport {
 
   return {
     enrol: (request, signal) => call('POST', '/enrol', request, enrolResponseSchema, signal),
-    push: (items, signal) => call('POST', '/requests/push', { items }, pushResponseSchema, signal),
+    push: async (items, signal) =>
+      call('POST', options.pushPath ?? '/requests/push', { items: options.pushItems ? await options.pushItems(items) : items }, pushResponseSchema, signal),
     changes: (since, limit, signal) =>
       call('GET', `/changes?since=${encodeURIComponent(since)}&limit=${encodeURIComponent(limit)}`, undefined, changesResponseSchema, signal),
     catalogue: async (sinceVersion, signal) =>

@@ -1,4 +1,5 @@
 import type { Catalogue, Service } from '../../domain/catalogue';
+import type { ContactChoice } from '../../domain/contact';
 import type { Locale } from '../../domain/locales';
 import type { RefusalReasonCode } from '../../domain/refusalReasons';
 import type { RequestDraft } from '../../domain/request';
@@ -16,6 +17,8 @@ export interface SaveRequestInput {
   service: Service;
   catalogueVersion: number;
   locale: Locale;
+  /** The citizen's contact choice, when the journey asked for it (the portal does). */
+  contact?: ContactChoice;
 }
 
 /** What the saving actor answers once the request is durably in the outbox. */

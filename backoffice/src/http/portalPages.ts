@@ -1,0 +1,59 @@
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { PORTAL_BASE, PORTAL_DIST_DIR } from '../../../portal/paths';
+import { errorBody } from './errors';
+
+/**
+ * The portal's policy: scripts, styles, fonts and the service worker from this origin only; the
+ * QR code is a data: image; the API on this origin only; never framed. React sets styles through
+ * the DOM (allowed), never through inline <style> or style="" markup.
+ */
+export const PORTAL_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Files a browser must ask for again at each visit: the page, the service worker and what decides its updates. */
+function mustRevalidate(filename: string): boolean {
+  return filename.endsWith('.html') || filename.endsWith('sw.js') || filename.endsWith('registerSW.js') || filename.endsWith('.webmanifest') || /workbox-[^/]*\.js$/.test(filename);
+}
+
+/**
+ * Serves the built portal (dist-portal/) at `/portal/`, like the console at `/console/`. Not built
+ * (`npm run build:portal` not run): `/portal/` answers 404 `portal_not_built`.
+ */
+export function registerPortalPages(app: FastifyInstance, distDir: string = PORTAL_DIST_DIR): void {
+  app.get('/portal', { config: { access: 'public' } }, async (_request, reply) => reply.redirect(PORTAL_BASE, 301));
+  if (!existsSync(distDir)) {
+    app.get(`${PORTAL_BASE}*`, { config: { access: 'public' } }, async (_request, reply) =>
+      reply.status(404).send(errorBody('portal_not_built', 'The portal is not built: run `npm run build:portal`.')),
+    );
+    return;
+  }
+  void app.register(fastifyStatic, {
+    root: distDir,
+    prefix: PORTAL_BASE,
+    index: ['index.html'],
+    // A second static root in the same server: the console's registration owns reply.sendFile.
+    decorateReply: false,
+    cacheControl: false,
+    setHeaders: (response, filename) => {
+      response.setHeader('Content-Security-Policy', PORTAL_CSP);
+      response.setHeader('X-Content-Type-Options', 'nosniff');
+      response.setHeader('Referrer-Policy', 'no-referrer');
+      // Hashed assets never change; the page and the service worker must be fetched again to see a new build.
+      response.setHeader('Cache-Control', mustRevalidate(filename) ? 'no-cache' : 'public, max-age=31536000, immutable');
+    },
+  });
+}

@@ -1,0 +1,117 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import type { i18n as I18n } from 'i18next';
+import { directionOf, type Locale } from '../../../src/domain/locales';
+import type { ShubbakDb } from '../../../src/storage/db';
+import type { PortalApi } from '../api/portalApi';
+import { PortalShell } from '../components/PortalShell';
+import { Loading } from '../components/Loading';
+import { EmailLinkScreen } from '../screens/EmailLinkScreen';
+import { LanguageScreen } from '../screens/LanguageScreen';
+import { LoginScreen } from '../screens/LoginScreen';
+import type { StoredSession } from '../storage/sessionStore';
+import type { PortalSync, PortalSyncStatus } from '../sync/portalSync';
+import { PortalContext, type PortalServices } from './portalContext';
+import { rememberLocale } from './portalI18n';
+import { parseRoute, routeHash, type PortalRoute } from './route';
+
+// Everything after the login is loaded on demand: the first page carries language and login only.
+const JourneyScreen = lazy(() => import('../journey/JourneyScreen'));
+const MyRequestsScreen = lazy(() => import('../screens/MyRequestsScreen'));
+const AccountScreen = lazy(() => import('../screens/AccountScreen'));
+
+export interface PortalAppProps {
+  i18n: I18n;
+  api: PortalApi;
+  session: StoredSession | null;
+  locale: Locale;
+  firstVisit: boolean;
+  tokenRef: { current: string | null };
+}
+
+/**
+ * The portal's shell: language, session, route and the outbox's sync engine, handed to the
+ * screens through PortalContext. Unlike the kiosk's shell it has no supervisor, no attract screen
+ * and no idle wipe: the phone is the citizen's own.
+ */
+export function PortalApp({ i18n, api, session: initialSession, locale: initialLocale, firstVisit, tokenRef }: PortalAppProps) {
+  const [locale, setLocale] = useState(initialLocale);
+  const [session, setSessionState] = useState(initialSession);
+  const [route, setRoute] = useState<PortalRoute>(() => parseRoute(location.hash));
+  const [languageChosen, setLanguageChosen] = useState(!firstVisit);
+  const [db, setDb] = useState<ShubbakDb | null>(null);
+  const [sync, setSync] = useState<PortalSync | null>(null);
+  const [syncStatus, setSyncStatus] = useState<PortalSyncStatus | null>(null);
+
+  useEffect(() => {
+    const onHashChange = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.documentElement.dir = directionOf(locale);
+  }, [locale]);
+
+  // The outbox's code (Dexie, xstate, the push pipeline) is not needed to draw the first screen:
+  // it loads right after, and sends what an earlier visit left waiting.
+  useEffect(() => {
+    let stopped = false;
+    let started: PortalSync | null = null;
+    let unsubscribe = () => {};
+    void Promise.all([import('../storage/portalDb'), import('../sync/portalSync')]).then(([{ openPortalDb }, { startPortalSync }]) => {
+      if (stopped) return;
+      const opened = openPortalDb();
+      started = startPortalSync({ db: opened, origin: location.origin });
+      unsubscribe = started.subscribe(setSyncStatus);
+      setDb(opened);
+      setSync(started);
+    });
+    return () => {
+      stopped = true;
+      unsubscribe();
+      started?.stop();
+    };
+  }, []);
+
+  const changeLocale = useCallback(
+    (next: Locale) => {
+      rememberLocale(next);
+      void i18n.changeLanguage(next).then(() => setLocale(next));
+    },
+    [i18n],
+  );
+
+  const setSession = useCallback(
+    (next: StoredSession | null) => {
+      tokenRef.current = next?.token ?? null;
+      setSessionState(next);
+      if (next) sync?.loggedIn();
+    },
+    [sync, tokenRef],
+  );
+
+  const navigate = useCallback((next: PortalRoute) => {
+    location.hash = routeHash(next);
+  }, []);
+
+  const services = useMemo<PortalServices>(
+    () => ({ db, api, locale, changeLocale, session, setSession, navigate, sync, syncStatus }),
+    [db, api, locale, changeLocale, session, setSession, navigate, sync, syncStatus],
+  );
+
+  return <PortalContext.Provider value={services}>{screenFor(route, languageChosen, session, db !== null, () => setLanguageChosen(true))}</PortalContext.Provider>;
+}
+
+function screenFor(route: PortalRoute, languageChosen: boolean, session: StoredSession | null, dbOpen: boolean, onLanguageChosen: () => void) {
+  if (!languageChosen || route.name === 'language') return <LanguageScreen onChosen={onLanguageChosen} />;
+  if (route.name === 'emailLink') return <EmailLinkScreen token={route.token} />;
+  if (!session) return <LoginScreen />;
+  return (
+    <PortalShell route={route}>
+      <Suspense fallback={<Loading />}>
+        {!dbOpen ? <Loading /> : route.name === 'requests' ? <MyRequestsScreen /> : route.name === 'account' ? <AccountScreen /> : <JourneyScreen />}
+      </Suspense>
+    </PortalShell>
+  );
+}

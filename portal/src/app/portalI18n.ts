@@ -1,0 +1,40 @@
+import { createInstance, type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { LOCALES, type Locale } from '../../../src/domain/locales';
+import { i18nOptions } from '../../../src/i18n/i18nOptions';
+import { localeBundleBackend } from '../../../src/i18n/localeBundles';
+
+/**
+ * The kiosk's i18next setup (same options, same lazily loaded locale files), with the namespaces
+ * the portal's screens use: its own (`portal`) and the citizen texts it shares with the kiosk
+ * (identity labels, validation messages, consent notice, statuses, refusal reasons).
+ */
+export const PORTAL_NAMESPACES = ['portal', 'common', 'citizen', 'journey', 'validation', 'refusal'] as const;
+
+export async function loadPortalI18n(locale: Locale): Promise<i18n> {
+  const instance = createInstance();
+  await instance.use(localeBundleBackend).use(initReactI18next).init({ ...i18nOptions(locale), ns: [...PORTAL_NAMESPACES], defaultNS: 'portal' });
+  return instance;
+}
+
+const LOCALE_KEY = 'shubbak-portal-locale';
+
+/** The language chosen on this phone, or null on a first visit (the language screen comes first). */
+export function storedLocale(storage: Pick<Storage, 'getItem'> | null = globalThis.localStorage ?? null): Locale | null {
+  const value = storage?.getItem(LOCALE_KEY);
+  return (LOCALES as readonly string[]).includes(value ?? '') ? (value as Locale) : null;
+}
+
+export function rememberLocale(locale: Locale, storage: Pick<Storage, 'setItem'> | null = globalThis.localStorage ?? null): void {
+  storage?.setItem(LOCALE_KEY, locale);
+}
+
+/** The phone's own language when the portal speaks it, French otherwise (the administration's working language). */
+export function browserLocale(languages: readonly string[]): Locale {
+  for (const language of languages) {
+    const base = language.toLowerCase().split('-')[0] ?? '';
+    if (base === 'tzm' || base === 'ber' || base === 'shi') return 'zgh';
+    if ((LOCALES as readonly string[]).includes(base)) return base as Locale;
+  }
+  return 'fr';
+}

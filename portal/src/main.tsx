@@ -1,0 +1,47 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { createPortalApi } from './api/portalApi';
+import { browserLocale, loadPortalI18n, storedLocale } from './app/portalI18n';
+import { PortalApp } from './app/PortalApp';
+import { readSession } from './storage/sessionStore';
+import './styles/portal.css';
+
+/**
+ * The portal's start: the session kept from last time and the language, then the first screen
+ * (language or login, or the home screen of a citizen already logged in). Everything else (the
+ * outbox database, the request journey, "my requests", the account, the sync engine) loads after.
+ */
+async function boot() {
+  const chosen = storedLocale();
+  const locale = chosen ?? browserLocale(navigator.languages);
+  const [i18n, session] = await Promise.all([loadPortalI18n(locale), readSession().catch(() => null)]);
+  // The shell updates it at login and logout; the API client reads it at each call.
+  const tokenRef = { current: session?.token ?? null };
+  const api = createPortalApi({ origin: location.origin, token: () => tokenRef.current });
+  return { i18n, api, session, locale, firstVisit: chosen === null, tokenRef };
+}
+
+const root = createRoot(document.getElementById('root')!);
+boot().then(
+  (booted) =>
+    root.render(
+      <StrictMode>
+        <I18nextProvider i18n={booted.i18n}>
+          <PortalApp {...booted} />
+        </I18nextProvider>
+      </StrictMode>,
+    ),
+  (error: unknown) => {
+    console.error('portal start-up failed', error);
+    // Written in the four languages at once: the translations may be what failed to load.
+    root.render(
+      <main className="boot-failure" role="alert">
+        <p lang="ar" dir="rtl">تعذر تشغيل البوابة. المرجو إعادة تحميل الصفحة.</p>
+        <p lang="zgh">ⵓⵔ ⵜⵜⵡⴰⵙⵏⴽⵛⵎ ⵜⴰⴱⵡⴰⴱⵜ. ⴰⵍⵙ ⴰⵙⵏⵓⴱⴳ ⵏ ⵜⴰⵙⵏⴰ.</p>
+        <p lang="fr">Le portail n’a pas pu démarrer. Rechargez la page.</p>
+        <p lang="en">The portal could not start. Please reload the page.</p>
+      </main>,
+    );
+  },
+);
