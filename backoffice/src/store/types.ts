@@ -10,6 +10,7 @@ import type { StatusChange } from '../../../src/domain/syncProtocol';
 import type { RateLimitStore } from './rateLimitTypes';
 import type { CertificateStore } from './certificateTypes';
 import type { EnrolmentGuardStore } from './enrolmentTypes';
+import type { DirectoryStore } from './directoryTypes';
 
 /**
  * What the back office keeps, behind one interface implemented on SQLite (sqliteStore.ts) and on
@@ -152,7 +153,7 @@ export interface StoreStats {
   auditEntries: number;
 }
 
-export interface Store extends RateLimitStore, EnrolmentGuardStore, StaffStore, ConsoleStore, CertificateStore, PromptRecordingStore, OfficeIdentityStore {
+export interface Store extends RateLimitStore, EnrolmentGuardStore, StaffStore, ConsoleStore, CertificateStore, PromptRecordingStore, OfficeIdentityStore, DirectoryStore {
   createOffice(office: { id: string; name: string; createdAt: string }): Promise<'created' | 'exists'>;
   getOffice(id: string): Promise<Office | null>;
   revokeOffice(id: string, at: string): Promise<boolean>;

@@ -5,6 +5,7 @@ import { canonicalRequestJson, type CitizenRequest } from '../../../src/domain/r
 import type { RemoteStatus } from '../../../src/domain/status';
 import { makeRequest, testCatalogue } from '../fixtures';
 import { consoleContract } from './consoleContract';
+import { directoryContract } from './directoryContract';
 
 /** A way to get fresh, empty databases of one engine; `open` may be called again for a second instance. */
 export interface StoreEngine {
@@ -83,6 +84,7 @@ export function storeContract(engine: StoreEngine): void {
 
   describe(`the ${engine.name} store`, () => {
     describe('console', () => consoleContract({ withKiosk }));
+    describe('routing', () => directoryContract({ withKiosk }));
 
     describe('offices and catalogues', () => {
       it('creates an office once, finds it, and revokes it once', async () => {

@@ -6,6 +6,7 @@ import { consoleMigration } from './005-console';
 import { officeIdentity } from './007-office-identity';
 import { certificates } from './006-certificates';
 import { promptRecordings } from './008-prompt-recordings';
+import { routing } from './010-routing';
 
 /**
  * Versioned schema changes, applied in order, each inside its own transaction, and recorded in
@@ -32,4 +33,4 @@ export function migrationSql(migration: Migration, engine: 'sqlite' | 'postgres'
   return engine === 'postgres' ? (migration.postgres ?? migration.sql) : migration.sql;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration, certificates, officeIdentity, promptRecordings];
+export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration, certificates, officeIdentity, promptRecordings, routing];

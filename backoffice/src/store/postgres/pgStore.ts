@@ -9,6 +9,8 @@ import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Prin
 import { migratePostgres } from './migrate';
 import { pgCertificates } from './pgCertificates';
 import { pgConsole } from './pgConsole';
+import type { DirectoryStore } from '../directoryTypes';
+import { pgDirectory } from './pgDirectory';
 import { pgOfficeIdentity } from './pgOfficeIdentity';
 import { pgPromptRecordings } from './pgPromptRecordings';
 import { pgRateLimits } from './pgRateLimits';
@@ -76,6 +78,7 @@ export class PostgresStore implements Store {
   private readonly certificates: CertificateStore;
   private readonly recordings: PromptRecordingStore;
   private readonly officeIdentity: OfficeIdentityStore;
+  private readonly directory: DirectoryStore;
 
   // Staff accounts and the console: their SQL lives in pgStaff.ts and pgConsole.ts.
   readonly createStaffAccount: StaffStore['createStaffAccount'] = (...args) => this.staff.createStaffAccount(...args);
@@ -130,12 +133,27 @@ export class PostgresStore implements Store {
   readonly getCertificatePdf: CertificateStore['getCertificatePdf'] = (...args) => this.certificates.getCertificatePdf(...args);
   readonly revokeCertificate: CertificateStore['revokeCertificate'] = (...args) => this.certificates.revokeCertificate(...args);
 
+  // The routing directory and forwards: their SQL lives in pgDirectory.ts.
+  readonly addBody: DirectoryStore['addBody'] = (...args) => this.directory.addBody(...args);
+  readonly listBodies: DirectoryStore['listBodies'] = (...args) => this.directory.listBodies(...args);
+  readonly getBody: DirectoryStore['getBody'] = (...args) => this.directory.getBody(...args);
+  readonly removeBody: DirectoryStore['removeBody'] = (...args) => this.directory.removeBody(...args);
+  readonly mutateAndForward: DirectoryStore['mutateAndForward'] = (...args) => this.directory.mutateAndForward(...args);
+  readonly getForward: DirectoryStore['getForward'] = (...args) => this.directory.getForward(...args);
+  readonly forwardsOf: DirectoryStore['forwardsOf'] = (...args) => this.directory.forwardsOf(...args);
+  readonly openForwards: DirectoryStore['openForwards'] = (...args) => this.directory.openForwards(...args);
+  readonly markForwardSent: DirectoryStore['markForwardSent'] = (...args) => this.directory.markForwardSent(...args);
+  readonly answerForward: DirectoryStore['answerForward'] = (...args) => this.directory.answerForward(...args);
+  readonly forwardDocument: DirectoryStore['forwardDocument'] = (...args) => this.directory.forwardDocument(...args);
+  readonly onForward: DirectoryStore['onForward'] = (...args) => this.directory.onForward(...args);
+
   private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
     this.pool = pool;
     this.requests = pgRequests(pool, options.faults);
     this.rateLimits = pgRateLimits(pool);
     this.staff = pgStaff(pool);
     this.console = pgConsole(pool);
+    this.directory = pgDirectory(pool);
     this.certificates = pgCertificates(pool);
     this.recordings = pgPromptRecordings(pool);
     this.officeIdentity = pgOfficeIdentity(pool);
