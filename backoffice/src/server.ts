@@ -29,6 +29,7 @@ import { registerRequestRoutes } from './routes/requests';
 import { SigningKeyring } from './certificates/signingKeyring';
 import { registerConsoleRoutes } from './routes/console/registerConsole';
 import { registerHeartbeatRoutes } from './routes/heartbeat';
+import { registerReplyRoutes } from './routing/replyRoutes';
 import { purgeFinishedRequests } from './service/retention';
 import { prepareDataDir } from './store/dataFiles';
 import { openStore, storeConfig, type StoreConfig } from './store/openStore';
@@ -166,6 +167,8 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     if (options.keyring) {
       registerCertificateVerificationRoutes(app, { ...deps, keyring: options.keyring });
       registerConsoleCertificateRoutes(app, { ...consoleDeps, keyring: options.keyring });
+      // Reply links are signed with the same keys: without them there is nothing to check a link against.
+      registerReplyRoutes(app, { ...deps, keyring: options.keyring });
     }
     registerPromptRecordingRoutes(app, deps);
   });

@@ -80,17 +80,22 @@ export function foldCommune(name: string): string {
 
 export type BodyChoice =
   | { route: 'annex' }
+  /** The directory has no body of this kind: the office handles such requests by hand, as before routing. */
+  | { route: 'unrouted'; kind: string }
   | { route: 'body'; body: DirectoryBody }
+  /** Bodies of this kind exist, none for this request (its commune is missing from the directory). */
   | { route: 'noBody'; kind: string };
 
 /**
  * Which body handles a request. A commune-of-birth request goes to the body listing its commune,
  * else to a body of that kind that lists none (a catch-all); another kind to its first body.
- * Removed bodies never receive anything.
+ * Removed bodies never receive anything. Routing is opt-in per kind: a kind with no body at all is
+ * `unrouted`.
  */
 export function chooseBody(handledBy: string, fields: Readonly<Record<string, string>>, bodies: readonly DirectoryBody[]): BodyChoice {
   if (handledBy === HANDLED_BY_ANNEX) return { route: 'annex' };
   const candidates = bodies.filter((body) => body.kind === handledBy && body.removedAt === null);
+  if (candidates.length === 0) return { route: 'unrouted', kind: handledBy };
   const field = COMMUNE_FIELD_BY_KIND[handledBy];
   const wanted = field && fields[field] !== undefined ? foldCommune(fields[field]) : null;
   const named = wanted ? candidates.find((body) => body.communes.some((commune) => foldCommune(commune) === wanted)) : undefined;
@@ -130,4 +135,30 @@ export function documentTypeOf(bytes: Uint8Array): ReplyDocumentType | null {
   if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
   return null;
+}
+
+/** An admin's new directory entry (console and CLI alike); the back office cleans the names with the shared text rule. */
+export const newBodyInputSchema = z
+  .strictObject({
+    kind: bodyKindSchema,
+    nameAr: z.string().min(1).max(BODY_NAME_MAX),
+    nameFr: z.string().min(1).max(BODY_NAME_MAX),
+    communes: z.array(z.string().min(1).max(COMMUNE_NAME_MAX)).max(MAX_COMMUNES_PER_BODY).default([]),
+    email: z.email().max(254).optional(),
+    endpoint: z.url().max(500).optional(),
+  })
+  .refine((body) => body.email !== undefined || body.endpoint !== undefined, 'a body needs an e-mail address or an endpoint');
+export type NewBodyInput = z.input<typeof newBodyInputSchema>;
+
+/** Plain http:// reaches only this machine (tests, a local bridge); anything farther needs https://. */
+export function isAcceptableEndpoint(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.username !== '' || parsed.password !== '') return false;
+  if (parsed.protocol === 'https:') return true;
+  return parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
 }

@@ -14,6 +14,7 @@ import { openStore, storeConfig, type StoreConfig } from '../store/openStore';
 import { isLoopbackHost } from '../http/plainHttp';
 import { parseTrustProxy } from '../http/trustProxy';
 import * as certificateCommands from './certificateCommands';
+import * as routingCommands from './routingCommands';
 import * as commands from './commands';
 import { isClusterPrimary, leaveCluster, reportListening, runWorkers } from './workers';
 import { SigningKeyring } from '../certificates/signingKeyring';
@@ -52,6 +53,12 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
   catalogue-import --office <id> <file>
   set-office-identity --office <id> --name-ar <name> --name-zgh <name> --name-fr <name> --name-en <name> [--logo <file>]
                                            the office's name in each kiosk language and its logo (.png .jpg .webp .svg)
+  add-body --office <id> --kind <handledBy> --name-ar <name> --name-fr <name> [--commune <name>]…
+           [--email <address>] [--endpoint <https://…>]
+                                           a body of the routing directory (e.g. --kind commune-of-birth);
+                                           no --commune: it takes every request of its kind
+  list-bodies --office <id>
+  remove-body --office <id> <bodyId>       no more forwards to it (its past ones stay)
   purge --days <n>                         empties the personal data of requests finished > n days ago
   openapi                                  prints the OpenAPI 3.1 document (as served at /api/v1/openapi.json)
   rotate-signing-key                       certificates are signed with a new key from now on; old ones still verify
@@ -88,6 +95,10 @@ const OPTIONS = {
   'name-en': { type: 'string' },
   logo: { type: 'string' },
   keys: { type: 'string' },
+  kind: { type: 'string' },
+  commune: { type: 'string', multiple: true },
+  email: { type: 'string' },
+  endpoint: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -231,6 +242,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             },
             logo: values.logo ? readOfficeLogo(values.logo) : null,
           });
+          break;
+        case 'add-body':
+          await routingCommands.addBody(context, required(values.office, '--office'), {
+            kind: required(values.kind, '--kind'),
+            nameAr: required(values['name-ar'], '--name-ar'),
+            nameFr: required(values['name-fr'], '--name-fr'),
+            communes: values.commune ?? [],
+            ...(values.email === undefined ? {} : { email: values.email }),
+            ...(values.endpoint === undefined ? {} : { endpoint: values.endpoint }),
+          });
+          break;
+        case 'list-bodies':
+          await routingCommands.listBodies(context, required(values.office, '--office'));
+          break;
+        case 'remove-body':
+          await routingCommands.removeBody(context, required(values.office, '--office'), required(rest[0], '<bodyId>'));
           break;
         default:
           throw new commands.CommandError(`unknown command "${command}"\n${USAGE}`);
