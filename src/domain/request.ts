@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Service } from './catalogue';
+import { contactChoiceSchema } from './contact';
 import { IDENTITY_FIELDS, identitySchema, type Identity } from './identity';
 import { localeSchema, type Locale } from './locales';
 import { statusProofSchema, type StatusProof } from './statusProof';
@@ -33,6 +34,8 @@ export const citizenRequestSchema = z.strictObject({
   createdAt: z.iso.datetime(),
   /** What lets any kiosk of the office check that a status lookup comes from the holder (statusProof.ts). */
   statusProof: statusProofSchema.optional(),
+  /** How the citizen wants to hear about it (contact.ts); absent from older kiosks: no message. */
+  contact: contactChoiceSchema.optional(),
 });
 export type CitizenRequest = z.infer<typeof citizenRequestSchema>;
 

@@ -5,6 +5,7 @@ import { statusProofSchema, type StatusProof } from '../../../src/domain/statusP
 import type { StatusChange } from '../../../src/domain/syncProtocol';
 import { sameStoredBody, sha256Hex as sha256, type StoredBody } from './storedBody';
 import { MAX_CLAIMED_PREFIXES, type ChangesPage, type PurgeInput, type PushInput, type RequestSummary, type StatusAppend, type StatusAppendOutcome, type StoredPushOutcome } from './types';
+import { purgeOutboxInSqlite } from './sqliteOutbox';
 
 const FINAL_STATUSES = REMOTE_STATUSES.filter(isFinalStatus);
 
@@ -223,6 +224,8 @@ export function sqliteRequests(db: Database.Database) {
       purgeCollector.run(id);
     }
     purgeAudit.run(input.at, input.finishedBefore);
+    // The messages to the citizen hold their phone or address: they go with the body.
+    purgeOutboxInSqlite(db, { requestIds: due.map((row) => row.id), finishedBefore: input.finishedBefore, at: input.at });
     return due.length;
   });
 

@@ -6,6 +6,8 @@ import { prepareDataFile } from './dataFiles';
 import { memoryRateLimits } from './memoryRateLimits';
 import { migrate } from './migrate';
 import { sqliteOfficeIdentity } from './sqliteOfficeIdentity';
+import type { OutboxStore } from './outboxTypes';
+import { sqliteOutbox } from './sqliteOutbox';
 import type { OfficeIdentityStore } from './officeIdentityTypes';
 import { sqliteCertificates } from './sqliteCertificates';
 import { sqliteConsole } from './sqliteConsole';
@@ -39,6 +41,7 @@ export class SqliteStore implements Store {
   private readonly staff: StaffStore;
   private readonly console: ReturnType<typeof sqliteConsole>;
   private readonly directory: DirectoryStore;
+  private readonly outbox: OutboxStore;
 
   // Staff accounts and the console: their SQL lives in sqliteStaff.ts and sqliteConsole.ts.
   readonly createStaffAccount: StaffStore['createStaffAccount'] = (...args) => this.staff.createStaffAccount(...args);
@@ -98,6 +101,14 @@ export class SqliteStore implements Store {
   readonly answerForward: DirectoryStore['answerForward'] = (...args) => this.directory.answerForward(...args);
   readonly forwardDocument: DirectoryStore['forwardDocument'] = (...args) => this.directory.forwardDocument(...args);
   readonly onForward: DirectoryStore['onForward'] = (...args) => this.directory.onForward(...args);
+  // The message outbox: its SQL lives in sqliteOutbox.ts.
+  readonly enqueueMessage: OutboxStore['enqueueMessage'] = (...args) => this.outbox.enqueueMessage(...args);
+  readonly claimDueMessages: OutboxStore['claimDueMessages'] = (...args) => this.outbox.claimDueMessages(...args);
+  readonly markMessageSent: OutboxStore['markMessageSent'] = (...args) => this.outbox.markMessageSent(...args);
+  readonly markMessageRetry: OutboxStore['markMessageRetry'] = (...args) => this.outbox.markMessageRetry(...args);
+  readonly markMessageFailed: OutboxStore['markMessageFailed'] = (...args) => this.outbox.markMessageFailed(...args);
+  readonly messagesOfRequest: OutboxStore['messagesOfRequest'] = (...args) => this.outbox.messagesOfRequest(...args);
+  readonly outboxCounts: OutboxStore['outboxCounts'] = (...args) => this.outbox.outboxCounts(...args);
 
   constructor(file: string) {
     prepareDataFile(file);
@@ -121,6 +132,7 @@ export class SqliteStore implements Store {
     });
     this.enrolmentGuard = sqliteEnrolmentGuard(this.db);
     this.directory = sqliteDirectory(this.db, (mutation) => this.console.mutateRequestNow(mutation));
+    this.outbox = sqliteOutbox(this.db);
   }
 
   async enrolmentCodeOffice(codeHash: string): Promise<string | null> {

@@ -11,6 +11,7 @@ import type { RateLimitStore } from './rateLimitTypes';
 import type { CertificateStore } from './certificateTypes';
 import type { EnrolmentGuardStore } from './enrolmentTypes';
 import type { DirectoryStore } from './directoryTypes';
+import type { OutboxStore } from './outboxTypes';
 
 /**
  * What the back office keeps, behind one interface implemented on SQLite (sqliteStore.ts) and on
@@ -153,7 +154,7 @@ export interface StoreStats {
   auditEntries: number;
 }
 
-export interface Store extends RateLimitStore, EnrolmentGuardStore, StaffStore, ConsoleStore, CertificateStore, PromptRecordingStore, OfficeIdentityStore, DirectoryStore {
+export interface Store extends RateLimitStore, EnrolmentGuardStore, StaffStore, ConsoleStore, CertificateStore, PromptRecordingStore, OfficeIdentityStore, DirectoryStore, OutboxStore {
   createOffice(office: { id: string; name: string; createdAt: string }): Promise<'created' | 'exists'>;
   getOffice(id: string): Promise<Office | null>;
   revokeOffice(id: string, at: string): Promise<boolean>;

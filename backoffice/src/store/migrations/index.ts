@@ -7,6 +7,7 @@ import { officeIdentity } from './007-office-identity';
 import { certificates } from './006-certificates';
 import { promptRecordings } from './008-prompt-recordings';
 import { routing } from './010-routing';
+import { outbox } from './009-outbox';
 
 /**
  * Versioned schema changes, applied in order, each inside its own transaction, and recorded in
@@ -33,4 +34,4 @@ export function migrationSql(migration: Migration, engine: 'sqlite' | 'postgres'
   return engine === 'postgres' ? (migration.postgres ?? migration.sql) : migration.sql;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration, certificates, officeIdentity, promptRecordings, routing];
+export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration, certificates, officeIdentity, promptRecordings, outbox, routing];

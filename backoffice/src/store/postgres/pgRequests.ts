@@ -6,6 +6,7 @@ import type { StatusChange } from '../../../../src/domain/syncProtocol';
 import { sameStoredBody, type StoredBody } from '../storedBody';
 import { MAX_CLAIMED_PREFIXES, type ChangesPage, type PurgeInput, type PushInput, type RequestSummary, type StatusAppend, type StatusAppendOutcome, type StoredPushOutcome, type ValidPushItem } from '../types';
 import { ADVISORY_LOCKS, inTransaction, type Queryable } from './pool';
+import { purgeOutboxInPostgres } from './pgOutbox';
 
 const FINAL_STATUSES = REMOTE_STATUSES.filter(isFinalStatus);
 
@@ -305,6 +306,8 @@ async function purge(client: Queryable, input: PurgeInput): Promise<number> {
   }
   // Audit details are free text from kiosks: emptied after the same retention.
   await client.query(`UPDATE audit_entries SET detail = '', purged_at = $1 WHERE purged_at IS NULL AND received_at <= $2`, [input.at, input.finishedBefore]);
+  // The messages to the citizen hold their phone or address: they go with the body.
+  await purgeOutboxInPostgres(client, { requestIds: rows.map((row) => row.id), finishedBefore: input.finishedBefore, at: input.at });
   return rows.length;
 }
 

@@ -12,6 +12,8 @@ import { pgConsole } from './pgConsole';
 import type { DirectoryStore } from '../directoryTypes';
 import { pgDirectory } from './pgDirectory';
 import { pgOfficeIdentity } from './pgOfficeIdentity';
+import type { OutboxStore } from '../outboxTypes';
+import { pgOutbox } from './pgOutbox';
 import { pgPromptRecordings } from './pgPromptRecordings';
 import { pgRateLimits } from './pgRateLimits';
 import { pgStaff } from './pgStaff';
@@ -79,6 +81,7 @@ export class PostgresStore implements Store {
   private readonly recordings: PromptRecordingStore;
   private readonly officeIdentity: OfficeIdentityStore;
   private readonly directory: DirectoryStore;
+  private readonly outbox: OutboxStore;
 
   // Staff accounts and the console: their SQL lives in pgStaff.ts and pgConsole.ts.
   readonly createStaffAccount: StaffStore['createStaffAccount'] = (...args) => this.staff.createStaffAccount(...args);
@@ -146,6 +149,14 @@ export class PostgresStore implements Store {
   readonly answerForward: DirectoryStore['answerForward'] = (...args) => this.directory.answerForward(...args);
   readonly forwardDocument: DirectoryStore['forwardDocument'] = (...args) => this.directory.forwardDocument(...args);
   readonly onForward: DirectoryStore['onForward'] = (...args) => this.directory.onForward(...args);
+  // The message outbox: its SQL lives in pgOutbox.ts.
+  readonly enqueueMessage: OutboxStore['enqueueMessage'] = (...args) => this.outbox.enqueueMessage(...args);
+  readonly claimDueMessages: OutboxStore['claimDueMessages'] = (...args) => this.outbox.claimDueMessages(...args);
+  readonly markMessageSent: OutboxStore['markMessageSent'] = (...args) => this.outbox.markMessageSent(...args);
+  readonly markMessageRetry: OutboxStore['markMessageRetry'] = (...args) => this.outbox.markMessageRetry(...args);
+  readonly markMessageFailed: OutboxStore['markMessageFailed'] = (...args) => this.outbox.markMessageFailed(...args);
+  readonly messagesOfRequest: OutboxStore['messagesOfRequest'] = (...args) => this.outbox.messagesOfRequest(...args);
+  readonly outboxCounts: OutboxStore['outboxCounts'] = (...args) => this.outbox.outboxCounts(...args);
 
   private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
     this.pool = pool;
@@ -157,6 +168,7 @@ export class PostgresStore implements Store {
     this.certificates = pgCertificates(pool);
     this.recordings = pgPromptRecordings(pool);
     this.officeIdentity = pgOfficeIdentity(pool);
+    this.outbox = pgOutbox(pool);
   }
 
   /** Connects and applies the pending migrations (under a lock, see migrate.ts). */
