@@ -1,4 +1,7 @@
 import { sign } from 'node:crypto';
+import { z } from 'zod';
+import { DeliveryError, type EmailSender } from '../messages/channels';
+import type { OutboxDeliverer } from '../messages/deliverers';
 import { citizenRequestSchema } from '../../../src/domain/request';
 import type { SigningKeyring } from '../certificates/signingKeyring';
 import type { Store } from '../store/types';
@@ -14,33 +17,12 @@ import { signReplyToken, verifyReplyToken } from './replyToken';
  * (Message-ID) and the POST an `Idempotency-Key` header, so a body can drop a repeated delivery.
  */
 
-/** The e-mail sender every adapter implements (messages/channels.ts); only what forwarding uses. */
-export interface ForwardMailer {
-  send(message: {
-    to: string;
-    subject: string;
-    text: string;
-    attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
-    key: string;
-  }): Promise<void>;
-}
-
-export class ForwardDeliveryError extends Error {
-  constructor(
-    message: string,
-    /** False: retrying will not help (a removed body, a refused endpoint). */
-    readonly retryable: boolean,
-  ) {
-    super(message);
-  }
-}
-
 export interface ForwardDeliveryDeps {
   store: Store;
   keyring: SigningKeyring;
   /** The back office's address as bodies reach it (reply links point there), without a trailing slash. */
   publicUrl: string;
-  mailer?: ForwardMailer | undefined;
+  mailer?: EmailSender | undefined;
   fetch?: typeof fetch;
   now: () => Date;
   /** The endpoint POST's time limit. */
@@ -50,18 +32,31 @@ export interface ForwardDeliveryDeps {
 export const SIGNATURE_HEADER = 'x-shubbak-signature';
 export const KEY_ID_HEADER = 'x-shubbak-key-id';
 
-/** Sends one forward; throws ForwardDeliveryError. Sending an already sent forward again is allowed (at-least-once). */
+const forwardPayloadSchema = z.strictObject({ forwardId: z.string().uuid() });
+
+/** The outbox's deliverer of kind `forward` (registered with the messages worker). */
+export function forwardDeliverer(deps: ForwardDeliveryDeps): OutboxDeliverer {
+  return {
+    deliver: async (message) => {
+      const payload = forwardPayloadSchema.safeParse(message.payload);
+      if (!payload.success) throw DeliveryError.permanent('forward_payload_invalid');
+      await deliverForward(deps, payload.data.forwardId);
+    },
+  };
+}
+
+/** Sends one forward; throws DeliveryError. Sending an already sent forward again is allowed (at-least-once). */
 export async function deliverForward(deps: ForwardDeliveryDeps, forwardId: string): Promise<'email' | 'endpoint'> {
   const { store } = deps;
   const forward = await store.getForward(forwardId);
-  if (!forward) throw new ForwardDeliveryError(`forward ${forwardId} does not exist`, false);
+  if (!forward) throw DeliveryError.permanent('forward_missing');
   if (forward.answeredAt !== null) return 'email';
   const body = await store.getBody(forward.officeId, forward.bodyId);
-  if (!body) throw new ForwardDeliveryError(`body ${forward.bodyId} is not in the directory`, false);
+  if (!body) throw DeliveryError.permanent('forward_body_missing');
   const row = await store.getWorkRow(forward.officeId, forward.requestId);
-  if (!row || row.body === '') throw new ForwardDeliveryError(`request ${forward.requestId} has no content to forward`, false);
+  if (!row || row.body === '') throw DeliveryError.permanent('forward_request_purged');
   const service = await serviceOfRow(store, row);
-  if (!service) throw new ForwardDeliveryError(`service ${row.serviceId} is not in the catalogue`, false);
+  if (!service) throw DeliveryError.permanent('forward_service_missing');
   const office = await store.getOffice(forward.officeId);
   const now = deps.now();
   const token = signReplyToken(deps.keyring, { f: forward.id, r: forward.requestId, b: body.id, n: forward.nonce }, now);
@@ -84,8 +79,8 @@ export async function deliverForward(deps: ForwardDeliveryDeps, forwardId: strin
 }
 
 async function mail(deps: ForwardDeliveryDeps, to: string | null, summary: ForwardSummary): Promise<'email'> {
-  if (!to) throw new ForwardDeliveryError('the body has neither an endpoint nor an e-mail address', false);
-  if (!deps.mailer) throw new ForwardDeliveryError('no e-mail channel is configured on this back office', true);
+  if (!to) throw DeliveryError.permanent('forward_no_address');
+  if (!deps.mailer) throw DeliveryError.permanent('channel_not_configured');
   await deps.mailer.send({
     to,
     subject: forwardMailSubject(summary),
@@ -115,10 +110,10 @@ async function post(deps: ForwardDeliveryDeps, endpoint: string, summary: Forwar
       signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
     });
   } catch (error) {
-    throw new ForwardDeliveryError(`the endpoint could not be reached (${(error as Error).name})`, true);
+    throw DeliveryError.retryable(`http_${(error as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable'}`);
   }
   await response.body?.cancel();
   if (response.ok) return 'endpoint';
   const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
-  throw new ForwardDeliveryError(`the endpoint answered ${response.status}`, retryable);
+  throw new DeliveryError(retryable ? 'retryable' : 'permanent', `http_${response.status}`);
 }

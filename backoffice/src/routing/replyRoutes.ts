@@ -8,9 +8,14 @@ import { ApiError } from '../service/apiError';
 import { answerReplyLink, openReplyLink, type BodyAnswer, type ReplyDeps } from './forwardAnswer';
 import { serviceOfRow } from './forwardPlan';
 import { replyDonePage, replyErrorPage, replyFormPage } from './replyPage';
+import { REPLY_TOKEN_MAX } from './replyToken';
 
-export const REPLY_PAGE_PATH = '/reply/:token';
-export const REPLY_API_PATH = `${API_PREFIX}/reply/:token`;
+/**
+ * The token (≈ 330 characters) is longer than the router's cap on a named parameter (100), so the
+ * routes take the rest of the path (`*`) and the token's own check bounds it (REPLY_TOKEN_MAX).
+ */
+export const REPLY_PAGE_PATH = '/reply/*';
+export const REPLY_API_PATH = `${API_PREFIX}/reply/*`;
 
 /** A body answers a few requests a day: 20 tries a minute per address stops token guessing cold. */
 export const REPLY_RATE_LIMIT = { max: 20, timeWindow: 60_000 } as const;
@@ -19,7 +24,7 @@ export const REPLY_RATE_LIMIT = { max: 20, timeWindow: 60_000 } as const;
 const FORM_LIMIT = REPLY_DOCUMENT_MAX_BYTES + 64 * 1024;
 const API_LIMIT = Math.ceil((REPLY_DOCUMENT_MAX_BYTES * 4) / 3) + 64 * 1024;
 
-const tokenParams = z.object({ token: z.string().min(1).max(1000) });
+const tokenParams = z.object({ '*': z.string().min(1).max(REPLY_TOKEN_MAX) }).transform((params) => ({ token: params['*'] }));
 
 export const replyApiBodySchema = z.strictObject({
   answer: z.enum(['done', 'refused']),

@@ -1,5 +1,6 @@
 import type { DirectoryBody, ForwardAnswer } from '../../../src/domain/routing';
 import type { MutationOutcome, RequestMutation } from './consoleTypes';
+import type { NewOutboxMessage } from './outboxTypes';
 
 /**
  * The office's directory of bodies and the requests forwarded to them (migration 010), on SQLite
@@ -87,4 +88,22 @@ export interface DirectoryStore {
   forwardDocument(officeId: string, forwardId: string): Promise<{ bytes: Buffer; type: string } | null>;
   /** Sets the hook the messages outbox plugs in (see ForwardEnqueueHook). */
   onForward(hook: ForwardEnqueueHook): void;
+}
+
+/**
+ * The outbox row that delivers a forward (kind `forward`): by HTTP to the body's endpoint when it
+ * has one, else by e-mail. The payload names the forward only; the deliverer reads the rest when
+ * it sends (so a purged request is never sent). One per request and body (the idempotency key).
+ */
+export function forwardOutboxMessage(forward: ForwardRow, body: DirectoryBody): NewOutboxMessage {
+  return {
+    officeId: forward.officeId,
+    requestId: forward.requestId,
+    kind: 'forward',
+    channel: body.endpoint ? 'http' : 'email',
+    recipient: body.endpoint ?? body.email ?? '',
+    payload: { forwardId: forward.id },
+    idempotencyKey: `forward:${forward.requestId}:${body.id}`,
+    at: forward.forwardedAt,
+  };
 }

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { DirectoryBody, ForwardAnswer } from '../../../src/domain/routing';
 import type { MutationOutcome, RequestMutation } from './consoleTypes';
-import type { DirectoryStore, ForwardEnqueueHook, ForwardRow, NewBody } from './directoryTypes';
+import { forwardOutboxMessage, type DirectoryStore, type ForwardEnqueueHook, type ForwardRow, type NewBody } from './directoryTypes';
+import { enqueueInSqlite } from './sqliteOutbox';
 
 const BODY_COLUMNS = `id, office_id AS officeId, kind, name_ar AS nameAr, name_fr AS nameFr, communes, email, endpoint,
   created_at AS createdAt, removed_at AS removedAt`;
@@ -25,7 +26,10 @@ export function sqliteDirectory(db: Database.Database, mutateRequestNow: (mutati
     ).run(forward.id, mutation.requestId, mutation.officeId, forward.bodyId, forward.nonce, mutation.at, forward.dueAt);
     const row = forwardById(forward.id);
     // A request is forwarded to a body once; a second acceptance (impossible by the transitions) adds nothing.
-    if (row && hook) {
+    if (!row) return { outcome, row: null };
+    const body = db.prepare<[string], BodyRecord>(`SELECT ${BODY_COLUMNS} FROM routing_bodies WHERE id = ?`).get(row.bodyId)!;
+    enqueueInSqlite(db, forwardOutboxMessage(row, toBody(body)));
+    if (hook) {
       const result = hook(row, db);
       if (result instanceof Promise) throw new Error('the SQLite outbox hook must be synchronous (it runs inside the transaction)');
     }

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { DirectoryBody } from '../../../../src/domain/routing';
-import type { DirectoryStore, ForwardEnqueueHook, ForwardRow, NewBody } from '../directoryTypes';
+import { forwardOutboxMessage, type DirectoryStore, type ForwardEnqueueHook, type ForwardRow, type NewBody } from '../directoryTypes';
+import { enqueueInPostgres } from './pgOutbox';
 import { mutateRequestIn } from './pgConsole';
 import { inTransaction, type Queryable } from './pool';
 
@@ -54,7 +55,10 @@ export function pgDirectory(pool: pg.Pool): DirectoryStore {
           [forward.id, mutation.requestId, mutation.officeId, forward.bodyId, forward.nonce, mutation.at, forward.dueAt],
         );
         const row = await forwardById(client, forward.id);
-        if (row && hook) await hook(row, client);
+        if (!row) return { ...outcome, forward: null };
+        const { rows: bodies } = await client.query<BodyRecord>(`SELECT ${BODY_COLUMNS} FROM routing_bodies WHERE id = $1`, [row.bodyId]);
+        await enqueueInPostgres(client, forwardOutboxMessage(row, toBody(bodies[0]!)));
+        if (hook) await hook(row, client);
         return { ...outcome, forward: row };
       }),
     getForward: (forwardId) => forwardById(pool, forwardId),
