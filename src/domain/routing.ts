@@ -162,3 +162,34 @@ export function isAcceptableEndpoint(url: string): boolean {
   if (parsed.protocol === 'https:') return true;
   return parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
 }
+
+/** What the console shows of a forward (no personal data beyond the request's own page). */
+export const forwardViewSchema = z.strictObject({
+  id: z.string(),
+  requestId: z.string(),
+  trackingCode: z.string(),
+  body: z.strictObject({ id: z.string(), nameAr: z.string(), nameFr: z.string() }),
+  standing: z.enum(FORWARD_STANDINGS),
+  forwardedAt: z.string(),
+  sentAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  answer: z.enum(['done', 'refused']).nullable(),
+  hasDocument: z.boolean(),
+});
+export type ForwardView = z.infer<typeof forwardViewSchema>;
+export const forwardListSchema = z.strictObject({ forwards: z.array(forwardViewSchema) });
+
+export const directoryBodySchema = z.strictObject({
+  id: z.string(),
+  officeId: z.string(),
+  kind: z.string(),
+  nameAr: z.string(),
+  nameFr: z.string(),
+  communes: z.array(z.string()),
+  email: z.string().nullable(),
+  endpoint: z.string().nullable(),
+  createdAt: z.string(),
+  removedAt: z.string().nullable(),
+});
+export const directoryListSchema = z.strictObject({ bodies: z.array(directoryBodySchema) });

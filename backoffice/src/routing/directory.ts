@@ -23,7 +23,7 @@ async function audit(store: Store, actor: DirectoryActor, officeId: string, acti
 }
 
 /** Adds a body to the office's directory (the console's and the CLI's one path), audited. */
-export async function addDirectoryBody(store: Store, officeId: string, raw: NewBodyInput, actor: DirectoryActor, now: Date): Promise<DirectoryBody> {
+export async function addDirectoryBody(store: Store, officeId: string, raw: NewBodyInput | unknown, actor: DirectoryActor, now: Date): Promise<DirectoryBody> {
   const parsed = newBodyInputSchema.safeParse(raw);
   if (!parsed.success) throw new ApiError(400, 'invalid_body', describeIssues(parsed.error));
   const input = parsed.data;
