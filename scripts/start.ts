@@ -21,6 +21,8 @@ const dataRoot = path.join(REPO_ROOT, '.data');
 const backofficeData = path.join(dataRoot, 'backoffice');
 const kioskProfile = path.join(dataRoot, 'kiosk-profile');
 const distDir = path.join(REPO_ROOT, 'dist');
+/** The demo's messages to citizens go nowhere but here (the `log` adapter, docs/messages.md). */
+const demoMessagesLog = path.join(backofficeData, 'messages.log');
 
 async function buildPages(): Promise<void> {
   console.log('Building the kiosk page and the office console (vite build)…');
@@ -38,7 +40,10 @@ async function startBackoffice(): Promise<{ url: string; process: ChildProcess; 
   const freshOffice = !existsSync(backofficeData);
   const url = `http://127.0.0.1:${backofficePort}/`;
   console.log(`Starting the back office (SQLite in ${path.relative(REPO_ROOT, backofficeData)})…`);
-  const child = spawnBackofficeCli(['serve', '--port', String(backofficePort), '--data', backofficeData]);
+  const child = spawnBackofficeCli(['serve', '--port', String(backofficePort), '--data', backofficeData], {
+    SHUBBAK_MESSAGES: 'log',
+    SHUBBAK_MESSAGES_LOG_FILE: demoMessagesLog,
+  });
   await waitUntilHealthy(child, collectOutput(child), url);
   return { url, process: child, freshOffice };
 }
@@ -55,6 +60,7 @@ async function demoEnrolmentCode(freshOffice: boolean): Promise<string | undefin
 async function printDemoStaff(backofficeUrl: string): Promise<void> {
   console.log(`Office console: ${new URL('/console/', backofficeUrl).href}`);
   console.log(`Certificate check (public): ${new URL('/verify', backofficeUrl).href}`);
+  console.log(`Messages to citizens (demo: not sent, written to this log): ${path.relative(REPO_ROOT, demoMessagesLog)}`);
   // Data without the demo office (a real one's) gets no demo accounts.
   const accounts = demoStaffLines(await runBackofficeCli(['demo-staff', '--data', backofficeData]).catch(() => ''));
   if (accounts.length === 0) return;

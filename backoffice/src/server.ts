@@ -34,6 +34,8 @@ import { purgeFinishedRequests } from './service/retention';
 import { prepareDataDir } from './store/dataFiles';
 import { openStore, storeConfig, type StoreConfig } from './store/openStore';
 import type { Store } from './store/types';
+import { hasAnyChannel, startMessaging } from './messages/messaging';
+import type { MessagesConfig } from './messages/messagesConfig';
 
 export interface RateLimitSettings {
   /** Requests per window for one device (or one address when unauthenticated). */
@@ -187,6 +189,10 @@ export interface StartOptions {
   /** Purge finished requests' personal data after this many days, at start and every hour; off when absent. */
   retentionDays?: number;
   trustProxy?: TrustProxySetting;
+  /** Messages to citizens (docs/messages.md): the worker runs when a channel is configured; else messages wait in the outbox. */
+  messages?: MessagesConfig;
+  /** Where the `log` message adapter writes when the configuration names no file. */
+  print?: (line: string) => void;
 }
 
 export const PURGE_INTERVAL_MS = 60 * 60 * 1000;
@@ -216,10 +222,19 @@ export async function startBackoffice(options: StartOptions): Promise<RunningBac
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const purging = options.retentionDays === undefined ? null : schedulePurge(app, store, options.retentionDays);
+  const messaging =
+    options.messages && hasAnyChannel(options.messages)
+      ? startMessaging(store, options.messages, {
+          print: options.print ?? ((line) => process.stdout.write(`${line}\n`)),
+          log: { info: (line) => app.log.info(line), warn: (line) => app.log.warn(line) },
+        })
+      : null;
   return {
     url: `http://${host}:${port}`,
     close: async () => {
       if (purging) clearInterval(purging);
+      // The round in flight finishes and is marked before the database closes: no lease left behind.
+      await messaging?.stop();
       await app.close();
       await store.close();
     },

@@ -6,9 +6,9 @@ import type { BackendModule, ResourceLanguage } from 'i18next';
  * start-up bundle carries no translations, and start-up loads the kiosk's default language while
  * it reads the catalogue. The office console's namespace (`console.json`) belongs to another
  * build (backoffice/console) and the /verify page's (`verify.json`) to the back office: neither
- * ships in the kiosk's.
+ * ships in the kiosk's; nor do the messages to the citizen (`messages.json`, sent by the back office).
  */
-const files = import.meta.glob<ResourceLanguage>(['../../locales/*/*.json', '!../../locales/*/console.json', '!../../locales/*/verify.json'], { import: 'default' });
+const files = import.meta.glob<ResourceLanguage>(['../../locales/*/*.json', '!../../locales/*/console.json', '!../../locales/*/verify.json', '!../../locales/*/messages.json'], { import: 'default' });
 
 const SUPERVISOR_NAMESPACE = 'supervisor';
 const partsOf = (file: string) => /locales\/([^/]+)\/([^/]+)\.json$/.exec(file)!.slice(1) as [language: string, namespace: string];

@@ -7,7 +7,7 @@ import type { Resource, ResourceLanguage } from 'i18next';
  * it belongs to the console's own build (backoffice/console); so is `verify`, the back office's
  * /verify page's.
  */
-const files = import.meta.glob<ResourceLanguage>(['../../locales/*/*.json', '!../../locales/*/console.json', '!../../locales/*/verify.json'], { eager: true, import: 'default' });
+const files = import.meta.glob<ResourceLanguage>(['../../locales/*/*.json', '!../../locales/*/console.json', '!../../locales/*/verify.json', '!../../locales/*/messages.json'], { eager: true, import: 'default' });
 
 export function bundledResources(): Resource {
   const resources: Resource = {};

@@ -20,8 +20,9 @@ export interface TestSmtpServer {
 /**
  * A real SMTP server in the test's process (smtp-server), on a free port, that parses what it
  * receives with mailparser. Plain text, no TLS, any login: what a local relay looks like.
+ * `acceptDelayMs`: each mail is recorded on arrival and acknowledged that much later.
  */
-export async function startTestSmtpServer(options: { port?: number } = {}): Promise<TestSmtpServer> {
+export async function startTestSmtpServer(options: { port?: number; acceptDelayMs?: number } = {}): Promise<TestSmtpServer> {
   const mails: ParsedMail[] = [];
   const refusedRecipients = new Set<string>();
   const waiters: Array<() => void> = [];
@@ -53,7 +54,9 @@ export async function startTestSmtpServer(options: { port?: number } = {}): Prom
           .then((mail) => {
             mails.push(mail);
             for (const wake of waiters.splice(0)) wake();
-            callback();
+            // A slow provider: the mail is here, but the sender hears "250 accepted" only later (the crash window).
+            if (options.acceptDelayMs) setTimeout(() => callback(), options.acceptDelayMs);
+            else callback();
           })
           .catch((error: Error) => callback(error));
       },

@@ -18,6 +18,8 @@ import * as routingCommands from './routingCommands';
 import * as commands from './commands';
 import { isClusterPrimary, leaveCluster, reportListening, runWorkers } from './workers';
 import { SigningKeyring } from '../certificates/signingKeyring';
+import { hasAnyChannel } from '../messages/messaging';
+import { describeMessagesConfig, mergeMessagesConfig, messagesConfigFromEnv, readMessagesConfigFile, type MessagesConfig } from '../messages/messagesConfig';
 
 export interface CliIo {
   stdout: (line: string) => void;
@@ -35,6 +37,7 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
                                            SHUBBAK_TRUST_PROXY: the reverse proxy's address(es), e.g. loopback;
                                            SHUBBAK_ALLOW_PLAIN_HTTP=1: listen on a non-loopback host without TLS)
         [--workers <n>]                    n instances on one port (PostgreSQL only; env SHUBBAK_WORKERS)
+        [--messages-config <file.json>]    SMS and e-mail to citizens (docs/messages.md; env SHUBBAK_SMTP_URL, SHUBBAK_SMS_URL, …)
   create-office --id <id> --name <name>
   enrol-code --office <id>                 prints a one-time enrolment code (valid 24 h)
   demo-setup                               the demo office; the code is the last line
@@ -86,6 +89,7 @@ const OPTIONS = {
   login: { type: 'string' },
   'rate-limit': { type: 'string' },
   'retention-days': { type: 'string' },
+  'messages-config': { type: 'string' },
   'trust-proxy': { type: 'string' },
   'allow-plain-http': { type: 'boolean' },
   days: { type: 'string' },
@@ -159,6 +163,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         host: values.host ?? '127.0.0.1',
         rateLimit: values['rate-limit'] ?? io.env.SHUBBAK_RATE_LIMIT,
         retentionDays: values['retention-days'] ?? io.env.SHUBBAK_RETENTION_DAYS,
+        messagesConfig: values['messages-config'] ?? io.env.SHUBBAK_MESSAGES_CONFIG,
         trustProxy: values['trust-proxy'] ?? io.env.SHUBBAK_TRUST_PROXY,
         allowPlainHttp: values['allow-plain-http'] === true || isOn(io.env.SHUBBAK_ALLOW_PLAIN_HTTP),
       });
@@ -316,10 +321,12 @@ async function serve(
     host: string;
     rateLimit: string | undefined;
     retentionDays: string | undefined;
+    messagesConfig: string | undefined;
     trustProxy: string | undefined;
     allowPlainHttp: boolean;
   },
 ): Promise<number> {
+  const messages = messagesSetting(io, options.messagesConfig);
   const port = Number(options.port);
   if (!/^\d{1,5}$/.test(options.port) || port > 65_535) throw new commands.CommandError(`invalid port "${options.port}"`);
   const trustProxy = parseTrustProxy(options.trustProxy);
@@ -348,15 +355,28 @@ async function serve(
     logger: { level: logLevelSetting(io.env.SHUBBAK_LOG) },
     retentionDays: days,
     trustProxy: trustProxy.value,
+    messages,
+    print: io.stdout,
   });
   // A worker of `--workers N` reports to its primary, which prints the address once for all.
   if (!reportListening(server.url)) io.stdout(`Back office listening on ${server.url}`);
+  if (isClusterPrimary()) io.stdout(hasAnyChannel(messages) ? describeMessagesConfig(messages) : 'Messages to citizens: no channel configured; they wait in the outbox (docs/messages.md)');
   if (days !== undefined && isClusterPrimary()) io.stdout(`Purging the personal data of requests finished more than ${days} day(s) ago, every hour`);
   await (io.untilStopped ?? untilSignal)(server);
   await server.close();
   // A worker's channel to its primary would keep it alive.
   leaveCluster();
   return 0;
+}
+
+/** `--messages-config` (or env SHUBBAK_MESSAGES_CONFIG), with the environment's channels for those it leaves out. */
+function messagesSetting(io: CliIo, file: string | undefined): MessagesConfig {
+  try {
+    const fromFile = file ? readMessagesConfigFile(file, (line) => io.stderr(`Warning: ${line}`)) : null;
+    return mergeMessagesConfig(fromFile, messagesConfigFromEnv(io.env));
+  } catch (error) {
+    throw new commands.CommandError((error as Error).message);
+  }
 }
 
 /** SIGTERM or SIGINT: stop accepting, let requests in flight finish, close the database. */
