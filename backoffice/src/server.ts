@@ -30,6 +30,7 @@ import { SigningKeyring } from './certificates/signingKeyring';
 import { registerConsoleRoutes } from './routes/console/registerConsole';
 import { registerHeartbeatRoutes } from './routes/heartbeat';
 import { registerReplyRoutes } from './routing/replyRoutes';
+import { forwardDeliverer } from './routing/forwardDelivery';
 import { purgeFinishedRequests } from './service/retention';
 import { prepareDataDir } from './store/dataFiles';
 import { openStore, storeConfig, type StoreConfig } from './store/openStore';
@@ -193,6 +194,8 @@ export interface StartOptions {
   messages?: MessagesConfig;
   /** Where the `log` message adapter writes when the configuration names no file. */
   print?: (line: string) => void;
+  /** The address bodies reach this back office at (reply links of forwarded requests); the listening address when absent. */
+  publicUrl?: string;
 }
 
 export const PURGE_INTERVAL_MS = 60 * 60 * 1000;
@@ -227,7 +230,10 @@ export async function startBackoffice(options: StartOptions): Promise<RunningBac
       ? startMessaging(store, options.messages, {
           print: options.print ?? ((line) => process.stdout.write(`${line}\n`)),
           log: { info: (line) => app.log.info(line), warn: (line) => app.log.warn(line) },
-        })
+        }, (channels) => ({
+          // Routing's forwards (docs/routing.md): reply links point at the public URL bodies reach.
+          forward: forwardDeliverer({ store, keyring, publicUrl: (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, ''), mailer: channels.email, now: () => new Date() }),
+        }))
       : null;
   return {
     url: `http://${host}:${port}`,

@@ -61,7 +61,8 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
                                            a body of the routing directory (e.g. --kind commune-of-birth);
                                            no --commune: it takes every request of its kind
   list-bodies --office <id>
-  remove-body --office <id> <bodyId>       no more forwards to it (its past ones stay)
+  remove-body --office <id> <bodyId>       no more forwards to it (its past ones stay); serve's reply links
+                                           use env SHUBBAK_PUBLIC_URL (the address bodies reach), else the listening one
   purge --days <n>                         empties the personal data of requests finished > n days ago
   openapi                                  prints the OpenAPI 3.1 document (as served at /api/v1/openapi.json)
   rotate-signing-key                       certificates are signed with a new key from now on; old ones still verify
@@ -357,6 +358,8 @@ async function serve(
     trustProxy: trustProxy.value,
     messages,
     print: io.stdout,
+    // Where the communes and services reach this back office: the reply links of forwarded requests (docs/routing.md).
+    ...(io.env.SHUBBAK_PUBLIC_URL ? { publicUrl: io.env.SHUBBAK_PUBLIC_URL } : {}),
   });
   // A worker of `--workers N` reports to its primary, which prints the address once for all.
   if (!reportListening(server.url)) io.stdout(`Back office listening on ${server.url}`);
