@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { addBody } from '../../../backoffice/src/cli/routingCommands';
 import type { EmailSender } from '../../../backoffice/src/messages/channels';
 import { smtpEmailSender } from '../../../backoffice/src/messages/smtpEmailSender';
+import { createOutboxWorker } from '../../../backoffice/src/messages/worker';
 import { forwardDeliverer } from '../../../backoffice/src/routing/forwardDelivery';
 import type { CitizenRequest } from '../../../src/domain/request';
 import type { EnrolResponse } from '../../../src/domain/syncProtocol';
@@ -19,7 +19,7 @@ export interface RoutingWorld {
   kiosk: EnrolResponse;
   agent: StaffSessionHandle;
   communeId: string;
-  /** One pass of the outbox worker over the forwards due (claim, deliver, mark): what the messages worker does. */
+  /** One round of the messages worker (claim, deliver, mark); how many it sent. */
   sendForwards(): Promise<number>;
   close(): Promise<void>;
 }
@@ -44,7 +44,8 @@ export async function routingWorld(): Promise<RoutingWorld> {
   const kiosk = await h.enrol('north', 'Hall kiosk');
   const agent = await staffSession(h, 'north', 'agent', 'Amina');
   const deliverer = forwardDeliverer({ store: h.store, keyring: h.keyring, publicUrl: PUBLIC_URL, mailer, now: () => h.clock.now });
-  const owner = `test-${randomUUID()}`;
+  // The messages worker itself, with routing's deliverer registered for kind `forward` (as serve does).
+  const worker = createOutboxWorker({ store: h.store, deliverers: { forward: deliverer }, now: () => h.clock.now });
   return {
     h,
     smtp,
@@ -52,17 +53,7 @@ export async function routingWorld(): Promise<RoutingWorld> {
     kiosk,
     agent,
     communeId,
-    sendForwards: async () => {
-      const now = h.clock.now.toISOString();
-      const claimed = await h.store.claimDueMessages({ owner, now, leaseUntil: new Date(h.clock.now.getTime() + 60_000).toISOString(), limit: 50 });
-      let sent = 0;
-      for (const message of claimed.filter((m) => m.kind === 'forward')) {
-        await deliverer.deliver(message);
-        await h.store.markMessageSent({ id: message.id, owner, at: now });
-        sent++;
-      }
-      return sent;
-    },
+    sendForwards: async () => (await worker.runOnce()).sent,
     close: async () => {
       await mailer.close?.();
       await smtp.stop();
