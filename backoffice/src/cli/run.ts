@@ -363,7 +363,8 @@ async function serve(
   });
   // A worker of `--workers N` reports to its primary, which prints the address once for all.
   if (!reportListening(server.url)) io.stdout(`Back office listening on ${server.url}`);
-  if (isClusterPrimary()) io.stdout(hasAnyChannel(messages) ? describeMessagesConfig(messages) : 'Messages to citizens: no channel configured; they wait in the outbox (docs/messages.md)');
+  // Without a channel nothing is said: messages wait in the outbox until one is configured (docs/messages.md).
+  if (isClusterPrimary() && hasAnyChannel(messages)) io.stdout(describeMessagesConfig(messages));
   if (days !== undefined && isClusterPrimary()) io.stdout(`Purging the personal data of requests finished more than ${days} day(s) ago, every hour`);
   await (io.untilStopped ?? untilSignal)(server);
   await server.close();

@@ -83,10 +83,11 @@ export async function requestDetail(context: PageContext, row: WorkRow): Promise
   const { store } = context;
   const request = storedRequest(row.body);
   const service = await serviceOf(store, row, request?.catalogueVersion);
-  const [events, ticks, hasValidCertificate] = await Promise.all([
+  const [events, ticks, hasValidCertificate, messages] = await Promise.all([
     store.timeline(row.id),
     store.checklist(row.id),
     context.certificates.hasValidCertificate(row.id),
+    store.messagesOfRequest(row.officeId, row.id),
   ]);
   const kiosk = { id: row.deviceId, label: row.kioskLabel };
   const timeline = events.map((event) => toTimelineEvent(event, kiosk));
@@ -129,6 +130,7 @@ export async function requestDetail(context: PageContext, row: WorkRow): Promise
     collection:
       collected?.collector && collected.by ? { collector: collected.collector, at: collected.at, by: collected.by } : null,
     timeline,
+    messages: messages.map(({ kind, channel, state, attempts, lastError, createdAt, sentAt }) => ({ kind, channel, state, attempts, lastError, createdAt, sentAt })),
     allowedActions: allowedActions({
       status: row.status,
       role: context.role,

@@ -75,6 +75,19 @@ export const requestFieldSchema = z.strictObject({
   value: z.string(),
 });
 
+/** A message to the citizen about this request (docs/messages.md): where it stands, never its recipient or text. */
+export const requestMessageSchema = z.strictObject({
+  kind: z.enum(['notification', 'forward']),
+  channel: z.enum(['sms', 'email', 'http']),
+  state: z.enum(['pending', 'sent', 'failed']),
+  attempts: z.int().nonnegative(),
+  /** A short code (`smtp_550`, `sms_timeout`, `channel_not_configured`), or null. */
+  lastError: z.string().max(100).nullable(),
+  createdAt: z.iso.datetime(),
+  sentAt: z.iso.datetime().nullable(),
+});
+export type RequestMessage = z.infer<typeof requestMessageSchema>;
+
 /** Everything the request page shows. Reading it is audited as a view of personal data. */
 export const requestDetailSchema = z.strictObject({
   id: z.string().min(1),
@@ -105,6 +118,8 @@ export const requestDetailSchema = z.strictObject({
   refusal: z.strictObject({ reasonCode: refusalReasonCodeSchema, reason: z.string().nullable() }).nullable(),
   collection: z.strictObject({ collector: collectorSchema, at: z.iso.datetime(), by: staffRefSchema }).nullable(),
   timeline: z.array(timelineEventSchema),
+  /** The messages sent (or to send) to the citizen about it, oldest first; absent from older back offices. */
+  messages: z.array(requestMessageSchema).optional(),
   /** Only what the status machine, the role and the holder allow (see console/actions.ts). */
   allowedActions: z.array(consoleActionSchema),
 });

@@ -12,6 +12,7 @@ import { RequestActions } from '../components/RequestActions';
 import { ServiceFieldsPanel } from '../components/ServiceFieldsPanel';
 import { StatusBadge } from '../components/StatusBadge';
 import { Timeline } from '../components/Timeline';
+import { RequestMessages } from '../components/RequestMessages';
 
 /** What the last action came to; translated when shown, so a language switch translates it too. */
 type Notice = { kind: 'done'; action: Exclude<RequestCommand['action'], 'checkDocument'> } | { kind: 'conflict' | 'failed' } | null;
@@ -105,6 +106,7 @@ export function RequestPage({ requestId }: { requestId: string }) {
           <RequestActions request={request} busy={busy} onCommand={send} />
           <CertificatesPanel request={request} onChanged={reload} />
           <DocumentsChecklist checklist={request.checklist} editable={canCheck} onCheck={(index, checked) => send({ action: 'checkDocument', index, checked })} />
+          <RequestMessages messages={request.messages ?? []} />
           <Timeline events={request.timeline} />
         </div>
       </div>
