@@ -22,5 +22,8 @@ export function parseRetentionDays(value: string): number | null {
 
 export async function purgeFinishedRequests(store: Store, options: { retentionDays: number; now: Date }): Promise<number> {
   const finishedBefore = new Date(options.now.getTime() - options.retentionDays * DAY_MS).toISOString();
-  return store.purgeFinishedRequests({ finishedBefore, at: options.now.toISOString() });
+  const purged = await store.purgeFinishedRequests({ finishedBefore, at: options.now.toISOString() });
+  // Documents a commune or service returned for those requests (docs/routing.md) go with them.
+  await store.purgeForwardDocuments();
+  return purged;
 }

@@ -86,6 +86,8 @@ export interface DirectoryStore {
   /** The body's answer: marks the nonce used and changes the request's status together. */
   answerForward(input: ForwardAnswerInput): Promise<ForwardAnswerOutcome>;
   forwardDocument(officeId: string, forwardId: string): Promise<{ bytes: Buffer; type: string } | null>;
+  /** The retention purge's part: documents returned for requests whose body was purged are emptied. Returns how many. */
+  purgeForwardDocuments(): Promise<number>;
   /** Sets the hook the messages outbox plugs in (see ForwardEnqueueHook). */
   onForward(hook: ForwardEnqueueHook): void;
 }

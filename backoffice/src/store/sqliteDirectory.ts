@@ -102,6 +102,7 @@ export function sqliteDirectory(db: Database.Database, mutateRequestNow: (mutati
         .get(forwardId, officeId);
       return row?.bytes && row.type ? { bytes: row.bytes, type: row.type } : null;
     },
+    purgeForwardDocuments: async () => db.prepare('UPDATE request_forwards SET document = NULL WHERE document IS NOT NULL AND request_id IN (SELECT id FROM requests WHERE purged_at IS NOT NULL)').run().changes,
     onForward: (next) => {
       hook = next;
     },

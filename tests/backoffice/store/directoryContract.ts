@@ -124,6 +124,12 @@ export function directoryContract(kit: ConsoleContractKit): void {
       expect(await store.openForwards('north', 10)).toEqual([]);
       const audit = await store.listStaffAudit({ officeId: 'north', limit: 10 });
       expect(JSON.stringify(audit)).toContain(`body:${fes.id}`);
+      // Collected, then purged by the retention: the returned document goes with the request's body.
+      const row = (await store.getWorkRow('north', request.id))!;
+      await store.mutateRequest({ ...startReview(request.id, row.version), status: 'collected', at: T2 });
+      expect(await store.purgeFinishedRequests({ finishedBefore: '2027-01-01T00:00:00.000Z', at: '2027-01-01T00:00:00.000Z' })).toBe(1);
+      expect(await store.purgeForwardDocuments()).toBe(1);
+      expect(await store.forwardDocument('north', sent.id)).toBeNull();
     });
   });
 }

@@ -106,6 +106,7 @@ export function pgDirectory(pool: pg.Pool): DirectoryStore {
       const row = rows[0];
       return row?.bytes && row.type ? { bytes: row.bytes, type: row.type } : null;
     },
+    purgeForwardDocuments: async () => (await pool.query('UPDATE request_forwards SET document = NULL WHERE document IS NOT NULL AND request_id IN (SELECT id FROM requests WHERE purged_at IS NOT NULL)')).rowCount ?? 0,
     onForward: (next) => {
       hook = next;
     },

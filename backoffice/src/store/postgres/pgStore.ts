@@ -149,6 +149,7 @@ export class PostgresStore implements Store {
   readonly answerForward: DirectoryStore['answerForward'] = (...args) => this.directory.answerForward(...args);
   readonly forwardDocument: DirectoryStore['forwardDocument'] = (...args) => this.directory.forwardDocument(...args);
   readonly onForward: DirectoryStore['onForward'] = (...args) => this.directory.onForward(...args);
+  readonly purgeForwardDocuments: DirectoryStore['purgeForwardDocuments'] = (...args) => this.directory.purgeForwardDocuments(...args);
   // The message outbox: its SQL lives in pgOutbox.ts.
   readonly enqueueMessage: OutboxStore['enqueueMessage'] = (...args) => this.outbox.enqueueMessage(...args);
   readonly claimDueMessages: OutboxStore['claimDueMessages'] = (...args) => this.outbox.claimDueMessages(...args);
