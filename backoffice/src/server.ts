@@ -32,6 +32,8 @@ import { registerConsoleRoutes } from './routes/console/registerConsole';
 import { registerHeartbeatRoutes } from './routes/heartbeat';
 import { registerPortalRoutes } from './routes/portal/registerPortal';
 import { loadCodeSecret, portalSettings, type PortalOptions } from './portal/portalDefaults';
+import { registerReplyRoutes } from './routing/replyRoutes';
+import { forwardDeliverer } from './routing/forwardDelivery';
 import { purgeFinishedRequests } from './service/retention';
 import { prepareDataDir } from './store/dataFiles';
 import { openStore, storeConfig, type StoreConfig } from './store/openStore';
@@ -177,6 +179,8 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     if (options.keyring) {
       registerCertificateVerificationRoutes(app, { ...deps, keyring: options.keyring });
       registerConsoleCertificateRoutes(app, { ...consoleDeps, keyring: options.keyring });
+      // Reply links are signed with the same keys: without them there is nothing to check a link against.
+      registerReplyRoutes(app, { ...deps, keyring: options.keyring });
     }
     registerPromptRecordingRoutes(app, deps);
     registerPortalRoutes(app, { ...deps, portal: portalSettings(options.portal, app.log) });
@@ -202,6 +206,8 @@ export interface StartOptions {
   messages?: MessagesConfig;
   /** Where the `log` message adapter writes when the configuration names no file. */
   print?: (line: string) => void;
+  /** The address bodies reach this back office at (reply links of forwarded requests); the listening address when absent. */
+  publicUrl?: string;
 }
 
 export const PURGE_INTERVAL_MS = 60 * 60 * 1000;
@@ -240,7 +246,10 @@ export async function startBackoffice(options: StartOptions): Promise<RunningBac
       ? startMessaging(store, options.messages, {
           print: options.print ?? ((line) => process.stdout.write(`${line}\n`)),
           log: { info: (line) => app.log.info(line), warn: (line) => app.log.warn(line) },
-        })
+        }, (channels) => ({
+          // Routing's forwards (docs/routing.md): reply links point at the public URL bodies reach.
+          forward: forwardDeliverer({ store, keyring, publicUrl: (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, ''), mailer: channels.email, now: () => new Date() }),
+        }))
       : null;
   return {
     url: `http://${host}:${port}`,

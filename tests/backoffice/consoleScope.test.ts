@@ -62,7 +62,7 @@ describe('the console routes', () => {
     const southRequest = await pushOne(h, southKiosk, 1);
     const southAgent = await staffSession(h, 'south', 'agent', 'South agent');
     const northAdmin: StaffSessionHandle = await staffSession(h, 'north', 'admin', 'North admin');
-    const ids = { requestId: southRequest.id, staffId: southAgent.staffId, kioskId: southKiosk.deviceId, queue: 'new', number: 'SOUTH-2026-000001', serviceId: 'life' };
+    const ids = { requestId: southRequest.id, staffId: southAgent.staffId, kioskId: southKiosk.deviceId, queue: 'new', number: 'SOUTH-2026-000001', bodyId: '00000000-0000-4000-8000-000000000000', forwardId: '00000000-0000-4000-8000-000000000000', serviceId: 'life' };
     const before = JSON.stringify([
       h.store.db.prepare('SELECT * FROM requests').all(),
       h.store.db.prepare('SELECT * FROM staff_roles').all(),

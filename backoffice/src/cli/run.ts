@@ -16,6 +16,7 @@ import { openStore, storeConfig, type StoreConfig } from '../store/openStore';
 import { isLoopbackHost } from '../http/plainHttp';
 import { parseTrustProxy } from '../http/trustProxy';
 import * as certificateCommands from './certificateCommands';
+import * as routingCommands from './routingCommands';
 import * as commands from './commands';
 import { isClusterPrimary, leaveCluster, reportListening, runWorkers } from './workers';
 import { SigningKeyring } from '../certificates/signingKeyring';
@@ -58,6 +59,13 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
   set-office-identity --office <id> --name-ar <name> --name-zgh <name> --name-fr <name> --name-en <name> [--logo <file>]
       [--address-ar <text> --address-zgh <text> --address-fr <text> --address-en <text>] [--hours "1-5 08:30-16:30; 6 09:00-12:00"]
                                            the office's name in each kiosk language and its logo (.png .jpg .webp .svg)
+  add-body --office <id> --kind <handledBy> --name-ar <name> --name-fr <name> [--commune <name>]…
+           [--email <address>] [--endpoint <https://…>]
+                                           a body of the routing directory (e.g. --kind commune-of-birth);
+                                           no --commune: it takes every request of its kind
+  list-bodies --office <id>
+  remove-body --office <id> <bodyId>       no more forwards to it (its past ones stay); serve's reply links
+                                           use env SHUBBAK_PUBLIC_URL (the address bodies reach), else the listening one
   purge --days <n>                         empties the personal data of requests finished > n days ago
   openapi                                  prints the OpenAPI 3.1 document (as served at /api/v1/openapi.json)
   rotate-signing-key                       certificates are signed with a new key from now on; old ones still verify
@@ -100,6 +108,10 @@ const OPTIONS = {
   'name-en': { type: 'string' },
   logo: { type: 'string' },
   keys: { type: 'string' },
+  kind: { type: 'string' },
+  commune: { type: 'string', multiple: true },
+  email: { type: 'string' },
+  endpoint: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -246,6 +258,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             ...officeWhereabouts(values),
           });
           break;
+        case 'add-body':
+          await routingCommands.addBody(context, required(values.office, '--office'), {
+            kind: required(values.kind, '--kind'),
+            nameAr: required(values['name-ar'], '--name-ar'),
+            nameFr: required(values['name-fr'], '--name-fr'),
+            communes: values.commune ?? [],
+            ...(values.email === undefined ? {} : { email: values.email }),
+            ...(values.endpoint === undefined ? {} : { endpoint: values.endpoint }),
+          });
+          break;
+        case 'list-bodies':
+          await routingCommands.listBodies(context, required(values.office, '--office'));
+          break;
+        case 'remove-body':
+          await routingCommands.removeBody(context, required(values.office, '--office'), required(rest[0], '<bodyId>'));
+          break;
         default:
           throw new commands.CommandError(`unknown command "${command}"\n${USAGE}`);
       }
@@ -283,7 +311,7 @@ function rateLimitSetting(text: string | undefined): RateLimitSettings | false {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** The portal's address (all four languages, or none) and opening hours of set-office-identity. */
-function officeWhereabouts(values: Record<string, string | boolean | undefined>): { address?: LocalizedText; openingHours?: OpeningHours } {
+function officeWhereabouts(values: Record<string, string | string[] | boolean | undefined>): { address?: LocalizedText; openingHours?: OpeningHours } {
   const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
   const lines = { ar: text('address-ar'), zgh: text('address-zgh'), fr: text('address-fr'), en: text('address-en') };
   const given = Object.values(lines).filter((line) => line !== undefined).length;
@@ -354,6 +382,8 @@ async function serve(
     trustProxy: trustProxy.value,
     messages,
     print: io.stdout,
+    // Where the communes and services reach this back office: the reply links of forwarded requests (docs/routing.md).
+    ...(io.env.SHUBBAK_PUBLIC_URL ? { publicUrl: io.env.SHUBBAK_PUBLIC_URL } : {}),
   });
   // A worker of `--workers N` reports to its primary, which prints the address once for all.
   if (!reportListening(server.url)) io.stdout(`Back office listening on ${server.url}`);

@@ -1,5 +1,5 @@
 import type { Store } from '../store/types';
-import { closeChannels } from './channels';
+import { closeChannels, type MessageChannels } from './channels';
 import type { OutboxDeliverers } from './deliverers';
 import { channelsOf, DEFAULT_WORKER_INTERVAL_MS, retryPolicyOf, type MessagesConfig } from './messagesConfig';
 import { notificationDeliverer } from './notificationDeliverer';
@@ -23,12 +23,14 @@ export function startMessaging(
     print(line: string): void;
     log: { info(line: string): void; warn(line: string): void };
   },
-  extraDeliverers: OutboxDeliverers = {},
+  /** Other kinds' deliverers, given the configured channels (routing's `forward` sends by e-mail). */
+  extraDeliverers: OutboxDeliverers | ((channels: MessageChannels) => OutboxDeliverers) = {},
 ): RunningMessaging {
   const channels = channelsOf(config, output.print);
+  const extra = typeof extraDeliverers === 'function' ? extraDeliverers(channels) : extraDeliverers;
   const worker = createOutboxWorker({
     store,
-    deliverers: { notification: notificationDeliverer(store, channels), ...extraDeliverers },
+    deliverers: { notification: notificationDeliverer(store, channels), ...extra },
     retry: retryPolicyOf(config),
     ...(config.worker?.batchSize ? { batchSize: config.worker.batchSize } : {}),
     ...(config.worker?.concurrency ? { concurrency: config.worker.concurrency } : {}),

@@ -4,6 +4,7 @@ import type { RefusalReasonCode } from '../../../src/domain/refusalReasons';
 import type { RequestMutation, WorkRow } from '../store/consoleTypes';
 import { ApiError } from './apiError';
 import { findWorkRow, requestDetail, type PageContext } from './requestPage';
+import { planForward } from '../routing/forwardPlan';
 
 /** One action of the request page, as the route received it. */
 export type WorkAction =
@@ -80,14 +81,12 @@ export async function applyWork(context: PageContext & { officeId: string }, req
   if (work.action === 'checkDocument' && work.index >= page.checklist.length) {
     throw new ApiError(400, 'invalid_body', `The service lists ${page.checklist.length} document(s).`);
   }
-  const outcome = await store.mutateRequest({
-    requestId,
-    officeId,
-    expectedVersion,
-    staffId,
-    at: context.now.toISOString(),
-    ...changeFor(work, row, staffId),
-  });
+  // Accepting a request handled by another body forwards it, in the same transaction (routing/).
+  const forward = work.action === 'startReview' ? await planForward(store, row, context.now) : null;
+  const outcome = await store.mutateAndForward(
+    { requestId, officeId, expectedVersion, staffId, at: context.now.toISOString(), ...changeFor(work, row, staffId) },
+    forward,
+  );
   if (!outcome.ok) {
     const current = await store.getWorkRow(officeId, requestId);
     if (!current) throw new ApiError(404, 'not_found', 'No such request in this office.');

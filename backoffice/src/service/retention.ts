@@ -26,5 +26,7 @@ export async function purgeFinishedRequests(store: Store, options: { retentionDa
   // The portal's personal data too: expired codes and ended sessions now, and accounts without
   // requests or sessions unused for the same retention (docs/portal.md).
   await store.purgePortal({ now: options.now.toISOString(), unusedBefore: finishedBefore });
+  // Documents a commune or service returned for those requests (docs/routing.md) go with them.
+  await store.purgeForwardDocuments();
   return purged;
 }

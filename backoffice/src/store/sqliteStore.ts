@@ -19,6 +19,8 @@ import { sqlitePromptRecordings } from './sqlitePromptRecordings';
 import { sqliteRequests } from './sqliteRequests';
 import type { PortalStore } from './portalTypes';
 import { sqlitePortal } from './sqlitePortal';
+import type { DirectoryStore } from './directoryTypes';
+import { sqliteDirectory } from './sqliteDirectory';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal, Store, StoreStats } from './types';
 
 const DEVICE_COLUMNS = `id, office_id AS officeId, label, tracking_prefix AS trackingPrefix, enrolled_at AS enrolledAt,
@@ -41,6 +43,7 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly staff: StaffStore;
   private readonly console: ReturnType<typeof sqliteConsole>;
+  private readonly directory: DirectoryStore;
   private readonly outbox: OutboxStore;
 
   // Staff accounts and the console: their SQL lives in sqliteStaff.ts and sqliteConsole.ts.
@@ -106,6 +109,20 @@ export class SqliteStore implements Store {
   readonly deletePortalAccount: PortalStore['deletePortalAccount'] = (...args) => this.portal.deletePortalAccount(...args);
   readonly purgePortal: PortalStore['purgePortal'] = (...args) => this.portal.purgePortal(...args);
 
+  // The routing directory and forwards: their SQL lives in sqliteDirectory.ts.
+  readonly addBody: DirectoryStore['addBody'] = (...args) => this.directory.addBody(...args);
+  readonly listBodies: DirectoryStore['listBodies'] = (...args) => this.directory.listBodies(...args);
+  readonly getBody: DirectoryStore['getBody'] = (...args) => this.directory.getBody(...args);
+  readonly removeBody: DirectoryStore['removeBody'] = (...args) => this.directory.removeBody(...args);
+  readonly mutateAndForward: DirectoryStore['mutateAndForward'] = (...args) => this.directory.mutateAndForward(...args);
+  readonly getForward: DirectoryStore['getForward'] = (...args) => this.directory.getForward(...args);
+  readonly forwardsOf: DirectoryStore['forwardsOf'] = (...args) => this.directory.forwardsOf(...args);
+  readonly openForwards: DirectoryStore['openForwards'] = (...args) => this.directory.openForwards(...args);
+  readonly markForwardSent: DirectoryStore['markForwardSent'] = (...args) => this.directory.markForwardSent(...args);
+  readonly answerForward: DirectoryStore['answerForward'] = (...args) => this.directory.answerForward(...args);
+  readonly forwardDocument: DirectoryStore['forwardDocument'] = (...args) => this.directory.forwardDocument(...args);
+  readonly onForward: DirectoryStore['onForward'] = (...args) => this.directory.onForward(...args);
+  readonly purgeForwardDocuments: DirectoryStore['purgeForwardDocuments'] = (...args) => this.directory.purgeForwardDocuments(...args);
   // The message outbox: its SQL lives in sqliteOutbox.ts.
   readonly enqueueMessage: OutboxStore['enqueueMessage'] = (...args) => this.outbox.enqueueMessage(...args);
   readonly claimDueMessages: OutboxStore['claimDueMessages'] = (...args) => this.outbox.claimDueMessages(...args);
@@ -137,6 +154,7 @@ export class SqliteStore implements Store {
       mutateRequest: (mutation) => this.console.mutateRequestNow(mutation),
     });
     this.enrolmentGuard = sqliteEnrolmentGuard(this.db);
+    this.directory = sqliteDirectory(this.db, (mutation) => this.console.mutateRequestNow(mutation));
     this.outbox = sqliteOutbox(this.db);
   }
 

@@ -11,6 +11,7 @@ import type { RateLimitStore } from './rateLimitTypes';
 import type { CertificateStore } from './certificateTypes';
 import type { EnrolmentGuardStore } from './enrolmentTypes';
 import type { PortalStore } from './portalTypes';
+import type { DirectoryStore } from './directoryTypes';
 import type { OutboxStore } from './outboxTypes';
 
 /**
@@ -156,7 +157,7 @@ export interface StoreStats {
   auditEntries: number;
 }
 
-export interface Store extends RateLimitStore, EnrolmentGuardStore, StaffStore, ConsoleStore, CertificateStore, PromptRecordingStore, OfficeIdentityStore, PortalStore, OutboxStore {
+export interface Store extends RateLimitStore, EnrolmentGuardStore, StaffStore, ConsoleStore, CertificateStore, PromptRecordingStore, OfficeIdentityStore, PortalStore, DirectoryStore, OutboxStore {
   createOffice(office: { id: string; name: string; createdAt: string }): Promise<'created' | 'exists'>;
   getOffice(id: string): Promise<Office | null>;
   revokeOffice(id: string, at: string): Promise<boolean>;

@@ -80,6 +80,18 @@ export const CONSOLE_ROUTES = {
   catalogue: { method: 'GET', path: `${office}/catalogue` },
   /** serviceEditBodySchema → catalogueAdminSchema (admin): a new catalogue version, pulled by the kiosks. */
   catalogueService: { method: 'POST', path: `${office}/catalogue/services/:serviceId` },
+  /** → directoryListSchema (src/domain/routing.ts): the bodies requests are forwarded to. */
+  directory: { method: 'GET', path: `${office}/directory` },
+  /** newBodyInputSchema → directoryBodySchema (admin). */
+  directoryAdd: { method: 'POST', path: `${office}/directory` },
+  /** → directoryListSchema (admin): no more forwards to it. */
+  directoryRemove: { method: 'POST', path: `${office}/directory/:bodyId/remove` },
+  /** → forwardListSchema: forwards still unanswered (sent, queued or overdue), oldest first. */
+  forwards: { method: 'GET', path: `${office}/forwards` },
+  /** → forwardListSchema: where the request's forwards stand. */
+  requestForwards: { method: 'GET', path: `${request}/forwards` },
+  /** → the document the body returned (application/pdf, image/jpeg or image/png). */
+  forwardDocument: { method: 'GET', path: `${request}/forwards/:forwardId/document` },
 
   /** statisticsQuerySchema → statisticsSchema. */
   statistics: { method: 'GET', path: `${office}/statistics` },

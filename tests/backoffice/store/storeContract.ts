@@ -8,6 +8,7 @@ import { purgeContract } from './contract/purge';
 import { pushContract } from './contract/push';
 import { consoleContract } from './consoleContract';
 import { portalContract } from './portalContract';
+import { directoryContract } from './directoryContract';
 
 export type { StoreEngine } from './contract/kit';
 
@@ -20,6 +21,7 @@ export function storeContract(engine: StoreEngine): void {
   const kit = contractKit(engine);
   describe(`the ${engine.name} store`, () => {
     describe('console', () => consoleContract(kit));
+    describe('routing', () => directoryContract(kit));
     portalContract(kit);
     officesContract(kit);
     enrolmentContract(kit);

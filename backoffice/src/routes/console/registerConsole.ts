@@ -7,6 +7,7 @@ import { registerConsoleRequestRoutes } from './requests';
 import { registerConsoleSessionRoutes } from './session';
 import { registerConsoleStaffRoutes } from './staffAdmin';
 import { registerConsoleStatisticsRoutes } from './statistics';
+import { registerRoutingConsoleRoutes } from '../../routing/consoleRoutes';
 
 /** Every route of CONSOLE_ROUTES (src/domain/console/routes.ts); a test checks that none is missing. */
 export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
@@ -17,4 +18,5 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleDeps): 
   registerConsoleFleetRoutes(app, deps);
   registerConsoleStatisticsRoutes(app, deps);
   registerConsoleCatalogueRoutes(app, deps);
+  registerRoutingConsoleRoutes(app, deps);
 }

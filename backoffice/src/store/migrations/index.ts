@@ -6,6 +6,7 @@ import { consoleMigration } from './005-console';
 import { officeIdentity } from './007-office-identity';
 import { certificates } from './006-certificates';
 import { promptRecordings } from './008-prompt-recordings';
+import { routing } from './010-routing';
 import { outbox } from './009-outbox';
 import { portal } from './011-portal';
 
@@ -34,4 +35,4 @@ export function migrationSql(migration: Migration, engine: 'sqlite' | 'postgres'
   return engine === 'postgres' ? (migration.postgres ?? migration.sql) : migration.sql;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration, certificates, officeIdentity, promptRecordings, outbox, portal];
+export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration, certificates, officeIdentity, promptRecordings, outbox, routing, portal];

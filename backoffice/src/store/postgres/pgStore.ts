@@ -9,6 +9,8 @@ import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Prin
 import { migratePostgres } from './migrate';
 import { pgCertificates } from './pgCertificates';
 import { pgConsole } from './pgConsole';
+import type { DirectoryStore } from '../directoryTypes';
+import { pgDirectory } from './pgDirectory';
 import { pgOfficeIdentity } from './pgOfficeIdentity';
 import type { PortalStore } from '../portalTypes';
 import { pgPortal } from './pgPortal';
@@ -81,6 +83,7 @@ export class PostgresStore implements Store {
   private readonly recordings: PromptRecordingStore;
   private readonly officeIdentity: OfficeIdentityStore;
   private readonly portal: PortalStore;
+  private readonly directory: DirectoryStore;
   private readonly outbox: OutboxStore;
 
   // Staff accounts and the console: their SQL lives in pgStaff.ts and pgConsole.ts.
@@ -153,6 +156,20 @@ export class PostgresStore implements Store {
   readonly emptyWithdrawnRequest: PortalStore['emptyWithdrawnRequest'] = (...args) => this.portal.emptyWithdrawnRequest(...args);
   readonly deletePortalAccount: PortalStore['deletePortalAccount'] = (...args) => this.portal.deletePortalAccount(...args);
   readonly purgePortal: PortalStore['purgePortal'] = (...args) => this.portal.purgePortal(...args);
+  // The routing directory and forwards: their SQL lives in pgDirectory.ts.
+  readonly addBody: DirectoryStore['addBody'] = (...args) => this.directory.addBody(...args);
+  readonly listBodies: DirectoryStore['listBodies'] = (...args) => this.directory.listBodies(...args);
+  readonly getBody: DirectoryStore['getBody'] = (...args) => this.directory.getBody(...args);
+  readonly removeBody: DirectoryStore['removeBody'] = (...args) => this.directory.removeBody(...args);
+  readonly mutateAndForward: DirectoryStore['mutateAndForward'] = (...args) => this.directory.mutateAndForward(...args);
+  readonly getForward: DirectoryStore['getForward'] = (...args) => this.directory.getForward(...args);
+  readonly forwardsOf: DirectoryStore['forwardsOf'] = (...args) => this.directory.forwardsOf(...args);
+  readonly openForwards: DirectoryStore['openForwards'] = (...args) => this.directory.openForwards(...args);
+  readonly markForwardSent: DirectoryStore['markForwardSent'] = (...args) => this.directory.markForwardSent(...args);
+  readonly answerForward: DirectoryStore['answerForward'] = (...args) => this.directory.answerForward(...args);
+  readonly forwardDocument: DirectoryStore['forwardDocument'] = (...args) => this.directory.forwardDocument(...args);
+  readonly onForward: DirectoryStore['onForward'] = (...args) => this.directory.onForward(...args);
+  readonly purgeForwardDocuments: DirectoryStore['purgeForwardDocuments'] = (...args) => this.directory.purgeForwardDocuments(...args);
   // The message outbox: its SQL lives in pgOutbox.ts.
   readonly enqueueMessage: OutboxStore['enqueueMessage'] = (...args) => this.outbox.enqueueMessage(...args);
   readonly claimDueMessages: OutboxStore['claimDueMessages'] = (...args) => this.outbox.claimDueMessages(...args);
@@ -168,6 +185,7 @@ export class PostgresStore implements Store {
     this.rateLimits = pgRateLimits(pool);
     this.staff = pgStaff(pool);
     this.console = pgConsole(pool);
+    this.directory = pgDirectory(pool);
     this.certificates = pgCertificates(pool);
     this.recordings = pgPromptRecordings(pool);
     this.officeIdentity = pgOfficeIdentity(pool);
