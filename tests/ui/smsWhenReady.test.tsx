@@ -50,8 +50,8 @@ describe('the SMS choice on the consent step', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('sms-when-ready-no').getAttribute('aria-checked')).toBe('false');
     await accept(kiosk);
     const [item] = await storedItems(db);
-    expect(item?.request.identity.phone).toBe('+212612345678');
-    expect(item?.request.contact).toEqual({ agreed: true, notifyReceived: false });
+    expect(item?.request?.identity.phone).toBe('+212612345678');
+    expect(item?.request?.contact).toEqual({ agreed: true, notifyReceived: false });
   });
 
   it('with a phone and no answer, no is chosen and the saved request carries no contact', async () => {
@@ -61,7 +61,7 @@ describe('the SMS choice on the consent step', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('sms-when-ready-yes').getAttribute('aria-checked')).toBe('false');
     await accept(kiosk);
     const [item] = await storedItems(db);
-    expect(item?.request.contact).toBeUndefined();
+    expect(item?.request?.contact).toBeUndefined();
   });
 
   it('with a phone and yes then no, the saved request carries no contact', async () => {
@@ -71,7 +71,7 @@ describe('the SMS choice on the consent step', { timeout: 30_000 }, () => {
     await kiosk.user.click(screen.getByTestId('sms-when-ready-no'));
     await accept(kiosk);
     const [item] = await storedItems(db);
-    expect(item?.request.contact).toBeUndefined();
+    expect(item?.request?.contact).toBeUndefined();
   });
 
   it('without a phone, asks nothing and saves no contact', async () => {
@@ -80,7 +80,7 @@ describe('the SMS choice on the consent step', { timeout: 30_000 }, () => {
     expect(screen.queryByTestId('sms-when-ready')).toBeNull();
     await accept(kiosk);
     const [item] = await storedItems(db);
-    expect(item?.request.contact).toBeUndefined();
+    expect(item?.request?.contact).toBeUndefined();
   });
 
   it('asks in Arabic, Amazigh and French too, the number never shown', async () => {
