@@ -6,6 +6,7 @@ import { acceptedAnswer, acceptedLookupCode, refusedLookupCode, scannedReceipt, 
 import {
   freshContext,
   identityErrors,
+  kioskContactChoice,
   saveFailureReason,
   selectedService,
   serviceFieldErrors,
@@ -122,6 +123,7 @@ export const sessionMachine = setup({
     acceptScannedReceipt: assign(({ event }) => (event.type === 'lookup.scanned' ? scannedReceipt(event.text) : {})),
     // The answer is personal: forgotten as soon as the lookup has used it.
     forgetLookupProof: assign({ lookupAnswer: '', lookupProof: null }),
+    chooseSms: assign({ smsWhenReady: ({ context, event }) => (event.type === 'contact.choose' ? event.smsWhenReady : context.smsWhenReady) }),
   },
 }).createMachine({
   id: 'session',
@@ -193,19 +195,23 @@ export const sessionMachine = setup({
               },
             },
             consent: {
-              on: { 'consent.accept': 'saving', 'flow.back': 'review' },
+              on: { 'consent.accept': 'saving', 'contact.choose': { actions: 'chooseSms' }, 'flow.back': 'review' },
             },
             saving: {
               // The citizen waits for the durable write; the idle watch starts again from its end.
               exit: 'restartIdleWatch',
               invoke: {
                 src: 'saveRequest',
-                input: ({ context }): SaveRequestInput => ({
-                  draft: context.draft!,
-                  service: selectedService(context)!,
-                  catalogueVersion: context.catalogue.version,
-                  locale: context.locale,
-                }),
+                input: ({ context }): SaveRequestInput => {
+                  const contact = kioskContactChoice(context);
+                  return {
+                    draft: context.draft!,
+                    service: selectedService(context)!,
+                    catalogueVersion: context.catalogue.version,
+                    locale: context.locale,
+                    ...(contact ? { contact } : {}),
+                  };
+                },
                 onDone: { target: 'receipt', actions: { type: 'rememberTrackingCode', params: ({ event }) => event.output } },
                 onError: { target: 'saveFailed', actions: { type: 'rememberSaveFailure', params: ({ event }: { event: { error: unknown } }) => event.error } },
               },

@@ -146,6 +146,8 @@ describe('accessibility of the citizen screens', () => {
     await check('still there? dialog');
     await tap(page, 'idle-continue');
     for (const key of ['cin', 'lastNameLatin', 'firstNameLatin', 'dateOfBirth'] as const) await page.fill(field(`identity.${key}`), SAMPLE[key]);
+    // A phone: the consent step also asks "SMS when my document is ready?".
+    await page.fill(field('identity.phone'), '0612345678');
 
     await tap(page, 'next');
     await shows(page, 'screen-fields');
@@ -161,6 +163,9 @@ describe('accessibility of the citizen screens', () => {
     await tap(page, 'next');
     await shows(page, 'screen-consent');
     await check('consent');
+    await tap(page, 'sms-when-ready-yes');
+    await page.locator(`${byTestId('sms-when-ready-yes')}[aria-checked="true"]`).waitFor({ timeout: 5_000 });
+    await check('consent, SMS yes chosen');
 
     await tap(page, 'consent-accept');
     await shows(page, 'screen-receipt');

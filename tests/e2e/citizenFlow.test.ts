@@ -3,7 +3,7 @@ import type { RunningKioskServer } from '../../scripts/kioskServer';
 import { directionOf, LOCALES, type Locale } from '../../src/domain/locales';
 import { checkTrackingCode } from '../../src/domain/trackingCode';
 import { auditRows, launchKiosk, metaValue, outboxRows, startDemoOffice, waitFor, type LaunchedKiosk, type RunningBackoffice } from './harness';
-import { byTestId, CITIZEN, confirmAndSave, lookUp, requestResidenceUpToReview, shows, tap } from './citizenSteps';
+import { byTestId, CITIZEN, confirmAndSave, lookUp, requestResidenceUpToReview, shows, tap, typeInto } from './citizenSteps';
 
 describe('the citizen flow in the built kiosk, against a real back office', () => {
   let backoffice: RunningBackoffice;
@@ -43,6 +43,31 @@ describe('the citizen flow in the built kiosk, against a real back office', () =
     });
     await tap(page, 'finish');
     expect(await lookUp(page, trackingCode)).toMatch(/^(synced|received)$/);
+  });
+
+  it('asks a citizen who gave a phone for an SMS, and the request the back office receives carries the yes', async () => {
+    const { page } = kiosk;
+    await page.reload();
+    await requestResidenceUpToReview(page, 'en');
+    await tap(page, 'edit-identity.phone');
+    await typeInto(page, 'identity.phone', '0612345678');
+    await tap(page, 'next');
+    await shows(page, 'screen-review');
+    await tap(page, 'next');
+    await shows(page, 'screen-consent');
+    expect(await page.locator(byTestId('sms-when-ready-no')).getAttribute('aria-checked')).toBe('true');
+    await tap(page, 'sms-when-ready-yes');
+    await tap(page, 'consent-accept');
+    await shows(page, 'screen-receipt');
+    const trackingCode = ((await page.locator(byTestId('tracking-code')).textContent()) ?? '').trim();
+    const stored = (await outboxRows(page)).find((row) => row.trackingCode === trackingCode);
+    expect(stored?.request?.contact).toEqual({ agreed: true, notifyReceived: false });
+    // Acknowledged: the back office's strict request schema took the contact choice.
+    await waitFor(async () => (await outboxRows(page)).find((row) => row.trackingCode === trackingCode)?.state === 'synced', {
+      timeoutMs: 60_000,
+      description: 'the request with its contact choice acknowledged by the back office',
+    });
+    await tap(page, 'finish');
   });
 
   it('chimes for the staff when a citizen calls for help, and records the call without personal data', async () => {

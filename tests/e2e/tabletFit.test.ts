@@ -135,6 +135,8 @@ describe('every citizen screen fits the 1280×800 tablet, both ways up', () => {
     await shows(page, 'field-identity-cin-error');
     await check('identity after a refused next', ['next'], { focusedField: true });
     for (const [key, value] of Object.entries(CITIZEN)) await typeInto(page, `identity.${key}`, value);
+    // A phone: the consent step then also asks "SMS when my document is ready?".
+    await typeInto(page, 'identity.phone', '0612345678');
     await page.locator(byTestId('field-identity-dateOfBirth')).focus();
     await check('identity, last field focused', ['next'], { focusedField: true });
 
@@ -157,6 +159,11 @@ describe('every citizen screen fits the 1280×800 tablet, both ways up', () => {
     await shows(page, 'dialog-consent-notice');
     await check('consent, full notice', ['consent-full-close'], { dialog: true });
     await tap(page, 'consent-full-close');
+    // The SMS question lies in the body, which may scroll under the title: a tap brings it in view.
+    await tap(page, 'sms-when-ready-yes');
+    await page.locator(`${byTestId('sms-when-ready-yes')}[aria-checked="true"]`).waitFor({ timeout: 5_000 });
+    await check('consent, SMS choice', ['sms-when-ready-yes', 'sms-when-ready-no', 'consent-accept']);
+    await tap(page, 'sms-when-ready-no');
 
     await tap(page, 'consent-accept');
     await shows(page, 'screen-receipt');

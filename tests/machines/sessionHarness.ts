@@ -86,8 +86,8 @@ export function reachReview(actor: Session): void {
 
 /** Asserts nothing a citizen typed or received remains in the context. */
 export function personalDataOf(actor: Session) {
-  const { draft, trackingCode, lookupCode, lookupResult, errors, saveFailure, focusPath } = actor.getSnapshot().context;
-  return { draft, trackingCode, lookupCode, lookupResult, errors, saveFailure, focusPath };
+  const { draft, trackingCode, lookupCode, lookupResult, errors, saveFailure, focusPath, smsWhenReady } = actor.getSnapshot().context;
+  return { draft, trackingCode, lookupCode, lookupResult, errors, saveFailure, focusPath, smsWhenReady };
 }
 
 export const NO_PERSONAL_DATA = {
@@ -98,4 +98,5 @@ export const NO_PERSONAL_DATA = {
   errors: [],
   saveFailure: null,
   focusPath: null,
+  smsWhenReady: false,
 };

@@ -1,6 +1,7 @@
 import { findService, type Service } from '../../domain/catalogue';
 import { IDENTITY_KEYS, type IdentityKey } from '../../domain/identity';
 import { emptyDraft, validateIdentity, validateServiceFields, type RequestDraft } from '../../domain/request';
+import type { ContactChoice } from '../../domain/contact';
 import type { FieldError } from '../../domain/validation';
 import type { KioskSettings } from '../../domain/settings';
 import type { FormStep, SaveFailureReason, SessionContext, SessionInput, SessionSettings } from './types';
@@ -42,6 +43,7 @@ export function freshContext(input: SessionInput): SessionContext {
     lookupAnswerError: null,
     lookupProof: null,
     lookupResult: null,
+    smsWhenReady: false,
   };
 }
 
@@ -88,6 +90,20 @@ export function serviceFieldErrors(context: SessionContext): FieldError[] {
   if (!context.draft || !service) return [];
   const result = validateServiceFields(service, context.draft.fields, context.today());
   return result.ok ? [] : result.errors;
+}
+
+/** Whether the citizen typed a phone number: without one there is nobody to text, so no question. */
+export function gavePhone(context: Pick<SessionContext, 'draft'>): boolean {
+  return (context.draft?.identity.phone ?? '').trim() !== '';
+}
+
+/**
+ * What the request says about messages: the kiosk asks only for an SMS on `ready`/`refused`
+ * (never `received`), and only a yes with a phone behind it counts. A phone erased after the yes
+ * (back to the identity step) leaves no contact: the choice is read at save time.
+ */
+export function kioskContactChoice(context: Pick<SessionContext, 'draft' | 'smsWhenReady'>): ContactChoice | undefined {
+  return context.smsWhenReady && gavePhone(context) ? { agreed: true, notifyReceived: false } : undefined;
 }
 
 export function stepOfPath(path: string): FormStep {

@@ -114,6 +114,11 @@ export interface SessionContext {
   lookupAnswerError: 'format' | null;
   lookupProof: OfferedProof | null;
   lookupResult: StatusLookupResult | null;
+  /**
+   * "Send me an SMS when my document is ready": asked on the consent step only when a phone was
+   * given; false until the citizen says yes (law 09-08: consent is explicit, never presumed).
+   */
+  smsWhenReady: boolean;
 }
 
 export interface SessionInput {
@@ -133,6 +138,7 @@ export type SessionEvent =
   | { type: 'field.change'; path: string; value: string }
   | { type: 'review.edit'; path: string }
   | { type: 'consent.accept' }
+  | { type: 'contact.choose'; smsWhenReady: boolean }
   | { type: 'save.retry' }
   | { type: 'receipt.print' }
   | { type: 'receipt.finish' }

@@ -8,6 +8,7 @@ import { ScreenFrame } from '../components/ScreenFrame';
 import { TouchButton } from '../components/TouchButton';
 import { useOfficeName } from '../header/OfficeIdentityMark';
 import { useSend } from '../session/hooks';
+import { SmsWhenReadyChoice } from './SmsWhenReadyChoice';
 
 /**
  * The law 09-08 notice at the point of collection, as five short points with pictograms; the
@@ -46,6 +47,7 @@ export function ConsentScreen() {
           <Pictogram name="shield-info" size={32} />
           {t('journey:consent.readFull')}
         </TouchButton>
+        <SmsWhenReadyChoice />
       </div>
       {fullNotice ? (
         <Dialog
