@@ -39,6 +39,7 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
                                            SHUBBAK_ALLOW_PLAIN_HTTP=1: listen on a non-loopback host without TLS)
         [--workers <n>]                    n instances on one port (PostgreSQL only; env SHUBBAK_WORKERS)
         [--messages-config <file.json>]    SMS and e-mail to citizens (docs/messages.md; env SHUBBAK_SMTP_URL, SHUBBAK_SMS_URL, …)
+        [--public-url <https://…>]         the address citizens reach, for the portal's e-mail sign-in link (env SHUBBAK_PUBLIC_URL)
   create-office --id <id> --name <name>
   enrol-code --office <id>                 prints a one-time enrolment code (valid 24 h)
   demo-setup                               the demo office; the code is the last line
@@ -86,6 +87,7 @@ const OPTIONS = {
   'rate-limit': { type: 'string' },
   'retention-days': { type: 'string' },
   'messages-config': { type: 'string' },
+  'public-url': { type: 'string' },
   'trust-proxy': { type: 'string' },
   'allow-plain-http': { type: 'boolean' },
   days: { type: 'string' },
@@ -161,6 +163,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         rateLimit: values['rate-limit'] ?? io.env.SHUBBAK_RATE_LIMIT,
         retentionDays: values['retention-days'] ?? io.env.SHUBBAK_RETENTION_DAYS,
         messagesConfig: values['messages-config'] ?? io.env.SHUBBAK_MESSAGES_CONFIG,
+        publicUrl: values['public-url'] ?? io.env.SHUBBAK_PUBLIC_URL,
         trustProxy: values['trust-proxy'] ?? io.env.SHUBBAK_TRUST_PROXY,
         allowPlainHttp: values['allow-plain-http'] === true || isOn(io.env.SHUBBAK_ALLOW_PLAIN_HTTP),
       });
@@ -319,6 +322,7 @@ async function serve(
     rateLimit: string | undefined;
     retentionDays: string | undefined;
     messagesConfig: string | undefined;
+    publicUrl: string | undefined;
     trustProxy: string | undefined;
     allowPlainHttp: boolean;
   },
@@ -353,6 +357,8 @@ async function serve(
     retentionDays: days,
     trustProxy: trustProxy.value,
     messages,
+    // The portal's sign-in codes and links leave through the same channels as the messages (startBackoffice).
+    ...(options.publicUrl ? { portal: { publicUrl: publicUrlSetting(options.publicUrl) } } : {}),
     print: io.stdout,
   });
   // A worker of `--workers N` reports to its primary, which prints the address once for all.
@@ -365,6 +371,20 @@ async function serve(
   // A worker's channel to its primary would keep it alive.
   leaveCluster();
   return 0;
+}
+
+/** The portal's public address: an absolute http(s) URL, no query or fragment (the link appends its own path). */
+function publicUrlSetting(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new commands.CommandError(`invalid --public-url "${raw}"`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password) {
+    throw new commands.CommandError(`invalid --public-url "${raw}": an http(s) address without credentials, query or fragment`);
+  }
+  return url.href.replace(/\/+$/, '');
 }
 
 /** `--messages-config` (or env SHUBBAK_MESSAGES_CONFIG), with the environment's channels for those it leaves out. */

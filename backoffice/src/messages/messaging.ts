@@ -1,5 +1,5 @@
 import type { Store } from '../store/types';
-import { closeChannels } from './channels';
+import { closeChannels, type MessageChannels } from './channels';
 import type { OutboxDeliverers } from './deliverers';
 import { channelsOf, DEFAULT_WORKER_INTERVAL_MS, retryPolicyOf, type MessagesConfig } from './messagesConfig';
 import { notificationDeliverer } from './notificationDeliverer';
@@ -24,8 +24,10 @@ export function startMessaging(
     log: { info(line: string): void; warn(line: string): void };
   },
   extraDeliverers: OutboxDeliverers = {},
+  /** Channels built by the caller (startBackoffice shares them with the portal's sign-in) stay the caller's to close. */
+  shared?: MessageChannels,
 ): RunningMessaging {
-  const channels = channelsOf(config, output.print);
+  const channels = shared ?? channelsOf(config, output.print);
   const worker = createOutboxWorker({
     store,
     deliverers: { notification: notificationDeliverer(store, channels), ...extraDeliverers },
@@ -40,7 +42,7 @@ export function startMessaging(
     worker,
     async stop() {
       await worker.stop();
-      await closeChannels(channels);
+      if (!shared) await closeChannels(channels);
     },
   };
 }
