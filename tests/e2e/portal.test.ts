@@ -86,8 +86,18 @@ describe('the citizens\' portal, in Chromium, with the real back office and mess
       await noAxeViolations(page, 'language');
       await tap(page, 'language-fr');
       await signInBySms(page);
-      await page.waitForTimeout(2000);
-      console.log(await page.content());
+      await shows(page, 'service-residence');
+      // The shell and its assets come from the service worker from now on.
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+      await context.setOffline(true);
+      await tap(page, 'service-residence');
+      const dump = async (label: string) => console.log(label, await page.evaluate(() => [...document.querySelectorAll('[data-testid]')].map((e) => `${e.tagName}:${e.getAttribute('data-testid')}:${(e as HTMLInputElement).type ?? ''}`).join(' ')));
+      await page.waitForTimeout(1500);
+      await dump('after service');
+      console.log(await page.locator('main').innerText());
     } catch (error) {
       console.log(await page.content());
       throw error;
