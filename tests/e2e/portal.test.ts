@@ -63,6 +63,10 @@ describe('the citizens\' portal, in Chromium, with the real back office and mess
     expect(await axeViolations(page), `axe on ${screen}`).toEqual([]);
   }
 
+  async function fill(page: Page, field: string, value: string): Promise<void> {
+    await page.locator(byTestId(`field-${field}`)).fill(value);
+  }
+
   async function signInBySms(page: Page): Promise<void> {
     await shows(page, 'login-phone');
     await noAxeViolations(page, 'login');
@@ -96,7 +100,30 @@ describe('the citizens\' portal, in Chromium, with the real back office and mess
       await tap(page, 'service-residence');
       const dump = async (label: string) => console.log(label, await page.evaluate(() => [...document.querySelectorAll('[data-testid]')].map((e) => `${e.tagName}:${e.getAttribute('data-testid')}:${(e as HTMLInputElement).type ?? ''}`).join(' ')));
       await page.waitForTimeout(1500);
-      await dump('after service');
+      await tap(page, 'office-demo');
+      await shows(page, 'field-identity-cin');
+      await noAxeViolations(page, 'identity');
+      await fill(page, 'identity-cin', 'AB123456');
+      await fill(page, 'identity-lastNameLatin', 'El Amrani');
+      await fill(page, 'identity-firstNameLatin', 'Fatima');
+      await fill(page, 'identity-dateOfBirth', '1990-04-12');
+      await fill(page, 'identity-phone', PHONE_INPUT);
+      await tap(page, 'form-next');
+      await shows(page, 'field-fields-address');
+      await fill(page, 'fields-address', '12 rue Atlas, Berkane');
+      await page.locator(byTestId('field-fields-proofOfAddress')).selectOption('bill');
+      await tap(page, 'form-next');
+      await shows(page, 'consent-accept');
+      await noAxeViolations(page, 'consent');
+      await page.locator(byTestId('contact-agree')).check();
+      await shows(page, 'contact-email');
+      await page.locator(byTestId('contact-email')).fill(EMAIL);
+      await tap(page, 'consent-accept');
+      await shows(page, 'review-send');
+      await noAxeViolations(page, 'review');
+      await tap(page, 'review-send');
+      await page.waitForTimeout(1500);
+      await dump('receipt');
       console.log(await page.locator('main').innerText());
     } catch (error) {
       console.log(await page.content());
