@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastNonEmptyLine } from '../../scripts/processes';
+import { DATABASE_FILE } from '../../backoffice/src/store/openStore';
 import { startFakeSmsGateway, type FakeSmsGateway } from '../support/fakeSmsGateway';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/testSmtpServer';
 import { byTestId, shows, tap } from './citizenSteps';
@@ -63,6 +65,16 @@ describe('the citizens\' portal, in Chromium, with the real back office and mess
     expect(await axeViolations(page), `axe on ${screen}`).toEqual([]);
   }
 
+  /** What the back office stored under this tracking code (read from its SQLite file, as the console would). */
+  function storedRows(trackingCode: string): Array<{ channel: string; status: string }> {
+    const db = new Database(path.join(backoffice.dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare('SELECT channel, status FROM requests WHERE tracking_code = ?').all(trackingCode) as Array<{ channel: string; status: string }>;
+    } finally {
+      db.close();
+    }
+  }
+
   async function fill(page: Page, field: string, value: string): Promise<void> {
     await page.locator(byTestId(`field-${field}`)).fill(value);
   }
@@ -98,7 +110,6 @@ describe('the citizens\' portal, in Chromium, with the real back office and mess
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
       await context.setOffline(true);
       await tap(page, 'service-residence');
-      const dump = async (label: string) => console.log(label, await page.evaluate(() => [...document.querySelectorAll('[data-testid]')].map((e) => `${e.tagName}:${e.getAttribute('data-testid')}:${(e as HTMLInputElement).type ?? ''}`).join(' ')));
       await page.waitForTimeout(1500);
       await tap(page, 'office-demo');
       await shows(page, 'field-identity-cin');
@@ -122,11 +133,45 @@ describe('the citizens\' portal, in Chromium, with the real back office and mess
       await shows(page, 'review-send');
       await noAxeViolations(page, 'review');
       await tap(page, 'review-send');
-      await page.waitForTimeout(1500);
-      await dump('receipt');
-      console.log(await page.locator('main').innerText());
+      await shows(page, 'receipt-queued');
+      const trackingCode = ((await page.locator(byTestId('receipt-code')).textContent()) ?? '').trim();
+      expect(trackingCode).toMatch(/^[0-9A-Z]{3}-\d{5}-[0-9A-Z]$/);
+      await noAxeViolations(page, 'receipt');
+      expect(storedRows(trackingCode)).toEqual([]);
+
+      // Offline, a reload still opens the portal: the service worker answers with the cached shell.
+      await page.reload();
+      await shows(page, 'nav-requests');
+      await tap(page, 'nav-requests');
+      await shows(page, 'request-waiting');
+
+      // Back online: the outbox sends it, once.
+      await context.setOffline(false);
+      await waitFor(() => storedRows(trackingCode).length > 0 || null, { timeoutMs: 90_000, description: 'the request reached the back office' });
+      await page.waitForFunction((selector) => document.querySelector(selector)?.getAttribute('data-pending') === '0' || !document.querySelector(selector), byTestId('outbox-banner'), { timeout: 60_000 });
+      expect(storedRows(trackingCode)).toEqual([{ channel: 'portal', status: 'received' }]);
+
+      // The office makes it ready: the citizen hears of it by SMS and by e-mail, in French.
+      const smsBefore = gateway.accepted.length;
+      await backoffice.cli(['set-status', trackingCode, 'inReview']);
+      await backoffice.cli(['set-status', trackingCode, 'ready']);
+      const [sms] = (await gateway.waitForSms(smsBefore + 1, 60_000)).slice(smsBefore);
+      expect(sms!.to).toBe(PHONE);
+      expect(sms!.text).toContain(trackingCode);
+      expect(sms!.text).toContain('est prêt');
+      const mails = await smtp.waitForMails(1, 60_000);
+      const mail = mails.find((each) => each.subject?.includes(trackingCode));
+      expect(mail?.subject).toBe(`Votre document est prêt (${trackingCode})`);
+      expect(mail?.text).toContain('est prêt');
+      expect(JSON.stringify(mail?.to)).toContain(EMAIL);
+      expect(storedRows(trackingCode)).toEqual([{ channel: 'portal', status: 'ready' }]);
+
+      // "My requests" shows it ready.
+      await tap(page, 'requests-refresh');
+      await page.locator(`[data-testid="request"][data-tracking-code="${trackingCode}"][data-status="ready"]`).waitFor({ timeout: 30_000 });
+      await noAxeViolations(page, 'my requests');
     } catch (error) {
-      console.log(await page.content());
+      console.log(await page.locator('body').innerText().catch(() => 'no page'));
       throw error;
     } finally {
       await context.close();
