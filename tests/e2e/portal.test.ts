@@ -10,6 +10,11 @@ import { startTestSmtpServer, type TestSmtpServer } from '../support/testSmtpSer
 import { byTestId, shows, tap } from './citizenSteps';
 import { CHROMIUM, CHROMIUM_ARGS, ChromiumMissingError, REPO_ROOT, startBackoffice, waitFor, type RunningBackoffice } from './harness';
 import { axeViolations } from './support/axe';
+import { DEMO_PASSWORD, parseAddStaff } from './consoleSteps';
+import { CONSOLE_ROUTES } from '../../src/domain/console/routes';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../src/domain/console/session';
+import { requestPageSchema } from '../../src/domain/console/requestRow';
+import { requestDetailSchema } from '../../src/domain/console/requestDetail';
 
 /** The portal's build, served by the back office at /portal/ (npm run build:portal). */
 const PORTAL_DIST = path.join(REPO_ROOT, 'dist-portal');
@@ -73,6 +78,45 @@ describe('the citizens\' portal, in Chromium, with the real back office and mess
     } finally {
       db.close();
     }
+  }
+
+  /**
+   * The head of the annex, an account made by the CLI and activated through the console's API,
+   * takes the request from received to ready as the console does: search, assign, review, tick
+   * the checklist, issue the certificate (which makes it ready). The search also shows its channel.
+   */
+  async function processToReadyInConsole(trackingCode: string): Promise<void> {
+    const { code } = parseAddStaff(await backoffice.cli(['add-staff', '--office', 'demo', '--role', 'chief', '--name', 'Said Chafik']));
+    const api = (route: string, params: Record<string, string> = {}) =>
+      new URL(Object.entries({ officeId: 'demo', ...params }).reduce((url, [key, value]) => url.replace(`:${key}`, encodeURIComponent(value)), route), backoffice.url).href;
+    const activated = await fetch(api(CONSOLE_ROUTES.activate.path), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, password: DEMO_PASSWORD }),
+    });
+    expect(activated.status).toBe(200);
+    const cookie = activated.headers.getSetCookie().find((line) => line.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0]!;
+    const { csrfToken } = (await activated.json()) as { csrfToken: string };
+    const call = async (method: 'GET' | 'POST', url: string, body?: unknown) => {
+      const response = await fetch(url, {
+        method,
+        headers: { cookie, [CSRF_HEADER]: csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      expect(response.status, `${method} ${url}: ${response.status}`).toBe(200);
+      return response.json() as Promise<unknown>;
+    };
+    const found = requestPageSchema.parse(await call('GET', `${api(CONSOLE_ROUTES.search.path)}?q=${encodeURIComponent(trackingCode)}`));
+    expect(found.items.map((row) => [row.trackingCode, row.channel])).toEqual([[trackingCode, 'portal']]);
+    const requestId = found.items[0]!.id;
+    let detail = requestDetailSchema.parse(await call('POST', api(CONSOLE_ROUTES.assign.path, { requestId }), { expectedVersion: 0 }));
+    detail = requestDetailSchema.parse(await call('POST', api(CONSOLE_ROUTES.status.path, { requestId }), { expectedVersion: detail.version, status: 'inReview' }));
+    for (let index = 0; index < detail.checklist.length; index += 1) {
+      detail = requestDetailSchema.parse(await call('POST', api(CONSOLE_ROUTES.checklist.path, { requestId }), { expectedVersion: detail.version, index, checked: true }));
+    }
+    await call('POST', api(CONSOLE_ROUTES.certificateIssue.path, { requestId }), { expectedVersion: detail.version });
+    detail = requestDetailSchema.parse(await call('GET', api(CONSOLE_ROUTES.request.path, { requestId })));
+    expect([detail.status, detail.channel, detail.locale]).toEqual(['ready', 'portal', 'fr']);
   }
 
   async function fill(page: Page, field: string, value: string): Promise<void> {
@@ -153,8 +197,7 @@ describe('the citizens\' portal, in Chromium, with the real back office and mess
 
       // The office makes it ready: the citizen hears of it by SMS and by e-mail, in French.
       const smsBefore = gateway.accepted.length;
-      await backoffice.cli(['set-status', trackingCode, 'inReview']);
-      await backoffice.cli(['set-status', trackingCode, 'ready']);
+      await processToReadyInConsole(trackingCode);
       const [sms] = (await gateway.waitForSms(smsBefore + 1, 60_000)).slice(smsBefore);
       expect(sms!.to).toBe(PHONE);
       expect(sms!.text).toContain(trackingCode);
