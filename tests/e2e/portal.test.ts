@@ -85,8 +85,8 @@ describe('the citizens\' portal, in Chromium, with the real back office and mess
    * takes the request from received to ready as the console does: search, assign, review, tick
    * the checklist, issue the certificate (which makes it ready). The search also shows its channel.
    */
-  async function processToReadyInConsole(trackingCode: string): Promise<void> {
-    const { code } = parseAddStaff(await backoffice.cli(['add-staff', '--office', 'demo', '--role', 'chief', '--name', 'Said Chafik']));
+  async function processToReadyInConsole(trackingCode: string, chiefName: string, locale: 'fr' | 'ar'): Promise<void> {
+    const { code } = parseAddStaff(await backoffice.cli(['add-staff', '--office', 'demo', '--role', 'chief', '--name', chiefName]));
     const api = (route: string, params: Record<string, string> = {}) =>
       new URL(Object.entries({ officeId: 'demo', ...params }).reduce((url, [key, value]) => url.replace(`:${key}`, encodeURIComponent(value)), route), backoffice.url).href;
     const activated = await fetch(api(CONSOLE_ROUTES.activate.path), {
@@ -116,25 +116,62 @@ describe('the citizens\' portal, in Chromium, with the real back office and mess
     }
     await call('POST', api(CONSOLE_ROUTES.certificateIssue.path, { requestId }), { expectedVersion: detail.version });
     detail = requestDetailSchema.parse(await call('GET', api(CONSOLE_ROUTES.request.path, { requestId })));
-    expect([detail.status, detail.channel, detail.locale]).toEqual(['ready', 'portal', 'fr']);
+    expect([detail.status, detail.channel, detail.locale]).toEqual(['ready', 'portal', locale]);
+  }
+
+  /** The residence certificate at the demo annex, from the choice of document to "send", contact by SMS and e-mail agreed. */
+  async function fillRequest(page: Page, citizen: { phone: string; email: string; axe: boolean }): Promise<void> {
+    const checkAxe = (screen: string) => (citizen.axe ? noAxeViolations(page, screen) : Promise.resolve());
+    await tap(page, 'service-residence');
+    await shows(page, 'office-demo');
+    await checkAxe('annex');
+    await tap(page, 'office-demo');
+    await shows(page, 'field-identity-cin');
+    await checkAxe('identity');
+    await fill(page, 'identity-cin', 'AB123456');
+    await fill(page, 'identity-lastNameLatin', 'El Amrani');
+    await fill(page, 'identity-firstNameLatin', 'Fatima');
+    await fill(page, 'identity-dateOfBirth', '1990-04-12');
+    await fill(page, 'identity-phone', citizen.phone);
+    await tap(page, 'form-next');
+    await shows(page, 'field-fields-address');
+    await checkAxe('fields');
+    await fill(page, 'fields-address', '12 rue Atlas, Berkane');
+    await page.locator(byTestId('field-fields-proofOfAddress')).selectOption('bill');
+    await tap(page, 'form-next');
+    await shows(page, 'consent-accept');
+    await checkAxe('consent');
+    await page.locator(byTestId('contact-agree')).check();
+    await shows(page, 'contact-email');
+    await page.locator(byTestId('contact-email')).fill(citizen.email);
+    await tap(page, 'consent-accept');
+    await shows(page, 'review-send');
+    await checkAxe('review');
+    await tap(page, 'review-send');
   }
 
   async function fill(page: Page, field: string, value: string): Promise<void> {
     await page.locator(byTestId(`field-${field}`)).fill(value);
   }
 
-  async function signInBySms(page: Page): Promise<void> {
+  /** Asks for a code for this number and returns the 6 digits read from the fake gateway. */
+  async function askCode(page: Page, phoneInput: string, phone: string): Promise<string> {
     await shows(page, 'login-phone');
     await noAxeViolations(page, 'login');
     const before = gateway.accepted.length;
-    await page.locator(byTestId('login-phone')).fill(PHONE_INPUT);
+    await page.locator(byTestId('login-phone')).fill(phoneInput);
     await tap(page, 'login-send-code');
     const [sms] = (await gateway.waitForSms(before + 1, 20_000)).slice(before);
-    expect(sms!.to).toBe(PHONE);
-    const code = /\b(\d{6})\b/.exec(sms!.text)?.[1];
+    expect(sms!.to).toBe(phone);
+    const code = /(\d{6})/.exec(sms!.text)?.[1];
     expect(code, sms!.text).toMatch(/^\d{6}$/);
+    return code!;
+  }
+
+  async function signInBySms(page: Page, phoneInput = PHONE_INPUT, phone = PHONE): Promise<void> {
+    const code = await askCode(page, phoneInput, phone);
     await shows(page, 'login-code');
-    await page.locator(byTestId('login-code')).fill(code!);
+    await page.locator(byTestId('login-code')).fill(code);
     await tap(page, 'login-verify');
   }
 
@@ -153,30 +190,7 @@ describe('the citizens\' portal, in Chromium, with the real back office and mess
       });
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
       await context.setOffline(true);
-      await tap(page, 'service-residence');
-      await page.waitForTimeout(1500);
-      await tap(page, 'office-demo');
-      await shows(page, 'field-identity-cin');
-      await noAxeViolations(page, 'identity');
-      await fill(page, 'identity-cin', 'AB123456');
-      await fill(page, 'identity-lastNameLatin', 'El Amrani');
-      await fill(page, 'identity-firstNameLatin', 'Fatima');
-      await fill(page, 'identity-dateOfBirth', '1990-04-12');
-      await fill(page, 'identity-phone', PHONE_INPUT);
-      await tap(page, 'form-next');
-      await shows(page, 'field-fields-address');
-      await fill(page, 'fields-address', '12 rue Atlas, Berkane');
-      await page.locator(byTestId('field-fields-proofOfAddress')).selectOption('bill');
-      await tap(page, 'form-next');
-      await shows(page, 'consent-accept');
-      await noAxeViolations(page, 'consent');
-      await page.locator(byTestId('contact-agree')).check();
-      await shows(page, 'contact-email');
-      await page.locator(byTestId('contact-email')).fill(EMAIL);
-      await tap(page, 'consent-accept');
-      await shows(page, 'review-send');
-      await noAxeViolations(page, 'review');
-      await tap(page, 'review-send');
+      await fillRequest(page, { phone: PHONE_INPUT, email: EMAIL, axe: true });
       await shows(page, 'receipt-queued');
       const trackingCode = ((await page.locator(byTestId('receipt-code')).textContent()) ?? '').trim();
       expect(trackingCode).toMatch(/^[0-9A-Z]{3}-\d{5}-[0-9A-Z]$/);
@@ -197,7 +211,7 @@ describe('the citizens\' portal, in Chromium, with the real back office and mess
 
       // The office makes it ready: the citizen hears of it by SMS and by e-mail, in French.
       const smsBefore = gateway.accepted.length;
-      await processToReadyInConsole(trackingCode);
+      await processToReadyInConsole(trackingCode, 'Said Chafik', 'fr');
       const [sms] = (await gateway.waitForSms(smsBefore + 1, 60_000)).slice(smsBefore);
       expect(sms!.to).toBe(PHONE);
       expect(sms!.text).toContain(trackingCode);
@@ -216,6 +230,76 @@ describe('the citizens\' portal, in Chromium, with the real back office and mess
     } catch (error) {
       console.log(await page.locator('body').innerText().catch(() => 'no page'));
       throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('works in Arabic, right to left: a request sent online, the SMS and e-mail in Arabic', async () => {
+    const { context, page } = await phoneContext();
+    try {
+      await page.goto(new URL('portal/', backoffice.url).href);
+      await tap(page, 'language-ar');
+      // The language's texts load lazily; the page turns right to left once they are in.
+      await page.waitForFunction(() => document.documentElement.lang === 'ar' && document.documentElement.dir === 'rtl', undefined, { timeout: 15_000 });
+      await signInBySms(page, '0698765432', '+212698765432');
+      await shows(page, 'service-residence');
+      await noAxeViolations(page, 'documents (ar)');
+      await fillRequest(page, { phone: '0698765432', email: 'ar.citizen@example.org', axe: false });
+      await shows(page, 'receipt-sent', 60_000);
+      await noAxeViolations(page, 'receipt (ar)');
+      const trackingCode = ((await page.locator(byTestId('receipt-code')).textContent()) ?? '').trim();
+      expect(storedRows(trackingCode)).toEqual([{ channel: 'portal', status: 'received' }]);
+
+      const smsBefore = gateway.accepted.length;
+      await processToReadyInConsole(trackingCode, 'Nadia Tazi', 'ar');
+      const [sms] = (await gateway.waitForSms(smsBefore + 1, 60_000)).slice(smsBefore);
+      expect(sms!.to).toBe('+212698765432');
+      expect(sms!.text).toContain(trackingCode);
+      expect(sms!.text).toContain('جاهزة');
+      await waitFor(() => smtp.mails.some((each) => each.subject?.includes(trackingCode)) || null, { timeoutMs: 60_000, description: 'the Arabic e-mail' });
+      const mail = smtp.mails.find((each) => each.subject?.includes(trackingCode));
+      expect(mail?.subject).toBe(`الوثيقة جاهزة (${trackingCode})`);
+      expect(JSON.stringify(mail?.to)).toContain('ar.citizen@example.org');
+
+      await tap(page, 'nav-requests');
+      await page.locator(`[data-testid="request"][data-tracking-code="${trackingCode}"][data-status="ready"]`).waitFor({ timeout: 30_000 });
+      await noAxeViolations(page, 'my requests (ar)');
+    } catch (error) {
+      console.log(await page.locator('body').innerText().catch(() => 'no page'));
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('refuses code guessing: after wrong codes even the right one no longer opens a session', async () => {
+    const { context, page } = await phoneContext();
+    try {
+      await page.goto(new URL('portal/', backoffice.url).href);
+      await tap(page, 'language-en');
+      const code = await askCode(page, '0655555555', '+212655555555');
+      const wrong = code === '000000' ? '111111' : '000000';
+      await shows(page, 'login-code');
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        await page.locator(byTestId('login-code')).fill(wrong);
+        await tap(page, 'login-verify');
+        await shows(page, 'login-error');
+        await page.locator(byTestId('login-verify')).waitFor({ state: 'visible' });
+        await page.waitForFunction((selector) => !(document.querySelector(selector) as HTMLButtonElement | null)?.disabled, byTestId('login-verify'));
+      }
+      // The code died after its few tries: the right one is refused now, and no session exists.
+      await page.locator(byTestId('login-code')).fill(code);
+      await tap(page, 'login-verify');
+      await shows(page, 'login-error');
+      await page.waitForFunction((selector) => !(document.querySelector(selector) as HTMLButtonElement | null)?.disabled, byTestId('login-verify'));
+      expect(await page.locator(byTestId('service-residence')).count()).toBe(0);
+      const verify = await fetch(new URL('api/v1/portal/login/sms/verify', backoffice.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ phone: '+212655555555', code }),
+      });
+      expect(verify.status).toBeGreaterThanOrEqual(400);
     } finally {
       await context.close();
     }
