@@ -54,6 +54,10 @@ export default defineConfig({
         // The API is never answered from a cache: a stale "my requests" or a replayed push would lie.
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // The first visit's page is controlled as soon as the worker is active: a citizen who
+        // signs in and loses the network before any reload still keeps the shell and its chunks.
+        clientsClaim: true,
+        skipWaiting: true,
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       },
     }),

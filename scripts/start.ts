@@ -64,6 +64,8 @@ async function printDemoStaff(backofficeUrl: string): Promise<void> {
   console.log(`Citizens' portal (open it on a phone on this network, or here): ${new URL('/portal/', backofficeUrl).href}`);
   console.log(`Certificate check (public): ${new URL('/verify', backofficeUrl).href}`);
   console.log(`Messages to citizens (demo: not sent, written to this log): ${path.relative(REPO_ROOT, demoMessagesLog)}`);
+  // The portal's sign-in codes leave through the same (log) channel as the messages: the demo's way in.
+  console.log(`  Portal demo sign-in: any phone number (e.g. 0612345678); the 6-digit code is written to ${path.relative(REPO_ROOT, demoMessagesLog)}`);
   // Data without the demo office (a real one's) gets no demo accounts.
   const accounts = demoStaffLines(await runBackofficeCli(['demo-staff', '--data', backofficeData]).catch(() => ''));
   if (accounts.length === 0) return;

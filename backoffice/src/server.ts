@@ -38,8 +38,9 @@ import { purgeFinishedRequests } from './service/retention';
 import { prepareDataDir } from './store/dataFiles';
 import { openStore, storeConfig, type StoreConfig } from './store/openStore';
 import type { Store } from './store/types';
+import { closeChannels } from './messages/channels';
 import { hasAnyChannel, startMessaging } from './messages/messaging';
-import type { MessagesConfig } from './messages/messagesConfig';
+import { channelsOf, type MessagesConfig } from './messages/messagesConfig';
 
 export interface RateLimitSettings {
   /** Requests per window for one device (or one address when unauthenticated). */
@@ -228,11 +229,22 @@ export async function startBackoffice(options: StartOptions): Promise<RunningBac
   await indexUnsearchedRequests(store);
   // The e-mail link's address: the one configured, else the one this server listens on (known below).
   let listening = '';
-  const portal = { publicUrl: () => listening, ...options.portal, codeSecret: loadCodeSecret(options.dataDir) };
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  // One set of channels for the status messages and the portal's sign-in codes and links: the
+  // deployment configures SMTP or its SMS gateway once, and a channel left out stays the log.
+  const channels = options.messages && hasAnyChannel(options.messages) ? channelsOf(options.messages, print) : null;
+  const portal = {
+    publicUrl: () => listening,
+    ...(channels?.sms ? { sms: channels.sms } : {}),
+    ...(channels?.email ? { mail: channels.email } : {}),
+    ...options.portal,
+    codeSecret: loadCodeSecret(options.dataDir),
+  };
   const app = buildServer({ store, keyring, logger: options.logger, rateLimit: options.rateLimit, timeouts: options.timeouts, trustProxy: options.trustProxy, portal });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
+    if (channels) await closeChannels(channels);
     await store.close();
     throw error;
   }
@@ -242,14 +254,17 @@ export async function startBackoffice(options: StartOptions): Promise<RunningBac
   listening = `http://${host}:${port}`;
   const purging = options.retentionDays === undefined ? null : schedulePurge(app, store, options.retentionDays);
   const messaging =
-    options.messages && hasAnyChannel(options.messages)
-      ? startMessaging(store, options.messages, {
-          print: options.print ?? ((line) => process.stdout.write(`${line}\n`)),
-          log: { info: (line) => app.log.info(line), warn: (line) => app.log.warn(line) },
-        }, (channels) => ({
-          // Routing's forwards (docs/routing.md): reply links point at the public URL bodies reach.
-          forward: forwardDeliverer({ store, keyring, publicUrl: (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, ''), mailer: channels.email, now: () => new Date() }),
-        }))
+    options.messages && channels
+      ? startMessaging(
+          store,
+          options.messages,
+          { print, log: { info: (line) => app.log.info(line), warn: (line) => app.log.warn(line) } },
+          (shared) => ({
+            // Routing's forwards (docs/routing.md): reply links point at the public URL bodies reach.
+            forward: forwardDeliverer({ store, keyring, publicUrl: (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, ''), mailer: shared.email, now: () => new Date() }),
+          }),
+          channels,
+        )
       : null;
   return {
     url: `http://${host}:${port}`,
@@ -258,6 +273,8 @@ export async function startBackoffice(options: StartOptions): Promise<RunningBac
       // The round in flight finishes and is marked before the database closes: no lease left behind.
       await messaging?.stop();
       await app.close();
+      // After the routes: a sign-in in flight still had its SMTP pool.
+      if (channels) await closeChannels(channels);
       await store.close();
     },
   };

@@ -40,6 +40,7 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
                                            SHUBBAK_ALLOW_PLAIN_HTTP=1: listen on a non-loopback host without TLS)
         [--workers <n>]                    n instances on one port (PostgreSQL only; env SHUBBAK_WORKERS)
         [--messages-config <file.json>]    SMS and e-mail to citizens (docs/messages.md; env SHUBBAK_SMTP_URL, SHUBBAK_SMS_URL, …)
+        [--public-url <https://…>]         the address citizens reach, for the portal's e-mail sign-in link (env SHUBBAK_PUBLIC_URL)
   create-office --id <id> --name <name>
   enrol-code --office <id>                 prints a one-time enrolment code (valid 24 h)
   demo-setup                               the demo office; the code is the last line
@@ -65,7 +66,7 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
                                            no --commune: it takes every request of its kind
   list-bodies --office <id>
   remove-body --office <id> <bodyId>       no more forwards to it (its past ones stay); serve's reply links
-                                           use env SHUBBAK_PUBLIC_URL (the address bodies reach), else the listening one
+                                           use --public-url / SHUBBAK_PUBLIC_URL (the address bodies reach), else the listening one
   purge --days <n>                         empties the personal data of requests finished > n days ago
   openapi                                  prints the OpenAPI 3.1 document (as served at /api/v1/openapi.json)
   rotate-signing-key                       certificates are signed with a new key from now on; old ones still verify
@@ -94,6 +95,7 @@ const OPTIONS = {
   'rate-limit': { type: 'string' },
   'retention-days': { type: 'string' },
   'messages-config': { type: 'string' },
+  'public-url': { type: 'string' },
   'trust-proxy': { type: 'string' },
   'allow-plain-http': { type: 'boolean' },
   days: { type: 'string' },
@@ -173,6 +175,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         rateLimit: values['rate-limit'] ?? io.env.SHUBBAK_RATE_LIMIT,
         retentionDays: values['retention-days'] ?? io.env.SHUBBAK_RETENTION_DAYS,
         messagesConfig: values['messages-config'] ?? io.env.SHUBBAK_MESSAGES_CONFIG,
+        publicUrl: values['public-url'] ?? io.env.SHUBBAK_PUBLIC_URL,
         trustProxy: values['trust-proxy'] ?? io.env.SHUBBAK_TRUST_PROXY,
         allowPlainHttp: values['allow-plain-http'] === true || isOn(io.env.SHUBBAK_ALLOW_PLAIN_HTTP),
       });
@@ -347,6 +350,7 @@ async function serve(
     rateLimit: string | undefined;
     retentionDays: string | undefined;
     messagesConfig: string | undefined;
+    publicUrl: string | undefined;
     trustProxy: string | undefined;
     allowPlainHttp: boolean;
   },
@@ -370,6 +374,7 @@ async function serve(
     await runWorkers({ workers: options.workers, database: options.database, print: io.stdout, untilStopped: () => untilSignal() });
     return 0;
   }
+  const publicUrl = options.publicUrl ? publicUrlSetting(options.publicUrl) : undefined;
   const server = await startBackoffice({
     dataDir: options.dataDir,
     store: options.database,
@@ -382,8 +387,9 @@ async function serve(
     trustProxy: trustProxy.value,
     messages,
     print: io.stdout,
-    // Where the communes and services reach this back office: the reply links of forwarded requests (docs/routing.md).
-    ...(io.env.SHUBBAK_PUBLIC_URL ? { publicUrl: io.env.SHUBBAK_PUBLIC_URL } : {}),
+    // One public address (--public-url or SHUBBAK_PUBLIC_URL, checked once): the portal's e-mail sign-in
+    // links and the reply links of forwarded requests (docs/routing.md) both point at it.
+    ...(publicUrl ? { portal: { publicUrl }, publicUrl } : {}),
   });
   // A worker of `--workers N` reports to its primary, which prints the address once for all.
   if (!reportListening(server.url)) io.stdout(`Back office listening on ${server.url}`);
@@ -395,6 +401,20 @@ async function serve(
   // A worker's channel to its primary would keep it alive.
   leaveCluster();
   return 0;
+}
+
+/** The portal's public address: an absolute http(s) URL, no query or fragment (the link appends its own path). */
+function publicUrlSetting(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new commands.CommandError(`invalid --public-url "${raw}"`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password) {
+    throw new commands.CommandError(`invalid --public-url "${raw}": an http(s) address without credentials, query or fragment`);
+  }
+  return url.href.replace(/\/+$/, '');
 }
 
 /** `--messages-config` (or env SHUBBAK_MESSAGES_CONFIG), with the environment's channels for those it leaves out. */

@@ -25,8 +25,10 @@ export function startMessaging(
   },
   /** Other kinds' deliverers, given the configured channels (routing's `forward` sends by e-mail). */
   extraDeliverers: OutboxDeliverers | ((channels: MessageChannels) => OutboxDeliverers) = {},
+  /** Channels built by the caller (startBackoffice shares them with the portal's sign-in) stay the caller's to close. */
+  shared?: MessageChannels,
 ): RunningMessaging {
-  const channels = channelsOf(config, output.print);
+  const channels = shared ?? channelsOf(config, output.print);
   const extra = typeof extraDeliverers === 'function' ? extraDeliverers(channels) : extraDeliverers;
   const worker = createOutboxWorker({
     store,
@@ -42,7 +44,7 @@ export function startMessaging(
     worker,
     async stop() {
       await worker.stop();
-      await closeChannels(channels);
+      if (!shared) await closeChannels(channels);
     },
   };
 }

@@ -40,8 +40,9 @@ export function OfficeStep({ offerings, service, send }: { offerings: Offerings;
                       ))}
                 </dd>
               </dl>
-              <button type="button" className="primary" data-testid={`office-${office.id}`} aria-label={t('office.chooseNamed', { office: name })} onClick={() => send({ type: 'office.choose', officeId: office.id })}>
-                {t('office.choose')}
+              {/* The annex's name in the visible text, not only in an aria-label: a voice-control user says what they see (WCAG 2.5.3). */}
+              <button type="button" className="primary" data-testid={`office-${office.id}`} onClick={() => send({ type: 'office.choose', officeId: office.id })}>
+                {t('office.chooseNamed', { office: name })}
               </button>
             </li>
           );
