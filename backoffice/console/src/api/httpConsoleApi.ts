@@ -13,6 +13,7 @@ import { consolePath, type ConsoleRouteName, CONSOLE_ROUTES } from '../../../../
 import { CSRF_HEADER, logoutResponseSchema, meResponseSchema, type MeResponse } from '../../../../src/domain/console/session';
 import { activationCodeResponseSchema, staffListSchema, staffResponseSchema } from '../../../../src/domain/console/staffAdmin';
 import { statisticsSchema } from '../../../../src/domain/console/statistics';
+import { directoryBodySchema, directoryListSchema, forwardListSchema } from '../../../../src/domain/routing';
 
 export interface HttpConsoleApiOptions {
   /** The back office's origin; empty for the page's own (the console is served by the back office). */
@@ -141,6 +142,13 @@ export function createHttpConsoleApi(options: HttpConsoleApiOptions = {}): Conso
 
     catalogue: (officeId) => call('catalogue', catalogueAdminSchema, { officeId }),
     editService: (officeId, serviceId, edit) => call('catalogueService', catalogueAdminSchema, { officeId, serviceId }, { body: edit }),
+
+    directory: async (officeId) => (await call('directory', directoryListSchema, { officeId })).bodies,
+    addBody: (officeId, body) => call('directoryAdd', directoryBodySchema, { officeId }, { body }),
+    removeBody: async (officeId, bodyId) => (await call('directoryRemove', directoryListSchema, { officeId, bodyId })).bodies,
+    forwards: async (officeId) => (await call('forwards', forwardListSchema, { officeId })).forwards,
+    requestForwards: async (officeId, requestId) => (await call('requestForwards', forwardListSchema, { officeId, requestId })).forwards,
+    forwardDocumentUrl: (officeId, requestId, forwardId) => url('forwardDocument', { officeId, requestId, forwardId }),
   };
 }
 
