@@ -143,6 +143,8 @@ describe('the office console, with the kiosk and the real back office', () => {
   it('is axe clean on every page, in Arabic (right to left) and French, at 1366×768', async () => {
     const trackingCode = await makeRequest();
     const admin = await deskFor('admin', 'Leila Admin');
+    // A body in the directory, so its page shows its table (and the form below it).
+    await backoffice.cli(['add-body', '--office', 'demo', '--kind', 'commune-of-birth', '--name-ar', 'جماعة فاس', '--name-fr', 'Commune de Fès', '--commune', 'Fès', '--email', 'etat-civil@fes.example']);
     const problems: string[] = [];
     for (const locale of ['ar', 'fr'] as const) {
       await admin.locator(byTestId('language')).selectOption(locale);
@@ -159,6 +161,15 @@ describe('the office console, with the kiosk and the real back office', () => {
           async () => {
             await admin.locator(byTestId('catalogue-edit-residence')).click();
             await shows(admin, 'service-edit');
+          },
+        ],
+        ['forwarded', () => openPage(admin, 'forwarded')],
+        ['directory', () => openPage(admin, 'directory')],
+        [
+          'directory, the new body form with its errors',
+          async () => {
+            await admin.locator(byTestId('body-add-submit')).click();
+            await shows(admin, 'body-problems');
           },
         ],
       ];
@@ -194,7 +205,7 @@ async function openQueues(page: Page): Promise<void> {
   await shows(page, 'queue-count-new');
 }
 
-async function openPage(page: Page, name: 'queues' | 'fleet' | 'statistics' | 'staff' | 'catalogue'): Promise<void> {
+async function openPage(page: Page, name: 'queues' | 'fleet' | 'statistics' | 'staff' | 'catalogue' | 'forwarded' | 'directory'): Promise<void> {
   await tap(page, `nav-${name}`);
   await shows(page, `page-${name}`);
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
