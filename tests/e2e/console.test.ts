@@ -140,6 +140,34 @@ describe('the office console, with the kiosk and the real back office', () => {
     await agent.waitForFunction((selector) => (document.querySelector(selector) as HTMLInputElement | null)?.checked === true, byTestId('checklist-0'));
   });
 
+  it('lets an admin add a body to the directory and remove it, as the CLI then lists it; an agent has no directory', async () => {
+    const agent = await deskFor('agent', 'Rachid Agent');
+    await shows(agent, 'nav-forwarded');
+    expect(await agent.locator(byTestId('nav-directory')).count()).toBe(0);
+
+    const admin = await deskFor('admin', 'Hind Admin');
+    await openPage(admin, 'directory');
+    await admin.locator(byTestId('body-kind')).fill('commune-legalisation-office');
+    await admin.locator(byTestId('body-nameAr')).fill('مكتب تصحيح الإمضاء بفاس');
+    await admin.locator(byTestId('body-nameFr')).fill('Légalisations de Fès');
+    await admin.locator(byTestId('body-communes')).fill('Fès\nSefrou');
+    await admin.locator(byTestId('body-endpoint')).fill('https://legalisation.fes.example/in');
+    await tap(admin, 'body-add-submit');
+    await shows(admin, 'directory-notice');
+    const listed = await backoffice.cli(['list-bodies', '--office', 'demo']);
+    const line = listed.split('\n').find((candidate) => candidate.includes('Légalisations de Fès'));
+    expect(line).toContain('commune-legalisation-office');
+    expect(line).toContain('https://legalisation.fes.example/in');
+    expect(line).toContain('Fès, Sefrou');
+    const bodyId = line!.split('\t')[0]!;
+    await shows(admin, `body-row-${bodyId}`);
+
+    await tap(admin, `body-remove-${bodyId}`);
+    await tap(admin, `body-remove-confirm-${bodyId}`);
+    await admin.waitForFunction((selector) => !document.querySelector(selector), byTestId(`body-row-${bodyId}`));
+    expect(await backoffice.cli(['list-bodies', '--office', 'demo'])).not.toContain('Légalisations de Fès');
+  });
+
   it('is axe clean on every page, in Arabic (right to left) and French, at 1366×768', async () => {
     const trackingCode = await makeRequest();
     const admin = await deskFor('admin', 'Leila Admin');

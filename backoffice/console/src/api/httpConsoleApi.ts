@@ -42,7 +42,8 @@ export function createHttpConsoleApi(options: HttpConsoleApiOptions = {}): Conso
   async function call<T>(name: ConsoleRouteName, schema: z.ZodType<T>, params: Record<string, string> = {}, options: { query?: Query; body?: unknown } = {}): Promise<T> {
     const method = CONSOLE_ROUTES[name].method;
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    // Every POST carries a JSON body (`{}` when the action says nothing): the back office reads JSON only (415 otherwise).
+    if (method === 'POST') headers['content-type'] = 'application/json';
     if (method === 'POST' && csrfToken) headers[CSRF_HEADER] = csrfToken;
     const response = await doFetch(url(name, params, options.query), {
       method,
