@@ -116,6 +116,12 @@ export function fakeConsoleApi(overrides: Partial<ConsoleApi> = {}): ConsoleApi 
     revokeStaff: vi.fn(),
     catalogue: vi.fn(async () => ({ version: 1, services: [] })),
     editService: vi.fn(),
+    directory: vi.fn(async () => []),
+    addBody: vi.fn(),
+    removeBody: vi.fn(async () => []),
+    forwards: vi.fn(async () => []),
+    requestForwards: vi.fn(async () => []),
+    forwardDocumentUrl: vi.fn((_officeId: string, requestId: string, forwardId: string) => `/documents/${requestId}/${forwardId}`),
     ...overrides,
   };
   return { ...api, emitChange: () => listeners.forEach((listener) => listener()), endSession: () => endListeners.forEach((listener) => listener()) };

@@ -29,6 +29,17 @@ describe('the console API over HTTP', () => {
     expect(read?.body).toBeUndefined();
   });
 
+  it('sends an action with nothing to say as a JSON body, the only kind the back office reads', async () => {
+    const fetch = answering({ body: ME }, { body: { bodies: [] } });
+    const api = createHttpConsoleApi({ fetch });
+    await api.login({ login: 'amina', password: 'a long secret phrase' });
+    await api.removeBody('berkane-1', '0193a6f0-0000-7000-8000-00000000b001');
+    const [url, remove] = fetch.mock.calls[1]!;
+    expect(url).toBe(`${CONSOLE_PREFIX}/offices/berkane-1/directory/0193a6f0-0000-7000-8000-00000000b001/remove`);
+    expect(remove?.headers).toMatchObject({ 'content-type': 'application/json', 'x-csrf-token': ME.csrfToken });
+    expect(remove?.body).toBe('{}');
+  });
+
   it('reads "no session" from a 401 on me', async () => {
     const api = createHttpConsoleApi({ fetch: answering({ status: 401, body: { error: { code: 'unauthenticated', message: 'sign in' } } }) });
     expect(await api.me()).toBeNull();

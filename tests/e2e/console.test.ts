@@ -140,9 +140,39 @@ describe('the office console, with the kiosk and the real back office', () => {
     await agent.waitForFunction((selector) => (document.querySelector(selector) as HTMLInputElement | null)?.checked === true, byTestId('checklist-0'));
   });
 
+  it('lets an admin add a body to the directory and remove it, as the CLI then lists it; an agent has no directory', async () => {
+    const agent = await deskFor('agent', 'Rachid Agent');
+    await shows(agent, 'nav-forwarded');
+    expect(await agent.locator(byTestId('nav-directory')).count()).toBe(0);
+
+    const admin = await deskFor('admin', 'Hind Admin');
+    await openPage(admin, 'directory');
+    await admin.locator(byTestId('body-kind')).fill('commune-legalisation-office');
+    await admin.locator(byTestId('body-nameAr')).fill('مكتب تصحيح الإمضاء بفاس');
+    await admin.locator(byTestId('body-nameFr')).fill('Légalisations de Fès');
+    await admin.locator(byTestId('body-communes')).fill('Fès\nSefrou');
+    await admin.locator(byTestId('body-endpoint')).fill('https://legalisation.fes.example/in');
+    await tap(admin, 'body-add-submit');
+    await shows(admin, 'directory-notice');
+    const listed = await backoffice.cli(['list-bodies', '--office', 'demo']);
+    const line = listed.split('\n').find((candidate) => candidate.includes('Légalisations de Fès'));
+    expect(line).toContain('commune-legalisation-office');
+    expect(line).toContain('https://legalisation.fes.example/in');
+    expect(line).toContain('Fès, Sefrou');
+    const bodyId = line!.split('\t')[0]!;
+    await shows(admin, `body-row-${bodyId}`);
+
+    await tap(admin, `body-remove-${bodyId}`);
+    await tap(admin, `body-remove-confirm-${bodyId}`);
+    await admin.waitForFunction((selector) => !document.querySelector(selector), byTestId(`body-row-${bodyId}`));
+    expect(await backoffice.cli(['list-bodies', '--office', 'demo'])).not.toContain('Légalisations de Fès');
+  });
+
   it('is axe clean on every page, in Arabic (right to left) and French, at 1366×768', async () => {
     const trackingCode = await makeRequest();
     const admin = await deskFor('admin', 'Leila Admin');
+    // A body in the directory, so its page shows its table (and the form below it).
+    await backoffice.cli(['add-body', '--office', 'demo', '--kind', 'commune-of-birth', '--name-ar', 'جماعة فاس', '--name-fr', 'Commune de Fès', '--commune', 'Fès', '--email', 'etat-civil@fes.example']);
     const problems: string[] = [];
     for (const locale of ['ar', 'fr'] as const) {
       await admin.locator(byTestId('language')).selectOption(locale);
@@ -159,6 +189,15 @@ describe('the office console, with the kiosk and the real back office', () => {
           async () => {
             await admin.locator(byTestId('catalogue-edit-residence')).click();
             await shows(admin, 'service-edit');
+          },
+        ],
+        ['forwarded', () => openPage(admin, 'forwarded')],
+        ['directory', () => openPage(admin, 'directory')],
+        [
+          'directory, the new body form with its errors',
+          async () => {
+            await admin.locator(byTestId('body-add-submit')).click();
+            await shows(admin, 'body-problems');
           },
         ],
       ];
@@ -194,7 +233,7 @@ async function openQueues(page: Page): Promise<void> {
   await shows(page, 'queue-count-new');
 }
 
-async function openPage(page: Page, name: 'queues' | 'fleet' | 'statistics' | 'staff' | 'catalogue'): Promise<void> {
+async function openPage(page: Page, name: 'queues' | 'fleet' | 'statistics' | 'staff' | 'catalogue' | 'forwarded' | 'directory'): Promise<void> {
   await tap(page, `nav-${name}`);
   await shows(page, `page-${name}`);
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));

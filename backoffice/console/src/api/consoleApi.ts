@@ -12,6 +12,7 @@ import type { ActivationCodeResponse, CreateStaffBody, StaffRow } from '../../..
 import type { Statistics, StatisticsQuery } from '../../../../src/domain/console/statistics';
 import type { StaffRole } from '../../../../src/domain/console/roles';
 import type { RefusalReasonCode } from '../../../../src/domain/refusalReasons';
+import type { DirectoryBody, ForwardView, NewBodyInput } from '../../../../src/domain/routing';
 
 /**
  * What the console pages ask of the back office, in the words of the console contract
@@ -70,6 +71,19 @@ export interface ConsoleApi {
   catalogue(officeId: string): Promise<CatalogueAdmin>;
   /** Saves one service over the version the admin saw; answers the office's new catalogue. */
   editService(officeId: string, serviceId: string, edit: ServiceEditInput): Promise<CatalogueAdmin>;
+
+  /** The bodies (communes, services) the office forwards requests to; removed ones left out. */
+  directory(officeId: string): Promise<DirectoryBody[]>;
+  /** Adds a body (admin); answers it as the back office stored it (names cleaned). */
+  addBody(officeId: string, body: NewBodyInput): Promise<DirectoryBody>;
+  /** Removes a body (admin): no more forwards to it; answers the directory as it now is. */
+  removeBody(officeId: string, bodyId: string): Promise<DirectoryBody[]>;
+  /** The office's forwards still unanswered (queued, sent, overdue), oldest first. */
+  forwards(officeId: string): Promise<ForwardView[]>;
+  /** Where one request's forwards stand, answered ones included. */
+  requestForwards(officeId: string, requestId: string): Promise<ForwardView[]>;
+  /** The document a body returned with its answer (a download, audited by the back office). */
+  forwardDocumentUrl(officeId: string, requestId: string, forwardId: string): string;
 }
 
 /** An answer of the back office other than success: its HTTP status and the API's error code. */

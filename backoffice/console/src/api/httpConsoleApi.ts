@@ -13,6 +13,7 @@ import { consolePath, type ConsoleRouteName, CONSOLE_ROUTES } from '../../../../
 import { CSRF_HEADER, logoutResponseSchema, meResponseSchema, type MeResponse } from '../../../../src/domain/console/session';
 import { activationCodeResponseSchema, staffListSchema, staffResponseSchema } from '../../../../src/domain/console/staffAdmin';
 import { statisticsSchema } from '../../../../src/domain/console/statistics';
+import { directoryBodySchema, directoryListSchema, forwardListSchema } from '../../../../src/domain/routing';
 
 export interface HttpConsoleApiOptions {
   /** The back office's origin; empty for the page's own (the console is served by the back office). */
@@ -41,7 +42,8 @@ export function createHttpConsoleApi(options: HttpConsoleApiOptions = {}): Conso
   async function call<T>(name: ConsoleRouteName, schema: z.ZodType<T>, params: Record<string, string> = {}, options: { query?: Query; body?: unknown } = {}): Promise<T> {
     const method = CONSOLE_ROUTES[name].method;
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    // Every POST carries a JSON body (`{}` when the action says nothing): the back office reads JSON only (415 otherwise).
+    if (method === 'POST') headers['content-type'] = 'application/json';
     if (method === 'POST' && csrfToken) headers[CSRF_HEADER] = csrfToken;
     const response = await doFetch(url(name, params, options.query), {
       method,
@@ -141,6 +143,13 @@ export function createHttpConsoleApi(options: HttpConsoleApiOptions = {}): Conso
 
     catalogue: (officeId) => call('catalogue', catalogueAdminSchema, { officeId }),
     editService: (officeId, serviceId, edit) => call('catalogueService', catalogueAdminSchema, { officeId, serviceId }, { body: edit }),
+
+    directory: async (officeId) => (await call('directory', directoryListSchema, { officeId })).bodies,
+    addBody: (officeId, body) => call('directoryAdd', directoryBodySchema, { officeId }, { body }),
+    removeBody: async (officeId, bodyId) => (await call('directoryRemove', directoryListSchema, { officeId, bodyId })).bodies,
+    forwards: async (officeId) => (await call('forwards', forwardListSchema, { officeId })).forwards,
+    requestForwards: async (officeId, requestId) => (await call('requestForwards', forwardListSchema, { officeId, requestId })).forwards,
+    forwardDocumentUrl: (officeId, requestId, forwardId) => url('forwardDocument', { officeId, requestId, forwardId }),
   };
 }
 

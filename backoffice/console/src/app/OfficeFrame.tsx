@@ -6,7 +6,9 @@ import type { ConsoleApi } from '../api/consoleApi';
 import { ConsoleHeader } from '../components/ConsoleHeader';
 import type { ConsoleLocale } from '../i18n/consoleI18n';
 import { CataloguePage } from '../pages/CataloguePage';
+import { DirectoryPage } from '../pages/DirectoryPage';
 import { FleetPage } from '../pages/FleetPage';
+import { ForwardedPage } from '../pages/ForwardedPage';
 import { QueuesPage } from '../pages/QueuesPage';
 import { RequestPage } from '../pages/RequestPage';
 import { StaffPage } from '../pages/StaffPage';
@@ -58,5 +60,9 @@ function Page({ route, canAdminister }: { route: Route; canAdminister: boolean }
       return canAdminister ? <StaffPage /> : <QueuesPage />;
     case 'catalogue':
       return canAdminister ? <CataloguePage /> : <QueuesPage />;
+    case 'forwarded':
+      return <ForwardedPage />;
+    case 'directory':
+      return canAdminister ? <DirectoryPage /> : <QueuesPage />;
   }
 }

@@ -8,7 +8,9 @@ export type Route =
   | { page: 'fleet' }
   | { page: 'statistics' }
   | { page: 'staff' }
-  | { page: 'catalogue' };
+  | { page: 'catalogue' }
+  | { page: 'forwarded' }
+  | { page: 'directory' };
 
 export type PageName = Route['page'];
 
@@ -26,6 +28,10 @@ export function parseRoute(hash: string): Route {
       return { page: 'staff' };
     case '#/catalogue':
       return { page: 'catalogue' };
+    case '#/forwarded':
+      return { page: 'forwarded' };
+    case '#/directory':
+      return { page: 'directory' };
     default:
       return { page: 'queues' };
   }
@@ -45,5 +51,9 @@ export function hrefOf(route: Route): string {
       return '#/staff';
     case 'catalogue':
       return '#/catalogue';
+    case 'forwarded':
+      return '#/forwarded';
+    case 'directory':
+      return '#/directory';
   }
 }

@@ -14,10 +14,12 @@ interface ConsoleHeaderProps {
 
 const NAVIGATION: Array<{ page: Exclude<PageName, 'request'>; adminOnly: boolean }> = [
   { page: 'queues', adminOnly: false },
+  { page: 'forwarded', adminOnly: false },
   { page: 'fleet', adminOnly: false },
   { page: 'statistics', adminOnly: false },
   { page: 'staff', adminOnly: true },
   { page: 'catalogue', adminOnly: true },
+  { page: 'directory', adminOnly: true },
 ];
 
 /** The bar above every page: the office (and the switch to another), the pages, the language, sign-out. */

@@ -7,6 +7,7 @@ import { useConsole } from '../app/ConsoleContext';
 import { hrefOf } from '../app/routes';
 import { CertificatesPanel } from '../components/CertificatesPanel';
 import { DocumentsChecklist } from '../components/DocumentsChecklist';
+import { ForwardsPanel } from '../components/ForwardsPanel';
 import { IdentityPanel } from '../components/IdentityPanel';
 import { RequestActions } from '../components/RequestActions';
 import { ServiceFieldsPanel } from '../components/ServiceFieldsPanel';
@@ -104,6 +105,7 @@ export function RequestPage({ requestId }: { requestId: string }) {
         </div>
         <div>
           <RequestActions request={request} busy={busy} onCommand={send} />
+          <ForwardsPanel requestId={request.id} version={request.version} />
           <CertificatesPanel request={request} onChanged={reload} />
           <DocumentsChecklist checklist={request.checklist} editable={canCheck} onCheck={(index, checked) => send({ action: 'checkDocument', index, checked })} />
           <RequestMessages messages={request.messages ?? []} />
