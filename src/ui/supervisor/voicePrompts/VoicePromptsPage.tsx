@@ -7,6 +7,9 @@ import { PromptRecorder } from './PromptRecorder';
 import { RECORDABLE_PROMPTS, voiceOf } from './promptVoices';
 import './voicePrompts.css';
 
+/** How often the list looks again while a take waits to be sent. */
+const WAITING_RECHECK_MS = 2_000;
+
 interface VoicePromptsPageProps {
   services: VoicePromptServices;
   /** For tests: how often the recorder's timer moves. */
@@ -53,6 +56,14 @@ export default function VoicePromptsPage({ services, tickMs }: VoicePromptsPageP
     },
     [],
   );
+  // A take waits for the sync cycle its save started, which ends after the page drew the list:
+  // look again while any take is waiting, so "waiting to be sent" turns into "recorded" on screen.
+  const anyWaiting = recordings?.some((row) => row.waitingToUpload) ?? false;
+  useEffect(() => {
+    if (!anyWaiting) return;
+    const timer = setInterval(() => void reload(), WAITING_RECHECK_MS);
+    return () => clearInterval(timer);
+  }, [anyWaiting, reload]);
 
   const play = async (prompt: AudioPrompt) => {
     const audio = await services.audio(prompt.id, language);
