@@ -17,6 +17,9 @@ describe('the composition root', () => {
 
   afterEach(async () => {
     vi.useRealTimers();
+    // The app starts loading spoken guidance and the on-screen keyboard on demand; let those loads
+    // end before the environment is torn down, or a slow run reports them as unhandled errors.
+    await Promise.allSettled([import('../../../src/ui/audio/promptPlayer'), import('../../../src/ui/keyboard/OnScreenKeyboard')]);
     db.close();
     await db.delete();
   });
