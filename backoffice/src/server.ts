@@ -261,7 +261,7 @@ export async function startBackoffice(options: StartOptions): Promise<RunningBac
           { print, log: { info: (line) => app.log.info(line), warn: (line) => app.log.warn(line) } },
           (shared) => ({
             // Routing's forwards (docs/routing.md): reply links point at the public URL bodies reach.
-            forward: forwardDeliverer({ store, keyring, publicUrl: (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, ''), mailer: shared.email, now: () => new Date() }),
+            forward: forwardDeliverer({ store, keyring, publicUrl: (options.publicUrl ?? listening).replace(/\/+$/, ''), mailer: shared.email, now: () => new Date() }),
           }),
           channels,
         )
