@@ -28,8 +28,16 @@ const FR_COLUMN = { left: PAGE.margin, width: HALF, direction: 'ltr' as const, a
 const AR_COLUMN = { left: PAGE.margin + CONTENT_WIDTH - HALF, width: HALF, direction: 'rtl' as const, align: 'start' as const };
 const FULL = { left: PAGE.margin, width: CONTENT_WIDTH };
 
-/** One line of the letter in both languages, side by side; returns the y below the taller one. */
-function pair(write: BilingualPdfWriter, y: number, fr: string, ar: string, style: Pick<LineStyle, 'size' | 'weight'>): number {
+/** Where the page's text ends: below, a line goes to the next page. */
+const LAST_LINE_Y = PAGE.height - PAGE.margin - 30;
+
+/** One line of the letter in both languages, side by side (on a new page if this one is full); returns the y below the taller one. */
+function pair(write: BilingualPdfWriter, atY: number, fr: string, ar: string, style: Pick<LineStyle, 'size' | 'weight'>): number {
+  let y = atY;
+  if (y > LAST_LINE_Y) {
+    write.doc.addPage();
+    y = PAGE.margin;
+  }
   return Math.max(write.paragraph(fr, y, { ...FR_COLUMN, ...style }, 1.45), write.paragraph(ar, y, { ...AR_COLUMN, ...style }, 1.55));
 }
 
@@ -67,6 +75,8 @@ export async function renderForwardPdf({ summary, letterhead }: ForwardPdfInput)
   const qrSize = 150;
   const linkStyle = { ...FULL, size: 7.5, weight: 'regular' as const, direction: 'ltr' as const, align: 'start' as const };
   const qrY = PAGE.height - PAGE.margin - qrSize - 44;
+  // A service with many fields (or long answers) would run into the reply block: it goes on a page of its own.
+  if (y > qrY - 12) write.doc.addPage();
   write.qr(summary.reply.page, PAGE.margin, qrY, qrSize);
   const note = { size: 9.5, weight: 'regular' as const, align: 'start' as const, left: PAGE.margin + qrSize + 14, width: CONTENT_WIDTH - qrSize - 14 };
   let noteY = qrY + 14;

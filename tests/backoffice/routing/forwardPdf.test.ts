@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderForwardPdf } from '../../../backoffice/src/routing/forwardPdf';
+import type { ForwardSummary } from '../../../backoffice/src/routing/forwardSummary';
+import { fallbackLetterhead } from '../../../src/domain/certificateTemplate';
 import { readPpm } from '../../support/ppm';
 import { acceptedBirthExtract, PUBLIC_URL, replyTokenIn, routingWorld, type RoutingWorld } from './routingFixtures';
 
@@ -107,5 +110,20 @@ describe('the PDF attached to a forwarding mail', () => {
     expect(share).toBeGreaterThan(0.01);
     expect(share).toBeLessThan(0.3);
     expect(jsQR(page.rgba, page.width, page.height)?.data).toBe(replyPage);
+  });
+});
+
+describe('a forward whose fields fill the page', () => {
+  it('puts the reply block on a second page, its QR code still readable', async () => {
+    const [mail] = world.smtp.mails;
+    const summary = JSON.parse(mail!.attachments.find((a) => a.contentType === 'application/json')!.content.toString('utf8')) as ForwardSummary;
+    const fields = Array.from({ length: 40 }, (_, i) => ({ key: `f${i}`, labelFr: `Champ ${i}`, labelAr: `خانة ${i}`, value: `valeur ${i}` }));
+    const file = join(folder, 'long.pdf');
+    writeFileSync(file, await renderForwardPdf({ summary: { ...summary, fields }, letterhead: fallbackLetterhead('Annexe north').lines }));
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+2\n/);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Champ 39 : valeur 39');
+    const second = readPpm(execFileSync('pdftoppm', ['-r', '150', '-f', '2', '-l', '2', file], { maxBuffer: 64 * 1024 * 1024 }));
+    expect(jsQR(second.rgba, second.width, second.height)?.data).toBe(replyPage);
   });
 });
