@@ -6,11 +6,14 @@ import type { ShubbakDb } from './db';
 export const DEFAULT_CATALOGUE: Catalogue = catalogueSchema.parse(defaultCatalogueJson);
 
 /** The stored catalogue when it is readable, else the shipped default (a corrupt row never leaves the kiosk empty). */
-export async function loadCatalogue(db: ShubbakDb): Promise<Catalogue> {
-  const record = await db.catalogue.get('current');
-  const parsed = catalogueSchema.safeParse(record?.catalogue);
+export function catalogueFromStored(stored: unknown): Catalogue {
+  const parsed = catalogueSchema.safeParse(stored);
   if (!parsed.success || parsed.data.version < DEFAULT_CATALOGUE.version) return DEFAULT_CATALOGUE;
   return parsed.data;
+}
+
+export async function loadCatalogue(db: ShubbakDb): Promise<Catalogue> {
+  return catalogueFromStored((await db.catalogue.get('current'))?.catalogue);
 }
 
 /** Stores the catalogue only if its version is newer than the one in use; returns whether it did. */
