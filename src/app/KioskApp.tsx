@@ -163,19 +163,30 @@ function useEnrolmentMark(stored: EnrolmentMark | null, storage: StorageServices
   return mark;
 }
 
-/** After each sync the stored catalogue may be newer: the session shows it from the next screen on. */
+/**
+ * The stored catalogue may be newer after each sync, and, once the storage is open, the one this
+ * build ships may be newer than the stored one the first screen showed (src/storage/catalogue.ts):
+ * the session shows the one to use from the next screen on.
+ */
 function useCatalogueUpdates(storage: StorageServices | null) {
   const session = SessionContext.useActorRef();
   useEffect(() => {
     if (!storage) return;
     let version = session.getSnapshot().context.catalogue.version;
-    return storage.sync.subscribe((status) => {
-      if (status.phase !== 'idle') return;
+    let live = true;
+    const reload = () =>
       void storage.reloadCatalogue().then((catalogue) => {
-        if (catalogue.version === version) return;
+        if (!live || catalogue.version === version) return;
         version = catalogue.version;
         session.send({ type: 'catalogue.update', catalogue });
       });
+    reload();
+    const unsubscribe = storage.sync.subscribe((status) => {
+      if (status.phase === 'idle') reload();
     });
+    return () => {
+      live = false;
+      unsubscribe();
+    };
   }, [session, storage]);
 }

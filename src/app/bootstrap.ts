@@ -5,7 +5,7 @@ import type { KioskSettings } from '../domain/settings';
 import { loadKioskI18n } from '../i18n/loadKioskI18n';
 import { getPlatform } from '../platform';
 import type { KioskPlatform } from '../platform/types';
-import { catalogueFromStored } from '../storage/catalogue';
+import { catalogueFromStored, loadDefaultCatalogue } from '../storage/catalogue';
 import { readFirstScreenRecords, type FirstScreenRecords } from '../storage/firstScreenRead';
 import { officeIdentityFromStored } from '../storage/officeIdentity';
 import { settingsFromStored } from '../storage/settings';
@@ -34,14 +34,14 @@ interface FirstScreen {
 }
 
 /** What the attract screen shows, from the raw read; the config's gaps are filled as the storage will store them. */
-function firstScreenFrom(records: FirstScreenRecords, config: KioskConfig, deviceToken: string | null): FirstScreen {
+async function firstScreenFrom(records: FirstScreenRecords, config: KioskConfig, deviceToken: string | null): Promise<FirstScreen> {
   const stored = settingsFromStored(records.settings);
   const settings = { ...stored, ...configPatch(stored, config) };
   // The sync engine's own test (src/sync/syncService.ts `isEnrolled`): a token, a stored enrolment and a back office.
   const enrolled = deviceToken !== null && records.enrolmentStored && settings.backofficeUrl !== '';
   return {
     settings,
-    catalogue: catalogueFromStored(records.catalogue),
+    catalogue: catalogueFromStored(records.catalogue) ?? (await loadDefaultCatalogue()),
     officeIdentity: officeIdentityFromStored(records.officeIdentity),
     enrolmentMark: enrolled ? null : 'notEnrolled',
   };
@@ -77,7 +77,7 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   const storage = lazyStorage(() =>
     import('./storageServices').then(({ openStorageServices }) => openStorageServices({ config, platform, printerState: printer.state, chime })),
   );
-  const first = records ? firstScreenFrom(records, config, deviceToken) : await firstScreenThroughStorage(storage);
+  const first = records ? await firstScreenFrom(records, config, deviceToken) : await firstScreenThroughStorage(storage);
   const translations = await loadKioskI18n(first.settings.defaultLocale);
 
   const services: KioskServices = {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OfficeIdentity } from '../../src/domain/officeIdentity';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import { catalogueFromStored, DEFAULT_CATALOGUE, saveCatalogue } from '../../src/storage/catalogue';
+import { catalogueFromStored, saveCatalogue } from '../../src/storage/catalogue';
+import { DEFAULT_CATALOGUE } from '../../src/storage/defaultCatalogue';
 import { ShubbakDb } from '../../src/storage/db';
 import { saveEnrolment } from '../../src/storage/enrolment';
 import { readFirstScreenRecords } from '../../src/storage/firstScreenRead';

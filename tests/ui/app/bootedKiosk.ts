@@ -9,6 +9,11 @@ import { createSupervisorServices } from '../../../src/supervisor/services';
 import type { SyncService } from '../../../src/sync/syncService';
 import { testCatalogue } from '../../machines/sessionFixtures';
 import { idleSyncStatus, pinHostOf } from '../../supervisor/fakes';
+import { loadLaterScreens } from '../../../src/ui/ScreenRouter';
+
+// The screens after the first two are a chunk the kiosk fetches after its first paint: loaded once
+// here, so the tests render the whole flow synchronously as the kiosk does once warmed up.
+await loadLaterScreens();
 
 /** What `bootstrap` hands `KioskApp`, over a real database and fakes for the rest: the composition root under test. */
 
