@@ -28,6 +28,7 @@ export interface BootedKiosk {
 
 interface FirstScreen {
   settings: KioskSettings;
+  translations: i18n;
   catalogue: Catalogue;
   officeIdentity: OfficeIdentity | null;
   enrolmentMark: EnrolmentMark | null;
@@ -39,9 +40,13 @@ async function firstScreenFrom(records: FirstScreenRecords, config: KioskConfig,
   const settings = { ...stored, ...configPatch(stored, config) };
   // The sync engine's own test (src/sync/syncService.ts `isEnrolled`): a token, a stored enrolment and a back office.
   const enrolled = deviceToken !== null && records.enrolmentStored && settings.backofficeUrl !== '';
+  // The shipped catalogue (only when none is stored) and the translations are fetched side by side.
+  const storedCatalogue = catalogueFromStored(records.catalogue);
+  const [catalogue, translations] = await Promise.all([storedCatalogue ?? loadDefaultCatalogue(), loadKioskI18n(settings.defaultLocale)]);
   return {
     settings,
-    catalogue: catalogueFromStored(records.catalogue) ?? (await loadDefaultCatalogue()),
+    translations,
+    catalogue,
     officeIdentity: officeIdentityFromStored(records.officeIdentity),
     enrolmentMark: enrolled ? null : 'notEnrolled',
   };
@@ -50,8 +55,8 @@ async function firstScreenFrom(records: FirstScreenRecords, config: KioskConfig,
 /** When the raw read failed: the same values through Dexie, before the first screen (the start-up of old). */
 async function firstScreenThroughStorage(storage: LazyStorage): Promise<FirstScreen> {
   const opened = await storage.ready();
-  const [catalogue, officeIdentity] = await Promise.all([opened.reloadCatalogue(), opened.reloadOfficeIdentity()]);
-  return { settings: opened.settings, catalogue, officeIdentity, enrolmentMark: null };
+  const [catalogue, officeIdentity, translations] = await Promise.all([opened.reloadCatalogue(), opened.reloadOfficeIdentity(), loadKioskI18n(opened.settings.defaultLocale)]);
+  return { settings: opened.settings, translations, catalogue, officeIdentity, enrolmentMark: null };
 }
 
 function readDeviceToken(platform: KioskPlatform): Promise<string | null> {
@@ -78,7 +83,6 @@ export async function bootKiosk(): Promise<BootedKiosk> {
     import('./storageServices').then(({ openStorageServices }) => openStorageServices({ config, platform, printerState: printer.state, chime })),
   );
   const first = records ? await firstScreenFrom(records, config, deviceToken) : await firstScreenThroughStorage(storage);
-  const translations = await loadKioskI18n(first.settings.defaultLocale);
 
   const services: KioskServices = {
     submit: (input) => storage.ready().then((opened) => opened.submit(input)),
@@ -94,5 +98,5 @@ export async function bootKiosk(): Promise<BootedKiosk> {
     officeIdentity: first.officeIdentity,
     platform,
   };
-  return { services, i18n: translations, storage, enrolmentMark: first.enrolmentMark };
+  return { services, i18n: first.translations, storage, enrolmentMark: first.enrolmentMark };
 }
