@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { KioskStore } from './composedStore';
 import type { PreparedSql } from './sqliteStatements';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal } from './types';
+import { principalOf, type PrincipalRow } from './kioskRows';
 
 const DEVICE_COLUMNS = `id, office_id AS officeId, label, tracking_prefix AS trackingPrefix, enrolled_at AS enrolledAt,
   revoked_at AS revokedAt, last_kiosk_seq AS lastKioskSeq, kiosk_seq_gaps AS kioskSeqGaps, kiosk_seq_replays AS kioskSeqReplays`;
@@ -98,18 +99,11 @@ export function sqliteKiosks(db: Database.Database, sql: PreparedSql): KioskStor
     },
 
     async findPrincipal(tokenHash: string): Promise<Principal | null> {
-      const device = sql<[string], { deviceId: string; officeId: string; revokedAt: string | null; officeRevokedAt: string | null }>(
+      const device = sql<[string], PrincipalRow>(
         `SELECT d.id AS deviceId, d.office_id AS officeId, d.revoked_at AS revokedAt, o.revoked_at AS officeRevokedAt
          FROM devices d JOIN offices o ON o.id = d.office_id WHERE d.token_hash = ?`,
       ).get(tokenHash);
-      if (!device) return null;
-      return {
-        kind: 'device',
-        deviceId: device.deviceId,
-        officeId: device.officeId,
-        revoked: device.revokedAt !== null,
-        officeRevoked: device.officeRevokedAt !== null,
-      };
+      return device ? principalOf(device) : null;
     },
 
     async storeAudit(input: { deviceId: string; officeId: string; receivedAt: string; entries: readonly AuditEntry[] }): Promise<number> {

@@ -3,6 +3,7 @@ import type { KioskStore } from '../composedStore';
 import type { AuditEntry, Device, EnrolmentInput, EnrolmentOutcome, Office, Principal } from '../types';
 import { OFFICE_COLUMNS } from './pgOffices';
 import { ADVISORY_LOCKS, firstRow, inTransaction, rowsChanged, type Queryable } from './pool';
+import { principalOf, type PrincipalRow } from '../kioskRows';
 
 const DEVICE_COLUMNS = `id, office_id AS "officeId", label, tracking_prefix AS "trackingPrefix", enrolled_at AS "enrolledAt",
   revoked_at AS "revokedAt", last_kiosk_seq AS "lastKioskSeq", kiosk_seq_gaps AS "kioskSeqGaps", kiosk_seq_replays AS "kioskSeqReplays"`;
@@ -106,20 +107,13 @@ export function pgKiosks(pool: pg.Pool): KioskStore {
     },
 
     async findPrincipal(tokenHash: string): Promise<Principal | null> {
-      const device = await firstRow<{ deviceId: string; officeId: string; revokedAt: string | null; officeRevokedAt: string | null }>(
+      const device = await firstRow<PrincipalRow>(
         pool,
         `SELECT d.id AS "deviceId", d.office_id AS "officeId", d.revoked_at AS "revokedAt", o.revoked_at AS "officeRevokedAt"
          FROM devices d JOIN offices o ON o.id = d.office_id WHERE d.token_hash = $1`,
         [tokenHash],
       );
-      if (!device) return null;
-      return {
-        kind: 'device',
-        deviceId: device.deviceId,
-        officeId: device.officeId,
-        revoked: device.revokedAt !== null,
-        officeRevoked: device.officeRevokedAt !== null,
-      };
+      return device ? principalOf(device) : null;
     },
 
     async storeAudit(input: { deviceId: string; officeId: string; receivedAt: string; entries: readonly AuditEntry[] }): Promise<number> {
