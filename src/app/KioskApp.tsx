@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { OfficeIdentity } from '../domain/officeIdentity';
 import type { KioskSettings } from '../domain/settings';
 import { sessionSettingsOf } from '../machines/session/draft';
@@ -86,25 +86,39 @@ function SupervisedSession({ boot, supervisor, settings, children }: { boot: Boo
   );
 }
 
-/** After each sync the office's names and logo may be newer: the header shows them at once, the slip from the next print. */
+/**
+ * After each sync the office's names and logo may be newer: the header shows them at once, the slip from the next print.
+ * Only a newer version reaches React. A state setter called with what is already shown still
+ * queues an update on the component until it renders again, and KioskApp almost never does: every
+ * sync cycle (each request, each heartbeat) left one there, with the identity just read, logo
+ * included, for the kiosk's whole life (docs/performance.md, "Heap").
+ */
 function useOfficeIdentityUpdates({ services, sync, reloadOfficeIdentity }: BootedKiosk): OfficeIdentity | null {
   const [identity, setIdentity] = useState(services.officeIdentity ?? null);
+  const shownVersion = useRef(identity?.version ?? null);
   useEffect(
     () =>
       sync.subscribe((status) => {
         if (status.phase !== 'idle') return;
-        void reloadOfficeIdentity().then((next) => setIdentity((current) => (next && next.version !== current?.version ? next : current)));
+        void reloadOfficeIdentity().then((next) => {
+          if (!next || next.version === shownVersion.current) return;
+          shownVersion.current = next.version;
+          setIdentity(next);
+        });
       }),
     [sync, reloadOfficeIdentity],
   );
   return identity;
 }
 
-/** Whether staff must act on the enrolment, live from the sync engine's status. */
+/**
+ * Whether staff must act on the enrolment, live from the sync engine's status. Read as an
+ * external store: React re-renders only when the mark changes, and the sync engine's many
+ * notifications (every phase of every cycle) queue nothing (see useOfficeIdentityUpdates).
+ */
 function useEnrolmentMark(sync: Pick<SyncService, 'subscribe' | 'getStatus'>): EnrolmentMark | null {
-  const [mark, setMark] = useState(() => enrolmentMarkOf(sync.getStatus()));
-  useEffect(() => sync.subscribe((status) => setMark(enrolmentMarkOf(status))), [sync]);
-  return mark;
+  const subscribe = useCallback((onChange: () => void) => sync.subscribe(() => onChange()), [sync]);
+  return useSyncExternalStore(subscribe, () => enrolmentMarkOf(sync.getStatus()));
 }
 
 /** After each sync the stored catalogue may be newer: the session shows it from the next screen on. */
