@@ -67,6 +67,9 @@ interface Indexed {
   edgeLabel(edge: number): string;
 }
 
+/** The snapshot's flat arrays, read where the format guarantees a value. */
+const at = <T,>(array: T[], position: number): T => array[position] as T;
+
 function index(snap: Snapshot): Indexed {
   const stride = snap.nodeFields.length;
   const typeAt = snap.nodeFields.indexOf('type');
@@ -82,22 +85,22 @@ function index(snap: Snapshot): Indexed {
   const retainers: Array<Array<[number, number]>> = Array.from({ length: count }, () => []);
   let edge = 0;
   for (let node = 0; node < count; node++) {
-    const edges = snap.nodes[node * stride + edgeCountAt];
-    for (let e = 0; e < edges; e++, edge += edgeStride) retainers[snap.edges[edge + edgeToAt] / stride].push([node, edge]);
+    const edges = at(snap.nodes, node * stride + edgeCountAt);
+    for (let e = 0; e < edges; e++, edge += edgeStride) at(retainers, at(snap.edges, edge + edgeToAt) / stride).push([node, edge]);
   }
   const className = (node: number) => {
-    const type = snap.nodeTypes[snap.nodes[node * stride + typeAt]];
-    const name = snap.strings[snap.nodes[node * stride + nameAt]];
+    const type = at(snap.nodeTypes, at(snap.nodes, node * stride + typeAt));
+    const name = at(snap.strings, at(snap.nodes, node * stride + nameAt));
     if (type === 'object' || type === 'native' || type === 'hidden' || type === 'code') return `${type}:${name.slice(0, 60)}`;
     return `(${type})`;
   };
   const edgeLabel = (e: number) => {
-    const type = snap.edgeTypes[snap.edges[e + edgeTypeAt]];
-    const raw = snap.edges[e + edgeNameAt];
-    const name = type === 'element' || type === 'hidden' ? `[${raw}]` : snap.strings[raw];
+    const type = at(snap.edgeTypes, at(snap.edges, e + edgeTypeAt));
+    const raw = at(snap.edges, e + edgeNameAt);
+    const name = type === 'element' || type === 'hidden' ? `[${raw}]` : at(snap.strings, raw);
     return `${type}:${name.slice(0, 40)}`;
   };
-  return { snap, stride, count, className, id: (node) => snap.nodes[node * stride + idAt], selfSize: (node) => snap.nodes[node * stride + sizeAt], retainers, edgeLabel };
+  return { snap, stride, count, className, id: (node) => at(snap.nodes, node * stride + idAt), selfSize: (node) => at(snap.nodes, node * stride + sizeAt), retainers, edgeLabel };
 }
 
 function countByClass(ix: Indexed): Map<string, { count: number; size: number }> {
@@ -118,9 +121,9 @@ function retainerPath(ix: Indexed, start: number, depth = 12): string {
   const seen = new Set<number>([start]);
   let node = start;
   for (let step = 0; step < depth; step++) {
-    const candidates = ix.retainers[node].filter(([from, e]) => !seen.has(from) && !ix.edgeLabel(e).startsWith('weak'));
+    const candidates = at(ix.retainers, node).filter(([from, e]) => !seen.has(from) && !ix.edgeLabel(e).startsWith('weak'));
     if (candidates.length === 0) break;
-    const [from, e] = candidates.find(([, edge]) => !ix.edgeLabel(edge).startsWith('internal')) ?? candidates[0];
+    const [from, e] = candidates.find(([, edge]) => !ix.edgeLabel(edge).startsWith('internal')) ?? (candidates[0] as [number, number]);
     parts.push(`${ix.edgeLabel(e)} ← ${ix.className(from)}`);
     seen.add(from);
     node = from;
@@ -142,8 +145,8 @@ async function compare(files: string[]): Promise<void> {
     console.log(`${file}: ${ix.count} nodes, ${(total / 2 ** 20).toFixed(3)} MB self size`);
   }
   if (!first || !last) return;
-  const firstCounts = counts[0];
-  const lastCounts = counts[counts.length - 1];
+  const firstCounts = counts[0] ?? new Map<string, { count: number; size: number }>();
+  const lastCounts = counts[counts.length - 1] ?? firstCounts;
   const grown = [...lastCounts.entries()]
     .map(([key, value]) => ({ key, delta: value.count - (firstCounts.get(key)?.count ?? 0), sizeDelta: value.size - (firstCounts.get(key)?.size ?? 0) }))
     .filter((row) => row.delta !== 0 || Math.abs(row.sizeDelta) > 4096)
@@ -166,7 +169,7 @@ async function compare(files: string[]): Promise<void> {
   const newest = [...sampleByClass.entries()].sort((a, b) => b[1].length - a[1].length).slice(0, 25);
   for (const [key, nodes] of newest) {
     console.log(`\n${key}: ${nodes.length} new`);
-    for (const node of [nodes[0], nodes[Math.floor(nodes.length / 2)]]) console.log(`  ${retainerPath(last, node)}`);
+    for (const node of [nodes[0] ?? 0, nodes[Math.floor(nodes.length / 2)] ?? 0]) console.log(`  ${retainerPath(last, node)}`);
   }
 }
 

@@ -41,7 +41,8 @@ interface Fiber {
 function pendingHookUpdates(container: HTMLElement): number {
   const key = Object.keys(container).find((name) => name.startsWith('__reactContainer$'));
   if (!key) throw new Error('no React root on the container');
-  const root = (container as unknown as Record<string, Fiber>)[key];
+  const root = (container as unknown as Record<string, Fiber | undefined>)[key];
+  if (!root) throw new Error('no React root on the container');
   const FUNCTION_COMPONENT_TAGS = new Set([0, 11, 14, 15]);
   let pending = 0;
   const stack: Fiber[] = [root];
@@ -88,7 +89,7 @@ describe('sync notifications leave nothing behind in React', () => {
   async function syncCycles(sync: FakeSync, cycles: number): Promise<void> {
     for (let cycle = 0; cycle < cycles; cycle++) {
       await act(async () => {
-        sync.publish({ phase: 'syncing' });
+        sync.publish({ phase: 'pushing' });
         sync.publish({ phase: 'idle' });
         await Promise.resolve();
       });
