@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { OfficeIdentity } from '../domain/officeIdentity';
 import type { KioskSettings } from '../domain/settings';
 import { sessionSettingsOf } from '../machines/session/draft';
@@ -60,11 +60,16 @@ function reportStorageFailure(error: unknown): void {
  */
 function useOpenedStorage(lazy: LazyStorage, onFailure: (error: unknown) => void): StorageServices | null {
   const [opened, setOpened] = useState(lazy.current);
+  // Already open at the first render (tests, a warm start): setting the same value again would
+  // leave an update queued on KioskApp, which almost never renders again (see useOfficeIdentityUpdates).
+  const shown = useRef(lazy.current);
   useEffect(() => {
     let live = true;
     lazy.ready().then(
       (services) => {
-        if (live) setOpened(services);
+        if (!live || services === shown.current) return;
+        shown.current = services;
+        setOpened(services);
       },
       (error: unknown) => {
         if (live) onFailure(error);
@@ -133,14 +138,25 @@ function SupervisedSession({
   );
 }
 
-/** After each sync the office's names and logo may be newer: the header shows them at once, the slip from the next print. */
+/**
+ * After each sync the office's names and logo may be newer: the header shows them at once, the slip from the next print.
+ * Only a newer version reaches React. A state setter called with what is already shown still
+ * queues an update on the component until it renders again, and KioskApp almost never does: every
+ * sync cycle (each request, each heartbeat) left one there, with the identity just read, logo
+ * included, for the kiosk's whole life (docs/performance.md, "Heap").
+ */
 function useOfficeIdentityUpdates({ services }: BootedKiosk, storage: StorageServices | null): OfficeIdentity | null {
   const [identity, setIdentity] = useState(services.officeIdentity ?? null);
+  const shownVersion = useRef(identity?.version ?? null);
   useEffect(() => {
     if (!storage) return;
     return storage.sync.subscribe((status) => {
       if (status.phase !== 'idle') return;
-      void storage.reloadOfficeIdentity().then((next) => setIdentity((current) => (next && next.version !== current?.version ? next : current)));
+      void storage.reloadOfficeIdentity().then((next) => {
+        if (!next || next.version === shownVersion.current) return;
+        shownVersion.current = next.version;
+        setIdentity(next);
+      });
     });
   }, [storage]);
   return identity;
@@ -149,18 +165,19 @@ function useOfficeIdentityUpdates({ services }: BootedKiosk, storage: StorageSer
 /**
  * Whether staff must act on the enrolment: as stored until the sync engine has started, then
  * live from its status (while it starts it does not know yet, and the corner must not flicker).
+ * Read as an external store: React re-renders only when the mark changes, and the sync engine's
+ * many notifications (every phase of every cycle) queue nothing (see useOfficeIdentityUpdates).
  */
 function useEnrolmentMark(stored: EnrolmentMark | null, storage: StorageServices | null): EnrolmentMark | null {
-  const [mark, setMark] = useState(stored);
-  useEffect(() => {
-    if (!storage) return;
-    const follow = (status: ReturnType<StorageServices['sync']['getStatus']>) => {
-      if (status.phase !== 'starting') setMark(enrolmentMarkOf(status));
-    };
-    follow(storage.sync.getStatus());
-    return storage.sync.subscribe(follow);
+  const lastKnown = useRef(stored);
+  const subscribe = useCallback((onChange: () => void) => (storage ? storage.sync.subscribe(() => onChange()) : () => {}), [storage]);
+  const read = useCallback(() => {
+    if (!storage) return lastKnown.current;
+    const status = storage.sync.getStatus();
+    if (status.phase !== 'starting') lastKnown.current = enrolmentMarkOf(status);
+    return lastKnown.current;
   }, [storage]);
-  return mark;
+  return useSyncExternalStore(subscribe, read);
 }
 
 /**
