@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REFUSAL_REASON_CODES, refusalReasonCodeSchema } from '../../../src/domain/refusalReasons';
@@ -18,6 +19,7 @@ import { parseTrustProxy } from '../http/trustProxy';
 import * as certificateCommands from './certificateCommands';
 import * as routingCommands from './routingCommands';
 import * as commands from './commands';
+import { setOfficeStreets } from './officeStreetsCommands';
 import { isClusterPrimary, leaveCluster, reportListening, runWorkers } from './workers';
 import { SigningKeyring } from '../certificates/signingKeyring';
 import { hasAnyChannel } from '../messages/messaging';
@@ -60,6 +62,8 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
   set-office-identity --office <id> --name-ar <name> --name-zgh <name> --name-fr <name> --name-en <name> [--logo <file>]
       [--address-ar <text> --address-zgh <text> --address-fr <text> --address-en <text>] [--hours "1-5 08:30-16:30; 6 09:00-12:00"]
                                            the office's name in each kiosk language and its logo (.png .jpg .webp .svg)
+  set-office-streets --office <id> <file>  the streets of the office's territory for the kiosk's address picker:
+                                           one a line, "Latin name;Arabic name" (UTF-8; # starts a comment)
   add-body --office <id> --kind <handledBy> --name-ar <name> --name-fr <name> [--commune <name>]…
            [--email <address>] [--endpoint <https://…>]
                                            a body of the routing directory (e.g. --kind commune-of-birth);
@@ -260,6 +264,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             logo: values.logo ? readOfficeLogo(values.logo) : null,
             ...officeWhereabouts(values),
           });
+          break;
+        case 'set-office-streets':
+          await setOfficeStreets(context, required(values.office, '--office'), readFileSync(required(rest[0], '<file>'), 'utf8'));
           break;
         case 'add-body':
           await routingCommands.addBody(context, required(values.office, '--office'), {
