@@ -46,18 +46,18 @@ export function StreetAddressField({ spec, value, streets, locale, error, onFocu
   );
   const [browsing, setBrowsing] = useState(false);
   const houseNumberRef = useRef<HTMLInputElement>(null);
-  const [justPicked, setJustPicked] = useState(false);
+  const justPicked = useRef(false);
 
   useEffect(() => {
     // The street is chosen: the house number comes next, on the numeric pad.
-    if (justPicked && picked) houseNumberRef.current?.focus();
-    setJustPicked(false);
-  }, [justPicked, picked]);
+    if (justPicked.current && picked) houseNumberRef.current?.focus();
+    justPicked.current = false;
+  }, [picked]);
 
   const pick = (street: OfficeStreet, houseNumber: string) => {
     setBrowsing(false);
+    justPicked.current = true;
     onChange(addressOf(street, houseNumber, locale));
-    setJustPicked(true);
   };
   const otherName = (street: OfficeStreet) => (locale === 'ar' ? street.latin : street.ar);
   const ownName = (street: OfficeStreet) => (locale === 'ar' ? street.ar : street.latin);
