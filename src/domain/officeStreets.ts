@@ -46,10 +46,13 @@ function words(name: string): string[] {
   return foldForSearch(name).split(/\s+/).filter(Boolean);
 }
 
+/** The Arabic article, which a citizen looking for "الأطلس" may leave out and start at "أط". */
+const ARABIC_ARTICLE = '\u0627\u0644';
+
 /**
  * The streets whose Arabic or Latin name has a word starting with what was typed (`at` finds
- * "Rue Atlas", `ال` finds every "شارع ال…"; the whole typed text may span words: `rue at`), in
- * the list's order. Nothing typed: the whole list, to browse.
+ * "Rue Atlas", `اط` finds "زنقة الأطلس" with or without its article; the typed text may span
+ * words: `rue at`), in the list's order. Nothing typed: the whole list, to browse.
  */
 export function streetsMatching(streets: readonly OfficeStreet[], typed: string): OfficeStreet[] {
   const query = foldForSearch(typed);
@@ -57,7 +60,10 @@ export function streetsMatching(streets: readonly OfficeStreet[], typed: string)
   return streets.filter((street) =>
     [street.ar, street.latin].some((name) => {
       const folded = words(name);
-      return folded.some((_, index) => folded.slice(index).join(' ').startsWith(query));
+      return folded.some((word, index) => {
+        const rest = folded.slice(index).join(' ');
+        return rest.startsWith(query) || (word.startsWith(ARABIC_ARTICLE) && word.length > 3 && rest.slice(ARABIC_ARTICLE.length).startsWith(query));
+      });
     }),
   );
 }
