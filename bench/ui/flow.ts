@@ -118,7 +118,7 @@ export async function residenceSession(page: Page, cdp: CDPSession): Promise<Res
   // The session is in the kiosk's default language, Arabic: its keyboard, its street names.
   await touchKeys('أط');
   await tap(page, 'street-suggestion', counter);
-  await page.locator(`${field('fields.address')}-houseNumber:focus`).waitFor({ timeout: 30_000 });
+  await page.locator(`${byTestId('field-fields-address-houseNumber')}:focus`).waitFor({ timeout: 30_000 });
   await touchKeys('12');
   const address = await page.locator(field('fields.address')).inputValue();
   if (address !== '12 زنقة الأطلس') throw new Error(`the picked address reads ${JSON.stringify(address)}`);

@@ -39,7 +39,7 @@ export async function pickDemoAddress(page: Page, locale: Locale): Promise<strin
   await typeInto(page, 'fields.address', locale === 'ar' ? 'الأط' : 'at');
   // Offered once the office's identity (with its streets) is pulled: the first cycle after enrolment.
   await page.locator(`${byTestId('street-suggestion')}[data-street="Rue Atlas"]`).click({ timeout: 60_000 });
-  await page.locator(`${field('fields.address')}-houseNumber:focus`).waitFor();
+  await page.locator(`${byTestId('field-fields-address-houseNumber')}:focus`).waitFor();
   for (const digit of '12') await page.locator(`.form-step__keyboard [data-skbtn="${digit}"]`).click();
   return locale === 'ar' ? '12 زنقة الأطلس' : '12 Rue Atlas';
 }
