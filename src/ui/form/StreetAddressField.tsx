@@ -104,7 +104,7 @@ export function StreetAddressField({ spec, value, streets, locale, error, onFocu
           />
         </div>
       ) : (
-        <TouchButton variant="quiet" className="street-address__browse" testId="street-browse" onClick={() => setBrowsing(true)}>
+        <TouchButton variant="quiet" className="street-address__browse" testId="street-browse" prompt="choice.findStreet" onClick={() => setBrowsing(true)}>
           <Pictogram name="map-pin" size={40} />
           {t('streets.browse')}
         </TouchButton>
