@@ -161,7 +161,7 @@ describe('the citizens\' portal, in Chromium, with the real back office and mess
     const before = gateway.accepted.length;
     await page.locator(byTestId('login-phone')).fill(phoneInput);
     await tap(page, 'login-send-code');
-    const [sms] = (await gateway.waitForSms(before + 1, 20_000)).slice(before);
+    const [sms] = (await gateway.waitForSms(before + 1, 60_000)).slice(before);
     expect(sms!.to).toBe(phone);
     const code = /(\d{6})/.exec(sms!.text)?.[1];
     expect(code, sms!.text).toMatch(/^\d{6}$/);
