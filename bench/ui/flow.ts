@@ -88,15 +88,20 @@ async function readCardOnWedge(cdp: CDPSession, lines: string[]): Promise<void> 
  * A residence certificate from the attract screen to its receipt, counting what a citizen
  * touches: buttons and choices, plus one key of the on-screen keyboard per character typed.
  * The identity is read from the card's MRZ by the wedge reader (no touch); the bench fails if the
- * zone is not read, rather than counting a session that did not happen. The address is typed:
- * the MRZ does not hold it.
+ * zone is not read, rather than counting a session that did not happen. The MRZ holds no address:
+ * the citizen touches its first letters on the on-screen keyboard, the street among those the
+ * office's list offers, and the house number on the numeric pad, each touch counted; the bench
+ * fails if the address the request would carry is not the one picked.
  */
 export async function residenceSession(page: Page, cdp: CDPSession): Promise<ResidenceTaps> {
   const counter: FlowCounter = { taps: 0 };
   let keys = 0;
-  const type = async (path: string, text: string) => {
-    await page.fill(field(path), text);
-    keys += [...text].length;
+  // One touch per key of the on-screen keyboard under the form (its letters, or the numeric pad).
+  const touchKeys = async (text: string) => {
+    for (const key of text) {
+      await page.locator(`.form-step__keyboard [data-skbtn="${key}"]`).click();
+      keys += 1;
+    }
   };
   await shows(page, 'screen-attract');
   await tap(page, 'start', counter);
@@ -110,7 +115,13 @@ export async function residenceSession(page: Page, cdp: CDPSession): Promise<Res
   if (cin !== 'AB123456') throw new Error(`the MRZ read filled the CIN with ${JSON.stringify(cin)}`);
   await tap(page, 'next', counter);
   await shows(page, 'screen-fields');
-  await type('fields.address', '12 RUE ATLAS');
+  // The session is in the kiosk's default language, Arabic: its keyboard, its street names.
+  await touchKeys('أط');
+  await tap(page, 'street-suggestion', counter);
+  await page.locator(`${byTestId('field-fields-address-houseNumber')}:focus`).waitFor({ timeout: 30_000 });
+  await touchKeys('12');
+  const address = await page.locator(field('fields.address')).inputValue();
+  if (address !== '12 زنقة الأطلس') throw new Error(`the picked address reads ${JSON.stringify(address)}`);
   await tap(page, 'field-fields-proofOfAddress-bill', counter);
   await tap(page, 'next', counter);
   await shows(page, 'screen-review');

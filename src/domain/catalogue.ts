@@ -21,6 +21,11 @@ export const fieldDefinitionSchema = z.strictObject({
   required: z.boolean(),
   maxLength: z.int().positive().max(500).optional(),
   options: z.array(fieldOptionSchema).min(1).optional(),
+  /**
+   * A `text` field the kiosk also offers to fill from a list of the office: `officeStreets`, the
+   * streets of its territory (src/domain/officeStreets.ts). The value stays free text.
+   */
+  pickFrom: z.literal('officeStreets').optional(),
 });
 export type FieldDefinition = z.infer<typeof fieldDefinitionSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localizedTextSchema, type Locale } from './locales';
+import { officeStreetsSchema } from './officeStreets';
 
 /** Image types a kiosk shows as the office's logo (through <img>, so an SVG runs no script). */
 export const LOGO_MEDIA_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/svg+xml'] as const;
@@ -70,6 +71,8 @@ export const officeIdentitySchema = z.strictObject({
   address: addressSchema.nullable().optional(),
   /** Absent or empty: not said. */
   openingHours: openingHoursSchema.optional(),
+  /** The streets of the annex's territory, for the kiosk's address picker; absent or empty: the address is typed. */
+  streets: officeStreetsSchema.optional(),
 });
 export type OfficeIdentity = z.infer<typeof officeIdentitySchema>;
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setOfficeIdentity } from '../../backoffice/src/cli/commands';
+import { DEMO_OFFICE, demoSetup, setOfficeIdentity } from '../../backoffice/src/cli/commands';
 import { runCli } from '../../backoffice/src/cli/run';
 import { DATABASE_FILE } from '../../backoffice/src/server';
 import { openSqliteStore } from '../../backoffice/src/store/sqliteStore';
@@ -77,5 +77,51 @@ describe("the office's identity on its kiosks", () => {
     } finally {
       store.close();
     }
+  });
+
+  it('takes the street list from a file on the command line, and keeps it when the name changes', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'shubbak-streets-'));
+    const catalogueFile = join(dir, 'catalogue.json');
+    writeFileSync(catalogueFile, JSON.stringify(testCatalogue()));
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { stdout: (line: string) => out.push(line), stderr: (line: string) => err.push(line), env: { SHUBBAK_DATA_DIR: dir, SHUBBAK_DEFAULT_CATALOGUE: catalogueFile } };
+    const listFile = join(dir, 'streets.txt');
+    writeFileSync(listFile, '# Berkane 2\nRue Atlas;زنقة الأطلس\nAvenue Mohammed V;شارع محمد الخامس\n');
+    expect(await runCli(['create-office', '--id', 'berkane-2', '--name', 'Annexe Berkane 2'], io)).toBe(0);
+    expect(await runCli(['set-office-streets', '--office', 'berkane-2', listFile], io)).toBe(2);
+    expect(err.at(-1)).toMatch(/no identity yet: set-office-identity first/);
+    const names = ['--name-ar', NAMES.ar, '--name-zgh', NAMES.zgh, '--name-fr', NAMES.fr, '--name-en', NAMES.en];
+    expect(await runCli(['set-office-identity', '--office', 'berkane-2', ...names], io)).toBe(0);
+    expect(await runCli(['set-office-streets', '--office', 'berkane-2', listFile], io)).toBe(0);
+    expect(out.at(-1)).toBe('Office berkane-2: 2 streets (identity version 2)');
+    expect(await runCli(['set-office-identity', '--office', 'berkane-2', ...names.slice(0, -1), 'Berkane annex II'], io)).toBe(0);
+    writeFileSync(listFile, 'Rue Atlas;زنقة الأطلس\nRue Anoual\n');
+    expect(await runCli(['set-office-streets', '--office', 'berkane-2', listFile], io)).toBe(2);
+    expect(err.at(-1)).toMatch(/line 2: expected "Latin name;Arabic name"/);
+
+    const store = openSqliteStore(join(dir, DATABASE_FILE));
+    try {
+      const stored = await store.getOfficeIdentity('berkane-2');
+      expect(stored?.version).toBe(3);
+      expect(stored?.names.en).toBe('Berkane annex II');
+      expect(stored?.streets).toEqual([
+        { latin: 'Rue Atlas', ar: 'زنقة الأطلس' },
+        { latin: 'Avenue Mohammed V', ar: 'شارع محمد الخامس' },
+      ]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it("gives the demo office its names in each language and a street list, and leaves an identity set by hand alone", async () => {
+    h = await harness();
+    await demoSetup(h.context);
+    const identity = await h.context.store.getOfficeIdentity(DEMO_OFFICE.id);
+    expect(identity?.names.fr).toBe(DEMO_OFFICE.name);
+    expect(identity?.streets?.map((street) => street.latin)).toContain('Rue Atlas');
+    await setOfficeIdentity(h.context, DEMO_OFFICE.id, { names: NAMES, logo: null, streets: [] });
+    await demoSetup(h.context);
+    expect(await h.context.store.getOfficeIdentity(DEMO_OFFICE.id)).toMatchObject({ version: 2, names: NAMES, streets: [] });
   });
 });

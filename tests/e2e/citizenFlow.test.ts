@@ -22,10 +22,10 @@ describe('the citizen flow in the built kiosk, against a real back office', () =
     await backoffice?.stop();
   });
 
-  it.each<Locale>(LOCALES)('takes a request in %s, shows its receipt, and the back office receives it', async (locale) => {
+  it.each<Locale>(LOCALES)('takes a request in %s, the address picked from the office\'s streets, shows its receipt, and the back office receives it', async (locale) => {
     const { page } = kiosk;
     await page.reload();
-    await requestResidenceUpToReview(page, locale);
+    await requestResidenceUpToReview(page, locale, { pickAddress: true });
     expect(await page.evaluate(() => document.documentElement.dir)).toBe(directionOf(locale));
     expect(await page.locator(byTestId('review-identity.cin')).textContent()).toBe(CITIZEN.cin);
 
@@ -36,6 +36,7 @@ describe('the citizen flow in the built kiosk, against a real back office', () =
     expect(stored).toHaveLength(1);
     expect(stored[0]?.request?.locale).toBe(locale);
     expect(stored[0]?.request?.identity).toMatchObject({ cin: CITIZEN.cin, dateOfBirth: '1990-04-12', lastNameArabic: CITIZEN.lastNameArabic });
+    expect(stored[0]?.request?.fields['address']).toBe(locale === 'ar' ? '12 زنقة الأطلس' : '12 Rue Atlas');
 
     await waitFor(async () => (await outboxRows(page)).find((row) => row.trackingCode === trackingCode)?.state === 'synced', {
       timeoutMs: 60_000,

@@ -30,8 +30,25 @@ export async function typeInto(page: Page, path: string, text: string): Promise<
   await page.locator(field(path)).fill(text);
 }
 
-/** From the attract screen to the review of the residence certificate. */
-export async function requestResidenceUpToReview(page: Page, locale: Locale): Promise<void> {
+/**
+ * The address from the demo office's streets as a citizen picks it: the first letters typed,
+ * the street touched among those offered, the house number on the on-screen numeric pad.
+ * Returns the address the request should carry.
+ */
+export async function pickDemoAddress(page: Page, locale: Locale): Promise<string> {
+  await typeInto(page, 'fields.address', locale === 'ar' ? 'الأط' : 'at');
+  // Offered once the office's identity (with its streets) is pulled: the first cycle after enrolment.
+  await page.locator(`${byTestId('street-suggestion')}[data-street="Rue Atlas"]`).click({ timeout: 60_000 });
+  await page.locator(`${byTestId('field-fields-address-houseNumber')}:focus`).waitFor();
+  for (const digit of '12') await page.locator(`.form-step__keyboard [data-skbtn="${digit}"]`).click();
+  return locale === 'ar' ? '12 زنقة الأطلس' : '12 Rue Atlas';
+}
+
+/**
+ * From the attract screen to the review of the residence certificate; the address typed in full,
+ * or picked from the office's streets (`pickAddress`, a back office whose office has a list).
+ */
+export async function requestResidenceUpToReview(page: Page, locale: Locale, options: { pickAddress?: boolean } = {}): Promise<void> {
   await shows(page, 'screen-attract');
   await tap(page, `language-${locale}`);
   await tap(page, 'start');
@@ -43,7 +60,13 @@ export async function requestResidenceUpToReview(page: Page, locale: Locale): Pr
   for (const [key, value] of Object.entries(CITIZEN)) await typeInto(page, `identity.${key}`, value);
   await tap(page, 'next');
   await shows(page, 'screen-fields');
-  await typeInto(page, 'fields.address', '12 rue Atlas, Berkane');
+  if (options.pickAddress) {
+    const address = await pickDemoAddress(page, locale);
+    const typed = await page.locator(field('fields.address')).inputValue();
+    if (typed !== address) throw new Error(`the picked address reads ${JSON.stringify(typed)}, not ${JSON.stringify(address)}`);
+  } else {
+    await typeInto(page, 'fields.address', '12 rue Atlas, Berkane');
+  }
   await tap(page, 'field-fields-proofOfAddress-bill');
   await tap(page, 'next');
   await shows(page, 'screen-review');

@@ -12,6 +12,7 @@ import { createStaffAccount, newActivationCode, resetStaffPassword } from '../se
 import { purgeFinishedRequests } from '../service/retention';
 import { changeStatus } from '../service/statusChange';
 import type { OfficeIdentityInput } from '../store/officeIdentityTypes';
+import { DEMO_OFFICE_NAMES, DEMO_STREETS } from './demoOffice';
 import type { Store } from '../store/types';
 
 /** What a command needs: the store, the clock, somewhere to print, and the default catalogue (a fixture in tests). */
@@ -27,7 +28,7 @@ export class CommandError extends Error {
   override name = 'CommandError';
 }
 
-export const DEMO_OFFICE = { id: 'demo', name: 'DEMO — Annexe de démonstration' } as const;
+export const DEMO_OFFICE = { id: 'demo', name: DEMO_OFFICE_NAMES.fr } as const;
 export { ENROLMENT_CODE_TTL_HOURS };
 
 /** Office and staff names are shown to staff and printed: one visible name, cleaned by the shared rule. */
@@ -78,6 +79,10 @@ export async function enrolCode(context: CommandContext, officeId: string, ttlHo
 /** The clearly labelled demo office with the default catalogue, and a fresh enrolment code as the LAST line printed. */
 export async function demoSetup(context: CommandContext): Promise<string> {
   await createOffice(context, DEMO_OFFICE);
+  // Its names in each language and a street list, so the demo shows the address picker; an identity set by hand stays.
+  if (!(await context.store.getOfficeIdentity(DEMO_OFFICE.id))) {
+    await setOfficeIdentity(context, DEMO_OFFICE.id, { names: { ...DEMO_OFFICE_NAMES }, logo: null, streets: DEMO_STREETS });
+  }
   context.print(`Enrolment code for ${DEMO_OFFICE.name} (valid ${ENROLMENT_CODE_TTL_HOURS} h):`);
   return enrolCode(context, DEMO_OFFICE.id);
 }
@@ -244,7 +249,9 @@ export async function catalogueImport(context: CommandContext, officeId: string,
  */
 export async function setOfficeIdentity(context: CommandContext, officeId: string, identity: OfficeIdentityInput): Promise<OfficeIdentity> {
   await requireOffice(context, officeId);
-  const checked = officeIdentitySchema.omit({ version: true }).safeParse(identity);
+  // The street list is set on its own (set-office-streets): a new name or logo keeps it.
+  const previousStreets = identity.streets === undefined ? (await context.store.getOfficeIdentity(officeId))?.streets : undefined;
+  const checked = officeIdentitySchema.omit({ version: true }).safeParse(previousStreets ? { ...identity, streets: previousStreets } : identity);
   if (!checked.success) {
     throw new CommandError(`invalid office identity: ${checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   }

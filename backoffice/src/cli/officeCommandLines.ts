@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import type { LocalizedText } from '../../../src/domain/locales';
 import { parseOpeningHours, type OpeningHours } from '../../../src/domain/officeIdentity';
 import { readCatalogueFile } from '../catalogueFile';
 import { readOfficeLogoFile } from '../officeLogoFile';
 import { required, type CliValues, type StoreCommands } from './arguments';
 import * as commands from './commands';
+import { setOfficeStreets } from './officeStreetsCommands';
 
 /** Offices: created, revoked, their catalogue and their identity on the kiosks and the portal. */
 export const officeCommands: StoreCommands = {
@@ -23,6 +25,8 @@ export const officeCommands: StoreCommands = {
       logo: values.logo ? readOfficeLogo(values.logo) : null,
       ...officeWhereabouts(values),
     }),
+  'set-office-streets': (context, { values, rest }) =>
+    setOfficeStreets(context, required(values.office, '--office'), readFileSync(required(rest[0], '<file>'), 'utf8')),
 };
 
 /** The portal's address (all four languages, or none) and opening hours of set-office-identity. */

@@ -54,6 +54,8 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
   set-office-identity --office <id> --name-ar <name> --name-zgh <name> --name-fr <name> --name-en <name> [--logo <file>]
       [--address-ar <text> --address-zgh <text> --address-fr <text> --address-en <text>] [--hours "1-5 08:30-16:30; 6 09:00-12:00"]
                                            the office's name in each kiosk language and its logo (.png .jpg .webp .svg)
+  set-office-streets --office <id> <file>  the streets of the office's territory for the kiosk's address picker:
+                                           one a line, "Latin name;Arabic name" (UTF-8; # starts a comment)
   add-body --office <id> --kind <handledBy> --name-ar <name> --name-fr <name> [--commune <name>]…
            [--email <address>] [--endpoint <https://…>]
                                            a body of the routing directory (e.g. --kind commune-of-birth);

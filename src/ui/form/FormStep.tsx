@@ -10,6 +10,8 @@ import { DATE_DISPLAY_LENGTH, dateDisplay, dateFromDisplay } from './dateInput';
 import type { FieldSpec } from './fieldSpec';
 import { fieldId, TextField } from './TextField';
 import { SelectField } from './SelectField';
+import { addressOf, HOUSE_NUMBER_MAX_LENGTH, streetOfAddress, type OfficeStreet } from '../../domain/officeStreets';
+import { StreetAddressField } from './StreetAddressField';
 
 interface FormStepProps {
   specs: FieldSpec[];
@@ -20,6 +22,8 @@ interface FormStepProps {
   focusPath: string | null;
   onChange(path: string, value: string): void;
   onSubmit(): void;
+  /** The office's streets, for a field that picks from them (`pickFrom: 'officeStreets'`); empty: typed freely. */
+  streets?: readonly OfficeStreet[];
 }
 
 function toDisplay(spec: FieldSpec, stored: string): string {
@@ -31,9 +35,16 @@ function fromDisplay(spec: FieldSpec, display: string): string {
 }
 
 /** The fields of one step and the on-screen keyboard, which types into the field that has focus. */
-export function FormStep({ specs, values, errors, locale, focusPath, onChange, onSubmit }: FormStepProps) {
+export function FormStep({ specs, values, errors, locale, focusPath, onChange, onSubmit, streets = [] }: FormStepProps) {
   const typed = specs.filter((spec) => spec.kind !== 'select');
   const [activePath, setActivePath] = useState(() => focusPath ?? typed[0]?.path ?? null);
+  // Within an address picked from the office's streets: the house number has the focus (numeric pad).
+  const [houseNumberActive, setHouseNumberActive] = useState(false);
+  const focusOn = (path: string, houseNumber: boolean) => {
+    setActivePath(path);
+    setHouseNumberActive(houseNumber);
+  };
+  const picksStreet = (spec: FieldSpec) => spec.pickFrom === 'officeStreets' && streets.length > 0;
   const formRef = useRef<HTMLDivElement>(null);
   const { t } = useTranslation('validation');
   const errorOf = (path: string) => {
@@ -63,7 +74,8 @@ export function FormStep({ specs, values, errors, locale, focusPath, onChange, o
   }, [errors]);
 
   const active = typed.find((spec) => spec.path === activePath) ?? null;
-  const layout = active ? layoutForField(active.keyboardKind, locale) : null;
+  const pickedStreet = active && houseNumberActive && picksStreet(active) ? streetOfAddress(values[active.path] ?? '', streets, locale) : null;
+  const layout = pickedStreet ? 'numeric' : active ? layoutForField(active.keyboardKind, locale) : null;
 
   return (
     <div className="form-step">
@@ -71,6 +83,19 @@ export function FormStep({ specs, values, errors, locale, focusPath, onChange, o
         {specs.map((spec) =>
           spec.kind === 'select' ? (
             <SelectField key={spec.path} spec={spec} value={values[spec.path] ?? ''} error={errorOf(spec.path)} onChange={(value) => onChange(spec.path, value)} />
+          ) : picksStreet(spec) ? (
+            <StreetAddressField
+              key={spec.path}
+              spec={spec}
+              value={values[spec.path] ?? ''}
+              streets={streets}
+              locale={locale}
+              error={errorOf(spec.path)}
+              onFocus={() => focusOn(spec.path, false)}
+              onHouseNumberFocus={() => focusOn(spec.path, true)}
+              onChange={(value) => onChange(spec.path, value)}
+              onEnter={onSubmit}
+            />
           ) : (
             <TextField
               key={spec.path}
@@ -78,14 +103,24 @@ export function FormStep({ specs, values, errors, locale, focusPath, onChange, o
               display={toDisplay(spec, values[spec.path] ?? '')}
               maxLength={spec.kind === 'date' ? DATE_DISPLAY_LENGTH : spec.maxLength}
               error={errorOf(spec.path)}
-              onFocus={() => setActivePath(spec.path)}
+              onFocus={() => focusOn(spec.path, false)}
               onInput={(display) => onChange(spec.path, fromDisplay(spec, display))}
               onEnter={onSubmit}
             />
           ),
         )}
       </div>
-      {active && layout ? (
+      {active && pickedStreet ? (
+        <div className="form-step__keyboard">
+          <OnScreenKeyboard
+            layout="numeric"
+            value={pickedStreet.houseNumber}
+            maxLength={HOUSE_NUMBER_MAX_LENGTH}
+            onChange={(houseNumber) => onChange(active.path, addressOf(pickedStreet.street, houseNumber, locale))}
+            onEnter={onSubmit}
+          />
+        </div>
+      ) : active && layout ? (
         <div className="form-step__keyboard">
           <OnScreenKeyboard
             layout={layout}

@@ -2,6 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { ActionBar } from '../components/ActionBar';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { useLocale, useSend, useSessionValue } from '../session/hooks';
+import type { OfficeStreet } from '../../domain/officeStreets';
 import type { FieldSpec } from './fieldSpec';
 import { FormStep } from './FormStep';
 
@@ -10,7 +11,20 @@ import { FormStep } from './FormStep';
  * shown as fields whose paths are `<part>.<key>`, with the session's errors and focus, and
  * "next" asking the machine to validate.
  */
-export function SessionFormStep({ part, title, specs, notice }: { part: 'identity' | 'fields'; title: string; specs: FieldSpec[]; notice?: ReactNode }) {
+export function SessionFormStep({
+  part,
+  title,
+  specs,
+  notice,
+  streets,
+}: {
+  part: 'identity' | 'fields';
+  title: string;
+  specs: FieldSpec[];
+  notice?: ReactNode;
+  /** The office's streets, for an address picked from them. */
+  streets?: readonly OfficeStreet[];
+}) {
   const send = useSend();
   const locale = useLocale();
   const draftPart = useSessionValue((context) => context.draft?.[part]);
@@ -32,6 +46,7 @@ export function SessionFormStep({ part, title, specs, notice }: { part: 'identit
         focusPath={focusPath}
         onChange={(path, value) => send({ type: 'field.change', path, value })}
         onSubmit={next}
+        streets={streets}
       />
     </ScreenFrame>
   );

@@ -16,6 +16,8 @@ export interface FieldSpec {
   required: boolean;
   maxLength?: number;
   options?: { value: string; label: string }[];
+  /** Offered from the office's own list as well as typed (the address from the annex's streets). */
+  pickFrom?: 'officeStreets';
 }
 
 const LATIN_NAMES: ReadonlySet<IdentityKey> = new Set(['lastNameLatin', 'firstNameLatin']);
@@ -42,6 +44,7 @@ export function serviceFieldSpecs(fields: readonly FieldDefinition[], locale: Lo
     required: field.required,
     maxLength: field.maxLength,
     options: field.options?.map((option) => ({ value: option.value, label: localized(option.label, locale) })),
+    ...(field.pickFrom ? { pickFrom: field.pickFrom } : {}),
   }));
 }
 

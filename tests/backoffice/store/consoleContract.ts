@@ -306,5 +306,16 @@ export function consoleContract(kit: ConsoleContractKit): void {
       expect(await second.getOfficeIdentity('north')).toEqual({ version: 3, names, logo: null });
       expect(await second.getOfficeIdentity('south')).toBeNull();
     });
+
+    it("keeps the office's street list with its identity, Arabic and Latin names as given", async () => {
+      const { store, another } = await kit.withKiosk();
+      const names = { ar: 'ملحقة الشمال', zgh: 'ⴰⵏⵏⵉⴽⵙ', fr: 'Annexe Nord', en: 'North annex' };
+      const streets = [
+        { latin: 'Rue Atlas', ar: 'زنقة الأطلس' },
+        { latin: 'Avenue Mohammed V', ar: 'شارع محمد الخامس' },
+      ];
+      await store.setOfficeIdentity('north', { names, logo: null, streets }, T0);
+      expect((await (await another()).getOfficeIdentity('north'))?.streets).toEqual(streets);
+    });
   });
 }
