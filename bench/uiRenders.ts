@@ -7,6 +7,8 @@
  * the most by screen with their most rendered components (bench/ui/renderCount.ts), and the CPU
  * profile's self time per function over the same sessions (CDP `Profiler`, noisy: for orientation).
  * No back office: the sessions run on a kiosk that is not enrolled, which takes requests alike.
+ * BENCH_RENDER_DETAIL=<screen>:<testId> (e.g. `attract:language-fr`) also prints, on stderr, each
+ * commit of that tap's first touch with the components it rendered.
  */
 import { startKioskServer } from '../scripts/kioskServer';
 import { freePort, launchKiosk, tempDir } from '../tests/e2e/harness';
@@ -38,7 +40,11 @@ async function main(): Promise<void> {
     const measured: FlowCounter = { taps: 0 };
     for (let i = 1; i <= SESSIONS; i++) await citizenSession(page, measured, i);
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
-    const summary = summariseRenders(await readRenderCounts(page));
+    const segments = await readRenderCounts(page);
+    const detail = process.env.BENCH_RENDER_DETAIL;
+    const detailed = detail ? segments.find((segment) => `${segment.screen}:${segment.label}` === detail) : undefined;
+    if (detailed) for (const commit of detailed.commits) console.error(JSON.stringify({ sync: commit.sync, components: commit.components, names: commit.names }));
+    const summary = summariseRenders(segments);
     if (summary.taps !== measured.taps) throw new Error(`the counter saw ${summary.taps} taps, the sessions made ${measured.taps}`);
     console.log(JSON.stringify({ sessions: SESSIONS, ...summary, cpuSelfTimeTop: selfTimeByFunction(profile, 15) }));
   } finally {
