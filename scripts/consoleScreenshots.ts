@@ -1,7 +1,10 @@
 /**
  * Screenshots of each console page for docs/console.md: a back office seeded with demonstration
  * requests (through the store, as the console benchmark does), a kiosk heartbeat, an
- * administrator made by the CLI and activated in headless Chromium at 1366×768.
+ * administrator made by the CLI and activated in headless Chromium at 1366×768. For the Forwarded
+ * and Directory pages: bodies added by the CLI, birth extracts taken into review in the console
+ * (which forwards them), mailed to an SMTP server in this process, which is stopped before the
+ * last one (so it shows as not yet sent).
  * Run `npm run build:console` first, then `npx tsx scripts/consoleScreenshots.ts`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,10 +16,11 @@ import { openSqliteStore } from '../backoffice/src/store/sqliteStore';
 import { seedOffices } from '../bench/console/seedOffices';
 import type { Heartbeat } from '../src/domain/heartbeat';
 import { API_PREFIX } from '../src/domain/syncProtocol';
-import { parseAddStaff } from '../tests/e2e/consoleSteps';
+import { act, openRequest, parseAddStaff } from '../tests/e2e/consoleSteps';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/kiosk';
 import { CHROMIUM } from '../tests/e2e/support/paths';
 import { freePort } from '../tests/e2e/support/system';
+import { startTestSmtpServer } from '../tests/support/testSmtpServer';
 import { collectOutput, REPO_ROOT, runBackofficeCli, spawnBackofficeCli, stopProcess, waitUntilHealthy } from './backofficeProcess';
 
 const OUT = path.join(REPO_ROOT, 'docs', 'console');
@@ -37,14 +41,26 @@ async function main(): Promise<void> {
   const store = openSqliteStore(path.join(dataDir, DATABASE_FILE));
   store.db.pragma('synchronous = OFF');
   const seeded = await seedOffices(store, { total: 240, offices: 1, now: new Date(), officeName: () => 'Annexe administrative n° 3, Berkane (démo)' });
+  // New birth extracts, born in Berkane: taken into review below, they are forwarded to its commune.
+  const birthExtracts = (
+    store.db.prepare("SELECT tracking_code FROM requests WHERE service_id = 'birth_extract' AND status = 'received' ORDER BY received_at LIMIT 5").all() as Array<{ tracking_code: string }>
+  ).map((row) => row.tracking_code);
   store.close();
   const officeId = seeded.officeIds[0]!;
+  for (const body of [
+    ['--kind', 'commune-of-birth', '--name-ar', 'جماعة بركان', '--name-fr', 'Commune de Berkane', '--commune', 'Berkane', '--email', 'etat-civil@berkane.example'],
+    ['--kind', 'commune-of-birth', '--name-ar', 'جماعة وجدة', '--name-fr', "Commune d'Oujda", '--commune', 'Oujda', '--endpoint', 'https://etat-civil.oujda.example/shubbak/demandes'],
+    ['--kind', 'commune-legalisation-office', '--name-ar', 'مكتب تصحيح الإمضاءات', '--name-fr', 'Bureau de légalisation', '--email', 'legalisation@berkane.example'],
+  ]) {
+    await runBackofficeCli(['add-body', '--office', officeId, ...body, '--data', dataDir]);
+  }
+  const smtp = await startTestSmtpServer();
   const { code } = parseAddStaff(await runBackofficeCli(['add-staff', '--office', officeId, '--role', 'admin', '--name', 'Leila Bennani', '--data', dataDir]));
   await runBackofficeCli(['add-staff', '--office', officeId, '--role', 'agent', '--name', 'Youssef Alaoui', '--data', dataDir]);
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  const server = spawnBackofficeCli(['serve', '--port', String(port), '--data', dataDir]);
+  const server = spawnBackofficeCli(['serve', '--port', String(port), '--data', dataDir], { SHUBBAK_SMTP_URL: smtp.url, SHUBBAK_MAIL_FROM: 'annexe3@berkane.example' });
   await waitUntilHealthy(server, collectOutput(server), url);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
@@ -102,9 +118,30 @@ async function main(): Promise<void> {
       await settle(page, testId);
       await shoot(page, name);
     }
+
+    // Forwards: each birth extract taken into review is mailed to the commune, but the last, which
+    // waits while the mail server is down.
+    for (const [index, trackingCode] of birthExtracts.entries()) {
+      if (index === birthExtracts.length - 1) {
+        await smtp.waitForMails(index, 60_000);
+        await smtp.stop();
+      }
+      await openRequest(page, trackingCode);
+      await act(page, 'assign');
+      await act(page, 'startReview');
+    }
+    for (const [nav, testId, name] of [
+      ['forwarded', 'forwarded-table', 'forwarded'],
+      ['directory', 'directory-table', 'directory'],
+    ] as const) {
+      await page.locator(byTestId(`nav-${nav}`)).click();
+      await settle(page, testId);
+      await shoot(page, name);
+    }
   } finally {
     await browser.close();
     await stopProcess(server, 'SIGTERM');
+    await smtp.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -2,16 +2,18 @@ import { sign } from 'node:crypto';
 import { z } from 'zod';
 import { DeliveryError, type EmailSender } from '../messages/channels';
 import type { OutboxDeliverer } from '../messages/deliverers';
+import { fallbackLetterhead } from '../../../src/domain/certificateTemplate';
 import { citizenRequestSchema } from '../../../src/domain/request';
 import type { SigningKeyring } from '../certificates/signingKeyring';
 import type { Store } from '../store/types';
 import { forwardMailSubject, forwardMailText, forwardSummary, type ForwardSummary } from './forwardSummary';
 import { serviceOfRow } from './forwardPlan';
+import { renderForwardPdf, type ForwardPdfInput } from './forwardPdf';
 import { signReplyToken, verifyReplyToken } from './replyToken';
 
 /**
  * The deliverer of the outbox's `forward` kind: given a forward's id, it builds the summary and
- * the signed reply link, sends the mail (with the JSON summary attached) or the signed POST, and
+ * the signed reply link, sends the mail (with the summary attached as a PDF to file and as JSON) or the signed POST, and
  * marks the forward sent. It is called by the messages worker, which retries it on a retryable
  * failure and gives up on a permanent one; the mail carries the idempotency key `forward:<id>`
  * (Message-ID) and the POST an `Idempotency-Key` header, so a body can drop a repeated delivery.
@@ -73,19 +75,30 @@ export async function deliverForward(deps: ForwardDeliveryDeps, forwardId: strin
     replyApi: `${deps.publicUrl}/api/v1/reply/${token}`,
     replyExpiresAt: expiresAt,
   });
-  const channel = body.endpoint ? await post(deps, body.endpoint, summary) : await mail(deps, body.email, summary);
+  // The letterhead the office's certificates carry, so the commune files a paper that says who sent it.
+  const officeName = office?.name ?? forward.officeId;
+  const letterhead = ((await store.getCatalogue(forward.officeId))?.certificateLetterhead ?? fallbackLetterhead(officeName)).lines;
+  const channel = body.endpoint ? await post(deps, body.endpoint, summary) : await mail(deps, body.email, summary, letterhead);
   await store.markForwardSent(forward.id, deps.now().toISOString());
   return channel;
 }
 
-async function mail(deps: ForwardDeliveryDeps, to: string | null, summary: ForwardSummary): Promise<'email'> {
+/**
+ * The mail carries the summary twice: a PDF a clerk prints and files (letterhead, identity, fields,
+ * the reply link as text and QR code), and the JSON for a body whose software imports requests.
+ */
+async function mail(deps: ForwardDeliveryDeps, to: string | null, summary: ForwardSummary, letterhead: ForwardPdfInput['letterhead']): Promise<'email'> {
   if (!to) throw DeliveryError.permanent('forward_no_address');
   if (!deps.mailer) throw DeliveryError.permanent('channel_not_configured');
+  const pdf = await renderForwardPdf({ summary, letterhead });
   await deps.mailer.send({
     to,
     subject: forwardMailSubject(summary),
     text: forwardMailText(summary),
-    attachments: [{ filename: `demande-${summary.trackingCode}.json`, content: Buffer.from(JSON.stringify(summary, null, 2), 'utf8'), contentType: 'application/json' }],
+    attachments: [
+      { filename: `demande-${summary.trackingCode}.pdf`, content: pdf, contentType: 'application/pdf' },
+      { filename: `demande-${summary.trackingCode}.json`, content: Buffer.from(JSON.stringify(summary, null, 2), 'utf8'), contentType: 'application/json' },
+    ],
     key: `forward:${summary.forwardId}`,
   });
   return 'email';

@@ -79,7 +79,7 @@ export function forwardMailText(summary: ForwardSummary): string {
     `Pour répondre (document prêt, avec le document si vous le souhaitez, ou demande refusée avec son motif), ouvrez ce lien, valable une seule fois jusqu'au ${day(summary.reply.expiresAt)} :`,
     summary.reply.page,
     '',
-    'Le résumé structuré est joint (JSON), à classer dans votre dossier.',
+    'La demande est jointe en PDF, à imprimer et classer (le lien de réponse y figure aussi en QR code), et en JSON pour vos logiciels.',
     '',
     '—',
     '',
@@ -89,6 +89,7 @@ export function forwardMailText(summary: ForwardSummary): string {
     ...summary.fields.map((field) => `${field.labelAr}: ${field.value}`),
     `للرد (الوثيقة جاهزة أو الطلب مرفوض مع السبب)، افتحوا هذا الرابط، صالح لمرة واحدة:`,
     summary.reply.page,
+    'الطلب مرفق بصيغة PDF للطبع والحفظ (وفيه رابط الرد أيضا برمز QR)، وبصيغة JSON لبرامجكم.',
     '',
   ].join('\n');
 }

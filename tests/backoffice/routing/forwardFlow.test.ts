@@ -26,8 +26,7 @@ describe('a birth extract routed to the commune of birth', () => {
     expect(mail!.text).toContain('Commune de Fès');
     expect(mail!.text).toContain('Commune : Fès');
     expect(mail!.text).toContain('جماعة فاس');
-    const attachment = mail!.attachments[0]!;
-    expect(attachment.contentType).toBe('application/json');
+    const attachment = mail!.attachments.find((a) => a.contentType === 'application/json')!;
     const summary = JSON.parse(attachment.content.toString('utf8'));
     expect(summary).toMatchObject({ format: 'shubbak.forward/1', trackingCode: request.trackingCode, holder: { cin: 'AB123456' }, service: { id: 'birth_extract' } });
     expect(summary.holder.phone).toBeUndefined();
