@@ -17,11 +17,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import Fastify from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { registerPortalPages } from '../backoffice/src/http/portalPages';
 import { PORTAL_DIST_DIR } from '../portal/paths';
+import { BENCH_CHROMIUM_ARGS as ARGS, firstVisit, throttle } from './portal/emulation';
 
 const RUNS = 3;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
@@ -32,34 +33,6 @@ function initialJsGzipKB(): number {
   const files = [...new Set(urls.filter((url) => !url.endsWith('registerSW.js')).map((url) => url.replace(/^\/portal\//, '')))];
   const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(PORTAL_DIST_DIR, file)), { level: 9 }).length, 0);
   return Math.round((bytes / 1024) * 10) / 10;
-}
-
-async function throttle(context: BrowserContext, page: Page, network: boolean): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  if (network) {
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
-  }
-}
-
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-async function firstVisit(origin: string, url: string): Promise<number> {
-  const profile = mkdtempSync(join(tmpdir(), 'portal-bench-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: ARGS, viewport: { width: 360, height: 640 } });
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await throttle(context, page, true);
-    const started = performance.now();
-    await page.goto(`${origin}${url}`, { waitUntil: 'commit' });
-    if (url.startsWith('/portal/')) await page.getByTestId('language-ar').waitFor({ state: 'visible' });
-    else await page.waitForLoadState('load');
-    return performance.now() - started;
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
 }
 
 async function offlineRepeat(origin: string): Promise<number> {

@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { PORTAL_BASE, PORTAL_DIST_DIR } from './paths';
+import { precompress } from './precompress';
 
 /**
  * The citizens' portal: its own entry, built into its own folder (dist-portal/) and served by the
@@ -24,8 +25,9 @@ export default defineConfig({
     react(),
     VitePWA({
       registerType: 'autoUpdate',
-      // A separate script file: the portal's CSP allows scripts from its origin only, no inline ones.
-      injectRegister: 'script-defer',
+      // Registered by the app once its first screen is drawn (portal/src/app/serviceWorker.ts), not
+      // at the page's load event: the precache would compete with the first screen on a slow phone.
+      injectRegister: null,
       includeAssets: ['icons/icon.svg', 'icons/apple-touch-icon.png'],
       manifest: {
         id: PORTAL_BASE,
@@ -61,6 +63,7 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       },
     }),
+    precompress(PORTAL_DIST_DIR),
   ],
   build: {
     outDir: PORTAL_DIST_DIR,

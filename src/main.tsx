@@ -9,16 +9,16 @@ installKioskInputGuard(window);
 
 const root = createRoot(document.getElementById('root')!);
 
-bootKiosk().then(
-  (boot) =>
-    root.render(
-      <StrictMode>
-        <KioskApp boot={boot} />
-      </StrictMode>,
-    ),
-  (error: unknown) => {
-    console.error('kiosk start-up failed', error);
-    // Every language's message is in BootFailure's own chunk: a failed start-up is the only time it is needed.
-    void import('./app/BootFailure').then(({ BootFailure }) => root.render(<BootFailure />));
-  },
-);
+function showBootFailure(error: unknown): void {
+  console.error('kiosk start-up failed', error);
+  // Every language's message is in BootFailure's own chunk: a failed start-up is the only time it is needed.
+  void import('./app/BootFailure').then(({ BootFailure }) => root.render(<BootFailure />));
+}
+
+bootKiosk().then((boot) => {
+  root.render(
+    <StrictMode>
+      <KioskApp boot={boot} onStorageFailure={showBootFailure} />
+    </StrictMode>,
+  );
+}, showBootFailure);

@@ -1,16 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { createPortalApi } from './api/portalApi';
+import { createLazyPortalApi } from './api/lazyPortalApi';
 import { browserLocale, loadPortalI18n, storedLocale } from './app/portalI18n';
 import { PortalApp } from './app/PortalApp';
+import { registerServiceWorkerWhenIdle } from './app/serviceWorker';
 import { readSession } from './storage/sessionStore';
 import './styles/portal.css';
 
 /**
  * The portal's start: the session kept from last time and the language, then the first screen
- * (language or login, or the home screen of a citizen already logged in). Everything else (the
- * outbox database, the request journey, "my requests", the account, the sync engine) loads after.
+ * (language or login, or the home screen of a citizen already logged in). The start-up script
+ * carries the language screen and its texts only, so a first visit on a slow phone draws it
+ * without a second request; everything else (the API client and its schemas, the login, the
+ * outbox database, the request journey, "my requests", the account, the sync engine, the other
+ * translations, the service worker) loads after. See docs/performance.md, "The citizens' portal".
  */
 async function boot() {
   const chosen = storedLocale();
@@ -18,20 +22,22 @@ async function boot() {
   const [i18n, session] = await Promise.all([loadPortalI18n(locale), readSession().catch(() => null)]);
   // The shell updates it at login and logout; the API client reads it at each call.
   const tokenRef = { current: session?.token ?? null };
-  const api = createPortalApi({ origin: location.origin, token: () => tokenRef.current });
+  const api = createLazyPortalApi({ origin: location.origin, token: () => tokenRef.current });
   return { i18n, api, session, locale, firstVisit: chosen === null, tokenRef };
 }
 
 const root = createRoot(document.getElementById('root')!);
 boot().then(
-  (booted) =>
+  (booted) => {
     root.render(
       <StrictMode>
         <I18nextProvider i18n={booted.i18n}>
           <PortalApp {...booted} />
         </I18nextProvider>
       </StrictMode>,
-    ),
+    );
+    registerServiceWorkerWhenIdle(import.meta.env.BASE_URL);
+  },
   (error: unknown) => {
     console.error('portal start-up failed', error);
     // Written in the four languages at once: the translations may be what failed to load.

@@ -4,27 +4,34 @@ import type { KioskSettings } from '../domain/settings';
 import { sessionSettingsOf } from '../machines/session/draft';
 import type { SupervisorServices } from '../supervisor/types';
 import { enrolmentMarkOf, type EnrolmentMark } from '../sync/enrolmentMark';
-import type { SyncService } from '../sync/syncService';
 import { EnrolmentCorner } from '../ui/EnrolmentCorner';
 import { CitizenKiosk } from '../ui/CitizenKiosk';
 import { SessionContext } from '../ui/session/SessionProvider';
 import { SupervisorFrame } from '../ui/supervisor/SupervisorFrame';
 import type { BootedKiosk } from './bootstrap';
+import type { LazyStorage } from './lazyStorage';
 import { lazySupervisorOverlay } from './lazySupervisorOverlay';
+import type { StorageServices } from './storageServices';
+import { supervisorOnceStored } from './supervisorOnceStored';
 import { warmOfflineChunks } from './warmOfflineChunks';
 
 /**
  * The citizen kiosk under the supervisor layer. Opening supervisor mode first wipes the citizen
  * session; settings a supervisor saves apply at once (office name, languages, idle timings).
- * Every chunk kept out of the start-up bundle (keyboard, QR encoder, languages, supervisor
- * screens) is fetched as soon as the attract screen is up, so nothing waits for it later and a
- * network loss after start-up strands nothing.
+ * Once the attract screen is up, the storage and the sync engine open (they are not needed to
+ * show it), then every chunk kept out of the start-up bundle (keyboard, QR encoder, languages,
+ * supervisor screens) is fetched, so nothing waits for it later and a network loss after
+ * start-up strands nothing.
  */
-export function KioskApp({ boot }: { boot: BootedKiosk }) {
+export function KioskApp({ boot, onStorageFailure = reportStorageFailure }: { boot: BootedKiosk; onStorageFailure?: (error: unknown) => void }) {
   const [settings, setSettings] = useState(boot.services.settings);
-  const officeIdentity = useOfficeIdentityUpdates(boot);
+  const storage = useOpenedStorage(boot.storage, onStorageFailure);
+  const officeIdentity = useOfficeIdentityUpdates(boot, storage);
   const services = useMemo(() => ({ ...boot.services, settings, officeIdentity }), [boot.services, settings, officeIdentity]);
-  const supervisor = useMemo(() => withSettingsListener(boot.supervisor, setSettings), [boot.supervisor]);
+  const supervisor = useMemo(
+    () => withSettingsListener(supervisorOnceStored(boot.storage, Date.now, boot.services.settings.supervisorAutoLockMinutes * 60_000), setSettings),
+    [boot.storage, boot.services.settings],
+  );
   useEffect(() => {
     void warmOfflineChunks();
   }, []);
@@ -34,12 +41,40 @@ export function KioskApp({ boot }: { boot: BootedKiosk }) {
       services={services}
       i18n={boot.i18n}
       wrap={(children) => (
-        <SupervisedSession boot={boot} supervisor={supervisor} settings={settings}>
+        <SupervisedSession boot={boot} storage={storage} supervisor={supervisor} settings={settings}>
           {children}
         </SupervisedSession>
       )}
     />
   );
+}
+
+function reportStorageFailure(error: unknown): void {
+  console.error('the kiosk storage did not open', error);
+}
+
+/**
+ * Opens the storage once the first screen is committed (its effects run after the paint); null
+ * until it is open. A storage that cannot open is a start-up failure (main.tsx shows it): a
+ * kiosk must not take requests it could not keep.
+ */
+function useOpenedStorage(lazy: LazyStorage, onFailure: (error: unknown) => void): StorageServices | null {
+  const [opened, setOpened] = useState(lazy.current);
+  useEffect(() => {
+    let live = true;
+    lazy.ready().then(
+      (services) => {
+        if (live) setOpened(services);
+      },
+      (error: unknown) => {
+        if (live) onFailure(error);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [lazy, onFailure]);
+  return opened;
 }
 
 /**
@@ -70,13 +105,25 @@ function withSettingsListener(supervisor: SupervisorServices, onSaved: (settings
   };
 }
 
-function SupervisedSession({ boot, supervisor, settings, children }: { boot: BootedKiosk; supervisor: SupervisorServices; settings: KioskSettings; children: ReactNode }) {
+function SupervisedSession({
+  boot,
+  storage,
+  supervisor,
+  settings,
+  children,
+}: {
+  boot: BootedKiosk;
+  storage: StorageServices | null;
+  supervisor: SupervisorServices;
+  settings: KioskSettings;
+  children: ReactNode;
+}) {
   const session = SessionContext.useActorRef();
   const resetSession = useCallback(() => session.send({ type: 'session.reset' }), [session]);
   useEffect(() => session.send({ type: 'settings.update', settings: sessionSettingsOf(settings) }), [session, settings]);
-  useCatalogueUpdates(boot);
+  useCatalogueUpdates(storage);
   const Overlay = useMemo(() => lazySupervisorOverlay(boot.i18n), [boot.i18n]);
-  const mark = useEnrolmentMark(boot.sync);
+  const mark = useEnrolmentMark(boot.enrolmentMark, storage);
   const atAttract = SessionContext.useSelector((snapshot) => snapshot.matches('attract'));
   return (
     <SupervisorFrame services={supervisor} onOpen={resetSession} Overlay={Overlay} autoLockMs={settings.supervisorAutoLockMinutes * 60_000}>
@@ -87,38 +134,59 @@ function SupervisedSession({ boot, supervisor, settings, children }: { boot: Boo
 }
 
 /** After each sync the office's names and logo may be newer: the header shows them at once, the slip from the next print. */
-function useOfficeIdentityUpdates({ services, sync, reloadOfficeIdentity }: BootedKiosk): OfficeIdentity | null {
+function useOfficeIdentityUpdates({ services }: BootedKiosk, storage: StorageServices | null): OfficeIdentity | null {
   const [identity, setIdentity] = useState(services.officeIdentity ?? null);
-  useEffect(
-    () =>
-      sync.subscribe((status) => {
-        if (status.phase !== 'idle') return;
-        void reloadOfficeIdentity().then((next) => setIdentity((current) => (next && next.version !== current?.version ? next : current)));
-      }),
-    [sync, reloadOfficeIdentity],
-  );
+  useEffect(() => {
+    if (!storage) return;
+    return storage.sync.subscribe((status) => {
+      if (status.phase !== 'idle') return;
+      void storage.reloadOfficeIdentity().then((next) => setIdentity((current) => (next && next.version !== current?.version ? next : current)));
+    });
+  }, [storage]);
   return identity;
 }
 
-/** Whether staff must act on the enrolment, live from the sync engine's status. */
-function useEnrolmentMark(sync: Pick<SyncService, 'subscribe' | 'getStatus'>): EnrolmentMark | null {
-  const [mark, setMark] = useState(() => enrolmentMarkOf(sync.getStatus()));
-  useEffect(() => sync.subscribe((status) => setMark(enrolmentMarkOf(status))), [sync]);
+/**
+ * Whether staff must act on the enrolment: as stored until the sync engine has started, then
+ * live from its status (while it starts it does not know yet, and the corner must not flicker).
+ */
+function useEnrolmentMark(stored: EnrolmentMark | null, storage: StorageServices | null): EnrolmentMark | null {
+  const [mark, setMark] = useState(stored);
+  useEffect(() => {
+    if (!storage) return;
+    const follow = (status: ReturnType<StorageServices['sync']['getStatus']>) => {
+      if (status.phase !== 'starting') setMark(enrolmentMarkOf(status));
+    };
+    follow(storage.sync.getStatus());
+    return storage.sync.subscribe(follow);
+  }, [storage]);
   return mark;
 }
 
-/** After each sync the stored catalogue may be newer: the session shows it from the next screen on. */
-function useCatalogueUpdates({ sync, reloadCatalogue }: BootedKiosk) {
+/**
+ * The stored catalogue may be newer after each sync, and, once the storage is open, the one this
+ * build ships may be newer than the stored one the first screen showed (src/storage/catalogue.ts):
+ * the session shows the one to use from the next screen on.
+ */
+function useCatalogueUpdates(storage: StorageServices | null) {
   const session = SessionContext.useActorRef();
   useEffect(() => {
+    if (!storage) return;
     let version = session.getSnapshot().context.catalogue.version;
-    return sync.subscribe((status) => {
-      if (status.phase !== 'idle') return;
-      void reloadCatalogue().then((catalogue) => {
-        if (catalogue.version === version) return;
+    let live = true;
+    const reload = () =>
+      void storage.reloadCatalogue().then((catalogue) => {
+        if (!live || catalogue.version === version) return;
         version = catalogue.version;
         session.send({ type: 'catalogue.update', catalogue });
       });
+    reload();
+    const unsubscribe = storage.sync.subscribe((status) => {
+      if (status.phase === 'idle') reload();
     });
-  }, [session, sync, reloadCatalogue]);
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, [session, storage]);
 }

@@ -1,101 +1,102 @@
 import type { i18n } from 'i18next';
 import type { Catalogue } from '../domain/catalogue';
 import type { OfficeIdentity } from '../domain/officeIdentity';
-import { DEFAULT_SETTINGS, type KioskSettings } from '../domain/settings';
+import type { KioskSettings } from '../domain/settings';
 import { loadKioskI18n } from '../i18n/loadKioskI18n';
 import { getPlatform } from '../platform';
 import type { KioskPlatform } from '../platform/types';
-import { loadCatalogue } from '../storage/catalogue';
-import { PromptRecordingsDb } from '../storage/promptRecordings';
-import { ShubbakDb } from '../storage/db';
-import { loadOfficeIdentity } from '../storage/officeIdentity';
-import { loadSettings, saveSettings } from '../storage/settings';
-import type { SupervisorServices } from '../supervisor/types';
-import type { SyncService } from '../sync/syncService';
+import { catalogueFromStored, loadDefaultCatalogue } from '../storage/catalogue';
+import { readFirstScreenRecords, type FirstScreenRecords } from '../storage/firstScreenRead';
+import { officeIdentityFromStored } from '../storage/officeIdentity';
+import { settingsFromStored } from '../storage/settings';
+import type { EnrolmentMark } from '../sync/enrolmentMark';
 import type { KioskServices } from '../ui/services';
-import { fetchKioskConfig, type KioskConfig } from './kioskConfig';
-import { callStaff } from './callStaff';
-import { lookupStatus } from './lookupStatus';
-import { createRecordedPromptsLoader } from './recordedPrompts';
+import { configPatch, fetchKioskConfig, type KioskConfig } from './kioskConfig';
+import { lazyStorage, type LazyStorage } from './lazyStorage';
 import { watchPrinter } from './printerWatch';
 import { createStaffChime } from './staffChime';
-import { submitRequest } from './submitRequest';
 
 export interface BootedKiosk {
-  db: ShubbakDb;
+  /** The first screen's services; those that need the storage wait for it (`storage`). */
   services: KioskServices;
-  supervisor: SupervisorServices;
-  sync: SyncService;
   i18n: i18n;
-  /** Reads the stored catalogue again (after a pull); the session shows a newer version at once. */
-  reloadCatalogue(): Promise<Catalogue>;
-  /** Reads the stored office identity again (after a pull): the header and the slip use it at once. */
-  reloadOfficeIdentity(): Promise<OfficeIdentity | null>;
+  /** Dexie, the sync engine and the supervisor's services: opened right after the first paint (`KioskApp`). */
+  storage: LazyStorage;
+  /** Whether staff must enrol this kiosk, as stored, until the sync engine says so itself. */
+  enrolmentMark: EnrolmentMark | null;
+}
+
+interface FirstScreen {
+  settings: KioskSettings;
+  translations: i18n;
+  catalogue: Catalogue;
+  officeIdentity: OfficeIdentity | null;
+  enrolmentMark: EnrolmentMark | null;
+}
+
+/** What the attract screen shows, from the raw read; the config's gaps are filled as the storage will store them. */
+async function firstScreenFrom(records: FirstScreenRecords, config: KioskConfig, deviceToken: string | null): Promise<FirstScreen> {
+  const stored = settingsFromStored(records.settings);
+  const settings = { ...stored, ...configPatch(stored, config) };
+  // The sync engine's own test (src/sync/syncService.ts `isEnrolled`): a token, a stored enrolment and a back office.
+  const enrolled = deviceToken !== null && records.enrolmentStored && settings.backofficeUrl !== '';
+  // The shipped catalogue (only when none is stored) and the translations are fetched side by side.
+  const storedCatalogue = catalogueFromStored(records.catalogue);
+  const [catalogue, translations] = await Promise.all([storedCatalogue ?? loadDefaultCatalogue(), loadKioskI18n(settings.defaultLocale)]);
+  return {
+    settings,
+    translations,
+    catalogue,
+    officeIdentity: officeIdentityFromStored(records.officeIdentity),
+    enrolmentMark: enrolled ? null : 'notEnrolled',
+  };
+}
+
+/** When the raw read failed: the same values through Dexie, before the first screen (the start-up of old). */
+async function firstScreenThroughStorage(storage: LazyStorage): Promise<FirstScreen> {
+  const opened = await storage.ready();
+  const [catalogue, officeIdentity, translations] = await Promise.all([opened.reloadCatalogue(), opened.reloadOfficeIdentity(), loadKioskI18n(opened.settings.defaultLocale)]);
+  return { settings: opened.settings, translations, catalogue, officeIdentity, enrolmentMark: null };
+}
+
+function readDeviceToken(platform: KioskPlatform): Promise<string | null> {
+  return platform.readSecret('deviceToken').catch(() => null);
 }
 
 /**
- * The config file only fills gaps: settings saved by a supervisor win, except that a configured
- * back office fills an empty one (docs/TEAM-CONTRACTS.md).
+ * The composition root. The attract screen needs only the settings, the catalogue, the office's
+ * identity and the enrolment mark: they are read with the browser's IndexedDB API
+ * (src/storage/firstScreenRead.ts), so the first screen runs without Dexie, the sync engine and
+ * the supervisor's services, which are a chunk of their own (src/app/storageServices.ts) opened
+ * right after the first paint. The citizen's durable write is unchanged: `submit` waits for the
+ * storage, which is open long before a citizen reaches the receipt.
  */
-async function applyKioskConfig(db: ShubbakDb, config: KioskConfig): Promise<KioskSettings> {
-  const settings = await loadSettings(db);
-  const patch: Partial<KioskSettings> = {};
-  if (config.backofficeUrl && !settings.backofficeUrl) patch.backofficeUrl = config.backofficeUrl;
-  if (config.officeName && settings.officeName === DEFAULT_SETTINGS.officeName) patch.officeName = config.officeName;
-  return Object.keys(patch).length ? saveSettings(db, patch) : settings;
-}
-
-/** A demonstration install (`npm start`) enrols itself with the code the start script obtained. */
-async function enrolFromConfig(sync: SyncService, config: KioskConfig, platform: KioskPlatform): Promise<void> {
-  if (!config.demoEnrolmentCode || !config.backofficeUrl || (await sync.isEnrolled())) return;
-  const { installationId } = await platform.deviceIdentity();
-  const outcome = await sync.enrol(config.backofficeUrl, config.demoEnrolmentCode, `kiosk-${installationId.slice(0, 8)}`);
-  if (outcome.ok) sync.trigger('start');
-  else console.warn(`automatic enrolment failed: ${outcome.reason}`);
-}
-
-/**
- * The sync engine and the supervisor's services are chunks of the same local build, loaded while
- * the config is read rather than before the page starts: the first screen does not need them.
- */
-function loadBackgroundModules() {
-  return Promise.all([import('../sync/syncService'), import('../supervisor/services')]);
-}
-
-/** The composition root: storage, platform, config, settings, catalogue, translations, sync, then the services the screens use. */
 export async function bootKiosk(): Promise<BootedKiosk> {
   // Ask the browser not to evict the outbox under storage pressure; a refusal is not fatal.
   void navigator.storage?.persist?.().catch(() => false);
-  const db = new ShubbakDb();
   // The last print's outcome goes to the office with the sync heartbeat.
   const printer = watchPrinter(getPlatform());
   const platform = printer.platform;
-  const [config, [{ startSyncService }, { createSupervisorServices }]] = await Promise.all([fetchKioskConfig(), loadBackgroundModules()]);
-  const settings = await applyKioskConfig(db, config);
-  const [catalogue, officeIdentity, translations] = await Promise.all([loadCatalogue(db), loadOfficeIdentity(db), loadKioskI18n(settings.defaultLocale)]);
-  const backofficePolicy = { allowInsecureHttp: config.allowInsecureBackoffice === true };
-  const recordings = new PromptRecordingsDb();
-  const sync = startSyncService({ db, platform, backofficePolicy, recordings, appVersion: () => platform.appVersion(), printerState: printer.state });
-  void enrolFromConfig(sync, config, platform).catch((error: unknown) => console.warn('automatic enrolment failed', error));
-
   const chime = createStaffChime();
+  const [config, records, deviceToken] = await Promise.all([fetchKioskConfig(), readFirstScreenRecords(), readDeviceToken(platform)]);
+  const storage = lazyStorage(() =>
+    import('./storageServices').then(({ openStorageServices }) => openStorageServices({ config, platform, printerState: printer.state, chime })),
+  );
+  const first = records ? await firstScreenFrom(records, config, deviceToken) : await firstScreenThroughStorage(storage);
+
   const services: KioskServices = {
-    submit: (input) => submitRequest(input, { db, afterCommit: () => sync.trigger('submission') }),
-    lookupStatus: (input) => lookupStatus(db, input),
-    callStaff: () => void callStaff({ db, chime }),
-    recordedPrompts: createRecordedPromptsLoader(recordings),
-    catalogue,
-    settings,
-    officeIdentity,
+    submit: (input) => storage.ready().then((opened) => opened.submit(input)),
+    lookupStatus: (input) => storage.ready().then((opened) => opened.lookupStatus(input)),
+    callStaff: () => {
+      // Inside the citizen's tap when the storage is open (it is, but for the first instants): the chime plays at once.
+      if (storage.current) storage.current.callStaff();
+      else void storage.ready().then((opened) => opened.callStaff());
+    },
+    recordedPrompts: () => storage.ready().then((opened) => opened.recordedPrompts()),
+    catalogue: first.catalogue,
+    settings: first.settings,
+    officeIdentity: first.officeIdentity,
     platform,
   };
-  return {
-    db,
-    services,
-    supervisor: createSupervisorServices({ db, platform, sync, backofficePolicy, recordings }),
-    sync,
-    i18n: translations,
-    reloadCatalogue: () => loadCatalogue(db),
-    reloadOfficeIdentity: () => loadOfficeIdentity(db),
-  };
+  return { services, i18n: first.translations, storage, enrolmentMark: first.enrolmentMark };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { backofficeUrlProblem } from '../domain/backofficeUrl';
+import { DEFAULT_SETTINGS, type KioskSettings } from '../domain/settings';
 
 /**
  * `./kiosk-config.json`, written beside index.html by `npm start` (docs/TEAM-CONTRACTS.md).
@@ -32,4 +33,15 @@ export async function fetchKioskConfig(fetchImpl: typeof fetch = fetch): Promise
   } catch {
     return {};
   }
+}
+
+/**
+ * The config file only fills gaps: settings saved by a supervisor win, except that a configured
+ * back office fills an empty one (docs/TEAM-CONTRACTS.md).
+ */
+export function configPatch(settings: KioskSettings, config: KioskConfig): Partial<KioskSettings> {
+  const patch: Partial<KioskSettings> = {};
+  if (config.backofficeUrl && !settings.backofficeUrl) patch.backofficeUrl = config.backofficeUrl;
+  if (config.officeName && settings.officeName === DEFAULT_SETTINGS.officeName) patch.officeName = config.officeName;
+  return patch;
 }

@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import { LOCALES } from './localeCodes';
 
-/** The languages the kiosk speaks. `zgh` is Standard Moroccan Amazigh in Tifinagh script. */
-export const LOCALES = ['ar', 'zgh', 'fr', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, directionOf, type Locale } from './localeCodes';
 export const localeSchema = z.enum(LOCALES);
-
-/** Arabic is the only right-to-left language; Tifinagh is written left to right. */
-export function directionOf(locale: Locale): 'rtl' | 'ltr' {
-  return locale === 'ar' ? 'rtl' : 'ltr';
-}
 
 /** A text given in every kiosk language: catalogue data carries its own translations. */
 export const localizedTextSchema = z.strictObject({

@@ -132,7 +132,51 @@ export function buildRequest(
  * with different content a conflict. Keys are sorted so property order does not matter.
  */
 export function canonicalRequestJson(request: CitizenRequest): string {
-  return JSON.stringify(sortKeys(request));
+  try {
+    return canonicalJson(request) ?? 'null';
+  } catch (error) {
+    if (error !== NOT_PLAIN) throw error;
+    return JSON.stringify(sortKeys(request));
+  }
+}
+
+const NOT_PLAIN = new Error('not plain JSON data');
+/** A key JavaScript would list first whatever the insertion order (an array index). */
+const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
+
+/**
+ * The same text as `JSON.stringify(sortKeys(value))`, written directly: the back office computes
+ * it for every pushed item, and building sorted copies only to stringify them was a tenth of a
+ * push's validation (issue 11). Anything this does not mirror byte for byte (a `toJSON`, an
+ * index-like key, which an object lists before the others) throws NOT_PLAIN: the caller then
+ * takes the copying path, so stored bodies never change form.
+ */
+function canonicalJson(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item) ?? 'null').join(',')}]`;
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') throw NOT_PLAIN;
+      const record = value as Record<string, unknown>;
+      const parts: string[] = [];
+      for (const key of Object.keys(record).sort()) {
+        if (INDEX_KEY.test(key)) throw NOT_PLAIN;
+        const text = canonicalJson(record[key]);
+        if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
+      }
+      return `{${parts.join(',')}}`;
+    }
+    default:
+      throw NOT_PLAIN;
+  }
 }
 
 function sortKeys(value: unknown): unknown {

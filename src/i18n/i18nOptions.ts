@@ -1,5 +1,5 @@
 import type { InitOptions } from 'i18next';
-import { LOCALES, type Locale } from '../domain/locales';
+import { LOCALES, type Locale } from '../domain/localeCodes';
 
 /** What every i18next instance of the kiosk shares, whether its resources are bundled or loaded. */
 export function i18nOptions(locale: Locale): InitOptions {

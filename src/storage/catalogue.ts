@@ -1,16 +1,28 @@
 import { catalogueSchema, type Catalogue } from '../domain/catalogue';
-import defaultCatalogueJson from '../../assets/catalogue/default-catalogue.json';
 import type { ShubbakDb } from './db';
 
-/** Shipped with the app: what the kiosk offers before its first pull. Parsed, never trusted. */
-export const DEFAULT_CATALOGUE: Catalogue = catalogueSchema.parse(defaultCatalogueJson);
+/**
+ * The stored catalogue when it is readable, else null. It may still be older than the one this
+ * build ships: `loadCatalogue` says which one to use. The first screen shows what is stored (the
+ * attract screen lists no service) and the kiosk settles the comparison as soon as its storage
+ * is open (src/app/KioskApp.tsx), so the shipped catalogue, a chunk of its own, is fetched at
+ * start-up only when nothing is stored.
+ */
+export function catalogueFromStored(stored: unknown): Catalogue | null {
+  const parsed = catalogueSchema.safeParse(stored);
+  return parsed.success ? parsed.data : null;
+}
 
-/** The stored catalogue when it is readable, else the shipped default (a corrupt row never leaves the kiosk empty). */
+/** Shipped with the app: what the kiosk offers before its first pull. */
+export function loadDefaultCatalogue(): Promise<Catalogue> {
+  return import('./defaultCatalogue').then(({ DEFAULT_CATALOGUE }) => DEFAULT_CATALOGUE);
+}
+
+/** The stored catalogue when it is readable and not older than the shipped one, else the shipped one (a corrupt row never leaves the kiosk empty). */
 export async function loadCatalogue(db: ShubbakDb): Promise<Catalogue> {
-  const record = await db.catalogue.get('current');
-  const parsed = catalogueSchema.safeParse(record?.catalogue);
-  if (!parsed.success || parsed.data.version < DEFAULT_CATALOGUE.version) return DEFAULT_CATALOGUE;
-  return parsed.data;
+  const [stored, shipped] = await Promise.all([db.catalogue.get('current'), loadDefaultCatalogue()]);
+  const parsed = catalogueFromStored(stored?.catalogue);
+  return parsed && parsed.version >= shipped.version ? parsed : shipped;
 }
 
 /** Stores the catalogue only if its version is newer than the one in use; returns whether it did. */

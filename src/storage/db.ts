@@ -4,6 +4,7 @@ import type { RefusalReasonCode } from '../domain/refusalReasons';
 import type { Catalogue } from '../domain/catalogue';
 import type { CitizenRequest } from '../domain/request';
 import type { LocalState, RemoteStatus } from '../domain/status';
+import { DB_NAME } from './dbName';
 import { LayoutBuilder } from './outboxLayout';
 
 /**
@@ -130,7 +131,7 @@ export interface CatalogueRecord {
   catalogue: Catalogue;
 }
 
-export const DB_NAME = 'shubbak';
+export { DB_NAME };
 
 /** The first released schema, kept verbatim: tests open a database at this version to prove upgrades carry data. */
 export const SCHEMA_V1 = {

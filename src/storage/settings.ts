@@ -1,13 +1,17 @@
 import { DEFAULT_SETTINGS, kioskSettingsSchema, type KioskSettings } from '../domain/settings';
 import type { ShubbakDb } from './db';
 
-const SETTINGS_KEY = 'settings';
+/** The `meta` key the settings are stored under. */
+export const SETTINGS_KEY = 'settings';
 
 /** Stored settings are parsed on read; anything unreadable falls back to the defaults rather than wedging the kiosk. */
-export async function loadSettings(db: ShubbakDb): Promise<KioskSettings> {
-  const record = await db.meta.get(SETTINGS_KEY);
-  const parsed = kioskSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(record?.value as object | undefined) });
+export function settingsFromStored(stored: unknown): KioskSettings {
+  const parsed = kioskSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(stored as object | undefined) });
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export async function loadSettings(db: ShubbakDb): Promise<KioskSettings> {
+  return settingsFromStored((await db.meta.get(SETTINGS_KEY))?.value);
 }
 
 /** Validates the whole result before writing: an invalid change is refused, never half-applied. */

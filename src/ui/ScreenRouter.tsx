@@ -1,35 +1,63 @@
-import type { ComponentType } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import type { ScreenName } from './session/currentScreen';
 import { AttractScreen } from './screens/AttractScreen';
-import { CatalogueScreen } from './screens/CatalogueScreen';
-import { ConsentScreen } from './screens/ConsentScreen';
-import { FieldsScreen } from './screens/FieldsScreen';
 import { HomeScreen } from './screens/HomeScreen';
-import { IdentityScreen } from './screens/IdentityScreen';
-import { LookupScreen } from './screens/LookupScreen';
-import { ReceiptScreen } from './screens/ReceiptScreen';
-import { ReviewScreen } from './screens/ReviewScreen';
-import { SaveFailedScreen } from './screens/SaveFailedScreen';
-import { SavingScreen } from './screens/SavingScreen';
-import { ServiceScreen } from './screens/ServiceScreen';
+// Type only: the later screens' code stays out of the start-up bundle.
+import type { LaterScreenName } from './screens/laterScreens';
 
-const SCREENS: Record<ScreenName, ComponentType> = {
+type LaterScreens = Record<LaterScreenName, ComponentType>;
+
+/** The attract screen and the first tap's answer are in the start-up bundle; the steps after them come in one chunk. */
+const FIRST_SCREENS: Record<Exclude<ScreenName, LaterScreenName>, ComponentType> = {
   attract: AttractScreen,
   home: HomeScreen,
-  catalogue: CatalogueScreen,
-  service: ServiceScreen,
-  identity: IdentityScreen,
-  fields: FieldsScreen,
-  review: ReviewScreen,
-  consent: ConsentScreen,
-  saving: SavingScreen,
-  saveFailed: SaveFailedScreen,
-  receipt: ReceiptScreen,
-  lookup: LookupScreen,
 };
+
+let laterScreens: LaterScreens | null = null;
+let loadingLaterScreens: Promise<LaterScreens> | null = null;
+
+/**
+ * Fetches the later screens' chunk once (src/app/warmOfflineChunks.ts does it right after the
+ * first paint, long before a citizen reaches the second screen); a failed fetch is tried again on
+ * the next call.
+ */
+export function loadLaterScreens(): Promise<LaterScreens> {
+  loadingLaterScreens ??= import('./screens/laterScreens').then(
+    ({ LATER_SCREENS }) => (laterScreens = LATER_SCREENS),
+    (error: unknown) => {
+      loadingLaterScreens = null;
+      throw error;
+    },
+  );
+  return loadingLaterScreens;
+}
+
+function isFirstScreen(screen: ScreenName): screen is keyof typeof FIRST_SCREENS {
+  return screen in FIRST_SCREENS;
+}
+
+/** The later screens once loaded; until then (only if a citizen outruns the warm-up) null, and it asks for them. */
+function useLaterScreens(needed: boolean): LaterScreens | null {
+  const [screens, setScreens] = useState(laterScreens);
+  useEffect(() => {
+    if (screens || !needed) return;
+    let live = true;
+    loadLaterScreens().then(
+      (loaded) => {
+        if (live) setScreens(loaded);
+      },
+      (error: unknown) => console.error('the citizen screens failed to load', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [screens, needed]);
+  return screens ?? laterScreens;
+}
 
 /** Keyed by screen, so leaving a screen unmounts it and drops whatever it held (QR image, focus, keyboard state). */
 export function ScreenRouter({ screen }: { screen: ScreenName }) {
-  const Screen = SCREENS[screen];
-  return <Screen key={screen} />;
+  const later = useLaterScreens(!isFirstScreen(screen));
+  const Screen = isFirstScreen(screen) ? FIRST_SCREENS[screen] : later?.[screen];
+  return Screen ? <Screen key={screen} /> : null;
 }

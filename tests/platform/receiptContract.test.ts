@@ -3,7 +3,7 @@ import { receiptToPrintSchema } from '../../src/domain/ipcContract';
 import { LOCALES } from '../../src/domain/locales';
 import { formatTrackingCode } from '../../src/domain/trackingCode';
 import { createI18n } from '../../src/i18n/createI18n';
-import { DEFAULT_CATALOGUE } from '../../src/storage/catalogue';
+import { DEFAULT_CATALOGUE } from '../../src/storage/defaultCatalogue';
 import { receiptToPrint } from '../../src/ui/receipt/receiptToPrint';
 
 /**

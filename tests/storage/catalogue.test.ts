@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATALOGUE, loadCatalogue, saveCatalogue } from '../../src/storage/catalogue';
+import { loadCatalogue, saveCatalogue } from '../../src/storage/catalogue';
+import { DEFAULT_CATALOGUE } from '../../src/storage/defaultCatalogue';
 import { freshDb } from './support';
 
 describe('the stored service catalogue', () => {

@@ -11,6 +11,11 @@ import { CitizenKiosk } from '../../src/ui/CitizenKiosk';
 import type { KioskServices } from '../../src/ui/services';
 import { testCatalogue } from '../machines/sessionFixtures';
 import { pinHostOf } from '../supervisor/fakes';
+import { loadLaterScreens } from '../../src/ui/ScreenRouter';
+
+// The screens after the first two are a chunk the kiosk fetches after its first paint: loaded once
+// here, so the tests render the whole flow synchronously as the kiosk does once warmed up.
+await loadLaterScreens();
 
 export interface FakeKioskOptions {
   submit?: (input: SaveRequestInput) => Promise<SavedRequest>;

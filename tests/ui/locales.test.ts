@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../../src/domain/locales';
+import { CONSOLE_LOCALES } from '../../backoffice/console/src/i18n/consoleI18n';
+import { LOCALES, type Locale } from '../../src/domain/locales';
 
 const LOCALES_DIR = join(import.meta.dirname, '../../locales');
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
@@ -22,6 +23,11 @@ const namespaces = [...new Set(LOCALES.flatMap((lng) => readdirSync(join(LOCALES
   .map((file) => file.replace(/\.json$/, ''))
   .sort();
 
+/** The languages a namespace is offered in: the office console's own (ar, fr, en), every kiosk language for the rest. */
+function languagesOf(namespace: string): readonly Locale[] {
+  return namespace === 'console' ? CONSOLE_LOCALES : LOCALES;
+}
+
 function keysOf(lng: string, namespace: string): Map<string, unknown> {
   return flatten(JSON.parse(readFileSync(join(LOCALES_DIR, lng, `${namespace}.json`), 'utf8')) as Tree);
 }
@@ -41,21 +47,26 @@ describe('the translations', () => {
   });
 
   describe.each(namespaces)('namespace %s', (namespace) => {
-    it.each(LOCALES)('exists in %s', (lng) => {
+    it.each(languagesOf(namespace))('exists in %s', (lng) => {
       expect(readdirSync(join(LOCALES_DIR, lng))).toContain(`${namespace}.json`);
     });
 
-    it.each(LOCALES)('has in %s every key that another language has', (lng) => {
-      const all = new Set(LOCALES.flatMap((other) => baseKeys(keysOf(other, namespace))));
+    it('exists in no language it is not offered in (no stray copy of another language\'s text)', () => {
+      const strays = LOCALES.filter((lng) => !languagesOf(namespace).includes(lng) && readdirSync(join(LOCALES_DIR, lng)).includes(`${namespace}.json`));
+      expect(strays).toEqual([]);
+    });
+
+    it.each(languagesOf(namespace))('has in %s every key that another language has', (lng) => {
+      const all = new Set(languagesOf(namespace).flatMap((other) => baseKeys(keysOf(other, namespace))));
       expect(baseKeys(keysOf(lng, namespace))).toEqual([...all].sort());
     });
 
-    it.each(LOCALES)('has no empty value in %s', (lng) => {
+    it.each(languagesOf(namespace))('has no empty value in %s', (lng) => {
       const empty = [...keysOf(lng, namespace)].filter(([, value]) => typeof value !== 'string' || value.trim() === '').map(([key]) => key);
       expect(empty).toEqual([]);
     });
 
-    it.each(LOCALES)('gives in %s every plural form the language needs', (lng) => {
+    it.each(languagesOf(namespace))('gives in %s every plural form the language needs', (lng) => {
       const keys = keysOf(lng, namespace);
       const categories = new Intl.PluralRules(lng).resolvedOptions().pluralCategories;
       const plurals = [...new Set([...keys.keys()].filter((k) => PLURAL_SUFFIX.test(k)).map((k) => k.replace(PLURAL_SUFFIX, '')))];
@@ -63,7 +74,7 @@ describe('the translations', () => {
       expect(missing).toEqual([]);
     });
 
-    it.each(LOCALES.filter((lng) => lng !== 'en'))('keeps in %s the placeholders of the English text', (lng) => {
+    it.each(languagesOf(namespace).filter((lng) => lng !== 'en'))('keeps in %s the placeholders of the English text', (lng) => {
       const english = keysOf('en', namespace);
       const mismatched = [...keysOf(lng, namespace)].filter(([key, value]) => {
         const isPlural = PLURAL_SUFFIX.test(key);

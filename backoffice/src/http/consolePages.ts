@@ -1,8 +1,6 @@
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { existsSync } from 'node:fs';
 import { CONSOLE_DIST_DIR } from '../../console/paths';
-import { errorBody } from './errors';
+import { isHtml, registerSinglePageApp } from './singlePageApp';
 
 export const CONSOLE_PATH = '/console/';
 
@@ -25,30 +23,17 @@ export const CONSOLE_CSP = [
 ].join('; ');
 
 /**
- * Serves the built console at `/console/`. When the console was not built (a back office run
- * from the CLI before `npm run build:web`), `/console/` answers 404 with a code that says so:
- * nothing is wrong with the server, the page is just not there.
+ * Serves the built console at `/console/`. Not built (a back office run from the CLI before
+ * `npm run build:web`): `/console/` answers 404 `console_not_built`.
  */
 export function registerConsolePages(app: FastifyInstance, distDir: string = CONSOLE_DIST_DIR): void {
-  app.get('/console', { config: { access: 'public' } }, async (_request, reply) => reply.redirect(CONSOLE_PATH, 301));
-  if (!existsSync(distDir)) {
-    app.get(`${CONSOLE_PATH}*`, { config: { access: 'public' } }, async (_request, reply) =>
-      reply.status(404).send(errorBody('console_not_built', 'The console is not built: run `npm run build:web`.')),
-    );
-    return;
-  }
-  void app.register(fastifyStatic, {
-    root: distDir,
+  registerSinglePageApp(app, {
     prefix: CONSOLE_PATH,
-    index: ['index.html'],
-    // Cache-Control is set below, per file.
-    cacheControl: false,
-    // Hashed assets never change; index.html must be fetched again to see a new build.
-    setHeaders: (response, filename) => {
-      response.setHeader('Content-Security-Policy', CONSOLE_CSP);
-      response.setHeader('X-Content-Type-Options', 'nosniff');
-      response.setHeader('Referrer-Policy', 'no-referrer');
-      response.setHeader('Cache-Control', filename.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
-    },
+    distDir,
+    csp: CONSOLE_CSP,
+    notBuilt: { code: 'console_not_built', message: 'The console is not built: run `npm run build:web`.' },
+    mustRevalidate: isHtml,
+    // The first static root of the server: it owns reply.sendFile.
+    decorateReply: true,
   });
 }

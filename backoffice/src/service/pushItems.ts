@@ -1,4 +1,4 @@
-import { findService, type Catalogue } from '../../../src/domain/catalogue';
+import { findService, type Catalogue, type Service } from '../../../src/domain/catalogue';
 import { canonicalRequestJson, validateIdentity, validateServiceFields, type CitizenRequest } from '../../../src/domain/request';
 import { pushItemSchema } from '../../../src/domain/syncProtocol';
 import { checkTrackingCode } from '../../../src/domain/trackingCode';
@@ -42,6 +42,14 @@ export function parsePushItem(raw: unknown): ParsedItem {
   return { ok: false, id: field(raw, 'id', isString), kioskSeq: field(raw, 'kioskSeq', isKioskSeq), errors: wireErrors(result.error).slice(0, MAX_ERRORS_PER_ITEM) };
 }
 
+/** A service's field keys, made once per catalogue object rather than once per pushed item. */
+const FIELD_KEYS = new WeakMap<Service, ReadonlySet<string>>();
+function fieldKeysOf(service: Service): ReadonlySet<string> {
+  let keys = FIELD_KEYS.get(service);
+  if (!keys) FIELD_KEYS.set(service, (keys = new Set(service.fields.map((f) => f.key))));
+  return keys;
+}
+
 /**
  * Step 2: the rules of the office. The request is checked against the catalogue version it was
  * made with (a kiosk may have been offline across a catalogue change), or the current one when
@@ -56,7 +64,7 @@ export function checkAgainstCatalogue(request: CitizenRequest, catalogue: Catalo
   const service = catalogue ? findService(catalogue, request.serviceId) : undefined;
   if (!service) return invalid([{ path: 'serviceId', code: 'unknownService' }]);
   const errors: WireFieldError[] = [];
-  const known = new Set(service.fields.map((f) => f.key));
+  const known = fieldKeysOf(service);
   for (const key of Object.keys(request.fields)) {
     if (!known.has(key)) errors.push({ path: wirePath(['fields', key]), code: 'unknownField' });
     // A hostile item with thousands of unknown keys costs a bounded answer, and no further checks.

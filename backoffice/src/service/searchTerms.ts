@@ -19,8 +19,13 @@ const ARABIC_VARIANTS: Record<string, string> = {
   'ة': 'ه',
 };
 
+/** Nothing beyond U+007F (control characters included: they fold as themselves either way). */
+const ASCII = /^[^\u0080-\uffff]*$/;
+
 /** Lower case, no diacritics (Latin accents and Arabic harakat alike), no tatweel, Western digits. */
 export function foldText(text: string): string {
+  // Plain ASCII has no digits, marks or letters to fold but case: most Latin names, CINs, codes.
+  if (ASCII.test(text)) return text.toLowerCase();
   return westernDigits(text)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -53,8 +58,10 @@ export function requestSearchTerms(request: Pick<CitizenRequest, 'identity' | 't
   const names = [identity.lastNameLatin, identity.firstNameLatin, identity.lastNameArabic, identity.firstNameArabic];
   const terms = new Set<string>();
   for (const name of names) {
-    for (const word of words(name)) terms.add(word);
-    const whole = compact(name);
+    // Folded once: the whole name is its words joined (what `compact` gives).
+    const nameWords = words(name);
+    for (const word of nameWords) terms.add(word);
+    const whole = nameWords.join('');
     if (whole !== '') terms.add(whole);
   }
   for (const term of [compact(identity.cin), ...phoneTerms(identity.phone), compact(request.trackingCode)]) {

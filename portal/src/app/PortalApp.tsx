@@ -1,20 +1,22 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { i18n as I18n } from 'i18next';
-import { directionOf, type Locale } from '../../../src/domain/locales';
+import { directionOf, type Locale } from '../../../src/domain/localeCodes';
 import type { ShubbakDb } from '../../../src/storage/db';
 import type { PortalApi } from '../api/portalApi';
 import { PortalShell } from '../components/PortalShell';
 import { Loading } from '../components/Loading';
-import { EmailLinkScreen } from '../screens/EmailLinkScreen';
 import { LanguageScreen } from '../screens/LanguageScreen';
-import { LoginScreen } from '../screens/LoginScreen';
 import type { StoredSession } from '../storage/sessionStore';
 import type { PortalSync, PortalSyncStatus } from '../sync/portalSync';
 import { PortalContext, type PortalServices } from './portalContext';
-import { rememberLocale } from './portalI18n';
+import { loadLaterTexts, rememberLocale } from './portalI18n';
 import { parseRoute, routeHash, type PortalRoute } from './route';
 
-// Everything after the login is loaded on demand: the first page carries language and login only.
+// Every screen but the language screen is loaded on demand: the first page carries that one only.
+// The login screen (with the API client) is fetched as soon as the first screen is up (below).
+const loadLoginScreen = () => import('../screens/LoginScreen');
+const LoginScreen = lazy(() => loadLoginScreen().then(({ LoginScreen: screen }) => ({ default: screen })));
+const EmailLinkScreen = lazy(() => import('../screens/EmailLinkScreen').then(({ EmailLinkScreen: screen }) => ({ default: screen })));
 const JourneyScreen = lazy(() => import('../journey/JourneyScreen'));
 const MyRequestsScreen = lazy(() => import('../screens/MyRequestsScreen'));
 const AccountScreen = lazy(() => import('../screens/AccountScreen'));
@@ -41,6 +43,7 @@ export function PortalApp({ i18n, api, session: initialSession, locale: initialL
   const [db, setDb] = useState<ShubbakDb | null>(null);
   const [sync, setSync] = useState<PortalSync | null>(null);
   const [syncStatus, setSyncStatus] = useState<PortalSyncStatus | null>(null);
+  const [laterTextsLoaded, setLaterTextsLoaded] = useState(false);
 
   useEffect(() => {
     const onHashChange = () => setRoute(parseRoute(location.hash));
@@ -52,6 +55,20 @@ export function PortalApp({ i18n, api, session: initialSession, locale: initialL
     document.documentElement.lang = locale;
     document.documentElement.dir = directionOf(locale);
   }, [locale]);
+
+  // The other screens' texts and the login screen, fetched once the first screen is drawn: a
+  // citizen who picks a language finds them there. Failing (offline, and not precached yet), the
+  // screens wait on the loading line; the next visit, under the service worker, has them.
+  useEffect(() => {
+    let stopped = false;
+    void loadLaterTexts(i18n).then(() => {
+      if (!stopped) setLaterTextsLoaded(true);
+    });
+    if (!initialSession) void loadLoginScreen().catch(() => {});
+    return () => {
+      stopped = true;
+    };
+  }, [i18n, initialSession]);
 
   // The outbox's code (Dexie, xstate, the push pipeline) is not needed to draw the first screen:
   // it loads right after, and sends what an earlier visit left waiting.
@@ -100,13 +117,17 @@ export function PortalApp({ i18n, api, session: initialSession, locale: initialL
     [db, api, locale, changeLocale, session, setSession, navigate, sync, syncStatus],
   );
 
-  return <PortalContext.Provider value={services}>{screenFor(route, languageChosen, session, db !== null, () => setLanguageChosen(true))}</PortalContext.Provider>;
+  return (
+    <PortalContext.Provider value={services}>{screenFor(route, languageChosen, laterTextsLoaded, session, db !== null, () => setLanguageChosen(true))}</PortalContext.Provider>
+  );
 }
 
-function screenFor(route: PortalRoute, languageChosen: boolean, session: StoredSession | null, dbOpen: boolean, onLanguageChosen: () => void) {
+function screenFor(route: PortalRoute, languageChosen: boolean, laterTextsLoaded: boolean, session: StoredSession | null, dbOpen: boolean, onLanguageChosen: () => void) {
   if (!languageChosen || route.name === 'language') return <LanguageScreen onChosen={onLanguageChosen} />;
-  if (route.name === 'emailLink') return <EmailLinkScreen token={route.token} />;
-  if (!session) return <LoginScreen />;
+  // Every other screen speaks with the later namespaces (validation messages, statuses, refusal reasons).
+  if (!laterTextsLoaded) return <Loading />;
+  if (route.name === 'emailLink' || !session)
+    return <Suspense fallback={<Loading />}>{route.name === 'emailLink' ? <EmailLinkScreen token={route.token} /> : <LoginScreen />}</Suspense>;
   return (
     <PortalShell route={route}>
       <Suspense fallback={<Loading />}>

@@ -1,20 +1,37 @@
 import { createInstance, type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LOCALES, type Locale } from '../../../src/domain/locales';
+import { LOCALES, type Locale } from '../../../src/domain/localeCodes';
 import { i18nOptions } from '../../../src/i18n/i18nOptions';
-import { localeBundleBackend } from '../../../src/i18n/localeBundles';
+import { FIRST_SCREEN_NAMESPACES, LATER_NAMESPACES, firstScreenResources, laterTextsBackend } from './portalTexts';
 
 /**
- * The kiosk's i18next setup (same options, same lazily loaded locale files), with the namespaces
- * the portal's screens use: its own (`portal`) and the citizen texts it shares with the kiosk
- * (identity labels, validation messages, consent notice, statuses, refusal reasons).
+ * The kiosk's i18next options, with the namespaces the portal's screens use: its own (`portal`)
+ * and the citizen texts it shares with the kiosk (identity labels, validation messages, consent
+ * notice, statuses, refusal reasons). Resolves as soon as the first screen's texts are there
+ * (they are in the start-up script: no request); the rest comes with `loadLaterTexts`.
  */
-export const PORTAL_NAMESPACES = ['portal', 'common', 'citizen', 'journey', 'validation', 'refusal'] as const;
-
 export async function loadPortalI18n(locale: Locale): Promise<i18n> {
   const instance = createInstance();
-  await instance.use(localeBundleBackend).use(initReactI18next).init({ ...i18nOptions(locale), ns: [...PORTAL_NAMESPACES], defaultNS: 'portal' });
+  await instance
+    .use(laterTextsBackend)
+    .use(initReactI18next)
+    .init({
+      ...i18nOptions(locale),
+      ns: [...FIRST_SCREEN_NAMESPACES],
+      defaultNS: 'portal',
+      resources: firstScreenResources(),
+      // The bundled namespaces are complete; the others are read through the backend.
+      partialBundledLanguages: true,
+    });
   return instance;
+}
+
+/**
+ * The namespaces of every screen after the first one, in the current language and the French
+ * fallback; a later language change loads them for the new language too (i18next keeps them in its `ns`).
+ */
+export async function loadLaterTexts(instance: i18n): Promise<void> {
+  await instance.loadNamespaces([...LATER_NAMESPACES]);
 }
 
 const LOCALE_KEY = 'shubbak-portal-locale';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LOCALES, directionOf } from '../../../src/domain/locales';
+import { LOCALES, directionOf } from '../../../src/domain/localeCodes';
 import { usePortal } from '../app/portalContext';
 
 /** The first screen of a first visit, and the language menu later: each language named in itself. */

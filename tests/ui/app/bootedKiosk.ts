@@ -1,6 +1,7 @@
 import { fireEvent } from '@testing-library/react';
 import type { i18n as I18n } from 'i18next';
 import type { BootedKiosk } from '../../../src/app/bootstrap';
+import { openedStorage } from '../../../src/app/lazyStorage';
 import type { KioskSettings } from '../../../src/domain/settings';
 import type { KioskPlatform } from '../../../src/platform/types';
 import type { ShubbakDb } from '../../../src/storage/db';
@@ -8,6 +9,11 @@ import { createSupervisorServices } from '../../../src/supervisor/services';
 import type { SyncService } from '../../../src/sync/syncService';
 import { testCatalogue } from '../../machines/sessionFixtures';
 import { idleSyncStatus, pinHostOf } from '../../supervisor/fakes';
+import { loadLaterScreens } from '../../../src/ui/ScreenRouter';
+
+// The screens after the first two are a chunk the kiosk fetches after its first paint: loaded once
+// here, so the tests render the whole flow synchronously as the kiosk does once warmed up.
+await loadLaterScreens();
 
 /** What `bootstrap` hands `KioskApp`, over a real database and fakes for the rest: the composition root under test. */
 
@@ -22,7 +28,7 @@ const platform: KioskPlatform = {
 };
 
 /** A sync engine that is idle, enrolled and never syncs. */
-function idleSync(): SyncService {
+export function idleSync(): SyncService {
   return {
     trigger: () => undefined,
     subscribe: () => () => undefined,
@@ -34,23 +40,33 @@ function idleSync(): SyncService {
   };
 }
 
-export function bootedKiosk({ db, i18n, settings }: { db: ShubbakDb; i18n: I18n; settings: KioskSettings }): BootedKiosk {
-  const sync = idleSync();
+export function bootedKiosk({ db, i18n, settings, sync = idleSync() }: { db: ShubbakDb; i18n: I18n; settings: KioskSettings; sync?: SyncService }): BootedKiosk {
+  const submit = async () => ({ trackingCode: 'KBZ-00042-7', statusToken: null });
+  const lookupStatus = async () => ({ found: false as const, reason: 'noMatch' as const });
   return {
-    db,
     services: {
-      submit: async () => ({ trackingCode: 'KBZ-00042-7' }),
-      lookupStatus: async () => ({ found: false, reason: 'noMatch' }),
+      submit,
+      lookupStatus,
       callStaff: () => undefined,
       catalogue: testCatalogue,
       settings,
       platform,
     },
-    supervisor: createSupervisorServices({ db, platform, sync }),
-    sync,
+    // Already open: the unit tests render the whole flow synchronously.
+    storage: openedStorage({
+      db,
+      sync,
+      supervisor: createSupervisorServices({ db, platform, sync }),
+      submit,
+      lookupStatus,
+      callStaff: () => undefined,
+      recordedPrompts: async () => ({ url: () => null }),
+      reloadCatalogue: async () => testCatalogue,
+      reloadOfficeIdentity: async () => null,
+      settings,
+    }),
     i18n,
-    reloadCatalogue: async () => testCatalogue,
-    reloadOfficeIdentity: async () => null,
+    enrolmentMark: null,
   };
 }
 

@@ -7,7 +7,7 @@ import { ShubbakDb } from '../../../src/storage/db';
 import { enrolmentMarkOf } from '../../../src/sync/enrolmentMark';
 import type { SyncStatus } from '../../../src/sync/syncService';
 import { FakeSync, idleSyncStatus } from '../../supervisor/fakes';
-import { bootedKiosk, tap } from './bootedKiosk';
+import { bootedKiosk, idleSync, tap } from './bootedKiosk';
 
 describe('whether staff must act on the enrolment', () => {
   it.each<[string, Partial<SyncStatus>, string | null]>([
@@ -33,11 +33,10 @@ describe('the enrolment mark on the attract screen', () => {
 
   function renderWith(status: Partial<SyncStatus>) {
     const settings = { ...DEFAULT_SETTINGS, defaultLocale: 'fr' as const };
-    const boot = bootedKiosk({ db, i18n: createI18n('fr'), settings });
     const sync = new FakeSync();
     sync.status = idleSyncStatus(status);
-    const fakeSync = { ...boot.sync, subscribe: sync.subscribe.bind(sync), getStatus: sync.getStatus.bind(sync) };
-    render(<KioskApp boot={{ ...boot, sync: fakeSync }} />);
+    const fakeSync = { ...idleSync(), subscribe: sync.subscribe.bind(sync), getStatus: sync.getStatus.bind(sync) };
+    render(<KioskApp boot={bootedKiosk({ db, i18n: createI18n('fr'), settings, sync: fakeSync })} />);
     return sync;
   }
 

@@ -5,6 +5,7 @@ import { isConflict } from '../api/consoleApi';
 import { useConsole } from '../app/ConsoleContext';
 import { formatNumber } from '../app/format';
 import { ServiceEditForm } from '../components/ServiceEditForm';
+import { DataTable } from '../components/DataTable';
 
 type Notice = { kind: 'done'; version: number } | { kind: 'conflict' } | { kind: 'failed' };
 
@@ -78,46 +79,44 @@ export function CataloguePage() {
               />
             </section>
           ) : null}
-          <table className="requests" data-testid="catalogue-table">
-            <caption className="visually-hidden">{t('catalogue.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('catalogue.service')}</th>
-                <th scope="col">{t('catalogue.state')}</th>
-                <th scope="col">{t('catalogue.delay')}</th>
-                <th scope="col">{t('catalogue.fee')}</th>
-                <th scope="col">{t('catalogue.documents')}</th>
-                <th scope="col">{t('fleet.actions')}</th>
+          <DataTable
+            testId="catalogue-table"
+            caption={t('catalogue.title')}
+            columns={[
+              t('catalogue.service'),
+              t('catalogue.state'),
+              t('catalogue.delay'),
+              t('catalogue.fee'),
+              t('catalogue.documents'),
+              t('fleet.actions'),
+            ]}
+          >
+            {catalogue.services.map((service) => (
+              <tr key={service.id} data-testid={`catalogue-${service.id}`} className={service.active ? undefined : 'inactive'}>
+                <th scope="row">
+                  {service.name[locale]}
+                  {service.issuesCertificate ? <small className="hint"> · {t('catalogue.certificate')}</small> : null}
+                </th>
+                <td data-testid={`catalogue-state-${service.id}`}>{service.active ? t('catalogue.active') : t('catalogue.inactive')}</td>
+                <td>
+                  {service.delay[locale]}
+                  {service.delayDays !== null ? ` (${t('catalogue.days', { count: service.delayDays })})` : null}
+                </td>
+                <td>{fee(service)}</td>
+                <td>{service.documents.length === 0 ? t('catalogue.noDocuments') : service.documents.map((document) => document[locale]).join(' · ')}</td>
+                <td>
+                  <div className="buttons">
+                    <button type="button" aria-label={t('catalogue.editOf', { name: service.name[locale] })} onClick={() => setEditing(service.id)} data-testid={`catalogue-edit-${service.id}`}>
+                      {t('catalogue.edit')}
+                    </button>
+                    <button type="button" disabled={busy} onClick={() => toggle(service, catalogue.version)} data-testid={`catalogue-toggle-${service.id}`}>
+                      {service.active ? t('catalogue.deactivate') : t('catalogue.activate')}
+                    </button>
+                  </div>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {catalogue.services.map((service) => (
-                <tr key={service.id} data-testid={`catalogue-${service.id}`} className={service.active ? undefined : 'inactive'}>
-                  <th scope="row">
-                    {service.name[locale]}
-                    {service.issuesCertificate ? <small className="hint"> · {t('catalogue.certificate')}</small> : null}
-                  </th>
-                  <td data-testid={`catalogue-state-${service.id}`}>{service.active ? t('catalogue.active') : t('catalogue.inactive')}</td>
-                  <td>
-                    {service.delay[locale]}
-                    {service.delayDays !== null ? ` (${t('catalogue.days', { count: service.delayDays })})` : null}
-                  </td>
-                  <td>{fee(service)}</td>
-                  <td>{service.documents.length === 0 ? t('catalogue.noDocuments') : service.documents.map((document) => document[locale]).join(' · ')}</td>
-                  <td>
-                    <div className="buttons">
-                      <button type="button" aria-label={t('catalogue.editOf', { name: service.name[locale] })} onClick={() => setEditing(service.id)} data-testid={`catalogue-edit-${service.id}`}>
-                        {t('catalogue.edit')}
-                      </button>
-                      <button type="button" disabled={busy} onClick={() => toggle(service, catalogue.version)} data-testid={`catalogue-toggle-${service.id}`}>
-                        {service.active ? t('catalogue.deactivate') : t('catalogue.activate')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </>
       )}
     </section>

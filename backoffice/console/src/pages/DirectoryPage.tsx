@@ -5,6 +5,7 @@ import { ConsoleApiError } from '../api/consoleApi';
 import { useConsole } from '../app/ConsoleContext';
 import { isKnownBodyKind, KNOWN_BODY_KINDS, readBodyForm, type BodyFormField, type FieldProblem } from '../app/bodyForm';
 import { BODY_NAME } from '../app/freeTextRules';
+import { DataTable } from '../components/DataTable';
 
 type Notice = { kind: 'added' | 'removed'; name: string } | { kind: 'failed' | 'invalid' | 'loadFailed' };
 
@@ -116,53 +117,51 @@ export function DirectoryPage() {
       ) : bodies.length === 0 ? (
         <p data-testid="directory-none">{t('directory.none')}</p>
       ) : (
-        <table className="requests" data-testid="directory-table">
-          <caption className="visually-hidden">{t('directory.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('directory.nameAr')}</th>
-              <th scope="col">{t('directory.nameFr')}</th>
-              <th scope="col">{t('directory.kind')}</th>
-              <th scope="col">{t('directory.communes')}</th>
-              <th scope="col">{t('directory.reachedBy')}</th>
-              <th scope="col">{t('fleet.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {bodies.map((body) => (
-              <tr key={body.id} data-testid={`body-row-${body.id}`}>
-                <th scope="row" lang="ar" dir="rtl">
-                  {body.nameAr}
-                </th>
-                <td lang="fr" dir="ltr">
-                  {body.nameFr}
-                </td>
-                <td>{kindName(body.kind)}</td>
-                <td>{body.communes.length === 0 ? t('directory.everyCommune') : body.communes.join(' · ')}</td>
-                <td>
-                  {body.email ? <div dir="ltr">{body.email}</div> : null}
-                  {body.endpoint ? <div dir="ltr">{body.endpoint}</div> : null}
-                </td>
-                <td>
-                  {confirming === body.id ? (
-                    <span className="buttons">
-                      <button type="button" className="danger" disabled={busy} data-testid={`body-remove-confirm-${body.id}`} onClick={() => remove(body)}>
-                        {t('directory.removeConfirm')}
-                      </button>
-                      <button type="button" onClick={() => setConfirming(null)}>
-                        {t('common.cancel')}
-                      </button>
-                    </span>
-                  ) : (
-                    <button type="button" aria-label={t('directory.removeOf', { name: body.nameFr })} data-testid={`body-remove-${body.id}`} onClick={() => setConfirming(body.id)}>
-                      {t('directory.remove')}
+        <DataTable
+          testId="directory-table"
+          caption={t('directory.title')}
+          columns={[
+            t('directory.nameAr'),
+            t('directory.nameFr'),
+            t('directory.kind'),
+            t('directory.communes'),
+            t('directory.reachedBy'),
+            t('fleet.actions'),
+          ]}
+        >
+          {bodies.map((body) => (
+            <tr key={body.id} data-testid={`body-row-${body.id}`}>
+              <th scope="row" lang="ar" dir="rtl">
+                {body.nameAr}
+              </th>
+              <td lang="fr" dir="ltr">
+                {body.nameFr}
+              </td>
+              <td>{kindName(body.kind)}</td>
+              <td>{body.communes.length === 0 ? t('directory.everyCommune') : body.communes.join(' · ')}</td>
+              <td>
+                {body.email ? <div dir="ltr">{body.email}</div> : null}
+                {body.endpoint ? <div dir="ltr">{body.endpoint}</div> : null}
+              </td>
+              <td>
+                {confirming === body.id ? (
+                  <span className="buttons">
+                    <button type="button" className="danger" disabled={busy} data-testid={`body-remove-confirm-${body.id}`} onClick={() => remove(body)}>
+                      {t('directory.removeConfirm')}
                     </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                    <button type="button" onClick={() => setConfirming(null)}>
+                      {t('common.cancel')}
+                    </button>
+                  </span>
+                ) : (
+                  <button type="button" aria-label={t('directory.removeOf', { name: body.nameFr })} data-testid={`body-remove-${body.id}`} onClick={() => setConfirming(body.id)}>
+                    {t('directory.remove')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       <form className="panel body-form" onSubmit={add} noValidate aria-labelledby="body-add-title" data-testid="body-add">

@@ -4,6 +4,7 @@ import type { EnrolmentCodeResponse, KioskRow } from '../../../../src/domain/con
 import { roleAtLeast } from '../../../../src/domain/console/roles';
 import { useConsole } from '../app/ConsoleContext';
 import { formatBytes, formatDateTime, formatDuration, formatNumber } from '../app/format';
+import { DataTable } from '../components/DataTable';
 
 /** The office's kiosks with their last heartbeat's figures; an admin revokes one or makes an enrolment code. */
 export function FleetPage() {
@@ -56,67 +57,66 @@ export function FleetPage() {
       ) : kiosks.length === 0 ? (
         <p>{t('fleet.none')}</p>
       ) : (
-        <table className="requests fleet" data-testid="fleet-table">
-          <caption className="visually-hidden">{t('fleet.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('fleet.kiosk')}</th>
-              <th scope="col">{t('fleet.lastSeen')}</th>
-              <th scope="col">{t('fleet.version')}</th>
-              <th scope="col">{t('fleet.queueDepth')}</th>
-              <th scope="col">{t('fleet.oldestPending')}</th>
-              <th scope="col">{t('fleet.lastSuccess')}</th>
-              <th scope="col">{t('fleet.lastError')}</th>
-              <th scope="col">{t('fleet.printer')}</th>
-              <th scope="col">{t('fleet.freeStorage')}</th>
-              {admin ? <th scope="col">{t('fleet.actions')}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {kiosks.map((kiosk) => {
-              const beat = kiosk.heartbeat;
-              return (
-                <tr key={kiosk.id} data-testid={`kiosk-${kiosk.id}`} className={kiosk.silent ? 'silent' : undefined}>
-                  <th scope="row">
-                    {kiosk.label} <span className="muted" dir="ltr">({kiosk.trackingPrefix})</span>
-                    {kiosk.revokedAt ? <span className="badge">{t('fleet.revoked')}</span> : null}
-                    {kiosk.silent ? (
-                      <span className="badge overdue" data-testid="kiosk-silent">
-                        {t('fleet.silent')}
-                      </span>
-                    ) : null}
-                  </th>
-                  <td>{kiosk.lastSeenAt ? formatDateTime(kiosk.lastSeenAt, locale) : t('fleet.never')}</td>
-                  <td dir="ltr">{beat?.appVersion ?? '—'}</td>
-                  <td>{beat ? formatNumber(beat.queueDepth, locale) : '—'}</td>
-                  <td>{beat?.oldestPendingAgeSeconds == null ? '—' : formatDuration(beat.oldestPendingAgeSeconds, locale)}</td>
-                  <td>{beat?.lastSuccessAt ? formatDateTime(beat.lastSuccessAt, locale) : '—'}</td>
-                  <td>{beat?.lastError ? `${beat.lastError.reason} · ${formatDateTime(beat.lastError.at, locale)}` : '—'}</td>
-                  <td>{beat ? t(`printer.${beat.printer}`) : '—'}</td>
-                  <td>{beat?.freeStorageBytes == null ? '—' : formatBytes(beat.freeStorageBytes, locale)}</td>
-                  {admin ? (
-                    <td>
-                      {kiosk.revokedAt ? null : confirming === kiosk.id ? (
-                        <span className="buttons">
-                          <button type="button" className="danger" data-testid={`revoke-confirm-${kiosk.id}`} onClick={() => revoke(kiosk.id)}>
-                            {t('fleet.revokeConfirm')}
-                          </button>
-                          <button type="button" onClick={() => setConfirming(null)}>
-                            {t('common.cancel')}
-                          </button>
-                        </span>
-                      ) : (
-                        <button type="button" data-testid={`revoke-${kiosk.id}`} onClick={() => setConfirming(kiosk.id)}>
-                          {t('fleet.revoke')}
-                        </button>
-                      )}
-                    </td>
+        <DataTable
+          testId="fleet-table"
+          caption={t('fleet.title')}
+          className="requests fleet"
+          columns={[
+            t('fleet.kiosk'),
+            t('fleet.lastSeen'),
+            t('fleet.version'),
+            t('fleet.queueDepth'),
+            t('fleet.oldestPending'),
+            t('fleet.lastSuccess'),
+            t('fleet.lastError'),
+            t('fleet.printer'),
+            t('fleet.freeStorage'),
+            admin ? t('fleet.actions') : null,
+          ]}
+        >
+          {kiosks.map((kiosk) => {
+            const beat = kiosk.heartbeat;
+            return (
+              <tr key={kiosk.id} data-testid={`kiosk-${kiosk.id}`} className={kiosk.silent ? 'silent' : undefined}>
+                <th scope="row">
+                  {kiosk.label} <span className="muted" dir="ltr">({kiosk.trackingPrefix})</span>
+                  {kiosk.revokedAt ? <span className="badge">{t('fleet.revoked')}</span> : null}
+                  {kiosk.silent ? (
+                    <span className="badge overdue" data-testid="kiosk-silent">
+                      {t('fleet.silent')}
+                    </span>
                   ) : null}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                </th>
+                <td>{kiosk.lastSeenAt ? formatDateTime(kiosk.lastSeenAt, locale) : t('fleet.never')}</td>
+                <td dir="ltr">{beat?.appVersion ?? '—'}</td>
+                <td>{beat ? formatNumber(beat.queueDepth, locale) : '—'}</td>
+                <td>{beat?.oldestPendingAgeSeconds == null ? '—' : formatDuration(beat.oldestPendingAgeSeconds, locale)}</td>
+                <td>{beat?.lastSuccessAt ? formatDateTime(beat.lastSuccessAt, locale) : '—'}</td>
+                <td>{beat?.lastError ? `${beat.lastError.reason} · ${formatDateTime(beat.lastError.at, locale)}` : '—'}</td>
+                <td>{beat ? t(`printer.${beat.printer}`) : '—'}</td>
+                <td>{beat?.freeStorageBytes == null ? '—' : formatBytes(beat.freeStorageBytes, locale)}</td>
+                {admin ? (
+                  <td>
+                    {kiosk.revokedAt ? null : confirming === kiosk.id ? (
+                      <span className="buttons">
+                        <button type="button" className="danger" data-testid={`revoke-confirm-${kiosk.id}`} onClick={() => revoke(kiosk.id)}>
+                          {t('fleet.revokeConfirm')}
+                        </button>
+                        <button type="button" onClick={() => setConfirming(null)}>
+                          {t('common.cancel')}
+                        </button>
+                      </span>
+                    ) : (
+                      <button type="button" data-testid={`revoke-${kiosk.id}`} onClick={() => setConfirming(kiosk.id)}>
+                        {t('fleet.revoke')}
+                      </button>
+                    )}
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
     </section>
   );

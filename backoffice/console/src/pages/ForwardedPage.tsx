@@ -6,6 +6,7 @@ import { bodyName } from '../app/bodyNames';
 import { formatDateTime } from '../app/format';
 import { hrefOf } from '../app/routes';
 import { ForwardStandingBadge } from '../components/ForwardStandingBadge';
+import { DataTable } from '../components/DataTable';
 
 /** The requests waiting on another body's answer (queued, sent, overdue), oldest first as the back office orders them. */
 export function ForwardedPage() {
@@ -41,37 +42,35 @@ export function ForwardedPage() {
       ) : (
         <>
           <p data-testid="forwarded-summary">{t('forwarded.summary', { count: forwards.length, overdue })}</p>
-          <table className="requests" data-testid="forwarded-table">
-            <caption className="visually-hidden">{t('forwarded.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('forwards.request')}</th>
-                <th scope="col">{t('forwards.body')}</th>
-                <th scope="col">{t('forwards.forwardedAt')}</th>
-                <th scope="col">{t('forwards.sentAt')}</th>
-                <th scope="col">{t('forwards.dueAt')}</th>
-                <th scope="col">{t('forwards.state')}</th>
+          <DataTable
+            testId="forwarded-table"
+            caption={t('forwarded.title')}
+            columns={[
+              t('forwards.request'),
+              t('forwards.body'),
+              t('forwards.forwardedAt'),
+              t('forwards.sentAt'),
+              t('forwards.dueAt'),
+              t('forwards.state'),
+            ]}
+          >
+            {forwards.map((forward) => (
+              <tr key={forward.id} data-testid={`forwarded-${forward.id}`}>
+                <th scope="row">
+                  <a href={hrefOf({ page: 'request', id: forward.requestId })} dir="ltr" aria-label={t('forwarded.open', { code: forward.trackingCode })}>
+                    {forward.trackingCode}
+                  </a>
+                </th>
+                <td>{bodyName(forward.body, locale)}</td>
+                <td>{formatDateTime(forward.forwardedAt, locale)}</td>
+                <td>{forward.sentAt ? formatDateTime(forward.sentAt, locale) : t('forwards.notYet')}</td>
+                <td>{forward.dueAt ? formatDateTime(forward.dueAt, locale) : t('forwards.noDue')}</td>
+                <td>
+                  <ForwardStandingBadge standing={forward.standing} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {forwards.map((forward) => (
-                <tr key={forward.id} data-testid={`forwarded-${forward.id}`}>
-                  <th scope="row">
-                    <a href={hrefOf({ page: 'request', id: forward.requestId })} dir="ltr" aria-label={t('forwarded.open', { code: forward.trackingCode })}>
-                      {forward.trackingCode}
-                    </a>
-                  </th>
-                  <td>{bodyName(forward.body, locale)}</td>
-                  <td>{formatDateTime(forward.forwardedAt, locale)}</td>
-                  <td>{forward.sentAt ? formatDateTime(forward.sentAt, locale) : t('forwards.notYet')}</td>
-                  <td>{forward.dueAt ? formatDateTime(forward.dueAt, locale) : t('forwards.noDue')}</td>
-                  <td>
-                    <ForwardStandingBadge standing={forward.standing} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </>
       )}
     </section>

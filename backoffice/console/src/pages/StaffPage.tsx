@@ -8,6 +8,7 @@ import { ConsoleApiError } from '../api/consoleApi';
 import { useConsole } from '../app/ConsoleContext';
 import { formatDateTime } from '../app/format';
 import { STAFF_NAME } from '../app/freeTextRules';
+import { DataTable } from '../components/DataTable';
 
 /** An admin's page: the office's staff, a new account (with its one-time code), role, password reset, revocation. */
 export function StaffPage() {
@@ -88,62 +89,60 @@ export function StaffPage() {
         </p>
       ) : null}
       {staff ? (
-        <table className="requests" data-testid="staff-table">
-          <caption className="visually-hidden">{t('staff.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('staff.name')}</th>
-              <th scope="col">{t('staff.login')}</th>
-              <th scope="col">{t('staff.role')}</th>
-              <th scope="col">{t('staff.state')}</th>
-              <th scope="col">{t('staff.lastLogin')}</th>
-              <th scope="col">{t('fleet.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {staff.map((member) => {
-              const actionable = member.state !== 'revoked' && member.id !== me.staff.id;
-              return (
-                <tr key={member.id} data-testid={`staff-${member.login}`}>
-                  <th scope="row">{member.name}</th>
-                  <td dir="ltr">{member.login}</td>
-                  <td>
-                    {actionable ? (
-                      <select
-                        aria-label={t('staff.roleOf', { name: member.name })}
-                        value={member.role}
-                        data-testid={`staff-role-${member.login}`}
-                        onChange={(event) => api.changeRole(office.officeId, member.id, staffRoleSchema.parse(event.target.value)).then(load, failed)}
-                      >
-                        {STAFF_ROLES.map((role) => (
-                          <option key={role} value={role}>
-                            {t(`roles.${role}`)}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      t(`roles.${member.role}`)
-                    )}
-                  </td>
-                  <td>{t(`staffStates.${member.state}`)}</td>
-                  <td>{member.lastLoginAt ? formatDateTime(member.lastLoginAt, locale) : '—'}</td>
-                  <td>
-                    {actionable ? (
-                      <div className="buttons">
-                        <button type="button" data-testid={`staff-reset-${member.login}`} onClick={() => api.resetPassword(office.officeId, member.id).then(issue, failed)}>
-                          {t('staff.reset')}
-                        </button>
-                        <button type="button" className="danger" data-testid={`staff-revoke-${member.login}`} onClick={() => api.revokeStaff(office.officeId, member.id).then(load, failed)}>
-                          {t('staff.revoke')}
-                        </button>
-                      </div>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          testId="staff-table"
+          caption={t('staff.title')}
+          columns={[
+            t('staff.name'),
+            t('staff.login'),
+            t('staff.role'),
+            t('staff.state'),
+            t('staff.lastLogin'),
+            t('fleet.actions'),
+          ]}
+        >
+          {staff.map((member) => {
+            const actionable = member.state !== 'revoked' && member.id !== me.staff.id;
+            return (
+              <tr key={member.id} data-testid={`staff-${member.login}`}>
+                <th scope="row">{member.name}</th>
+                <td dir="ltr">{member.login}</td>
+                <td>
+                  {actionable ? (
+                    <select
+                      aria-label={t('staff.roleOf', { name: member.name })}
+                      value={member.role}
+                      data-testid={`staff-role-${member.login}`}
+                      onChange={(event) => api.changeRole(office.officeId, member.id, staffRoleSchema.parse(event.target.value)).then(load, failed)}
+                    >
+                      {STAFF_ROLES.map((role) => (
+                        <option key={role} value={role}>
+                          {t(`roles.${role}`)}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    t(`roles.${member.role}`)
+                  )}
+                </td>
+                <td>{t(`staffStates.${member.state}`)}</td>
+                <td>{member.lastLoginAt ? formatDateTime(member.lastLoginAt, locale) : '—'}</td>
+                <td>
+                  {actionable ? (
+                    <div className="buttons">
+                      <button type="button" data-testid={`staff-reset-${member.login}`} onClick={() => api.resetPassword(office.officeId, member.id).then(issue, failed)}>
+                        {t('staff.reset')}
+                      </button>
+                      <button type="button" className="danger" data-testid={`staff-revoke-${member.login}`} onClick={() => api.revokeStaff(office.officeId, member.id).then(load, failed)}>
+                        {t('staff.revoke')}
+                      </button>
+                    </div>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
       ) : (
         <p aria-busy="true">{t('common.loading')}</p>
       )}

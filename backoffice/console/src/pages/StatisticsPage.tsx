@@ -6,6 +6,7 @@ import { useConsole } from '../app/ConsoleContext';
 import { formatDuration, formatNumber } from '../app/format';
 import { serviceName } from '../app/serviceNames';
 import { DailyChart } from '../components/DailyChart';
+import { DataTable } from '../components/DataTable';
 
 const DAY_MS = 86_400_000;
 
@@ -80,32 +81,31 @@ export function StatisticsPage({ now = () => new Date() }: { now?: () => Date })
             </div>
           </dl>
           <DailyChart perDay={figures.perDay} />
-          <table className="requests" data-testid="statistics-services">
-            <caption>{t('statistics.perService')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('request.service')}</th>
-                <th scope="col">{t('statistics.received')}</th>
-                <th scope="col">{t('statuses.ready')}</th>
-                <th scope="col">{t('statuses.collected')}</th>
-                <th scope="col">{t('statuses.refused')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.perService.map((row) => {
-                const name = serviceName(row.serviceId);
-                return (
-                  <tr key={row.serviceId}>
-                    <th scope="row">{name ? localized(name, locale) : row.serviceId}</th>
-                    <td>{formatNumber(row.received, locale)}</td>
-                    <td>{formatNumber(row.ready, locale)}</td>
-                    <td>{formatNumber(row.collected, locale)}</td>
-                    <td>{formatNumber(row.refused, locale)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            testId="statistics-services"
+            caption={t('statistics.perService')}
+            captionShown
+            columns={[
+              t('request.service'),
+              t('statistics.received'),
+              t('statuses.ready'),
+              t('statuses.collected'),
+              t('statuses.refused'),
+            ]}
+          >
+            {figures.perService.map((row) => {
+              const name = serviceName(row.serviceId);
+              return (
+                <tr key={row.serviceId}>
+                  <th scope="row">{name ? localized(name, locale) : row.serviceId}</th>
+                  <td>{formatNumber(row.received, locale)}</td>
+                  <td>{formatNumber(row.ready, locale)}</td>
+                  <td>{formatNumber(row.collected, locale)}</td>
+                  <td>{formatNumber(row.refused, locale)}</td>
+                </tr>
+              );
+            })}
+          </DataTable>
         </>
       ) : (
         <p aria-busy="true">{t('common.loading')}</p>

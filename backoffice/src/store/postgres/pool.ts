@@ -55,3 +55,14 @@ export const ADVISORY_LOCKS = {
   /** Transaction: enrolments, so two kiosks never race for the same tracking prefix. */
   enrolment: 0x5348_0003,
 } as const;
+
+/** The first row the query returns, or null. */
+export async function firstRow<R extends pg.QueryResultRow>(db: Queryable, sql: string, params: unknown[]): Promise<R | null> {
+  const { rows } = await db.query<R>(sql, params);
+  return rows[0] ?? null;
+}
+
+/** How many rows the statement inserted, updated or deleted. */
+export async function rowsChanged(db: Queryable, sql: string, params: unknown[]): Promise<number> {
+  return (await db.query(sql, params)).rowCount ?? 0;
+}

@@ -1,0 +1,58 @@
+import type pg from 'pg';
+import { catalogueSchema, type Catalogue } from '../../../../src/domain/catalogue';
+import type { CatalogueStore } from '../composedStore';
+import { firstRow, inTransaction, type Queryable } from './pool';
+
+/** The office's next catalogue version, numbered under the office row's lock. */
+async function insertNextVersion(client: Queryable, officeId: string, catalogue: Catalogue, version: number, at: string): Promise<Catalogue> {
+  const next: Catalogue = { ...catalogue, version };
+  await client.query('INSERT INTO catalogue_versions (office_id, version, body, imported_at) VALUES ($1, $2, $3, $4)', [
+    officeId,
+    next.version,
+    JSON.stringify(next),
+    at,
+  ]);
+  return next;
+}
+
+/** The latest stored version, 0 for none, read after the office row is locked (two writers for one office go in turn). */
+async function lockedLatestVersion(client: Queryable, officeId: string): Promise<number> {
+  await client.query('SELECT 1 FROM offices WHERE id = $1 FOR UPDATE', [officeId]);
+  const { rows } = await client.query<{ latest: number }>('SELECT COALESCE(MAX(version), 0) AS latest FROM catalogue_versions WHERE office_id = $1', [
+    officeId,
+  ]);
+  return rows[0]?.latest ?? 0;
+}
+
+export function pgCatalogues(pool: pg.Pool): CatalogueStore {
+  /** Catalogue versions never change once stored, so a parsed one can be kept by each instance. */
+  const catalogues = new Map<string, Catalogue>();
+  return {
+    importCatalogue(officeId: string, catalogue: Catalogue, at: string): Promise<Catalogue> {
+      return inTransaction(pool, async (client) => insertNextVersion(client, officeId, catalogue, (await lockedLatestVersion(client, officeId)) + 1, at));
+    },
+
+    replaceCatalogue(officeId: string, catalogue: Catalogue, expectedVersion: number, at: string): Promise<Catalogue | 'version_conflict'> {
+      return inTransaction(pool, async (client): Promise<Catalogue | 'version_conflict'> => {
+        // The check and the insert see the same latest version.
+        if ((await lockedLatestVersion(client, officeId)) !== expectedVersion) return 'version_conflict';
+        return insertNextVersion(client, officeId, catalogue, expectedVersion + 1, at);
+      });
+    },
+
+    async getCatalogue(officeId: string, version?: number): Promise<Catalogue | null> {
+      const wanted =
+        version ?? (await firstRow<{ latest: number | null }>(pool, 'SELECT MAX(version) AS latest FROM catalogue_versions WHERE office_id = $1', [officeId]))?.latest;
+      if (wanted === null || wanted === undefined) return null;
+      const key = `${officeId}\u0000${wanted}`;
+      const cached = catalogues.get(key);
+      if (cached) return cached;
+      const row = await firstRow<{ body: string }>(pool, 'SELECT body FROM catalogue_versions WHERE office_id = $1 AND version = $2', [officeId, wanted]);
+      if (!row) return null;
+      // Parsed again on the way out: what the kiosk receives is always a valid catalogue.
+      const catalogue = catalogueSchema.parse(JSON.parse(row.body));
+      catalogues.set(key, catalogue);
+      return catalogue;
+    },
+  };
+}

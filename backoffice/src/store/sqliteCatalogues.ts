@@ -1,0 +1,51 @@
+import type Database from 'better-sqlite3';
+import { catalogueSchema, type Catalogue } from '../../../src/domain/catalogue';
+import type { CatalogueStore } from './composedStore';
+import type { PreparedSql } from './sqliteStatements';
+
+/** An office's catalogue versions; each write runs in one IMMEDIATE transaction. */
+export function sqliteCatalogues(db: Database.Database, sql: PreparedSql): CatalogueStore {
+  /** Catalogue versions never change once stored, so a parsed one can be kept. */
+  const catalogues = new Map<string, Catalogue>();
+  return {
+    async importCatalogue(officeId: string, catalogue: Catalogue, at: string): Promise<Catalogue> {
+      return db
+        .transaction(() => {
+          const latest = sql<[string], number>('SELECT COALESCE(MAX(version), 0) FROM catalogue_versions WHERE office_id = ?');
+          const next: Catalogue = { ...catalogue, version: (latest.pluck().get(officeId) ?? 0) + 1 };
+          const insert = sql('INSERT INTO catalogue_versions (office_id, version, body, imported_at) VALUES (?, ?, ?, ?)');
+          insert.run(officeId, next.version, JSON.stringify(next), at);
+          return next;
+        })
+        .immediate();
+    },
+
+    async replaceCatalogue(officeId: string, catalogue: Catalogue, expectedVersion: number, at: string): Promise<Catalogue | 'version_conflict'> {
+      return db
+        .transaction((): Catalogue | 'version_conflict' => {
+          const latest = sql<[string], number>('SELECT COALESCE(MAX(version), 0) FROM catalogue_versions WHERE office_id = ?');
+          if ((latest.pluck().get(officeId) ?? 0) !== expectedVersion) return 'version_conflict';
+          const next: Catalogue = { ...catalogue, version: expectedVersion + 1 };
+          sql('INSERT INTO catalogue_versions (office_id, version, body, imported_at) VALUES (?, ?, ?, ?)').run(officeId, next.version, JSON.stringify(next), at);
+          return next;
+        })
+        .immediate();
+    },
+
+    async getCatalogue(officeId: string, version?: number): Promise<Catalogue | null> {
+      const latest = sql<[string], number | null>('SELECT MAX(version) FROM catalogue_versions WHERE office_id = ?');
+      const wanted = version ?? latest.pluck().get(officeId);
+      if (wanted === null || wanted === undefined) return null;
+      const key = `${officeId}\u0000${wanted}`;
+      const cached = catalogues.get(key);
+      if (cached) return cached;
+      const select = sql<[string, number], string>('SELECT body FROM catalogue_versions WHERE office_id = ? AND version = ?');
+      const body = select.pluck().get(officeId, wanted);
+      if (body === undefined) return null;
+      // Parsed again on the way out: what the kiosk receives is always a valid catalogue.
+      const catalogue = catalogueSchema.parse(JSON.parse(body));
+      catalogues.set(key, catalogue);
+      return catalogue;
+    },
+  };
+}
