@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAudioGuide } from './audio/AudioGuide';
 import { ChooseButton } from './audio/ChooseButton';
@@ -12,9 +13,10 @@ import { useSend, useSessionValue } from './session/hooks';
  * One row on every screen, both ways up: the office, the spoken-guidance controls while they are
  * on, the language menu, the display toggles (pictograms, named for screen readers), the call
  * for help and, mid-request, cancel. Its size does not follow the large-text mode, so the row
- * never wraps.
+ * never wraps. Memoised: a screen change re-renders the shell, not the header (whose props are
+ * two flags that change only at the attract screen).
  */
-export function KioskHeader({ showLanguages, showCancel }: { showLanguages: boolean; showCancel: boolean }) {
+export const KioskHeader = memo(function KioskHeader({ showLanguages, showCancel }: { showLanguages: boolean; showCancel: boolean }) {
   const { t } = useTranslation('common');
   const send = useSend();
   const highContrast = useSessionValue((context) => context.highContrast);
@@ -46,4 +48,4 @@ export function KioskHeader({ showLanguages, showCancel }: { showLanguages: bool
       </div>
     </header>
   );
-}
+});

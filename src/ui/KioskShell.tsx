@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { directionOf } from '../domain/locales';
 import { AudioGuideProvider } from './audio/AudioGuide';
 import { KioskHeader } from './KioskHeader';
@@ -11,10 +10,12 @@ import { ScreenRouter } from './ScreenRouter';
 import { canCancel, currentOverlays, currentScreen } from './session/currentScreen';
 import { SessionContext } from './session/SessionProvider';
 import { useSend, useSessionValue } from './session/hooks';
+import { useI18nInstance } from './i18nInstance';
+import { useLanguageFollowsSession } from './session/languageFollowsSession';
 
 /** The citizen's kiosk: language and direction, display choices, inactivity tracking, the screen and its overlays. */
 export function KioskShell() {
-  const { i18n } = useTranslation();
+  const i18n = useI18nInstance();
   const send = useSend();
   const screen = SessionContext.useSelector(currentScreen);
   const overlays = SessionContext.useSelector(currentOverlays, (a, b) => a.stillThere === b.stillThere && a.cancelConfirm === b.cancelConfirm && a.help === b.help);
@@ -22,8 +23,8 @@ export function KioskShell() {
   const highContrast = useSessionValue((context) => context.highContrast);
   const largeText = useSessionValue((context) => context.largeText);
 
+  useLanguageFollowsSession(i18n);
   useEffect(() => {
-    void i18n.changeLanguage(locale);
     document.documentElement.lang = locale;
     document.documentElement.dir = directionOf(locale);
     document.title = i18n.t('common:appName');

@@ -80,27 +80,33 @@ export function AudioGuideProvider({ screen, children }: { screen: ScreenName; c
     }
   }, [listening, screen, speak]);
 
+  // While guidance is off (nearly every session) the value stays the same object across screens
+  // and languages, so the buttons and the header that read it do not render again on each tap.
+  // While guidance is off (nearly every session) the value is the same object on every screen
+  // and in every language, so the buttons and the header that read it do not render again.
   const guide = useMemo<AudioGuide>(
-    () => ({
-      listening,
-      speak,
-      replay: () => speak(screenPrompt(screen)),
-      choose: (prompt, act) => {
-        if (!listening) return act();
-        if (armed?.prompt === prompt) {
-          setArmedChoice(null);
-          return act();
-        }
-        setArmedChoice({ screen, prompt, act });
-        speak(prompt);
-      },
-      armed: armed?.prompt ?? null,
-      takeArmed: () => {
-        if (!armed) return;
-        setArmedChoice(null);
-        armed.act();
-      },
-    }),
+    () =>
+      listening
+        ? {
+            listening,
+            speak,
+            replay: () => speak(screenPrompt(screen)),
+            choose: (prompt, act) => {
+              if (armed?.prompt === prompt) {
+                setArmedChoice(null);
+                return act();
+              }
+              setArmedChoice({ screen, prompt, act });
+              speak(prompt);
+            },
+            armed: armed?.prompt ?? null,
+            takeArmed: () => {
+              if (!armed) return;
+              setArmedChoice(null);
+              armed.act();
+            },
+          }
+        : SILENT,
     [listening, speak, screen, armed],
   );
 

@@ -1,11 +1,15 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentScreen } from '../session/currentScreen';
 import { SessionContext } from '../session/SessionProvider';
 import { REQUEST_STEPS, stepOfScreen } from '../session/steps';
 import { Pictogram } from './Pictogram';
 
-/** "Step 3 of 5" with each step's pictogram: done, current (larger, marked) and still to come. */
-export function StepIndicator() {
+/**
+ * "Step 3 of 5" with each step's pictogram: done, current (larger, marked) and still to come.
+ * Memoised (no props): it follows the screen by itself, not each render of the form around it.
+ */
+export const StepIndicator = memo(function StepIndicator() {
   const { t } = useTranslation('journey');
   const screen = SessionContext.useSelector(currentScreen);
   const step = stepOfScreen(screen);
@@ -30,4 +34,4 @@ export function StepIndicator() {
       </span>
     </nav>
   );
-}
+});

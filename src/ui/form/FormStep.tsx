@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_LENGTH } from '../../domain/validation';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../domain/locales';
 import type { FieldError } from '../../domain/validation';
@@ -73,6 +73,19 @@ export function FormStep({ specs, values, errors, locale, focusPath, onChange, o
     shownErrors.current = errors.length;
   }, [errors]);
 
+  // One pair of handlers per field for the step's life (specs and onChange are stable), so the
+  // memoised fields that did not change skip a render on each typed character.
+  const handlers = useMemo(
+    () =>
+      new Map(
+        specs.map((spec) => [
+          spec.path,
+          { onFocus: () => { setActivePath(spec.path); setHouseNumberActive(false); }, onInput: (display: string) => onChange(spec.path, fromDisplay(spec, display)), onSelect: (value: string) => onChange(spec.path, value) },
+        ]),
+      ),
+    [specs, onChange],
+  );
+
   const active = typed.find((spec) => spec.path === activePath) ?? null;
   const pickedStreet = active && houseNumberActive && picksStreet(active) ? streetOfAddress(values[active.path] ?? '', streets, locale) : null;
   const layout = pickedStreet ? 'numeric' : active ? layoutForField(active.keyboardKind, locale) : null;
@@ -82,7 +95,7 @@ export function FormStep({ specs, values, errors, locale, focusPath, onChange, o
       <div className="form-step__fields" ref={formRef}>
         {specs.map((spec) =>
           spec.kind === 'select' ? (
-            <SelectField key={spec.path} spec={spec} value={values[spec.path] ?? ''} error={errorOf(spec.path)} onChange={(value) => onChange(spec.path, value)} />
+            <SelectField key={spec.path} spec={spec} value={values[spec.path] ?? ''} error={errorOf(spec.path)} onChange={handlers.get(spec.path)!.onSelect} />
           ) : picksStreet(spec) ? (
             <StreetAddressField
               key={spec.path}
@@ -103,8 +116,8 @@ export function FormStep({ specs, values, errors, locale, focusPath, onChange, o
               display={toDisplay(spec, values[spec.path] ?? '')}
               maxLength={spec.kind === 'date' ? DATE_DISPLAY_LENGTH : spec.maxLength}
               error={errorOf(spec.path)}
-              onFocus={() => focusOn(spec.path, false)}
-              onInput={(display) => onChange(spec.path, fromDisplay(spec, display))}
+              onFocus={handlers.get(spec.path)!.onFocus}
+              onInput={handlers.get(spec.path)!.onInput}
               onEnter={onSubmit}
             />
           ),

@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { ActionBar } from '../components/ActionBar';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { useLocale, useSend, useSessionValue } from '../session/hooks';
@@ -34,7 +34,9 @@ export function SessionFormStep({
     () => Object.fromEntries(Object.entries(draftPart ?? {}).map(([key, value]) => [`${part}.${key}`, value])),
     [draftPart, part],
   );
-  const next = () => send({ type: 'flow.next' });
+  // Stable, so a typed character re-renders the field it changed, not every field of the step.
+  const next = useCallback(() => send({ type: 'flow.next' }), [send]);
+  const change = useCallback((path: string, value: string) => send({ type: 'field.change', path, value }), [send]);
   return (
     <ScreenFrame name={part} title={title} actions={<ActionBar onNext={next} />} bodyClassName="screen__body--form">
       {notice}
@@ -44,7 +46,7 @@ export function SessionFormStep({
         errors={errors}
         locale={locale}
         focusPath={focusPath}
-        onChange={(path, value) => send({ type: 'field.change', path, value })}
+        onChange={change}
         onSubmit={next}
         streets={streets}
       />

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldSpec } from './fieldSpec';
 import { isLeftToRightValue } from './fieldSpec';
@@ -24,8 +24,9 @@ export function fieldId(path: string): string {
 /**
  * A real <input>, so a physical keyboard or an MRZ reader still types into it; `inputMode="none"`
  * keeps the tablet's own keyboard away, the on-screen keyboard below the form does the typing.
+ * Memoised: typing into one field leaves the others as they are (their handlers are stable).
  */
-export function TextField({ spec, display, maxLength, autoFocus, error, onInput, onFocus, onEnter }: TextFieldProps) {
+export const TextField = memo(function TextField({ spec, display, maxLength, autoFocus, error, onInput, onFocus, onEnter }: TextFieldProps) {
   const { t } = useTranslation('common');
   const id = fieldId(spec.path);
   const described = [spec.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -64,7 +65,7 @@ export function TextField({ spec, display, maxLength, autoFocus, error, onInput,
       ) : null}
     </div>
   );
-}
+});
 
 function FieldNote({ id, children }: { id: string; children: ReactNode }) {
   return (

@@ -1,6 +1,5 @@
 import { createActorContext } from '@xstate/react';
 import { useMemo, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { fromPromise } from 'xstate';
 import { officeNameIn } from '../../domain/officeIdentity';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
@@ -9,6 +8,7 @@ import { sessionSettingsOf } from '../../machines/session/draft';
 import { sessionMachine } from '../../machines/sessionMachine';
 import { receiptToPrint } from '../receipt/receiptToPrint';
 import { useKioskServices } from '../services';
+import { useI18nInstance } from '../i18nInstance';
 
 /** The one citizen session of the kiosk; screens read it with `SessionContext.useSelector`. */
 export const SessionContext = createActorContext(sessionMachine);
@@ -17,7 +17,7 @@ export const SessionContext = createActorContext(sessionMachine);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const services = useKioskServices();
   // The i18n instance is stable; the receipt's texts are taken in the citizen's language at print time.
-  const { i18n } = useTranslation();
+  const i18n = useI18nInstance();
   const logic = useMemo(
     () =>
       sessionMachine.provide({
