@@ -9,7 +9,7 @@ import { LanguageScreen } from '../screens/LanguageScreen';
 import type { StoredSession } from '../storage/sessionStore';
 import type { PortalSync, PortalSyncStatus } from '../sync/portalSync';
 import { PortalContext, type PortalServices } from './portalContext';
-import { loadLaterTexts, rememberLocale } from './portalI18n';
+import { loadLaterTexts, rememberLocale, switchLanguage } from './portalI18n';
 import { parseRoute, routeHash, type PortalRoute } from './route';
 
 // Every screen but the language screen is loaded on demand: the first page carries that one only.
@@ -115,7 +115,7 @@ export function PortalApp({ i18n, api, session: initialSession, pendingSession =
   const changeLocale = useCallback(
     (next: Locale) => {
       rememberLocale(next);
-      void i18n.changeLanguage(next).then(() => setLocale(next));
+      void switchLanguage(i18n, next).then(() => setLocale(next));
     },
     [i18n],
   );
