@@ -19,11 +19,15 @@ import './styles/portal.css';
 async function boot() {
   const chosen = storedLocale();
   const locale = chosen ?? browserLocale(navigator.languages);
-  const [i18n, session] = await Promise.all([loadPortalI18n(locale), readSession().catch(() => null)]);
+  const sessionRead = readSession().catch(() => null);
+  // A first visit (no language chosen yet) starts on the language screen whatever the session
+  // holds, so it is drawn without waiting for IndexedDB (a database created on that visit); the
+  // shell applies the session when the read returns. A returning visit waits, to land where it was.
+  const [i18n, session] = await Promise.all([loadPortalI18n(locale), chosen === null ? null : sessionRead]);
   // The shell updates it at login and logout; the API client reads it at each call.
   const tokenRef = { current: session?.token ?? null };
   const api = createLazyPortalApi({ origin: location.origin, token: () => tokenRef.current });
-  return { i18n, api, session, locale, firstVisit: chosen === null, tokenRef };
+  return { i18n, api, session, pendingSession: chosen === null ? sessionRead : null, locale, firstVisit: chosen === null, tokenRef };
 }
 
 const root = createRoot(document.getElementById('root')!);

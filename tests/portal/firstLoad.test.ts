@@ -3,7 +3,11 @@ import { LOCALES } from '../../src/domain/locales';
 import { createLazyPortalApi } from '../../portal/src/api/lazyPortalApi';
 import { PortalApiError } from '../../portal/src/api/portalApi';
 import { loadLaterTexts, loadPortalI18n } from '../../portal/src/app/portalI18n';
-import { FIRST_SCREEN_NAMESPACES, LATER_NAMESPACES, firstScreenResources, laterLocaleFiles } from '../../portal/src/app/portalTexts';
+import { FIRST_SCREEN_NAMESPACES, FIRST_SCREEN_PORTAL_KEYS, LATER_NAMESPACES, firstScreenResources, laterLocaleFiles } from '../../portal/src/app/portalTexts';
+import { switchLanguage } from '../../portal/src/app/portalI18n';
+import enPortal from '../../locales/en/portal.json';
+import frPortal from '../../locales/fr/portal.json';
+import zghPortal from '../../locales/zgh/portal.json';
 import { registerServiceWorkerWhenIdle } from '../../portal/src/app/serviceWorker';
 
 describe("the portal's first screen waits for nothing it does not show", () => {
@@ -11,6 +15,9 @@ describe("the portal's first screen waits for nothing it does not show", () => {
     const resources = firstScreenResources();
     for (const locale of LOCALES) {
       expect(Object.keys(resources[locale] ?? {}).sort(), locale).toEqual([...FIRST_SCREEN_NAMESPACES].sort());
+      // Of `portal`, the language screen's keys only, each translated.
+      expect(Object.keys(resources[locale]?.portal ?? {}).sort(), locale).toEqual([...FIRST_SCREEN_PORTAL_KEYS].sort());
+      for (const key of FIRST_SCREEN_PORTAL_KEYS) expect((resources[locale]?.portal as Record<string, unknown> | undefined)?.[key], `${locale} ${key}`).toBeTruthy();
     }
     const later = laterLocaleFiles().map(([language, namespace]) => `${language}/${namespace}`).sort();
     expect(later).toEqual(LOCALES.flatMap((locale) => LATER_NAMESPACES.map((namespace) => `${locale}/${namespace}`)).sort());
@@ -20,12 +27,17 @@ describe("the portal's first screen waits for nothing it does not show", () => {
     const i18n = await loadPortalI18n('zgh');
     expect(i18n.t('common:languages.ar')).not.toBe('languages.ar');
     expect(i18n.hasLoadedNamespace('validation')).toBe(false);
+    expect(i18n.getResourceBundle('zgh', 'portal')).not.toEqual(zghPortal);
     await loadLaterTexts(i18n);
+    // The rest of `portal`, in the language and the French fallback.
+    expect(i18n.getResourceBundle('zgh', 'portal')).toEqual(zghPortal);
+    expect(i18n.getResourceBundle('fr', 'portal')).toEqual(frPortal);
     for (const namespace of LATER_NAMESPACES) expect(i18n.hasLoadedNamespace(namespace), namespace).toBe(true);
     expect(i18n.getResourceBundle('fr', 'refusal')).toBeTruthy();
     // A language chosen afterwards gets every namespace too.
-    await i18n.changeLanguage('en');
+    await switchLanguage(i18n, 'en');
     for (const namespace of [...FIRST_SCREEN_NAMESPACES, ...LATER_NAMESPACES]) expect(i18n.hasResourceBundle('en', namespace), namespace).toBe(true);
+    expect(i18n.getResourceBundle('en', 'portal')).toEqual(enPortal);
   });
 
   it("loads the API client at its first call, and answers as the client itself does (errors included)", async () => {

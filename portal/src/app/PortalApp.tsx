@@ -9,7 +9,7 @@ import { LanguageScreen } from '../screens/LanguageScreen';
 import type { StoredSession } from '../storage/sessionStore';
 import type { PortalSync, PortalSyncStatus } from '../sync/portalSync';
 import { PortalContext, type PortalServices } from './portalContext';
-import { loadLaterTexts, rememberLocale } from './portalI18n';
+import { loadLaterTexts, rememberLocale, switchLanguage } from './portalI18n';
 import { parseRoute, routeHash, type PortalRoute } from './route';
 
 // Every screen but the language screen is loaded on demand: the first page carries that one only.
@@ -25,6 +25,8 @@ export interface PortalAppProps {
   i18n: I18n;
   api: PortalApi;
   session: StoredSession | null;
+  /** On a first visit, the session read still under way when the first screen is drawn (null otherwise). */
+  pendingSession?: Promise<StoredSession | null> | null;
   locale: Locale;
   firstVisit: boolean;
   tokenRef: { current: string | null };
@@ -35,7 +37,7 @@ export interface PortalAppProps {
  * screens through PortalContext. Unlike the kiosk's shell it has no supervisor, no attract screen
  * and no idle wipe: the phone is the citizen's own.
  */
-export function PortalApp({ i18n, api, session: initialSession, locale: initialLocale, firstVisit, tokenRef }: PortalAppProps) {
+export function PortalApp({ i18n, api, session: initialSession, pendingSession = null, locale: initialLocale, firstVisit, tokenRef }: PortalAppProps) {
   const [locale, setLocale] = useState(initialLocale);
   const [session, setSessionState] = useState(initialSession);
   const [route, setRoute] = useState<PortalRoute>(() => parseRoute(location.hash));
@@ -44,6 +46,25 @@ export function PortalApp({ i18n, api, session: initialSession, locale: initialL
   const [sync, setSync] = useState<PortalSync | null>(null);
   const [syncStatus, setSyncStatus] = useState<PortalSyncStatus | null>(null);
   const [laterTextsLoaded, setLaterTextsLoaded] = useState(false);
+  const [sessionKnown, setSessionKnown] = useState(pendingSession === null);
+
+  // A first visit draws the language screen before the session read returns; the session, if
+  // any, is applied then (a login made since wins), and the screens after the language screen wait for it.
+  useEffect(() => {
+    if (!pendingSession) return;
+    let stopped = false;
+    void pendingSession.then((stored) => {
+      if (stopped) return;
+      if (stored && tokenRef.current === null) {
+        tokenRef.current = stored.token;
+        setSessionState((current) => current ?? stored);
+      }
+      setSessionKnown(true);
+    });
+    return () => {
+      stopped = true;
+    };
+  }, [pendingSession, tokenRef]);
 
   useEffect(() => {
     const onHashChange = () => setRoute(parseRoute(location.hash));
@@ -94,7 +115,7 @@ export function PortalApp({ i18n, api, session: initialSession, locale: initialL
   const changeLocale = useCallback(
     (next: Locale) => {
       rememberLocale(next);
-      void i18n.changeLanguage(next).then(() => setLocale(next));
+      void switchLanguage(i18n, next).then(() => setLocale(next));
     },
     [i18n],
   );
@@ -118,13 +139,14 @@ export function PortalApp({ i18n, api, session: initialSession, locale: initialL
   );
 
   return (
-    <PortalContext.Provider value={services}>{screenFor(route, languageChosen, laterTextsLoaded, session, db !== null, () => setLanguageChosen(true))}</PortalContext.Provider>
+    <PortalContext.Provider value={services}>{screenFor(route, languageChosen, laterTextsLoaded && sessionKnown, session, db !== null, () => setLanguageChosen(true))}</PortalContext.Provider>
   );
 }
 
 function screenFor(route: PortalRoute, languageChosen: boolean, laterTextsLoaded: boolean, session: StoredSession | null, dbOpen: boolean, onLanguageChosen: () => void) {
   if (!languageChosen || route.name === 'language') return <LanguageScreen onChosen={onLanguageChosen} />;
-  // Every other screen speaks with the later namespaces (validation messages, statuses, refusal reasons).
+  // Every other screen speaks with the later namespaces (validation messages, statuses, refusal
+  // reasons), and needs to know whether someone is logged in.
   if (!laterTextsLoaded) return <Loading />;
   if (route.name === 'emailLink' || !session)
     return <Suspense fallback={<Loading />}>{route.name === 'emailLink' ? <EmailLinkScreen token={route.token} /> : <LoginScreen />}</Suspense>;

@@ -2,7 +2,7 @@ import { createInstance, type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../src/domain/localeCodes';
 import { i18nOptions } from '../../../src/i18n/i18nOptions';
-import { FIRST_SCREEN_NAMESPACES, LATER_NAMESPACES, firstScreenResources, laterTextsBackend } from './portalTexts';
+import { FIRST_SCREEN_NAMESPACES, LATER_NAMESPACES, firstScreenResources, fullPortalTexts, laterTextsBackend } from './portalTexts';
 
 /**
  * The kiosk's i18next options, with the namespaces the portal's screens use: its own (`portal`)
@@ -31,7 +31,26 @@ export async function loadPortalI18n(locale: Locale): Promise<i18n> {
  * fallback; a later language change loads them for the new language too (i18next keeps them in its `ns`).
  */
 export async function loadLaterTexts(instance: i18n): Promise<void> {
-  await instance.loadNamespaces([...LATER_NAMESPACES]);
+  await Promise.all([instance.loadNamespaces([...LATER_NAMESPACES]), completePortalTexts(instance, instance.languages)]);
+}
+
+/**
+ * Adds the rest of the `portal` namespace (the start-up script has the first screen's keys only)
+ * for these languages; call it before switching to a language so no screen shows a missing key.
+ */
+export async function completePortalTexts(instance: i18n, languages: readonly string[]): Promise<void> {
+  await Promise.all(
+    languages.map(async (language) => {
+      const bundle = await fullPortalTexts(language);
+      if (bundle) instance.addResourceBundle(language, 'portal', bundle, true, true);
+    }),
+  );
+}
+
+/** Switches language once the new language's texts are all there (the later namespaces load with the switch). */
+export async function switchLanguage(instance: i18n, language: string): Promise<void> {
+  await completePortalTexts(instance, [language]);
+  await instance.changeLanguage(language);
 }
 
 const LOCALE_KEY = 'shubbak-portal-locale';
