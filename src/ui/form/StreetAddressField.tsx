@@ -59,8 +59,6 @@ export function StreetAddressField({ spec, value, streets, locale, error, onFocu
     justPicked.current = true;
     onChange(addressOf(street, houseNumber, locale));
   };
-  const otherName = (street: OfficeStreet) => (locale === 'ar' ? street.latin : street.ar);
-  const ownName = (street: OfficeStreet) => (locale === 'ar' ? street.ar : street.latin);
   const id = fieldId(spec.path);
 
   return (
@@ -69,15 +67,7 @@ export function StreetAddressField({ spec, value, streets, locale, error, onFocu
       {suggestions.length > 0 ? (
         <ul className="street-address__suggestions" aria-label={t('streets.suggestions')} data-testid="street-suggestions">
           {suggestions.map((street) => (
-            <li key={`${street.latin}|${street.ar}`}>
-              <TouchButton variant="secondary" className="street-address__choice" testId="street-suggestion" data-street={street.latin} onClick={() => pick(street, typed.houseNumber)}>
-                <Pictogram name="map-pin" size={40} />
-                <span className="street-address__name">{ownName(street)}</span>
-                <span className="street-address__other" dir="auto">
-                  {otherName(street)}
-                </span>
-              </TouchButton>
-            </li>
+            <StreetChoice key={`${street.latin}|${street.ar}`} testId="street-suggestion" street={street} locale={locale} onPick={() => pick(street, typed.houseNumber)} />
           ))}
         </ul>
       ) : null}
@@ -122,19 +112,27 @@ export function StreetAddressField({ spec, value, streets, locale, error, onFocu
         >
           <ul className="street-address__all" data-testid="street-list">
             {streets.map((street) => (
-              <li key={`${street.latin}|${street.ar}`}>
-                <TouchButton variant="secondary" className="street-address__choice" testId="street-option" data-street={street.latin} onClick={() => pick(street, typed.houseNumber)}>
-                  <Pictogram name="map-pin" size={40} />
-                  <span className="street-address__name">{ownName(street)}</span>
-                  <span className="street-address__other" dir="auto">
-                    {otherName(street)}
-                  </span>
-                </TouchButton>
-              </li>
+              <StreetChoice key={`${street.latin}|${street.ar}`} testId="street-option" street={street} locale={locale} onPick={() => pick(street, typed.houseNumber)} />
             ))}
           </ul>
         </Dialog>
       ) : null}
     </div>
+  );
+}
+
+/** One street to touch, in the session's script first and the other script beside it; a list item. */
+function StreetChoice({ street, locale, testId, onPick }: { street: OfficeStreet; locale: Locale; testId: string; onPick: () => void }) {
+  const [ownName, otherName] = locale === 'ar' ? [street.ar, street.latin] : [street.latin, street.ar];
+  return (
+    <li>
+      <TouchButton variant="secondary" className="street-address__choice" testId={testId} data-street={street.latin} onClick={onPick}>
+        <Pictogram name="map-pin" size={40} />
+        <span className="street-address__name">{ownName}</span>
+        <span className="street-address__other" dir="auto">
+          {otherName}
+        </span>
+      </TouchButton>
+    </li>
   );
 }
