@@ -203,6 +203,16 @@ async function push(client: Queryable, input: PushInput): Promise<StoredPushOutc
     if (insertedIds.has(item.request.id)) return input.items[first]!.canonical === item.canonical ? 'duplicate' : 'conflict';
     return firstOutcome(item);
   });
+  // Before the change log: its lock is held from there to COMMIT, and the terms are most of the batch's rows.
+  const indexed = input.items.filter((item, index) => outcomes[index] === 'accepted' && item.searchTerms);
+  if (indexed.length > 0) {
+    const terms = indexed.flatMap((item) => (item.searchTerms ?? []).map((term) => [term, item.request.id] as const));
+    await client.query(
+      `INSERT INTO request_search_terms (office_id, term, request_id) SELECT $1, term, request_id FROM unnest($2::text[], $3::text[]) AS t(term, request_id)
+       ON CONFLICT DO NOTHING`,
+      [input.officeId, terms.map(([term]) => term), terms.map(([, id]) => id)],
+    );
+  }
   await appendChanges(
     client,
     input.items
@@ -217,15 +227,6 @@ async function push(client: Queryable, input: PushInput): Promise<StoredPushOutc
         by: `device:${input.deviceId}`,
       })),
   );
-  const indexed = input.items.filter((item, index) => outcomes[index] === 'accepted' && item.searchTerms);
-  if (indexed.length > 0) {
-    const terms = indexed.flatMap((item) => (item.searchTerms ?? []).map((term) => [term, item.request.id] as const));
-    await client.query(
-      `INSERT INTO request_search_terms (office_id, term, request_id) SELECT $1, term, request_id FROM unnest($2::text[], $3::text[]) AS t(term, request_id)
-       ON CONFLICT DO NOTHING`,
-      [input.officeId, terms.map(([term]) => term), terms.map(([, id]) => id)],
-    );
-  }
   return outcomes;
 }
 
