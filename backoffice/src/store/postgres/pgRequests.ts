@@ -38,35 +38,40 @@ export async function lockFeeds(client: Queryable): Promise<void> {
  */
 async function appendChanges(client: Queryable, changes: readonly NewChange[]): Promise<number[]> {
   if (changes.length === 0) return [];
-  await lockFeeds(client);
-  const columns = [
-    changes.map((c) => c.requestId),
-    changes.map((c) => c.officeId),
-    changes.map((c) => c.status),
-    changes.map((c) => c.reason),
-    changes.map((c) => c.reasonCode),
-    changes.map((c) => c.at),
-  ];
-  // WITH ORDINALITY keeps the items' order in the numbers drawn.
+  // One statement, so the lock is held for one round trip and the COMMIT's, not four: a round
+  // trip waits for this process's event loop, which is busy with other kiosks' batches. The
+  // lock is a materialised CTE every inserted row is joined to, so it is taken before the first
+  // number is drawn; WITH ORDINALITY keeps the items' order in the numbers drawn. Every status
+  // change is a timeline event too (kiosk-made ones carry no staff member).
   const { rows } = await client.query<{ seq: number }>(
-    `INSERT INTO status_changes (request_id, office_id, status, reason, reason_code, changed_at, changed_by)
-     SELECT request_id, office_id, status, reason, reason_code, changed_at, changed_by
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-       WITH ORDINALITY AS t(request_id, office_id, status, reason, reason_code, changed_at, changed_by, n)
-     ORDER BY n
-     RETURNING seq`,
-    [...columns, changes.map((c) => c.by)],
+    `WITH feed_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($8)),
+     changed AS (
+       INSERT INTO status_changes (request_id, office_id, status, reason, reason_code, changed_at, changed_by)
+       SELECT request_id, office_id, status, reason, reason_code, changed_at, changed_by
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+         WITH ORDINALITY AS t(request_id, office_id, status, reason, reason_code, changed_at, changed_by, n)
+         CROSS JOIN feed_lock
+       ORDER BY n
+       RETURNING seq, request_id, office_id, status, reason, reason_code, changed_at
+     ),
+     logged AS (
+       INSERT INTO request_events (request_id, office_id, kind, at, staff_id, status, reason_code, reason)
+       SELECT request_id, office_id, CASE WHEN status = 'received' THEN 'received' ELSE 'status' END, changed_at, NULL, status, reason_code, reason
+       FROM changed ORDER BY seq
+     )
+     SELECT seq FROM changed ORDER BY seq`,
+    [
+      changes.map((c) => c.requestId),
+      changes.map((c) => c.officeId),
+      changes.map((c) => c.status),
+      changes.map((c) => c.reason),
+      changes.map((c) => c.reasonCode),
+      changes.map((c) => c.at),
+      changes.map((c) => c.by),
+      ADVISORY_LOCKS.changeFeed,
+    ],
   );
-  // Every status change is a timeline event too (kiosk-made ones carry no staff member).
-  await client.query(
-    `INSERT INTO request_events (request_id, office_id, kind, at, staff_id, status, reason_code, reason)
-     SELECT request_id, office_id, CASE WHEN status = 'received' THEN 'received' ELSE 'status' END, at, NULL, status, reason_code, reason
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-       WITH ORDINALITY AS t(request_id, office_id, status, reason, reason_code, at, n)
-     ORDER BY n`,
-    columns,
-  );
-  return rows.map((row) => row.seq).sort((a, b) => a - b);
+  return rows.map((row) => row.seq);
 }
 
 /** Counts gaps and replays of the kiosk's own sequence; the device row is locked, so two instances count in turn. */
