@@ -30,17 +30,26 @@ afterEach(async () => {
 let schemas = 0;
 const T0 = new Date().toISOString();
 
-/** A fresh database with office north (catalogue v1) and `kiosks` enrolled kiosks whose bearer tokens are returned. */
-async function seeded(kiosks: number): Promise<{ url: string; devices: { id: string; officeId: string; trackingPrefix: string; token: string }[] }> {
+/**
+ * A fresh database with the offices given (north alone by default; catalogue v1 each) and `kiosks`
+ * enrolled kiosks, the i-th in office `offices[i % offices.length]`, whose bearer tokens are returned.
+ */
+async function seeded(
+  kiosks: number,
+  offices: readonly string[] = ['north'],
+): Promise<{ url: string; devices: { id: string; officeId: string; trackingPrefix: string; token: string }[] }> {
   const url = await cluster.createSchema(`instances_${++schemas}`);
   const store = await openStore({ engine: 'postgres', url, poolSize: 2 });
   try {
-    await store.createOffice({ id: 'north', name: 'North', createdAt: T0 });
-    await store.importCatalogue('north', testCatalogue(), T0);
+    for (const office of offices) {
+      await store.createOffice({ id: office, name: office, createdAt: T0 });
+      await store.importCatalogue(office, testCatalogue(), T0);
+    }
     const devices = [];
     for (let i = 0; i < kiosks; i++) {
       const token = newToken();
-      await store.createEnrolmentCode({ codeHash: hashSecret(`code-${i}`), officeId: 'north', createdAt: T0, expiresAt: '2099-01-01T00:00:00.000Z' });
+      const officeId = offices[i % offices.length]!;
+      await store.createEnrolmentCode({ codeHash: hashSecret(`code-${i}`), officeId, createdAt: T0, expiresAt: '2099-01-01T00:00:00.000Z' });
       const outcome = await store.redeemEnrolmentCode({
         codeHash: hashSecret(`code-${i}`),
         now: T0,
@@ -153,6 +162,58 @@ describe('several back-office instances on one PostgreSQL database', () => {
     expect(await earlyPush).toEqual(['accepted']);
     const after = await pull(during.cursor);
     expect(after.changes.map((c) => c.requestId)).toEqual([late.request.id, early.request.id]);
+  }, 30_000);
+
+  it("lets another office commit meanwhile, and still never lets a kiosk skip its own office's late change", async () => {
+    const { url, devices } = await seeded(2, ['north', 'south']);
+    const [northKiosk, southKiosk] = devices;
+    let release!: () => void;
+    let reached!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holding = new Promise<void>((resolve) => (reached = resolve));
+    let armed = false;
+    const slow = await instance(url, {
+      url,
+      poolSize: 2,
+      faults: {
+        beforePushCommit: async () => {
+          if (!armed) return;
+          reached();
+          await held;
+        },
+      },
+    });
+    const fast = await instance(url);
+    const reader = buildServer({ store: fast, rateLimit: false });
+    cleanups.push(() => reader.close());
+    const pull = async (kiosk: typeof northKiosk, since: number) => {
+      const response = await reader.inject({ method: 'GET', url: `/api/v1/changes?since=${since}`, headers: { authorization: `Bearer ${kiosk!.token}` } });
+      return changesResponseSchema.parse(response.json());
+    };
+    const batch = (kiosk: typeof northKiosk, seq: number) => {
+      const request = makeRequest(kiosk!.trackingPrefix, seq);
+      return { request, input: { deviceId: kiosk!.id, officeId: kiosk!.officeId, receivedAt: T0, kioskSeqs: [seq], items: [{ request, canonical: JSON.stringify(request) }] } };
+    };
+    const northBefore = await pull(northKiosk, 0);
+
+    armed = true;
+    const late = batch(northKiosk, 1);
+    const latePush = slow.pushRequests(late.input);
+    await holding;
+    // Another office's push does not wait for north's lock: it commits while north's change is held.
+    const other = batch(southKiosk, 1);
+    expect(await fast.pushRequests(other.input)).toEqual(['accepted']);
+    const southPage = await pull(southKiosk, 0);
+    expect(southPage.changes.map((c) => c.requestId)).toEqual([other.request.id]);
+    // North's kiosk sees south's higher number committed, but its cursor does not move past its own office's held change.
+    const during = await pull(northKiosk, northBefore.cursor);
+    expect([during.changes, during.cursor]).toEqual([[], northBefore.cursor]);
+
+    release();
+    expect(await latePush).toEqual(['accepted']);
+    const after = await pull(northKiosk, during.cursor);
+    expect(after.changes.map((c) => c.requestId)).toEqual([late.request.id]);
+    expect(after.changes[0]!.seq).toBeLessThan(southPage.changes[0]!.seq);
   }, 30_000);
 
   it('holds a rate limit across instances: the allowance is one, not one per instance', async () => {

@@ -148,8 +148,12 @@ export interface ConsoleStore {
 
   /** The office's events after `since`, oldest first. */
   eventsSince(officeId: string, since: number, limit: number): Promise<{ events: EventRow[]; more: boolean }>;
-  /** The highest event sequence (any office): where a new listener starts. */
-  lastEventSeq(): Promise<number>;
+  /**
+   * The office's highest event sequence: where a new listener starts. Its own office's, not any
+   * office's: offices are numbered under separate locks (PostgreSQL), so a higher number of
+   * another office may be visible while a lower one of this office still commits.
+   */
+  lastEventSeq(officeId: string): Promise<number>;
 
   /** Requests whose search terms were never written (made before the console existed). */
   requestsToIndex(limit: number): Promise<Array<{ id: string; officeId: string; trackingCode: string; body: string }>>;

@@ -47,3 +47,24 @@ function proofOf(stored: string | null): StatusProof | null {
 export function toStatusChange({ reasonCode, proof, ...row }: ChangeRow): StatusChange {
   return { ...row, ...(reasonCode === null ? {} : { reasonCode }), proof: proofOf(proof) };
 }
+
+/** What a feed read learns about sequence numbers besides its page. */
+export interface HighWaterFacts {
+  /** The office's highest visible change. */
+  officeHigh: number;
+  /** The highest change of any office: numbers above it were never given. */
+  anyHigh: number;
+}
+
+/**
+ * How far an office's kiosk may move its cursor when it has read everything: to its office's
+ * last change, because offices are numbered under separate locks and another office's later
+ * number says nothing of a change of this office still committing. A cursor already above that
+ * but within the numbers given (drawn before offices had their own locks) stays where it is; one
+ * above every number given is reported as such, so the kiosk notices a server restored from a
+ * backup.
+ */
+export function officeHighWater(since: number, { officeHigh, anyHigh }: HighWaterFacts): number {
+  if (since > anyHigh) return anyHigh;
+  return Math.max(officeHigh, since);
+}

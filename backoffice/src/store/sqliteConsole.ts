@@ -207,7 +207,7 @@ export function sqliteConsole(db: Database.Database): ConsoleStore & { mutateReq
       return { events: rows.slice(0, limit), more: rows.length > limit };
     },
 
-    lastEventSeq: async () => sql<number>('SELECT COALESCE(MAX(seq), 0) FROM request_events').pluck().get() ?? 0,
+    lastEventSeq: async (officeId) => sql<number>('SELECT COALESCE(MAX(seq), 0) FROM request_events WHERE office_id = ?').pluck().get(officeId) ?? 0,
 
     requestsToIndex: async (limit) =>
       sql<{ id: string; officeId: string; trackingCode: string; body: string }>(

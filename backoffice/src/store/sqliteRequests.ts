@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RemoteStatus } from '../../../src/domain/status';
-import { dueAt, FINAL_STATUSES, toStatusChange, type ChangeRow } from './requestRows';
+import { dueAt, FINAL_STATUSES, officeHighWater, toStatusChange, type ChangeRow, type HighWaterFacts } from './requestRows';
 import { sameStoredBody, sha256Hex as sha256, type StoredBody } from './storedBody';
 import { MAX_CLAIMED_PREFIXES, type ChangesPage, type PurgeInput, type PushInput, type RequestSummary, type StatusAppend, type StatusAppendOutcome, type StoredPushOutcome } from './types';
 import { purgeOutboxInSqlite } from './sqliteOutbox';
@@ -60,7 +60,10 @@ export function sqliteRequests(db: Database.Database) {
      FROM status_changes c JOIN requests r ON r.id = c.request_id
      WHERE c.office_id = ? AND c.seq > ? ORDER BY c.seq LIMIT ?`,
   );
-  const selectHighWater = db.prepare<[], number>('SELECT COALESCE(MAX(seq), 0) FROM status_changes').pluck();
+  const selectHighWater = db.prepare<[string], HighWaterFacts>(
+    `SELECT (SELECT COALESCE(MAX(seq), 0) FROM status_changes WHERE office_id = ?) AS officeHigh,
+            (SELECT COALESCE(MAX(seq), 0) FROM status_changes) AS anyHigh`,
+  );
   // Through the prefix's office: a copy of the code pushed from another office (before prefixes were bound) is never
   // found. Within the office, the owner's row first, then a re-enrolled kiosk's (see ownsPrefix). A portal
   // installation's prefix belongs to the reserved office `_portal` (migration 011): found through its owner.
@@ -151,7 +154,8 @@ export function sqliteRequests(db: Database.Database) {
     const rows = selectChanges.all(officeId, since, limit + 1);
     const more = rows.length > limit;
     const changes = rows.slice(0, limit).map(toStatusChange);
-    return { changes, more, highWater: selectHighWater.get() ?? 0 };
+    // The same rule as PostgreSQL's, where offices are numbered under separate locks (one contract).
+    return { changes, more, highWater: officeHighWater(since, selectHighWater.get(officeId)!) };
   });
 
   const append = db.transaction((change: StatusAppend): StatusAppendOutcome => {

@@ -163,7 +163,7 @@ export function consoleContract(kit: ConsoleContractKit): void {
       const staffId = await staffMember(store);
       const request = requestOf(device);
       await store.pushRequests(batch(device, [request]));
-      const since = await store.lastEventSeq();
+      const since = await store.lastEventSeq('north');
       const first = await store.mutateRequest(mutation(request, staffId, 0, { status: 'inReview' }));
       expect(first).toMatchObject({ ok: true, version: 1 });
       expect(await second.mutateRequest(mutation(request, staffId, 0, { status: 'refused' }))).toEqual({ ok: false, reason: 'versionConflict' });

@@ -22,7 +22,7 @@ export function registerConsoleEventRoutes(app: FastifyInstance, deps: ConsoleDe
   app.get(CONSOLE_ROUTES.events.path, { config: { access: 'console' } }, async (request): Promise<EventsResponse> => {
     const { officeId } = officeOf(request);
     const { since } = parseOr400(eventsQuerySchema, request.query, 'invalid_query');
-    if (since === undefined) return { events: [], cursor: await store.lastEventSeq(), more: false };
+    if (since === undefined) return { events: [], cursor: await store.lastEventSeq(officeId), more: false };
     const page = await store.eventsSince(officeId, since, EVENTS_PAGE);
     const events = page.events.map(toConsoleEvent);
     return { events, cursor: events.at(-1)?.seq ?? since, more: page.more };
@@ -32,7 +32,7 @@ export function registerConsoleEventRoutes(app: FastifyInstance, deps: ConsoleDe
     const { officeId } = officeOf(request);
     const { since } = parseOr400(eventsQuerySchema, request.query, 'invalid_query');
     const lastEventId = Number(request.headers['last-event-id']);
-    let cursor = Number.isSafeInteger(lastEventId) && lastEventId >= 0 ? lastEventId : (since ?? (await store.lastEventSeq()));
+    let cursor = Number.isSafeInteger(lastEventId) && lastEventId >= 0 ? lastEventId : (since ?? (await store.lastEventSeq(officeId)));
     const token = sessionToken(request);
     void reply.hijack();
     reply.raw.writeHead(200, {

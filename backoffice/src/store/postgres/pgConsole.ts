@@ -79,7 +79,7 @@ export async function mutateRequestIn(client: Queryable, m: RequestMutation): Pr
     m.requestId,
     m.audit.detail,
   ]);
-  await lockFeeds(client);
+  await lockFeeds(client, m.officeId);
   if (m.status !== undefined) {
     await client.query(
       `INSERT INTO status_changes (request_id, office_id, status, reason, reason_code, changed_at, changed_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -206,7 +206,7 @@ export function pgConsole(pool: pg.Pool): ConsoleStore {
       return { events: rows.slice(0, limit), more: rows.length > limit };
     },
 
-    lastEventSeq: () => count('SELECT COALESCE(MAX(seq), 0) AS n FROM request_events', []),
+    lastEventSeq: (officeId) => count('SELECT COALESCE(MAX(seq), 0) AS n FROM request_events WHERE office_id = ?', [officeId]),
 
     requestsToIndex: (limit) =>
       all<{ id: string; officeId: string; trackingCode: string; body: string }>(

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { RefusalReasonCode } from '../../../../src/domain/refusalReasons';
 import type { RemoteStatus } from '../../../../src/domain/status';
-import { dueAt, FINAL_STATUSES, toStatusChange, type ChangeRow } from '../requestRows';
+import { dueAt, FINAL_STATUSES, officeHighWater, toStatusChange, type ChangeRow, type HighWaterFacts } from '../requestRows';
 import { sameStoredBody, type StoredBody } from '../storedBody';
 import { MAX_CLAIMED_PREFIXES, type ChangesPage, type PurgeInput, type PushInput, type RequestSummary, type StatusAppend, type StatusAppendOutcome, type StoredPushOutcome, type ValidPushItem } from '../types';
 import { ADVISORY_LOCKS, inTransaction, type Queryable } from './pool';
@@ -21,30 +21,35 @@ interface NewChange {
 }
 
 /**
- * Takes the lock that numbers both cursor-read logs, `status_changes` (the kiosks' feed) and
- * `request_events` (the console's timeline feed), in commit order. Taken as the transaction's
- * last step before appending, held until COMMIT; taking it twice in one transaction is harmless.
+ * Takes the office's lock that numbers both cursor-read logs, `status_changes` (the kiosks' feed)
+ * and `request_events` (the console's timeline feed), in commit order within the office. Both
+ * logs are read one office at a time, so offices need not wait for each other (one lock for the
+ * whole database made every push of the province queue behind the one committing). Taken as the
+ * transaction's last step before appending, held until COMMIT; taking it twice is harmless.
  */
-export async function lockFeeds(client: Queryable): Promise<void> {
-  await client.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.changeFeed]);
+export async function lockFeeds(client: Queryable, officeId: string): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ADVISORY_LOCKS.changeFeed, officeId]);
 }
 
 /**
- * Appends to the change log in commit order. The feed lock is taken last in the transaction and
- * held until COMMIT, so sequence numbers are drawn in the order the transactions become visible:
- * a reader that sees change n already sees every change below n that will ever exist, and a
- * kiosk's cursor never jumps over a change that another instance commits late (see
- * docs/sync-protocol.md, "Several instances"). Rolled-back numbers leave holes no one waits for.
+ * Appends one office's changes to the change log in commit order. The office's feed lock is taken
+ * last in the transaction and held until COMMIT, so the office's sequence numbers are drawn in the
+ * order its transactions become visible: a reader of the office that sees change n already sees
+ * every change of the office below n that will ever exist, and a kiosk's cursor never jumps over
+ * a change that another instance commits late (see docs/sync-protocol.md, "Several instances").
+ * Rolled-back numbers leave holes no one waits for.
  */
 async function appendChanges(client: Queryable, changes: readonly NewChange[]): Promise<number[]> {
   if (changes.length === 0) return [];
+  const officeId = changes[0]!.officeId;
+  if (changes.some((change) => change.officeId !== officeId)) throw new Error('one office per append: each office has its own feed lock');
   // One statement, so the lock is held for one round trip and the COMMIT's, not four: a round
   // trip waits for this process's event loop, which is busy with other kiosks' batches. The
   // lock is a materialised CTE every inserted row is joined to, so it is taken before the first
   // number is drawn; WITH ORDINALITY keeps the items' order in the numbers drawn. Every status
   // change is a timeline event too (kiosk-made ones carry no staff member).
   const { rows } = await client.query<{ seq: number }>(
-    `WITH feed_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($8)),
+    `WITH feed_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($8, hashtext($9))),
      changed AS (
        INSERT INTO status_changes (request_id, office_id, status, reason, reason_code, changed_at, changed_by)
        SELECT request_id, office_id, status, reason, reason_code, changed_at, changed_by
@@ -69,6 +74,7 @@ async function appendChanges(client: Queryable, changes: readonly NewChange[]): 
       changes.map((c) => c.at),
       changes.map((c) => c.by),
       ADVISORY_LOCKS.changeFeed,
+      officeId,
     ],
   );
   return rows.map((row) => row.seq);
@@ -324,9 +330,13 @@ export function pgRequests(pool: pg.Pool, faults: PgFaults = {}) {
              WHERE c.office_id = $1 AND c.seq > $2 ORDER BY c.seq LIMIT $3`,
             [officeId, since, limit + 1],
           );
-          const high = await client.query<{ high: number }>('SELECT COALESCE(MAX(seq), 0) AS high FROM status_changes');
+          const { rows: high } = await client.query<HighWaterFacts>(
+            `SELECT (SELECT COALESCE(MAX(seq), 0) FROM status_changes WHERE office_id = $1) AS "officeHigh",
+                    (SELECT COALESCE(MAX(seq), 0) FROM status_changes) AS "anyHigh"`,
+            [officeId],
+          );
           const changes = rows.slice(0, limit).map(toStatusChange);
-          return { changes, more: rows.length > limit, highWater: high.rows[0]?.high ?? 0 };
+          return { changes, more: rows.length > limit, highWater: officeHighWater(since, high[0]!) };
         },
         'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
       ),
