@@ -11,7 +11,16 @@ import { citizenNamespaces, loadLocaleBundle, localeBundleBackend } from './loca
  */
 export async function loadKioskI18n(locale: Locale): Promise<i18n> {
   const instance = createInstance();
-  await instance.use(localeBundleBackend).use(initReactI18next).init({ ...i18nOptions(locale), ns: citizenNamespaces() });
+  const ns = citizenNamespaces();
+  await instance.use(localeBundleBackend).use(initReactI18next).init({
+    ...i18nOptions(locale),
+    ns,
+    // The first screen waits for these reads: all at once (i18next's default is 10 at a time, i.e. a
+    // second round trip for the French fallback) and from this call, not from a timer that runs
+    // only once the main thread is free.
+    maxParallelReads: 2 * ns.length,
+    initAsync: false,
+  });
   return instance;
 }
 
