@@ -2,10 +2,9 @@ import { version } from '../../package.json';
 import { createPinVault } from '../supervisor/pinVault';
 import { createBrowserPinStorage } from './browserPinStorage';
 import { createBrowserSecretStore } from './browserSecrets';
-import { printInHiddenFrame, type FramePrintOptions } from './browserPrinter';
+import type { FramePrintOptions } from './browserPrinter';
 import { createBrowserInstallationId } from './installationId';
-import { receiptHtml } from './receiptHtml';
-import type { KioskPlatform } from './types';
+import type { KioskPlatform, PrintResult, ReceiptToPrint } from './types';
 
 export interface BrowserHost {
   document: Document;
@@ -18,6 +17,12 @@ export interface BrowserHost {
 
 const PRINT_TIMEOUT_MS = 20_000;
 
+/** Prints a slip in a hidden frame. Its code and the slip's page are chunks of this build, imported with the first receipt. */
+export async function loadBrowserPrinting(): Promise<(document: Document, receipt: ReceiptToPrint, options: FramePrintOptions) => Promise<PrintResult>> {
+  const [{ printInHiddenFrame }, { receiptHtml }] = await Promise.all([import('./browserPrinter'), import('./receiptHtml')]);
+  return (document, receipt, options) => printInHiddenFrame(document, receiptHtml(receipt), options);
+}
+
 /**
  * The platform when there is no Electron bridge: Chromium in kiosk mode, the remote portal, the
  * tests. Same interface, weaker guarantees (docs/security.md says which).
@@ -27,7 +32,11 @@ export function createBrowserPlatform(host: BrowserHost): KioskPlatform {
   const installationId = createBrowserInstallationId(host.indexedDB, () => host.crypto.randomUUID());
   const pinVault = createPinVault(createBrowserPinStorage(secrets), host.now ?? Date.now);
   return {
-    printReceipt: (receipt) => printInHiddenFrame(host.document, receiptHtml(receipt), host.printing),
+    printReceipt: async (receipt) => {
+      // Out of the start-up bundle: fetched once the attract screen is up (src/app/warmOfflineChunks.ts).
+      const print = await loadBrowserPrinting();
+      return print(host.document, receipt, host.printing);
+    },
     writeSecret: (name, value) => secrets.write(name, value),
     readSecret: (name) => secrets.read(name),
     pinLockState: () => pinVault.state(),

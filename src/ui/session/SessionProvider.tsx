@@ -6,7 +6,6 @@ import { DEFAULT_SETTINGS } from '../../domain/settings';
 import type { PrintOutcome, PrintReceiptInput, SavedRequest, SaveRequestInput, StatusLookupInput, StatusLookupResult } from '../../machines/session/types';
 import { sessionSettingsOf } from '../../machines/session/draft';
 import { sessionMachine } from '../../machines/sessionMachine';
-import { receiptToPrint } from '../receipt/receiptToPrint';
 import { useKioskServices } from '../services';
 import { useI18nInstance } from '../i18nInstance';
 
@@ -33,6 +32,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
               defaultConfiguredName: DEFAULT_SETTINGS.officeName,
               neutralName: i18n.getFixedT(input.locale, 'journey')('office.defaultName'),
             });
+            // Its own chunk, out of the start-up bundle (warmed with the later screens: src/app/warmOfflineChunks.ts).
+            const { receiptToPrint } = await import('../receipt/receiptToPrint');
             const receipt = await receiptToPrint(input, {
               catalogue: input.catalogue,
               officeName,
