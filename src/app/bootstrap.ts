@@ -6,12 +6,13 @@ import { loadKioskI18n } from '../i18n/loadKioskI18n';
 import { getPlatform } from '../platform';
 import type { KioskPlatform } from '../platform/types';
 import { catalogueFromStored, loadDefaultCatalogue } from '../storage/catalogue';
-import { readFirstScreenRecords, type FirstScreenRecords } from '../storage/firstScreenRead';
+import type { FirstScreenRecords } from '../storage/firstScreenRead';
 import { officeIdentityFromStored } from '../storage/officeIdentity';
 import { settingsFromStored } from '../storage/settings';
 import type { EnrolmentMark } from '../sync/enrolmentMark';
 import type { KioskServices } from '../ui/services';
-import { configPatch, fetchKioskConfig, type KioskConfig } from './kioskConfig';
+import { startFirstReads } from './firstReads';
+import { configPatch, kioskConfigFrom, type KioskConfig } from './kioskConfig';
 import { lazyStorage, type LazyStorage } from './lazyStorage';
 import { watchPrinter } from './printerWatch';
 import { createStaffChime } from './staffChime';
@@ -35,14 +36,15 @@ interface FirstScreen {
 }
 
 /** What the attract screen shows, from the raw read; the config's gaps are filled as the storage will store them. */
-async function firstScreenFrom(records: FirstScreenRecords, config: KioskConfig, deviceToken: string | null): Promise<FirstScreen> {
+async function firstScreenFrom(records: FirstScreenRecords, config: KioskConfig, deviceToken: Promise<string | null>): Promise<FirstScreen> {
   const stored = settingsFromStored(records.settings);
   const settings = { ...stored, ...configPatch(stored, config) };
   // The sync engine's own test (src/sync/syncService.ts `isEnrolled`): a token, a stored enrolment and a back office.
-  const enrolled = deviceToken !== null && records.enrolmentStored && settings.backofficeUrl !== '';
-  // The shipped catalogue (only when none is stored) and the translations are fetched side by side.
+  // The token is waited for only when the rest holds: without a stored enrolment its answer changes nothing.
+  const enrolment = records.enrolmentStored && settings.backofficeUrl !== '' ? deviceToken.then((token) => token !== null) : Promise.resolve(false);
+  // The shipped catalogue (only when none is stored), the translations and the token are waited for side by side.
   const storedCatalogue = catalogueFromStored(records.catalogue);
-  const [catalogue, translations] = await Promise.all([storedCatalogue ?? loadDefaultCatalogue(), loadKioskI18n(settings.defaultLocale)]);
+  const [catalogue, translations, enrolled] = await Promise.all([storedCatalogue ?? loadDefaultCatalogue(), loadKioskI18n(settings.defaultLocale), enrolment]);
   return {
     settings,
     translations,
@@ -78,7 +80,10 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   const printer = watchPrinter(getPlatform());
   const platform = printer.platform;
   const chime = createStaffChime();
-  const [config, records, deviceToken] = await Promise.all([fetchKioskConfig(), readFirstScreenRecords(), readDeviceToken(platform)]);
+  // Started by index.html before this chunk ran (src/startFirstReads.ts); started here if it was not.
+  const reads = startFirstReads();
+  const deviceToken = readDeviceToken(platform);
+  const [config, records] = await Promise.all([kioskConfigFrom(reads.config), reads.records]);
   const storage = lazyStorage(() =>
     import('./storageServices').then(({ openStorageServices }) => openStorageServices({ config, platform, printerState: printer.state, chime })),
   );

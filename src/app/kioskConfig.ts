@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { backofficeUrlProblem } from '../domain/backofficeUrl';
 import { DEFAULT_SETTINGS, type KioskSettings } from '../domain/settings';
+import { KIOSK_CONFIG_URL } from './firstReads';
 
 /**
  * `./kiosk-config.json`, written beside index.html by `npm start` (docs/TEAM-CONTRACTS.md).
@@ -23,9 +24,14 @@ function withoutInsecureBackoffice(config: KioskConfig): KioskConfig {
   return rest;
 }
 
-export async function fetchKioskConfig(fetchImpl: typeof fetch = fetch): Promise<KioskConfig> {
+export function fetchKioskConfig(fetchImpl: typeof fetch = fetch): Promise<KioskConfig> {
+  return kioskConfigFrom(fetchImpl(KIOSK_CONFIG_URL, { cache: 'no-store' }));
+}
+
+/** The config from `kiosk-config.json`'s answer, fetched early (src/app/firstReads.ts) or by `fetchKioskConfig`. */
+export async function kioskConfigFrom(answer: Promise<Response>): Promise<KioskConfig> {
   try {
-    const response = await fetchImpl('./kiosk-config.json', { cache: 'no-store' });
+    const response = await answer;
     if (!response.ok) return {};
     const parsed = kioskConfigSchema.safeParse(await response.json());
     if (!parsed.success) console.warn('kiosk-config.json ignored: it does not match the expected shape');

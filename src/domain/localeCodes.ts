@@ -8,6 +8,9 @@
 export const LOCALES = ['ar', 'zgh', 'fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** The screens' language until a supervisor chooses another (`DEFAULT_SETTINGS.defaultLocale`). */
+export const DEFAULT_LOCALE: Locale = 'ar';
+
 /** Arabic is the only right-to-left language; Tifinagh is written left to right. */
 export function directionOf(locale: Locale): 'rtl' | 'ltr' {
   return locale === 'ar' ? 'rtl' : 'ltr';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from './localeCodes';
 
-export { LOCALES, directionOf, type Locale } from './localeCodes';
+export { DEFAULT_LOCALE, LOCALES, directionOf, type Locale } from './localeCodes';
 export const localeSchema = z.enum(LOCALES);
 
 /** A text given in every kiosk language: catalogue data carries its own translations. */

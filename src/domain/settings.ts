@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES, localeSchema } from './locales';
+import { DEFAULT_LOCALE, LOCALES, localeSchema } from './locales';
 
 /** Kiosk settings, changed by a supervisor, kept in IndexedDB, parsed on every read. */
 export const kioskSettingsSchema = z.strictObject({
@@ -33,7 +33,7 @@ export const DEFAULT_SETTINGS: KioskSettings = {
   idleTimeoutSeconds: 60,
   idleCountdownSeconds: 15,
   enabledLocales: [...LOCALES],
-  defaultLocale: 'ar',
+  defaultLocale: DEFAULT_LOCALE,
   retentionDays: 30,
   printerName: '',
   syncBatchSize: 1000,

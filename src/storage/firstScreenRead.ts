@@ -1,6 +1,6 @@
 import { DB_NAME } from './dbName';
-import { META_KEYS } from './meta';
-import { SETTINGS_KEY } from './settings';
+import { META_KEYS } from './metaKeys';
+import { SETTINGS_KEY } from './settingsKey';
 
 /** The stored values the attract screen needs, as stored (unparsed): the loaders' parse functions check them. */
 export interface FirstScreenRecords {

@@ -1,8 +1,8 @@
 import { DEFAULT_SETTINGS, kioskSettingsSchema, type KioskSettings } from '../domain/settings';
 import type { ShubbakDb } from './db';
+import { SETTINGS_KEY } from './settingsKey';
 
-/** The `meta` key the settings are stored under. */
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY };
 
 /** Stored settings are parsed on read; anything unreadable falls back to the defaults rather than wedging the kiosk. */
 export function settingsFromStored(stored: unknown): KioskSettings {
