@@ -2,7 +2,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { firstReadsScript } from './build/firstReadsScript';
-import { startupPreloads } from './build/startupPreloads';
 import { zodWithoutJsonSchema } from './build/zodWithoutJsonSchema';
 
 /**
@@ -12,7 +11,7 @@ import { zodWithoutJsonSchema } from './build/zodWithoutJsonSchema';
  * - e2e: the built renderer in Debian's Chromium against a real back office on loopback.
  */
 export default defineConfig({
-  plugins: [react(), zodWithoutJsonSchema(), firstReadsScript(), startupPreloads()],
+  plugins: [react(), zodWithoutJsonSchema(), firstReadsScript()],
   // Relative asset URLs, so the same build loads from app:// in Electron and from any static server.
   base: './',
   build: {
