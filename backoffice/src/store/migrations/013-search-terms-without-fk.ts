@@ -8,7 +8,12 @@ import type { Migration } from './index';
  * start-up indexing of a stored request), requests are never deleted, and the purge and a
  * withdrawal delete a request's terms explicitly (through `request_search_terms_by_request`,
  * which stays for them and for search's EXISTS).
- * - PostgreSQL: the constraint is dropped (the name PostgreSQL gave it in 005).
+ * - PostgreSQL: the constraint is dropped (the name PostgreSQL gave it in 005), and `term` is
+ *   compared byte by byte (`COLLATE "C"`), as search already compares it: in a database whose
+ *   default collation is not C (en_US.UTF-8, ICU), every key comparison of the term's two
+ *   indexes went through the locale (a 20,000-request push cost 7.9 s there against 4.8 s in a C
+ *   database), and search's `term COLLATE "C"` ranges could not use the key at all. The ids keep
+ *   the default collation: they are compared with `requests.id`.
  * - SQLite cannot drop a constraint: the table is rebuilt as 012 left it, without the reference,
  *   and its rows are copied.
  */
@@ -29,5 +34,6 @@ export const searchTermsWithoutForeignKey: Migration = {
   `,
   postgres: `
     ALTER TABLE request_search_terms DROP CONSTRAINT request_search_terms_request_id_fkey;
+    ALTER TABLE request_search_terms ALTER COLUMN term TYPE TEXT COLLATE "C";
   `,
 };
