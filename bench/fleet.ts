@@ -14,7 +14,7 @@
  * with SQLite's in the same run as the baseline. Last line: one JSON object.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { measureIngest } from '../backoffice/src/bench/ingest';
@@ -76,6 +76,9 @@ async function staffLoop(config: StoreConfig, kiosks: readonly SimKiosk[], until
   return { changed, failed };
 }
 
+/** CPU seconds between two readings, or null when either is unknown. */
+const spent = (before: number | null, after: number | null) => (before === null || after === null ? null : after - before);
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shubbak-fleet-'));
   let cluster: ThrowawayPostgres | null = null;
@@ -94,6 +97,8 @@ async function main(): Promise<void> {
     const loopDelay = monitorEventLoopDelay({ resolution: 20 });
     loopDelay.enable();
     const cpuBefore = process.cpuUsage();
+    const serverCpuBefore = server.cpuSeconds();
+    const databaseCpuBefore = cluster?.cpuSeconds() ?? null;
     const started = Date.now();
     const pace = {
       meanPushIntervalMs: (KIOSKS / PUSHES_PER_SECOND) * 1000,
@@ -105,6 +110,10 @@ async function main(): Promise<void> {
     const [, staff] = await Promise.all([Promise.all(kiosks.map((kiosk) => kiosk.run(pace))), staffLoop(config, kiosks, pace.loadUntil)]);
     const pushesUnderLoad = tally.pushes;
     const clientCpu = process.cpuUsage(cpuBefore);
+    const clientCpuSeconds = (clientCpu.user + clientCpu.system) / 1e6;
+    const serverCpuSeconds = spent(serverCpuBefore, server.cpuSeconds());
+    const databaseCpuSeconds = spent(databaseCpuBefore, cluster?.cpuSeconds() ?? null);
+    const loadWallSeconds = (Date.now() - started) / 1000;
     loopDelay.disable();
     await Promise.all(kiosks.map((kiosk) => kiosk.finalPull(Date.now() + DRAIN_MS)));
     await server.stop();
@@ -148,7 +157,17 @@ async function main(): Promise<void> {
       serverErrors: tally.serverErrors,
       acknowledged: kiosks.reduce((sum, kiosk) => sum + kiosk.acknowledged.size, 0),
       unsentAtEnd: kiosks.reduce((sum, kiosk) => sum + kiosk.unsent, 0),
-      clientCpuSeconds: round((clientCpu.user + clientCpu.system) / 1e6, 1),
+      clientCpuSeconds: round(clientCpuSeconds, 1),
+      // Under load, per push answered: what each part costs, whatever the machine's other work
+      // (the machine's share tells whether the run was CPU-bound: 1 means every core was busy).
+      serverCpuSeconds: serverCpuSeconds === null ? null : round(serverCpuSeconds, 1),
+      databaseCpuSeconds: databaseCpuSeconds === null ? null : round(databaseCpuSeconds, 1),
+      cpuMsPerPush: {
+        client: round((clientCpuSeconds * 1000) / pushesUnderLoad, 2),
+        server: serverCpuSeconds === null ? null : round((serverCpuSeconds * 1000) / pushesUnderLoad, 2),
+        database: databaseCpuSeconds === null ? null : round((databaseCpuSeconds * 1000) / pushesUnderLoad, 2),
+      },
+      cpuShareOfMachine: round((clientCpuSeconds + (serverCpuSeconds ?? 0) + (databaseCpuSeconds ?? 0)) / (loadWallSeconds * availableParallelism()), 2),
       clientLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6, 1),
       loadAverage: round(loadavg()[0] ?? 0, 1),
       ...check,
