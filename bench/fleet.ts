@@ -11,7 +11,8 @@
  * durable cluster; or sqlite, one instance). Loopback only; the load lasts FLEET_SECONDS (default
  * 90), then kiosks drain their outboxes and pull a last time (at most 60 s more).
  * Then (FLEET_INGEST=0 to skip) one instance's ingest on PostgreSQL, batches of 500, validated,
- * with SQLite's in the same run as the baseline. Last line: one JSON object.
+ * pushed by FLEET_INGEST_KIOSKS kiosks at once (default 4), with SQLite's in the same run as the
+ * baseline. Last line: one JSON object.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -39,6 +40,8 @@ const LOAD_SECONDS = env('FLEET_SECONDS', 90);
 const ENGINE = process.env.FLEET_ENGINE === 'sqlite' ? 'sqlite' : 'postgres';
 const INSTANCES = ENGINE === 'sqlite' ? 1 : env('FLEET_INSTANCES', 2);
 const MEASURE_INGEST = process.env.FLEET_INGEST !== '0';
+/** Kiosks pushing their batches of 500 at once in the ingest measure (an instance serves many; 1: one kiosk's backlog). */
+const INGEST_KIOSKS = env('FLEET_INGEST_KIOSKS', 4);
 /** FLEET_PG_DURABLE=0: fsync and synchronous_commit off, to see what the disk's flushes cost (never for figures to compare). */
 const DURABLE = process.env.FLEET_PG_DURABLE !== '0';
 const PULL_INTERVAL_MS = 30_000;
@@ -123,9 +126,10 @@ async function main(): Promise<void> {
     let ingest: Record<string, number | null> = {};
     if (MEASURE_INGEST) {
       console.error('ingest of one instance, batches of 500…');
-      const sqlite = await measureIngest({ count: 20_000, batchSize: 500 });
-      const postgres = cluster ? await measureIngest({ count: 20_000, batchSize: 500, databaseUrl: await cluster.createDatabase('ingest') }) : null;
+      const sqlite = await measureIngest({ count: 20_000, batchSize: 500, kiosks: INGEST_KIOSKS });
+      const postgres = cluster ? await measureIngest({ count: 20_000, batchSize: 500, kiosks: INGEST_KIOSKS, databaseUrl: await cluster.createDatabase('ingest') }) : null;
       ingest = {
+        ingestKiosks: INGEST_KIOSKS,
         pgIngestPerSecond: postgres?.requestsPerSecond ?? null,
         pgIngestPerCpuSecond: postgres?.requestsPerCpuSecond ?? null,
         sqliteIngestPerSecond: sqlite.requestsPerSecond,
