@@ -11,10 +11,11 @@
  * durable cluster; or sqlite, one instance). Loopback only; the load lasts FLEET_SECONDS (default
  * 90), then kiosks drain their outboxes and pull a last time (at most 60 s more).
  * Then (FLEET_INGEST=0 to skip) one instance's ingest on PostgreSQL, batches of 500, validated,
- * with SQLite's in the same run as the baseline. Last line: one JSON object.
+ * pushed by FLEET_INGEST_KIOSKS kiosks at once (default 4), with SQLite's in the same run as the
+ * baseline. Last line: one JSON object.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { measureIngest } from '../backoffice/src/bench/ingest';
@@ -39,6 +40,8 @@ const LOAD_SECONDS = env('FLEET_SECONDS', 90);
 const ENGINE = process.env.FLEET_ENGINE === 'sqlite' ? 'sqlite' : 'postgres';
 const INSTANCES = ENGINE === 'sqlite' ? 1 : env('FLEET_INSTANCES', 2);
 const MEASURE_INGEST = process.env.FLEET_INGEST !== '0';
+/** Kiosks pushing their batches of 500 at once in the ingest measure (an instance serves many; 1: one kiosk's backlog). */
+const INGEST_KIOSKS = env('FLEET_INGEST_KIOSKS', 4);
 /** FLEET_PG_DURABLE=0: fsync and synchronous_commit off, to see what the disk's flushes cost (never for figures to compare). */
 const DURABLE = process.env.FLEET_PG_DURABLE !== '0';
 const PULL_INTERVAL_MS = 30_000;
@@ -76,6 +79,9 @@ async function staffLoop(config: StoreConfig, kiosks: readonly SimKiosk[], until
   return { changed, failed };
 }
 
+/** CPU seconds between two readings, or null when either is unknown. */
+const spent = (before: number | null, after: number | null) => (before === null || after === null ? null : after - before);
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shubbak-fleet-'));
   let cluster: ThrowawayPostgres | null = null;
@@ -94,6 +100,8 @@ async function main(): Promise<void> {
     const loopDelay = monitorEventLoopDelay({ resolution: 20 });
     loopDelay.enable();
     const cpuBefore = process.cpuUsage();
+    const serverCpuBefore = server.cpuSeconds();
+    const databaseCpuBefore = cluster?.cpuSeconds() ?? null;
     const started = Date.now();
     const pace = {
       meanPushIntervalMs: (KIOSKS / PUSHES_PER_SECOND) * 1000,
@@ -105,6 +113,10 @@ async function main(): Promise<void> {
     const [, staff] = await Promise.all([Promise.all(kiosks.map((kiosk) => kiosk.run(pace))), staffLoop(config, kiosks, pace.loadUntil)]);
     const pushesUnderLoad = tally.pushes;
     const clientCpu = process.cpuUsage(cpuBefore);
+    const clientCpuSeconds = (clientCpu.user + clientCpu.system) / 1e6;
+    const serverCpuSeconds = spent(serverCpuBefore, server.cpuSeconds());
+    const databaseCpuSeconds = spent(databaseCpuBefore, cluster?.cpuSeconds() ?? null);
+    const loadWallSeconds = (Date.now() - started) / 1000;
     loopDelay.disable();
     await Promise.all(kiosks.map((kiosk) => kiosk.finalPull(Date.now() + DRAIN_MS)));
     await server.stop();
@@ -114,9 +126,10 @@ async function main(): Promise<void> {
     let ingest: Record<string, number | null> = {};
     if (MEASURE_INGEST) {
       console.error('ingest of one instance, batches of 500…');
-      const sqlite = await measureIngest({ count: 20_000, batchSize: 500 });
-      const postgres = cluster ? await measureIngest({ count: 20_000, batchSize: 500, databaseUrl: await cluster.createDatabase('ingest') }) : null;
+      const sqlite = await measureIngest({ count: 20_000, batchSize: 500, kiosks: INGEST_KIOSKS });
+      const postgres = cluster ? await measureIngest({ count: 20_000, batchSize: 500, kiosks: INGEST_KIOSKS, databaseUrl: await cluster.createDatabase('ingest') }) : null;
       ingest = {
+        ingestKiosks: INGEST_KIOSKS,
         pgIngestPerSecond: postgres?.requestsPerSecond ?? null,
         pgIngestPerCpuSecond: postgres?.requestsPerCpuSecond ?? null,
         sqliteIngestPerSecond: sqlite.requestsPerSecond,
@@ -148,7 +161,17 @@ async function main(): Promise<void> {
       serverErrors: tally.serverErrors,
       acknowledged: kiosks.reduce((sum, kiosk) => sum + kiosk.acknowledged.size, 0),
       unsentAtEnd: kiosks.reduce((sum, kiosk) => sum + kiosk.unsent, 0),
-      clientCpuSeconds: round((clientCpu.user + clientCpu.system) / 1e6, 1),
+      clientCpuSeconds: round(clientCpuSeconds, 1),
+      // Under load, per push answered: what each part costs, whatever the machine's other work
+      // (the machine's share tells whether the run was CPU-bound: 1 means every core was busy).
+      serverCpuSeconds: serverCpuSeconds === null ? null : round(serverCpuSeconds, 1),
+      databaseCpuSeconds: databaseCpuSeconds === null ? null : round(databaseCpuSeconds, 1),
+      cpuMsPerPush: {
+        client: round((clientCpuSeconds * 1000) / pushesUnderLoad, 2),
+        server: serverCpuSeconds === null ? null : round((serverCpuSeconds * 1000) / pushesUnderLoad, 2),
+        database: databaseCpuSeconds === null ? null : round((databaseCpuSeconds * 1000) / pushesUnderLoad, 2),
+      },
+      cpuShareOfMachine: round((clientCpuSeconds + (serverCpuSeconds ?? 0) + (databaseCpuSeconds ?? 0)) / (loadWallSeconds * availableParallelism()), 2),
       clientLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6, 1),
       loadAverage: round(loadavg()[0] ?? 0, 1),
       ...check,
