@@ -17,7 +17,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { measureIngest } from '../backoffice/src/bench/ingest';
 import { spawnServer, type ServerProcess } from '../backoffice/src/bench/serverProcess';
 import { changeStatus } from '../backoffice/src/service/statusChange';
@@ -25,6 +25,7 @@ import { openStore, storeConfig, type StoreConfig } from '../backoffice/src/stor
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../scripts/throwawayPostgres';
 import { checkFleet } from './fleet/fleetVerify';
 import { seedFleet } from './fleet/fleetSetup';
+import { printStatementStats, startStatementStats, STATEMENT_STATS_SETTINGS } from './fleet/pgStatements';
 import { SimKiosk, type FleetTally } from './fleet/simKiosk';
 import { percentile, round } from './stats';
 
@@ -42,6 +43,8 @@ const INSTANCES = ENGINE === 'sqlite' ? 1 : env('FLEET_INSTANCES', 2);
 const MEASURE_INGEST = process.env.FLEET_INGEST !== '0';
 /** Kiosks pushing their batches of 500 at once in the ingest measure (an instance serves many; 1: one kiosk's backlog). */
 const INGEST_KIOSKS = env('FLEET_INGEST_KIOSKS', 4);
+/** FLEET_PG_STATEMENTS=1: PostgreSQL's most expensive statements of the run, on stderr (pg_stat_statements). */
+const STATEMENT_STATS = process.env.FLEET_PG_STATEMENTS === '1';
 /** FLEET_PG_DURABLE=0: fsync and synchronous_commit off, to see what the disk's flushes cost (never for figures to compare). */
 const DURABLE = process.env.FLEET_PG_DURABLE !== '0';
 const PULL_INTERVAL_MS = 30_000;
@@ -79,6 +82,17 @@ async function staffLoop(config: StoreConfig, kiosks: readonly SimKiosk[], until
   return { changed, failed };
 }
 
+/** The push latencies of each window of `windowMs` after `fromMs`, by when the push started. */
+function byWindow({ pushLatenciesMs, pushStartedAtMs }: FleetTally, fromMs: number, windowMs: number): number[][] {
+  const windows: number[][] = [];
+  pushLatenciesMs.forEach((latency, i) => {
+    const index = Math.max(0, Math.floor((pushStartedAtMs[i]! - fromMs) / windowMs));
+    for (let w = windows.length; w <= index; w++) windows.push([]);
+    windows[index]!.push(latency);
+  });
+  return windows;
+}
+
 /** CPU seconds between two readings, or null when either is unknown. */
 const spent = (before: number | null, after: number | null) => (before === null || after === null ? null : after - before);
 
@@ -88,13 +102,14 @@ async function main(): Promise<void> {
   let server: ServerProcess | null = null;
   try {
     // Durable: the figures are those of a server that keeps what it acknowledges (synchronous_commit on).
-    cluster = ENGINE === 'postgres' ? await startThrowawayPostgres({ durable: DURABLE }) : null;
+    cluster = ENGINE === 'postgres' ? await startThrowawayPostgres({ durable: DURABLE, settings: STATEMENT_STATS ? STATEMENT_STATS_SETTINGS : {} }) : null;
     const config: StoreConfig = storeConfig({ dataDir, database: cluster ? await cluster.createDatabase('fleet') : undefined });
     console.error(`seeding ${KIOSKS} kiosks on ${ENGINE}…`);
     const seeded = await seedFleet(config, KIOSKS, PER_OFFICE);
     const args = [...(cluster ? ['--database', cluster.url('fleet')] : []), ...(INSTANCES > 1 ? ['--workers', String(INSTANCES)] : [])];
+    if (cluster && STATEMENT_STATS) await startStatementStats(cluster.url('fleet'));
     server = await spawnServer(dataDir, args);
-    const tally: FleetTally = { pushLatenciesMs: [], errors: {}, pushes: 0, requestsArrived: 0, pulls: 0, serverErrors: 0 };
+    const tally: FleetTally = { pushLatenciesMs: [], pushStartedAtMs: [], errors: {}, pushes: 0, requestsArrived: 0, pulls: 0, serverErrors: 0 };
     const kiosks = seeded.kiosks.map((identity) => new SimKiosk(identity, server!.url, tally));
     // The fleet's own process: a saturated client would show up here, not as the server's latency.
     const loopDelay = monitorEventLoopDelay({ resolution: 20 });
@@ -103,6 +118,7 @@ async function main(): Promise<void> {
     const serverCpuBefore = server.cpuSeconds();
     const databaseCpuBefore = cluster?.cpuSeconds() ?? null;
     const started = Date.now();
+    const startedAtMs = performance.now();
     const pace = {
       meanPushIntervalMs: (KIOSKS / PUSHES_PER_SECOND) * 1000,
       pullIntervalMs: PULL_INTERVAL_MS,
@@ -122,6 +138,7 @@ async function main(): Promise<void> {
     await server.stop();
     server = null;
     const check = await checkFleet(config, kiosks);
+    if (cluster && STATEMENT_STATS) await printStatementStats(cluster.url('fleet'));
 
     let ingest: Record<string, number | null> = {};
     if (MEASURE_INGEST) {
@@ -154,6 +171,8 @@ async function main(): Promise<void> {
       p50PushMs: round(percentile(latencies, 50), 1),
       p95PushMs: round(percentile(latencies, 95), 1),
       p99PushMs: round(percentile(latencies, 99), 1),
+      // Where in the run the slow pushes were: a start-up burst, a stall, or all along.
+      p99PushMsBy10Seconds: byWindow(tally, startedAtMs, 10_000).map((window) => (window.length === 0 ? null : round(percentile(window, 99), 0))),
       pulls: tally.pulls,
       staffChanges: staff.changed,
       staffFailures: staff.failed,
