@@ -7,8 +7,9 @@
  * (event stamped → handlers start), the handlers (React's render and commit for a click) and the
  * presentation (handlers done → the next frame painted: effects flushed before paint, style,
  * layout, paint). BENCH_TAP_TRACE=<file> also records a Chromium trace of the measured sessions
- * (`devtools.timeline`, open it in DevTools' Performance panel) and adds its main-thread time per
- * event kind inside the taps (with V8's sampled stacks: DevTools shows the JavaScript too).
+ * (`devtools.timeline` with V8's sampled stacks: open it in DevTools' Performance panel) and adds
+ * each tap's main-thread CPU time (bench/ui/traceTime.ts: a figure the machine's load hardly
+ * moves and the throttling does not scale) and its split per trace event kind.
  * BENCH_TAP_DIST=<dir> serves another build (e.g. bench/ui/profilingBuild.ts's, for readable
  * function names). No back office: the kiosk is not enrolled and takes requests alike.
  */
@@ -18,7 +19,7 @@ import { DIST_DIR, freePort, launchKiosk, tempDir } from '../tests/e2e/harness';
 import { median, percentile, round } from './stats';
 import { citizenSession, type FlowCounter } from './ui/flow';
 import { INSTALL_TAP_TIMING, readTapTimings, type TapTiming } from './ui/tapTiming';
-import { mainThreadTimeInTaps, type TraceEvent } from './ui/traceTime';
+import { mainThreadCpuInTaps, type TraceEvent } from './ui/traceTime';
 
 const SESSIONS = Number(process.env.BENCH_TAP_SESSIONS ?? 5);
 const THROTTLE = Number(process.env.BENCH_TAP_THROTTLE ?? 4);
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
       max: round(Math.max(...list.map((tap) => tap[key])), 1),
     });
     const durations = taps.map((tap) => tap.duration);
+    const cpu = TRACE_FILE ? mainThreadCpuInTaps(traceEvents, taps) : null;
+    const cpuOf = (list: TapTiming[]) => (cpu ? { cpuMs: part(list.map((tap) => ({ ...tap, duration: cpu.perTapMs[taps.indexOf(tap)]! })), 'duration') } : {});
     console.log(
       JSON.stringify({
         sessions: SESSIONS,
@@ -76,8 +79,17 @@ async function main(): Promise<void> {
           inputDelayMs: part(list, 'inputDelay'),
           handlersMs: part(list, 'handlers'),
           presentationMs: part(list, 'presentation'),
+          ...cpuOf(list),
         })),
-        ...(TRACE_FILE ? { traceFile: TRACE_FILE, mainThreadInTapsMs: mainThreadTimeInTaps(traceEvents, taps) } : {}),
+        ...(cpu
+          ? {
+              traceFile: TRACE_FILE,
+              cpuPerTapP50Ms: round(percentile(cpu.perTapMs, 50), 1),
+              cpuPerTapP95Ms: round(percentile(cpu.perTapMs, 95), 1),
+              cpuPerTapTotalMs: round(cpu.perTapMs.reduce((a, b) => a + b, 0), 1),
+              cpuByEventMs: cpu.byEventMs,
+            }
+          : {}),
       }),
     );
   } finally {
