@@ -58,13 +58,11 @@ async function main(): Promise<void> {
 
     const byTap = new Map<string, TapTiming[]>();
     for (const tap of taps) byTap.set(`${tap.screen}:${tap.target}`, [...(byTap.get(`${tap.screen}:${tap.target}`) ?? []), tap]);
-    const part = (list: TapTiming[], key: keyof Omit<TapTiming, 'screen' | 'target' | 'start'>) => ({
-      median: round(median(list.map((tap) => tap[key])), 1),
-      max: round(Math.max(...list.map((tap) => tap[key])), 1),
-    });
+    const summary = (values: number[]) => ({ median: round(median(values), 1), max: round(Math.max(...values), 1) });
+    const part = (list: TapTiming[], key: 'duration' | 'inputDelay' | 'handlers' | 'presentation') => summary(list.map((tap) => tap[key]));
     const durations = taps.map((tap) => tap.duration);
     const cpu = TRACE_FILE ? mainThreadCpuInTaps(traceEvents, taps) : null;
-    const cpuOf = (list: TapTiming[]) => (cpu ? { cpuMs: part(list.map((tap) => ({ ...tap, duration: cpu.perTapMs[taps.indexOf(tap)]! })), 'duration') } : {});
+    const cpuOf = (list: TapTiming[]) => (cpu ? { cpuMs: summary(list.map((tap) => cpu.perTapMs[taps.indexOf(tap)]!)) } : {});
     console.log(
       JSON.stringify({
         sessions: SESSIONS,

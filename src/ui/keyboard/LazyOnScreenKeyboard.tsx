@@ -22,7 +22,8 @@ const Keyboard = lazy(() => preloadOnScreenKeyboard().then((module) => ({ defaul
  * It is drawn just after the screen that holds it has painted: simple-keyboard builds its keys
  * one by one in the DOM (and the browser then styles, lays out and paints some forty keys), which
  * made the tap that opens a form the slowest of a session on a cheap tablet, while no finger can
- * reach a key within that frame. Drawn in one synchronous commit, so the keys come with the frame.
+ * reach a key within that frame. Drawn in one synchronous commit (its effects included), so the
+ * container never shows without its keys.
  */
 export function LazyOnScreenKeyboard(props: OnScreenKeyboardProps) {
   const [screenPainted, setScreenPainted] = useState(false);
