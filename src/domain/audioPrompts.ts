@@ -18,10 +18,15 @@ import { localeSchema, localizedTextSchema, type Locale } from './locales';
  */
 export const PROMPT_ID_MAX_LENGTH = 64;
 export const STREET_PROMPT_PREFIX = 'street.';
-/** What follows `street.`: the street's Latin name folded to `a-z`, digits and `_` (streetPromptKey). */
+/** What follows `street.`: the street's Latin name folded to `a-z`, `_` and digits as capitals (streetPromptKey). */
 export const STREET_PROMPT_KEY_MAX_LENGTH = 48;
-export const streetPromptIdPattern = new RegExp(`^street\\.[a-z0-9][a-z0-9_]{0,${STREET_PROMPT_KEY_MAX_LENGTH - 1}}$`);
 const manifestPromptIdPattern = /^[a-z][a-zA-Z]*\.[a-z][a-zA-Z_]*$/;
+/**
+ * A street's key stays inside the manifest ids' pattern (no digit, a lower-case start): kiosks of
+ * earlier versions check every id of the office's recording list with that pattern, and one id
+ * outside it would make them refuse the whole list.
+ */
+export const streetPromptIdPattern = new RegExp(`^street\\.[a-z][a-zA-Z_]{0,${STREET_PROMPT_KEY_MAX_LENGTH - 1}}$`);
 
 export const promptIdSchema = z
   .string()

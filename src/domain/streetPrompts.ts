@@ -11,22 +11,31 @@ import type { OfficeStreet } from './officeStreets';
 /** What a street choice says while the office has no recording of that street's name. */
 export const STREET_FALLBACK_PROMPT: PromptId = 'choice.street';
 
-/** FNV-1a, 32 bits, as 8 hex digits: a short, stable tail for keys the length bound cuts. */
+/** FNV-1a, 32 bits, as 7 lower-case letters: a short, stable tail for keys the length bound cuts. */
 function shortHash(text: string): string {
   let hash = 0x811c9dc5;
   for (const byte of new TextEncoder().encode(text)) {
     hash ^= byte;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash.toString(16).padStart(8, '0');
+  let letters = '';
+  for (let index = 0; index < 7; index += 1) {
+    letters += String.fromCharCode(97 + (hash % 26));
+    hash = Math.floor(hash / 26);
+  }
+  return letters;
 }
+
+/** A digit as a capital (0 → A … 9 → J): the key has no digit, so kiosks of earlier versions accept it. */
+const digitAsCapital = (digit: string) => String.fromCharCode(65 + Number(digit));
 
 /**
  * The key of a street's prompt, from its Latin name: accents dropped, lower case, every run of
- * other characters one `_` ("Rue Ibn Battouta" → `rue_ibn_battouta`, "Avenue 2 Mars" →
- * `avenue_2_mars`). Stable while the Latin name stays the same, whatever the list's order. A
- * name longer than the bound keeps its start and a hash of the whole name; a name with no Latin
- * letter or digit is its hash alone.
+ * other characters one `_`, digits written as capitals A to J ("Rue Ibn Battouta" →
+ * `rue_ibn_battouta`, "Avenue 2 Mars" → `avenue_C_mars`). Stable while the Latin name stays the
+ * same, whatever the list's order. A name longer than the bound keeps its start and a hash of the
+ * whole name; a name that does not start with a Latin letter gets `s` before it; a name with no
+ * Latin letter or digit is `s` and its hash.
  */
 export function streetPromptKey(latinName: string): string {
   const folded = latinName
@@ -34,11 +43,13 @@ export function streetPromptKey(latinName: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
+    .replace(/^_+|_+$/g, '')
+    .replace(/[0-9]/g, digitAsCapital);
   const hash = shortHash(latinName.normalize('NFC'));
-  if (!folded) return hash;
-  if (folded.length <= STREET_PROMPT_KEY_MAX_LENGTH) return folded;
-  const kept = folded.slice(0, STREET_PROMPT_KEY_MAX_LENGTH - hash.length - 1).replace(/_+$/, '');
+  if (!folded) return `s${hash}`;
+  const key = /^[a-z]/.test(folded) ? folded : `s${folded}`;
+  if (key.length <= STREET_PROMPT_KEY_MAX_LENGTH) return key;
+  const kept = key.slice(0, STREET_PROMPT_KEY_MAX_LENGTH - hash.length - 1).replace(/_+$/, '');
   return `${kept}_${hash}`;
 }
 

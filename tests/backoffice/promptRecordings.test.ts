@@ -101,7 +101,8 @@ describe("an office's own prompt recordings", () => {
   });
 
   it.each([
-    ['a street key with capitals', 'street.Rue_Atlas'],
+    ['a street key with a digit', 'street.avenue_2_mars'],
+    ['a street key starting with a capital', 'street.Rue_Atlas'],
     ['a street key that is too long', `street.${'a'.repeat(49)}`],
     ['a prompt id that is too long', `screen.${'a'.repeat(70)}`],
   ])('refuses %s before looking at the street list', async (_label, promptId) => {

@@ -93,7 +93,7 @@ describe('the voice prompts page', { timeout: 30_000 }, () => {
     renderIn('en', <VoicePromptsPage services={services.voicePrompts} tickMs={20} />);
     expect(await screen.findByText('0 of 2 street names recorded by the office in this language')).toBeTruthy();
     const list = screen.getByRole('list', { name: "Names of the annex's streets" });
-    expect([...list.querySelectorAll<HTMLElement>('[data-prompt-id]')].map((item) => item.dataset.promptId)).toEqual(['street.rue_atlas', 'street.avenue_2_mars']);
+    expect([...list.querySelectorAll<HTMLElement>('[data-prompt-id]')].map((item) => item.dataset.promptId)).toEqual(['street.rue_atlas', 'street.avenue_C_mars']);
     expect(row('street.rue_atlas').textContent).toContain('Rue Atlas');
     expect(within(row('street.rue_atlas')).getByText('No recording: the kiosks say “a street of the annex”')).toBeTruthy();
     // In Arabic, staff say the name on the Arabic sign.
