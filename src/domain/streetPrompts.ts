@@ -45,10 +45,11 @@ export function streetPromptKey(latinName: string): string {
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')
     .replace(/[0-9]/g, digitAsCapital);
-  const hash = shortHash(latinName.normalize('NFC'));
-  if (!folded) return `s${hash}`;
+  // The hash only where it is needed: the back office derives every key of the list per upload.
+  if (!folded) return `s${shortHash(latinName.normalize('NFC'))}`;
   const key = /^[a-z]/.test(folded) ? folded : `s${folded}`;
   if (key.length <= STREET_PROMPT_KEY_MAX_LENGTH) return key;
+  const hash = shortHash(latinName.normalize('NFC'));
   const kept = key.slice(0, STREET_PROMPT_KEY_MAX_LENGTH - hash.length - 1).replace(/_+$/, '');
   return `${kept}_${hash}`;
 }
