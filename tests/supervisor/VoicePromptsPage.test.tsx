@@ -110,6 +110,14 @@ describe('the voice prompts page', { timeout: 30_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Back to the list' }));
     await waitFor(() => expect(row('street.rue_atlas').dataset.voice).toBe('waiting'));
     expect(screen.getByText('1 of 2 street names recorded by the office in this language')).toBeTruthy();
+    // Deleting it: the kiosks go back to the generic street prompt, and say so.
+    fireEvent.click(within(row('street.rue_atlas')).getByRole('button', { name: 'Delete' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
+    expect(await screen.findByText('Recording deleted: the kiosks say “a street of the annex” again.')).toBeTruthy();
+    // For Tamazight, staff read the Arabic sign, shown right to left as Arabic.
+    fireEvent.click(screen.getByRole('button', { name: 'ⵜⴰⵎⴰⵣⵉⵖⵜ' }));
+    const sign = row('street.rue_atlas').querySelector<HTMLElement>('.sv-voice-text')!;
+    expect([sign.lang, sign.dir, sign.textContent]).toEqual(['ar', 'rtl', 'زنقة الأطلس']);
   });
 
   it('lists the prompts alone when the kiosk has no street list', async () => {

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AudioPrompt } from '../../../domain/audioPrompts';
+import { isStreetPromptId, type AudioPrompt } from '../../../domain/audioPrompts';
 import { directionOf, LOCALES, type Locale } from '../../../domain/locales';
 import { streetPrompts } from '../../../domain/streetPrompts';
 import type { OfficeRecordingRow, VoicePromptServices } from '../../../supervisor/voicePrompts';
 import { useSupervisorTranslation } from '../supervisorLanguage';
 import { PromptRecorder } from './PromptRecorder';
-import { RECORDABLE_PROMPTS, voiceOf } from './promptVoices';
+import { RECORDABLE_PROMPTS, textLanguageOf, voiceOf } from './promptVoices';
 import './voicePrompts.css';
 
 /** How often the list looks again while a take waits to be sent. */
@@ -86,7 +86,7 @@ export default function VoicePromptsPage({ services, tickMs }: VoicePromptsPageP
   const remove = async (prompt: AudioPrompt) => {
     setConfirming(null);
     await services.remove(prompt.id, language);
-    setNotice(t('voicePrompts.deleted'));
+    setNotice(t(isStreetPromptId(prompt.id) ? 'voicePrompts.streets.deleted' : 'voicePrompts.deleted'));
     await reload();
   };
 
@@ -113,7 +113,7 @@ export default function VoicePromptsPage({ services, tickMs }: VoicePromptsPageP
     return (
       <li key={prompt.id} className="sv-voice-row" data-prompt-id={prompt.id} data-voice={voice}>
         <div className="sv-voice-facts">
-          <span id={textId} className="sv-voice-text" lang={language} dir={directionOf(language)}>
+          <span id={textId} className="sv-voice-text" lang={textLanguageOf(prompt, language)} dir={directionOf(textLanguageOf(prompt, language))}>
             {prompt.text[language]}
           </span>
           <span className={`sv-voice-status sv-voice-${voice}`}>{t(`voicePrompts.status.${voice}`)}</span>

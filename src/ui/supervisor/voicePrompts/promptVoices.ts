@@ -19,3 +19,8 @@ export function voiceOf(prompt: AudioPrompt, language: Locale, recordings: reado
   if (prompt.files?.[language]) return 'synthesised';
   return isStreetPromptId(prompt.id) ? 'streetFallback' : 'none';
 }
+
+/** The script a prompt's text is written in for staff: a street's name in Tifinagh sessions is its Arabic sign. */
+export function textLanguageOf(prompt: Pick<AudioPrompt, 'id'>, language: Locale): Locale {
+  return language === 'zgh' && isStreetPromptId(prompt.id) ? 'ar' : language;
+}
