@@ -50,6 +50,7 @@ export function supervisorOnceStored(storage: LazyStorage, now: () => number, au
       get microphone() {
         return opened().voicePrompts.microphone;
       },
+      officeStreets: () => open().then((services) => services.voicePrompts.officeStreets()),
       list: () => open().then((services) => services.voicePrompts.list()),
       audio: (promptId, language) => open().then((services) => services.voicePrompts.audio(promptId, language)),
       save: (promptId, language, take) => open().then((services) => services.voicePrompts.save(promptId, language, take)),

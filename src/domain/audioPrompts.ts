@@ -11,8 +11,33 @@ import { localeSchema, localizedTextSchema, type Locale } from './locales';
  * the citizen typed.
  */
 
-export const promptIdSchema = z.string().regex(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z_]*$/);
+/**
+ * The prompts of the manifest (`area.name`, fixed at build time) and the names of the office's
+ * streets (`street.<key>`, office data: src/domain/streetPrompts.ts). Bounded, so that nothing a
+ * device sends as an id is more than a short key.
+ */
+export const PROMPT_ID_MAX_LENGTH = 64;
+export const STREET_PROMPT_PREFIX = 'street.';
+/** What follows `street.`: the street's Latin name folded to `a-z`, `_` and digits as capitals (streetPromptKey). */
+export const STREET_PROMPT_KEY_MAX_LENGTH = 48;
+const manifestPromptIdPattern = /^[a-z][a-zA-Z]*\.[a-z][a-zA-Z_]*$/;
+/**
+ * A street's key stays inside the manifest ids' pattern (no digit, a lower-case start): kiosks of
+ * earlier versions check every id of the office's recording list with that pattern, and one id
+ * outside it would make them refuse the whole list.
+ */
+export const streetPromptIdPattern = new RegExp(`^street\\.[a-z][a-zA-Z_]{0,${STREET_PROMPT_KEY_MAX_LENGTH - 1}}$`);
+
+export const promptIdSchema = z
+  .string()
+  .max(PROMPT_ID_MAX_LENGTH)
+  .refine((id) => (id.startsWith(STREET_PROMPT_PREFIX) ? streetPromptIdPattern : manifestPromptIdPattern).test(id), { message: 'not a prompt id' });
 export type PromptId = z.infer<typeof promptIdSchema>;
+
+/** A street's name, said from the office's recordings (its streets are not in the manifest). */
+export function isStreetPromptId(id: string): boolean {
+  return id.startsWith(STREET_PROMPT_PREFIX) && streetPromptIdPattern.test(id);
+}
 
 export const promptFileSchema = z.strictObject({
   /** Relative to assets/audio: `<lng>/<prompt id>.ogg`. */
@@ -37,7 +62,8 @@ export type AudioPrompt = z.infer<typeof audioPromptSchema>;
 
 export const audioManifestSchema = z
   .strictObject({ version: z.literal(1), prompts: z.array(audioPromptSchema) })
-  .refine((manifest) => new Set(manifest.prompts.map((prompt) => prompt.id)).size === manifest.prompts.length, { message: 'prompt ids must be unique' });
+  .refine((manifest) => new Set(manifest.prompts.map((prompt) => prompt.id)).size === manifest.prompts.length, { message: 'prompt ids must be unique' })
+  .refine((manifest) => !manifest.prompts.some((prompt) => prompt.id.startsWith(STREET_PROMPT_PREFIX)), { message: 'street.* ids are the office\'s streets' });
 export type AudioManifest = z.infer<typeof audioManifestSchema>;
 
 /**
@@ -52,9 +78,22 @@ export const PROMPT_FALLBACK: Readonly<Record<Locale, readonly Locale[]>> = {
   en: ['en'],
 };
 
+/**
+ * A street's name has two forms, the Arabic sign and the Latin one (French words: "Rue",
+ * "Avenue"). A French or English session hears the Latin name in whichever of the two an office
+ * recorded; Amazigh hears the Arabic name, as above.
+ */
+export const STREET_PROMPT_FALLBACK: Readonly<Record<Locale, readonly Locale[]>> = {
+  ar: ['ar'],
+  zgh: ['zgh', 'ar'],
+  fr: ['fr', 'en'],
+  en: ['en', 'fr'],
+};
+
 /** The language a prompt is heard in for a session in `locale`: the prompt's own (language names), else the session's chain. */
-export function promptLanguages(prompt: Pick<AudioPrompt, 'spokenIn'>, locale: Locale): readonly Locale[] {
-  return prompt.spokenIn ? [prompt.spokenIn] : PROMPT_FALLBACK[locale];
+export function promptLanguages(prompt: Pick<AudioPrompt, 'id' | 'spokenIn'>, locale: Locale): readonly Locale[] {
+  if (prompt.spokenIn) return [prompt.spokenIn];
+  return isStreetPromptId(prompt.id) ? STREET_PROMPT_FALLBACK[locale] : PROMPT_FALLBACK[locale];
 }
 
 /** The office's own recordings (pulled from the back office), which win over synthesised files. */
@@ -70,7 +109,7 @@ export const NO_RECORDINGS: RecordedPrompts = { url: () => null };
  * synthesised file shipped with the build. `recorded` answers a playable URL or null.
  */
 export function resolvePrompt(
-  prompt: AudioPrompt,
+  prompt: Pick<AudioPrompt, 'id' | 'spokenIn' | 'files'>,
   locale: Locale,
   sources: { recorded(id: PromptId, language: Locale): string | null; shipped(path: string): string | null },
 ): { url: string; language: Locale; origin: 'recorded' | 'synthesised' } | null {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { freeTextSchema } from './text';
 import type { Locale } from './locales';
+import { streetPromptKey } from './streetPrompts';
 
 /**
  * The streets of the annex's territory. A residence certificate is issued only to residents of
@@ -81,10 +82,13 @@ export function addressOf(street: OfficeStreet, houseNumber: string, locale: Loc
 
 /**
  * A street list as an operator writes it: one street a line, `Latin name;Arabic name`, blank
- * lines and lines starting with `#` ignored. Returns the streets or the first line at fault.
+ * lines and lines starting with `#` ignored. Returns the streets or the first line at fault. Two
+ * Latin names that differ only by case, accents or punctuation are one street twice: they would
+ * share one spoken name (streetPromptKey), so the list is refused.
  */
 export function parseStreetList(text: string): { ok: true; streets: OfficeStreets } | { ok: false; line: number; reason: string } {
   const streets: OfficeStreet[] = [];
+  const lineOfKey = new Map<string, number>();
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   for (const [index, raw] of lines.entries()) {
     const line = raw.trim();
@@ -93,6 +97,10 @@ export function parseStreetList(text: string): { ok: true; streets: OfficeStreet
     if (parts.length !== 2) return { ok: false, line: index + 1, reason: 'expected "Latin name;Arabic name"' };
     const parsed = officeStreetSchema.safeParse({ latin: parts[0]!.trim(), ar: parts[1]!.trim() });
     if (!parsed.success) return { ok: false, line: index + 1, reason: parsed.error.issues[0]?.message ?? 'invalid name' };
+    const key = streetPromptKey(parsed.data.latin);
+    const earlier = lineOfKey.get(key);
+    if (earlier !== undefined) return { ok: false, line: index + 1, reason: `the same Latin name as line ${earlier}` };
+    lineOfKey.set(key, index + 1);
     streets.push(parsed.data);
   }
   if (streets.length > OFFICE_STREETS_MAX) return { ok: false, line: lines.length, reason: `at most ${OFFICE_STREETS_MAX} streets` };

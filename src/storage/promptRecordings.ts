@@ -89,6 +89,17 @@ export async function settleUpload(db: PromptRecordingsDb, sentSha256: string, s
   });
 }
 
+/**
+ * The back office refused this take for good (a street's name, and the office no longer has that
+ * street): it is dropped here, unless a newer take replaced it meanwhile, so it blocks no sync.
+ */
+export async function dropRefusedUpload(db: PromptRecordingsDb, key: RecordingKey, sentSha256: string): Promise<void> {
+  await db.transaction('rw', db.recordings, async () => {
+    const found = await db.recordings.get(keyOf(key));
+    if (found?.pending === 'upload' && found.sha256 === sentSha256) await db.recordings.delete(keyOf(key));
+  });
+}
+
 export async function settleDeletion(db: PromptRecordingsDb, key: RecordingKey): Promise<void> {
   await db.transaction('rw', db.recordings, async () => {
     const found = await db.recordings.get(keyOf(key));

@@ -6,6 +6,7 @@ import { DEFAULT_AUTO_LOCK_MS } from '../machines/supervisorMachine';
 import type { KioskPlatform } from '../platform/types';
 import { appendAudit, listAudit } from '../storage/audit';
 import { loadCatalogue } from '../storage/catalogue';
+import { loadOfficeIdentity } from '../storage/officeIdentity';
 import type { OutboxItem, ShubbakDb } from '../storage/db';
 import { PromptRecordingsDb } from '../storage/promptRecordings';
 import type { Microphone } from '../platform/microphone';
@@ -151,6 +152,7 @@ export function createSupervisorServices(deps: SupervisorServicesDeps): Supervis
     voicePrompts: createVoicePromptServices({
       recordings: deps.recordings ?? new PromptRecordingsDb(),
       microphone: deps.microphone ?? pageMicrophone(),
+      officeStreets: async () => (await loadOfficeIdentity(db))?.streets ?? [],
       audit,
       triggerSync: () => sync.trigger('manual'),
       now,

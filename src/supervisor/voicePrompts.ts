@@ -1,4 +1,5 @@
 import type { Locale } from '../domain/locales';
+import type { OfficeStreet } from '../domain/officeStreets';
 import { MAX_RECORDING_BYTES, type PromptRecordingSummary } from '../domain/promptRecordings';
 import type { SupervisorAuditAction } from '../machines/supervisor/types';
 import type { Microphone, MicrophoneTake } from '../platform/microphone';
@@ -17,6 +18,8 @@ export type SaveRecordingOutcome = { ok: true } | { ok: false; reason: 'tooLarge
 
 export interface VoicePromptServices {
   microphone: Microphone;
+  /** The office's streets as this kiosk last pulled them: their names are recorded like the prompts. */
+  officeStreets(): Promise<readonly OfficeStreet[]>;
   /** The office's recordings this kiosk plays (deleted ones excluded). */
   list(): Promise<OfficeRecordingRow[]>;
   /** A recording's audio, to play it back on the page. */
@@ -30,6 +33,7 @@ export interface VoicePromptServices {
 export interface VoicePromptDeps {
   recordings: PromptRecordingsDb;
   microphone: Microphone;
+  officeStreets(): Promise<readonly OfficeStreet[]>;
   audit(action: SupervisorAuditAction, detail: string): Promise<void>;
   /** Starts a sync cycle: it sends what was saved or deleted here before pulling. */
   triggerSync(): void;
@@ -44,6 +48,7 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 export function createVoicePromptServices(deps: VoicePromptDeps): VoicePromptServices {
   return {
     microphone: deps.microphone,
+    officeStreets: deps.officeStreets,
     async list() {
       const summaries = await localRecordingSummaries(deps.recordings);
       return summaries

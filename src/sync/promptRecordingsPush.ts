@@ -1,4 +1,6 @@
-import { settleDeletion, settleUpload, pendingRecordings, type PromptRecordingsDb } from '../storage/promptRecordings';
+import { isStreetPromptId } from '../domain/audioPrompts';
+import { dropRefusedUpload, settleDeletion, settleUpload, pendingRecordings, type PromptRecordingsDb } from '../storage/promptRecordings';
+import { SyncError } from './syncError';
 import type { Transport } from './transport';
 
 function base64Of(audio: ArrayBuffer): string {
@@ -27,7 +29,17 @@ export async function pushPromptRecordings(
       await settleDeletion(db, recording);
       deleted += 1;
     } else {
-      const stored = await transport.uploadPromptRecording(recording.promptId, recording.language, { mime: recording.mime, audioBase64: base64Of(recording.audio) }, signal);
+      let stored;
+      try {
+        stored = await transport.uploadPromptRecording(recording.promptId, recording.language, { mime: recording.mime, audioBase64: base64Of(recording.audio) }, signal);
+      } catch (error) {
+        // 404 for a street's name: the office's street list no longer has that street (unknown_street).
+        if (error instanceof SyncError && error.status === 404 && isStreetPromptId(recording.promptId)) {
+          await dropRefusedUpload(db, recording, recording.sha256);
+          continue;
+        }
+        throw error;
+      }
       await settleUpload(db, recording.sha256, stored);
       uploaded += 1;
     }

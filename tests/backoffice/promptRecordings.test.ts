@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { setOfficeIdentity } from '../../backoffice/src/cli/commands';
 import { harness, NOW, type Harness } from './fixtures';
 
 let h: Harness;
@@ -75,6 +76,40 @@ describe("an office's own prompt recordings", () => {
     expect((await h.get(PATH, south.deviceToken)).json().recordings).toHaveLength(1);
     expect((await h.app.inject({ method: 'DELETE', url: `${PATH}/screen.home/de`, headers: { authorization: `Bearer ${other.deviceToken}` } })).statusCode).toBe(400);
     expect((await h.app.inject({ method: 'DELETE', url: `${PATH}/screen.home/zgh` })).statusCode).toBe(401);
+  });
+
+  it("stores a street's name only for a street of the office's own list", async () => {
+    h = await harness();
+    const north = await h.enrol('north');
+    const south = await h.enrol('south');
+    const names = { ar: 'ملحقة', zgh: 'ⵜⴰⵏⵎⵍⵜ', fr: 'Annexe', en: 'Annex' };
+    await setOfficeIdentity(h.context, 'north', { names, logo: null, streets: [{ latin: 'Rue Atlas', ar: 'زنقة الأطلس' }] });
+    const body = { mime: 'audio/webm', audioBase64: AUDIO.toString('base64') };
+    const atlas = await h.post(`${PATH}/street.rue_atlas/ar`, body, north.deviceToken);
+    expect(atlas.statusCode).toBe(200);
+    expect(atlas.json()).toMatchObject({ promptId: 'street.rue_atlas', language: 'ar' });
+    // A street the office does not have, and a street of the office for another office's kiosk.
+    const unknown = await h.post(`${PATH}/street.rue_anoual/ar`, body, north.deviceToken);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('unknown_street');
+    expect((await h.post(`${PATH}/street.rue_atlas/ar`, body, south.deviceToken)).json().error.code).toBe('unknown_street');
+    expect((await h.get(PATH, north.deviceToken)).json().recordings.map((r: { promptId: string }) => r.promptId)).toEqual(['street.rue_atlas']);
+    expect((await h.get(PATH, south.deviceToken)).json()).toEqual({ recordings: [] });
+    // A street recording outlives nothing it should not: deleting it works like any prompt's.
+    const remove = await h.app.inject({ method: 'DELETE', url: `${PATH}/street.rue_atlas/ar`, headers: { authorization: `Bearer ${north.deviceToken}` } });
+    expect(remove.json()).toEqual({ deleted: true });
+  });
+
+  it.each([
+    ['a street key with a digit', 'street.avenue_2_mars'],
+    ['a street key starting with a capital', 'street.Rue_Atlas'],
+    ['a street key that is too long', `street.${'a'.repeat(49)}`],
+    ['a prompt id that is too long', `screen.${'a'.repeat(70)}`],
+  ])('refuses %s before looking at the street list', async (_label, promptId) => {
+    h = await harness();
+    const kiosk = await h.enrol();
+    const answer = await h.post(`${PATH}/${promptId}/ar`, { mime: 'audio/webm', audioBase64: AUDIO.toString('base64') }, kiosk.deviceToken);
+    expect(answer.statusCode).toBe(400);
   });
 
   it('answers only enrolled kiosks', async () => {

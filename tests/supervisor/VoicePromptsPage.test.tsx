@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listAudit } from '../../src/storage/audit';
+import { saveOfficeIdentity } from '../../src/storage/officeIdentity';
 import { pendingRecordings, PromptRecordingsDb } from '../../src/storage/promptRecordings';
 import { createSupervisorServices } from '../../src/supervisor/services';
 import VoicePromptsPage from '../../src/ui/supervisor/voicePrompts/VoicePromptsPage';
@@ -79,6 +80,51 @@ describe('the voice prompts page', { timeout: 30_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Back to the list' }));
     expect(microphone.open_).toBe(false);
     await waitFor(() => expect(row('screen.home').dataset.voice).toBe('waiting'));
+  });
+
+  it("lists the office's streets beside the prompts and records a street's name like a prompt", async () => {
+    const { services, microphone, db } = world();
+    const names = { ar: 'ملحقة', zgh: 'ⵜⴰⵏⵎⵍⵜ', fr: 'Annexe', en: 'Annex' };
+    const streets = [
+      { latin: 'Rue Atlas', ar: 'زنقة الأطلس' },
+      { latin: 'Avenue 2 Mars', ar: 'شارع 2 مارس' },
+    ];
+    await saveOfficeIdentity(db, { version: 1, names, logo: null, streets });
+    renderIn('en', <VoicePromptsPage services={services.voicePrompts} tickMs={20} />);
+    expect(await screen.findByText('0 of 2 street names recorded by the office in this language')).toBeTruthy();
+    const list = screen.getByRole('list', { name: "Names of the annex's streets" });
+    expect([...list.querySelectorAll<HTMLElement>('[data-prompt-id]')].map((item) => item.dataset.promptId)).toEqual(['street.rue_atlas', 'street.avenue_C_mars']);
+    expect(row('street.rue_atlas').textContent).toContain('Rue Atlas');
+    expect(within(row('street.rue_atlas')).getByText('No recording: the kiosks say “a street of the annex”')).toBeTruthy();
+    // In Arabic, staff say the name on the Arabic sign.
+    fireEvent.click(screen.getByRole('button', { name: 'العربية' }));
+    expect(row('street.rue_atlas').textContent).toContain('زنقة الأطلس');
+
+    fireEvent.click(within(row('street.rue_atlas')).getByRole('button', { name: 'Record' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Start recording' }));
+    expect(microphone.recording).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(/Saved\./)).toBeTruthy();
+    expect((await pendingRecordings(recordings)).map(({ promptId, language }) => `${promptId}/${language}`)).toEqual(['street.rue_atlas/ar']);
+    fireEvent.click(screen.getByRole('button', { name: 'Back to the list' }));
+    await waitFor(() => expect(row('street.rue_atlas').dataset.voice).toBe('waiting'));
+    expect(screen.getByText('1 of 2 street names recorded by the office in this language')).toBeTruthy();
+    // Deleting it: the kiosks go back to the generic street prompt, and say so.
+    fireEvent.click(within(row('street.rue_atlas')).getByRole('button', { name: 'Delete' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
+    expect(await screen.findByText('Recording deleted: the kiosks say “a street of the annex” again.')).toBeTruthy();
+    // For Tamazight, staff read the Arabic sign, shown right to left as Arabic.
+    fireEvent.click(screen.getByRole('button', { name: 'ⵜⴰⵎⴰⵣⵉⵖⵜ' }));
+    const sign = row('street.rue_atlas').querySelector<HTMLElement>('.sv-voice-text')!;
+    expect([sign.lang, sign.dir, sign.textContent]).toEqual(['ar', 'rtl', 'زنقة الأطلس']);
+  });
+
+  it('lists the prompts alone when the kiosk has no street list', async () => {
+    const { services } = world();
+    renderIn('en', <VoicePromptsPage services={services.voicePrompts} />);
+    await screen.findByText(/0 of \d+ prompts recorded by the office/);
+    expect(screen.queryByTestId('voice-prompt-streets')).toBeNull();
   });
 
   it('releases the microphone when the page goes away mid-take (supervisor mode locked)', async () => {

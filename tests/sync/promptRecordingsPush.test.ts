@@ -4,6 +4,7 @@ import type { Locale } from '../../src/domain/locales';
 import { allRecordings, deleteHere, findRecording, pendingRecordings, PromptRecordingsDb, recordHere } from '../../src/storage/promptRecordings';
 import { pullPromptRecordings } from '../../src/sync/promptRecordingsPull';
 import { pushPromptRecordings } from '../../src/sync/promptRecordingsPush';
+import { SyncError } from '../../src/sync/syncError';
 
 let db: PromptRecordingsDb;
 afterEach(async () => {
@@ -102,5 +103,31 @@ describe("sending what staff recorded on this kiosk", () => {
     await pushPromptRecordings(db, backoffice.transport);
     expect(atob(backoffice.stored.get('screen.home/fr')!.audioBase64)).toBe('second');
     expect(await pendingRecordings(db)).toEqual([]);
+  });
+
+  it("drops a street's take the office refuses (no longer its street) and sends the rest", async () => {
+    db = new PromptRecordingsDb(`recordings-${Math.random()}`);
+    const backoffice = office();
+    const upload = backoffice.transport.uploadPromptRecording;
+    backoffice.transport.uploadPromptRecording = async (promptId, language, body) => {
+      if (promptId === 'street.rue_anoual') throw new SyncError('badRequest', 'unknown_street', { status: 404 });
+      return upload(promptId, language, body);
+    };
+    await recordHere(db, take('street.rue_anoual', 'ar', 'anoual', 1));
+    await recordHere(db, take('street.rue_atlas', 'ar', 'atlas', 2));
+    expect(await pushPromptRecordings(db, backoffice.transport)).toEqual({ uploaded: 1, deleted: 0 });
+    expect(await pendingRecordings(db)).toEqual([]);
+    expect((await allRecordings(db)).map((r) => r.promptId)).toEqual(['street.rue_atlas']);
+  });
+
+  it('keeps a take of a manifest prompt pending when the office answers 404 (a back office without the route)', async () => {
+    db = new PromptRecordingsDb(`recordings-${Math.random()}`);
+    const backoffice = office();
+    backoffice.transport.uploadPromptRecording = async () => {
+      throw new SyncError('badRequest', 'not found', { status: 404 });
+    };
+    await recordHere(db, take('screen.home', 'ar', 'marhaba', 1));
+    await expect(pushPromptRecordings(db, backoffice.transport)).rejects.toThrow(SyncError);
+    expect((await pendingRecordings(db)).map((r) => r.promptId)).toEqual(['screen.home']);
   });
 });

@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Locale } from '../../src/domain/locales';
 import type { Catalogue } from '../../src/domain/catalogue';
 import type { OfficeIdentity } from '../../src/domain/officeIdentity';
 import { testCatalogue } from '../machines/sessionFixtures';
@@ -130,5 +131,90 @@ describe("the address picked from the annex's streets", { timeout: 60_000 }, () 
       expect(screen.queryByTestId('street-browse')).toBeNull();
       kiosk.view.unmount();
     }
+  });
+});
+
+describe('the street choices with spoken guidance on', { timeout: 60_000 }, () => {
+  // jsdom has no media playback: the guide's <audio> element says what it was asked to play.
+  beforeAll(() => {
+    vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(() => Promise.resolve());
+    vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => undefined);
+  });
+  afterAll(() => vi.restoreAllMocks());
+
+  const guide = () => screen.getByTestId('audio-guide');
+  async function heard(prompt: string, origin?: string, language?: string) {
+    await waitFor(() => expect(guide().dataset.prompt).toBe(prompt), { timeout: 5000 });
+    if (origin) expect(guide().dataset.promptOrigin).toBe(origin);
+    if (language) expect(guide().dataset.promptLanguage).toBe(language);
+  }
+
+  /** Guidance turned on at home; every choice after it takes a touch to hear and one to act. */
+  async function walkListening(kiosk: Kiosk, locale: Locale): Promise<void> {
+    const { user } = kiosk;
+    await chooseLanguage(kiosk, locale);
+    await user.click(screen.getByTestId('start'));
+    await user.click(screen.getByTestId('listen'));
+    await heard('screen.home');
+    await user.dblClick(screen.getByTestId('new-request'));
+    await user.dblClick(screen.getByTestId('service-residence'));
+    await user.dblClick(screen.getByTestId('next'));
+    await fillIdentity(kiosk);
+    await user.dblClick(screen.getByTestId('next'));
+    expect(currentScreen()).toBe('fields');
+  }
+
+  // Recorded by the office's staff: Rue Atlas in Arabic and in French, Rue Anoual in Arabic only.
+  const recorded: Record<string, string> = {
+    'street.rue_atlas|ar': 'blob:atlas-ar',
+    'street.rue_atlas|fr': 'blob:atlas-fr',
+    'street.rue_anoual|ar': 'blob:anoual-ar',
+  };
+  const recordedPrompts = async () => ({ url: (id: string, language: Locale) => recorded[`${id}|${language}`] ?? null });
+
+  it("says a street's name on the first touch and picks it on the second, then the house number", async () => {
+    const kiosk = renderKiosk({ catalogue, officeIdentity: identity(), recordedPrompts });
+    await walkListening(kiosk, 'fr');
+    await typeInto(kiosk, 'fields.address', 'at');
+    const atlas = screen.getByTestId('street-suggestion');
+    expect(atlas.dataset.prompt).toBe('street.rue_atlas');
+    await kiosk.user.click(atlas);
+    await heard('street.rue_atlas', 'recorded', 'fr');
+    expect(guide().getAttribute('src')).toBe('blob:atlas-fr');
+    // Heard, not yet chosen.
+    expect(addressInput().value).toBe('at');
+    expect(screen.getByTestId('street-suggestion').hasAttribute('data-armed')).toBe(true);
+    await kiosk.user.click(screen.getByTestId('street-suggestion'));
+    expect(addressInput().value).toBe('Rue Atlas');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('field-fields-address-houseNumber')));
+  });
+
+  it('lets the citizen explore the whole list by ear and take the street heard last with "choose"', async () => {
+    const kiosk = renderKiosk({ catalogue, officeIdentity: identity(), recordedPrompts });
+    await walkListening(kiosk, 'ar');
+    await kiosk.user.dblClick(screen.getByTestId('street-browse'));
+    const option = (latin: string) => screen.getAllByTestId('street-option').find((button) => button.dataset['street'] === latin)!;
+    await kiosk.user.click(option('Rue Atlas'));
+    await heard('street.rue_atlas', 'recorded', 'ar');
+    await kiosk.user.click(option('Rue Anoual'));
+    await heard('street.rue_anoual', 'recorded', 'ar');
+    expect(guide().getAttribute('src')).toBe('blob:anoual-ar');
+    await kiosk.user.click(screen.getByTestId('choose'));
+    expect(addressInput().value).toBe('زنقة أنوال');
+    expect(screen.queryByTestId('street-list')).toBeNull();
+  });
+
+  it('says what the choice is, never silence, for a street the office has not recorded, and an English session hears the French recording', async () => {
+    const kiosk = renderKiosk({ catalogue, officeIdentity: identity(), recordedPrompts });
+    await walkListening(kiosk, 'en');
+    await typeInto(kiosk, 'fields.address', 'rue al q');
+    await kiosk.user.click(screen.getByTestId('street-suggestion'));
+    await heard('choice.street', 'synthesised', 'en');
+    expect(guide().getAttribute('src')).toMatch(/choice\.street\.ogg$/);
+    await typeInto(kiosk, 'fields.address', 'at');
+    await kiosk.user.click(screen.getByTestId('street-suggestion'));
+    await heard('street.rue_atlas', 'recorded', 'fr');
+    await kiosk.user.click(screen.getByTestId('street-suggestion'));
+    expect(addressInput().value).toBe('Rue Atlas');
   });
 });

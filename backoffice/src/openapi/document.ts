@@ -84,7 +84,7 @@ const query = (name: string, description: string) => ({
 const deviceAuth = [{ deviceToken: [] }];
 const bodyErrors = [400, 401, 403, 413, 415, 429];
 const recordingParameters = [
-  { name: 'promptId', in: 'path', required: true, schema: { type: 'string' }, description: 'A prompt of assets/audio/manifest.json, e.g. screen.home' },
+  { name: 'promptId', in: 'path', required: true, schema: { type: 'string' }, description: 'A prompt of assets/audio/manifest.json (e.g. screen.home), or street.<key>: the name of one of the office\'s streets (404 unknown_street otherwise)' },
   { name: 'language', in: 'path', required: true, schema: { type: 'string', enum: ['ar', 'zgh', 'fr', 'en'] } },
 ];
 

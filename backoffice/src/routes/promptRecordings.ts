@@ -7,6 +7,8 @@ import {
   type PromptRecordingDeletion,
   type PromptRecordingSummary,
 } from '../../../src/domain/promptRecordings';
+import { isStreetPromptId } from '../../../src/domain/audioPrompts';
+import { isPromptOfStreets } from '../../../src/domain/streetPrompts';
 import { deviceOf } from '../http/auth';
 import { parseOr400 } from '../http/validate';
 import { ApiError } from '../service/apiError';
@@ -41,6 +43,11 @@ export function registerPromptRecordingRoutes(app: FastifyInstance, deps: RouteD
       const { deviceId, officeId } = deviceOf(request);
       const { promptId, language } = parseOr400(promptRecordingParamsSchema, request.params, 'invalid_params');
       const { mime, audioBase64 } = parseOr400(promptRecordingUploadSchema, request.body);
+      // A street's name is recorded only for a street the office has: the id's pattern alone would
+      // let a kiosk store recordings under any number of made-up street ids.
+      if (isStreetPromptId(promptId) && !isPromptOfStreets(promptId, (await deps.store.getOfficeIdentity(officeId))?.streets ?? [])) {
+        throw new ApiError(404, 'unknown_street', "This office's street list has no street with that prompt id.");
+      }
       return deps.store.putPromptRecording({
         officeId,
         promptId,

@@ -1,12 +1,13 @@
 import manifestJson from '../../../assets/audio/manifest.json';
-import { audioManifestSchema, NO_RECORDINGS, resolvePrompt, type PromptId, type RecordedPrompts } from '../../domain/audioPrompts';
+import { audioManifestSchema, isStreetPromptId, NO_RECORDINGS, resolvePrompt, type PromptId, type RecordedPrompts } from '../../domain/audioPrompts';
 import type { Locale } from '../../domain/locales';
+import { STREET_FALLBACK_PROMPT } from '../../domain/streetPrompts';
 
 /**
  * The part of spoken guidance that is loaded only once a citizen turns it on: the manifest and
  * the URLs of the shipped recordings (files of the same local build, never fetched from
- * elsewhere). It can only say prompts of the manifest, by id: nothing the citizen typed is ever
- * spoken.
+ * elsewhere). It can only say prompts of the manifest and the office's recordings of its streets'
+ * names, by id: nothing the citizen typed is ever spoken.
  */
 const files = import.meta.glob<string>('../../../assets/audio/*/*.ogg', { eager: true, query: '?url', import: 'default' });
 const urlsByPath: ReadonlyMap<string, string> = new Map(
@@ -23,8 +24,11 @@ export type PromptState = 'loading' | 'playing' | 'ended' | 'failed' | 'silent' 
  * `data-state`): the supervisor's diagnostics and the end-to-end tests read them.
  */
 export function playPrompt(audio: HTMLAudioElement, id: PromptId, locale: Locale, recorded: RecordedPrompts = NO_RECORDINGS): PromptState {
-  const prompt = promptsById.get(id);
+  // A street's name is the office's data: only its recordings say it; without one, the choice
+  // says what it is ("a street of the annex…"), so a second touch still picks it knowingly.
+  const prompt = promptsById.get(id) ?? (isStreetPromptId(id) ? { id } : undefined);
   const source = prompt ? resolvePrompt(prompt, locale, { recorded: (promptId, language) => recorded.url(promptId, language), shipped: (path) => urlsByPath.get(path) ?? null }) : null;
+  if (!source && isStreetPromptId(id)) return playPrompt(audio, STREET_FALLBACK_PROMPT, locale, recorded);
   audio.pause();
   audio.dataset.prompt = id;
   if (!source) {

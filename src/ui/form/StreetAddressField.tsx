@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../domain/locales';
 import { addressOf, HOUSE_NUMBER_MAX_LENGTH, splitTypedAddress, streetOfAddress, streetsMatching, type OfficeStreet } from '../../domain/officeStreets';
+import { streetPromptId } from '../../domain/streetPrompts';
 import { Dialog } from '../components/Dialog';
 import { Pictogram } from '../components/Pictogram';
 import { TouchButton } from '../components/TouchButton';
@@ -121,12 +122,16 @@ export function StreetAddressField({ spec, value, streets, locale, error, onFocu
   );
 }
 
-/** One street to touch, in the session's script first and the other script beside it; a list item. */
+/**
+ * One street to touch, in the session's script first and the other script beside it; a list item.
+ * With spoken guidance on, the first touch says the street's name (the office's recording) and
+ * the second touch, or "choose", picks it.
+ */
 function StreetChoice({ street, locale, testId, onPick }: { street: OfficeStreet; locale: Locale; testId: string; onPick: () => void }) {
   const [ownName, otherName] = locale === 'ar' ? [street.ar, street.latin] : [street.latin, street.ar];
   return (
     <li>
-      <TouchButton variant="secondary" className="street-address__choice" testId={testId} data-street={street.latin} onClick={onPick}>
+      <TouchButton variant="secondary" className="street-address__choice" testId={testId} data-street={street.latin} prompt={streetPromptId(street)} onClick={onPick}>
         <Pictogram name="map-pin" size={40} />
         <span className="street-address__name">{ownName}</span>
         <span className="street-address__other" dir="auto">

@@ -60,7 +60,7 @@ export function outboxContract(engine: OutboxEngine): void {
       items: [{ request, canonical: canonicalRequestJson(request) }],
     });
     expect(outcome).toEqual(['accepted']);
-    return { store, another: open, request };
+    return { store, another: open, request, prefix: enrolled.device.trackingPrefix };
   }
 
   async function claimAll(store: Store, owner = 'worker-a', now = T1, leaseUntil = T2) {
@@ -120,6 +120,25 @@ export function outboxContract(engine: OutboxEngine): void {
         `notification:${asked.request.id}:received:email`,
         `notification:${asked.request.id}:received:sms`,
       ]);
+    });
+
+    it('writes the notifications of a whole pushed batch, for the citizens who asked only', async () => {
+      const { store, prefix } = await withRequest(undefined);
+      const asked = makeRequest(prefix, ++seq, { contact: { agreed: true, notifyReceived: true, email: 'citizen@example.org' } });
+      const quiet = makeRequest(prefix, ++seq, { contact: AGREED });
+      const alsoAsked = makeRequest(prefix, ++seq, { contact: { agreed: true, notifyReceived: true } });
+      const batch = [asked, quiet, alsoAsked];
+      const outcome = await store.pushRequests({
+        deviceId: 'device-1',
+        officeId: 'north',
+        receivedAt: T0,
+        kioskSeqs: batch.map((request) => request.kioskSeq),
+        items: batch.map((request) => ({ request, canonical: canonicalRequestJson(request) })),
+      });
+      expect(outcome).toEqual(['accepted', 'accepted', 'accepted']);
+      expect((await claimAll(store)).map((m) => m.idempotencyKey).sort()).toEqual(
+        [`notification:${asked.id}:received:email`, `notification:${asked.id}:received:sms`, `notification:${alsoAsked.id}:received:sms`].sort(),
+      );
     });
 
     it.each([

@@ -343,10 +343,11 @@ export function pgRequests(pool: pg.Pool, faults: PgFaults = {}) {
       ),
     findRequestByTrackingCode: async (trackingCode: string): Promise<RequestSummary | null> => {
       // Through the prefix's owner: a copy of the code pushed by another device (before prefixes were bound) is never found.
+      // The owner first (by key), then its row through UNIQUE (device_id, tracking_code): no index on the code alone (014).
       const { rows } = await pool.query<RequestSummary>(
         `SELECT r.id, r.office_id AS "officeId", r.tracking_code AS "trackingCode", r.status
-         FROM requests r JOIN tracking_prefixes p ON p.prefix = substr(r.tracking_code, 1, 3) AND p.device_id = r.device_id
-         WHERE r.tracking_code = $1`,
+         FROM tracking_prefixes p JOIN requests r ON r.device_id = p.device_id AND r.tracking_code = $1
+         WHERE p.prefix = substr($1, 1, 3)`,
         [trackingCode],
       );
       return rows[0] ?? null;

@@ -7,6 +7,7 @@ import { MAX_TAKE_MS } from '../../../domain/promptRecordings';
 import { promptRecorderMachine, type SaveTakeOutcome } from '../../../machines/promptRecorderMachine';
 import type { MicrophoneTake, OpenMicrophone } from '../../../platform/microphone';
 import type { VoicePromptServices } from '../../../supervisor/voicePrompts';
+import { textLanguageOf } from './promptVoices';
 import { useSupervisorTranslation } from '../supervisorLanguage';
 
 interface PromptRecorderProps {
@@ -69,7 +70,7 @@ export function PromptRecorder({ prompt, language, services, onSaved, onClose, t
     <section className="sv-recorder" aria-labelledby="sv-recorder-title" data-recorder-state={phase}>
       <h3 id="sv-recorder-title">{t('voicePrompts.recorder.title')}</h3>
       <p className="sv-recorder-say">{t('voicePrompts.recorder.say')}</p>
-      <blockquote className="sv-recorder-text" lang={language} dir={directionOf(language)}>
+      <blockquote className="sv-recorder-text" lang={textLanguageOf(prompt, language)} dir={directionOf(textLanguageOf(prompt, language))}>
         {prompt.text[language]}
       </blockquote>
       {phase === 'opening' && <p role="status">{t('voicePrompts.recorder.opening')}</p>}

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AudioPrompt } from '../../../domain/audioPrompts';
+import { isStreetPromptId, type AudioPrompt } from '../../../domain/audioPrompts';
 import { directionOf, LOCALES, type Locale } from '../../../domain/locales';
+import { streetPrompts } from '../../../domain/streetPrompts';
 import type { OfficeRecordingRow, VoicePromptServices } from '../../../supervisor/voicePrompts';
 import { useSupervisorTranslation } from '../supervisorLanguage';
 import { PromptRecorder } from './PromptRecorder';
-import { RECORDABLE_PROMPTS, voiceOf } from './promptVoices';
+import { RECORDABLE_PROMPTS, textLanguageOf, voiceOf } from './promptVoices';
 import './voicePrompts.css';
 
 /** How often the list looks again while a take waits to be sent. */
@@ -18,14 +19,15 @@ interface VoicePromptsPageProps {
 
 /**
  * Supervisor mode's voice prompts page: every prompt of the manifest in the chosen language,
- * which voice the kiosks say it with, and the office's own recordings made, played and deleted
- * here. Loaded on demand (UnlockedArea): nothing of it is in the citizen's bundle.
+ * then the names of the office's streets (what the address picker's choices say), which voice
+ * the kiosks say each with, and the office's own recordings made, played and deleted here. Loaded on demand (UnlockedArea): nothing of it is in the citizen's bundle.
  */
 export default function VoicePromptsPage({ services, tickMs }: VoicePromptsPageProps) {
   const { t, language: supervisorLanguage } = useSupervisorTranslation();
   const [language, setLanguage] = useState<Locale>(supervisorLanguage);
   const [recordings, setRecordings] = useState<readonly OfficeRecordingRow[] | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
+  const [streets, setStreets] = useState<readonly AudioPrompt[]>([]);
   const [recording, setRecording] = useState<AudioPrompt | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -42,6 +44,11 @@ export default function VoicePromptsPage({ services, tickMs }: VoicePromptsPageP
   }, [services]);
   useEffect(() => {
     let live = true;
+    // Without a street list (none pulled, or unreadable) the page lists the manifest's prompts alone.
+    services.officeStreets().then(
+      (list) => live && setStreets(streetPrompts(list)),
+      () => undefined,
+    );
     services.list().then(
       (rows) => live && setRecordings(rows),
       () => live && setLoadFailed(true),
@@ -79,7 +86,7 @@ export default function VoicePromptsPage({ services, tickMs }: VoicePromptsPageP
   const remove = async (prompt: AudioPrompt) => {
     setConfirming(null);
     await services.remove(prompt.id, language);
-    setNotice(t('voicePrompts.deleted'));
+    setNotice(t(isStreetPromptId(prompt.id) ? 'voicePrompts.streets.deleted' : 'voicePrompts.deleted'));
     await reload();
   };
 
@@ -99,7 +106,50 @@ export default function VoicePromptsPage({ services, tickMs }: VoicePromptsPageP
   }
 
   const rows = recordings ?? [];
-  const recordedCount = RECORDABLE_PROMPTS.filter((prompt) => rows.some((row) => row.promptId === prompt.id && row.language === language)).length;
+  const promptRow = (prompt: AudioPrompt) => {
+    const voice = voiceOf(prompt, language, rows);
+    const textId = `sv-voice-text-${prompt.id.replace('.', '-')}`;
+    const hasRecording = voice === 'recorded' || voice === 'waiting';
+    return (
+      <li key={prompt.id} className="sv-voice-row" data-prompt-id={prompt.id} data-voice={voice}>
+        <div className="sv-voice-facts">
+          <span id={textId} className="sv-voice-text" lang={textLanguageOf(prompt, language)} dir={directionOf(textLanguageOf(prompt, language))}>
+            {prompt.text[language]}
+          </span>
+          <span className={`sv-voice-status sv-voice-${voice}`}>{t(`voicePrompts.status.${voice}`)}</span>
+        </div>
+        <div className="sv-voice-actions">
+          <button type="button" className="sv-button sv-button-primary" aria-describedby={textId} onClick={() => setRecording(prompt)}>
+            {t('voicePrompts.record')}
+          </button>
+          {hasRecording && (
+            <>
+              <button type="button" className="sv-button" aria-describedby={textId} onClick={() => void play(prompt)}>
+                {t('voicePrompts.play')}
+              </button>
+              <button type="button" className="sv-button" aria-describedby={textId} onClick={() => setConfirming(prompt.id)}>
+                {t('voicePrompts.delete')}
+              </button>
+            </>
+          )}
+        </div>
+        {confirming === prompt.id && (
+          <div className="sv-voice-confirm" role="group" aria-label={t('voicePrompts.confirmDelete')}>
+            <span>{t('voicePrompts.confirmDelete')}</span>
+            <button type="button" className="sv-button sv-button-danger" onClick={() => void remove(prompt)}>
+              {t('voicePrompts.confirmDeleteYes')}
+            </button>
+            <button type="button" className="sv-button" onClick={() => setConfirming(null)}>
+              {t('actions.cancel')}
+            </button>
+          </div>
+        )}
+      </li>
+    );
+  };
+  const recordedIn = (prompts: readonly AudioPrompt[]) => prompts.filter((prompt) => rows.some((row) => row.promptId === prompt.id && row.language === language)).length;
+
+  const recordedCount = recordedIn(RECORDABLE_PROMPTS);
 
   return (
     <section className="sv-area" aria-labelledby="sv-voice-title">
@@ -133,48 +183,18 @@ export default function VoicePromptsPage({ services, tickMs }: VoicePromptsPageP
       <p role="status">{notice ?? (recordings ? t('voicePrompts.count', { recorded: recordedCount, total: RECORDABLE_PROMPTS.length }) : '')}</p>
       <audio ref={player} data-testid="voice-prompt-player" />
       <ul className="sv-voice-list">
-        {RECORDABLE_PROMPTS.map((prompt) => {
-          const voice = voiceOf(prompt, language, rows);
-          const textId = `sv-voice-text-${prompt.id.replace('.', '-')}`;
-          const hasRecording = voice === 'recorded' || voice === 'waiting';
-          return (
-            <li key={prompt.id} className="sv-voice-row" data-prompt-id={prompt.id} data-voice={voice}>
-              <div className="sv-voice-facts">
-                <span id={textId} className="sv-voice-text" lang={language} dir={directionOf(language)}>
-                  {prompt.text[language]}
-                </span>
-                <span className={`sv-voice-status sv-voice-${voice}`}>{t(`voicePrompts.status.${voice}`)}</span>
-              </div>
-              <div className="sv-voice-actions">
-                <button type="button" className="sv-button sv-button-primary" aria-describedby={textId} onClick={() => setRecording(prompt)}>
-                  {t('voicePrompts.record')}
-                </button>
-                {hasRecording && (
-                  <>
-                    <button type="button" className="sv-button" aria-describedby={textId} onClick={() => void play(prompt)}>
-                      {t('voicePrompts.play')}
-                    </button>
-                    <button type="button" className="sv-button" aria-describedby={textId} onClick={() => setConfirming(prompt.id)}>
-                      {t('voicePrompts.delete')}
-                    </button>
-                  </>
-                )}
-              </div>
-              {confirming === prompt.id && (
-                <div className="sv-voice-confirm" role="group" aria-label={t('voicePrompts.confirmDelete')}>
-                  <span>{t('voicePrompts.confirmDelete')}</span>
-                  <button type="button" className="sv-button sv-button-danger" onClick={() => void remove(prompt)}>
-                    {t('voicePrompts.confirmDeleteYes')}
-                  </button>
-                  <button type="button" className="sv-button" onClick={() => setConfirming(null)}>
-                    {t('actions.cancel')}
-                  </button>
-                </div>
-              )}
-            </li>
-          );
-        })}
+        {RECORDABLE_PROMPTS.map(promptRow)}
       </ul>
+      {streets.length > 0 && (
+        <>
+          <h3 id="sv-voice-streets">{t('voicePrompts.streets.title')}</h3>
+          <p>{t('voicePrompts.streets.intro')}</p>
+          <p>{t('voicePrompts.streets.count', { recorded: recordedIn(streets), total: streets.length })}</p>
+          <ul className="sv-voice-list" aria-labelledby="sv-voice-streets" data-testid="voice-prompt-streets">
+            {streets.map(promptRow)}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
