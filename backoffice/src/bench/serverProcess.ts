@@ -9,6 +9,8 @@ const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
 
 export interface ServerProcess {
   url: string;
+  /** The process id (with `--workers`, the primary's: its workers are its children). */
+  pid: number | undefined;
   /** CPU seconds the server process has used so far (Linux /proc), or null where unknown. */
   cpuSeconds(): number | null;
   /** SIGTERM, then waits for the process to exit. */
@@ -36,6 +38,7 @@ export async function spawnServer(dataDir: string, args: readonly string[] = [])
   }
   return {
     url,
+    pid: child.pid,
     cpuSeconds: () => processCpuSeconds(child.pid),
     stop: async () => {
       child.kill('SIGTERM');
@@ -47,7 +50,7 @@ export async function spawnServer(dataDir: string, args: readonly string[] = [])
 /** Clock ticks per second of /proc/<pid>/stat on Linux (USER_HZ, 100 on every mainstream kernel). */
 const USER_HZ = 100;
 
-function processCpuSeconds(pid: number | undefined): number | null {
+export function processCpuSeconds(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
     // Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
