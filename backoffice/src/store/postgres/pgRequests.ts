@@ -80,23 +80,27 @@ async function appendChanges(client: Queryable, changes: readonly NewChange[]): 
   return rows.map((row) => row.seq);
 }
 
-/** Counts gaps and replays of the kiosk's own sequence; the device row is locked, so two instances count in turn. */
+/**
+ * Counts gaps and replays of the kiosk's own sequence and moves its last one, in ONE statement
+ * that also takes the device row's lock (held to COMMIT, so two instances count in turn). Before
+ * each seq, the last recorded is the greater of the stored one and the batch's earlier seqs: a
+ * seq at or below it is a replay, one more than a step above it a gap. The stored column is read
+ * in the SET list, so a push that waited for the lock counts from the row it then updates.
+ * Named (prepared once per connection): it runs for every push.
+ */
 async function trackKioskSeqs(client: Queryable, deviceId: string, kioskSeqs: readonly number[]): Promise<void> {
-  const { rows } = await client.query<{ last: number }>('SELECT last_kiosk_seq AS last FROM devices WHERE id = $1 FOR UPDATE', [deviceId]);
-  let last = rows[0]?.last ?? 0;
-  let gaps = 0;
-  let replays = 0;
-  for (const seq of kioskSeqs) {
-    if (seq <= last) replays++;
-    else {
-      if (seq > last + 1) gaps++;
-      last = seq;
-    }
-  }
-  await client.query(
-    `UPDATE devices SET last_kiosk_seq = $1, kiosk_seq_gaps = kiosk_seq_gaps + $2, kiosk_seq_replays = kiosk_seq_replays + $3 WHERE id = $4`,
-    [last, gaps, replays, deviceId],
-  );
+  await client.query({
+    name: 'push-track-kiosk-seqs',
+    text: `UPDATE devices d SET (last_kiosk_seq, kiosk_seq_gaps, kiosk_seq_replays) = (
+       SELECT GREATEST(d.last_kiosk_seq, MAX(s)),
+              d.kiosk_seq_gaps + COUNT(*) FILTER (WHERE s > GREATEST(d.last_kiosk_seq, before) + 1),
+              d.kiosk_seq_replays + COUNT(*) FILTER (WHERE s <= GREATEST(d.last_kiosk_seq, before))
+       FROM (SELECT s, MAX(s) OVER (ORDER BY n ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+             FROM unnest($2::bigint[]) WITH ORDINALITY AS t(s, n)) AS ordered
+     )
+     WHERE d.id = $1`,
+    values: [deviceId, kioskSeqs],
+  });
 }
 
 /** The stored side of a known id: its office (another office's id is not this device's to see) and body. */
@@ -114,21 +118,43 @@ async function readKnown(client: Queryable, ids: readonly string[]): Promise<Map
 }
 
 /**
+ * The ids of the batch already stored, and the owners of the tracking prefixes it uses, in ONE
+ * round trip (the two reads are independent). Named: it runs for every push.
+ */
+async function readKnownAndOwners(
+  client: Queryable,
+  ids: readonly string[],
+  prefixes: readonly string[],
+): Promise<{ known: Map<string, Known>; owners: Map<string, string> }> {
+  const { rows } = await client.query<Known & { id: string; owner: string | null }>({
+    name: 'push-known-and-owners',
+    text: `SELECT id, office_id AS "officeId", body, body_sha256 AS "bodySha256", purged_at AS "purgedAt", NULL AS owner
+       FROM requests WHERE id = ANY($1::text[])
+     UNION ALL
+     SELECT prefix, NULL, NULL, NULL, NULL, device_id FROM tracking_prefixes WHERE prefix = ANY($2::text[])`,
+    values: [ids, prefixes],
+  });
+  const known = new Map<string, Known>();
+  const owners = new Map<string, string>();
+  for (const { owner, ...row } of rows) {
+    if (owner === null) known.set(row.id, row);
+    else owners.set(row.id, owner);
+  }
+  return { known, owners };
+}
+
+/**
  * Which of these prefixes the device may use: its own (issued, or claimed earlier), or free ones
  * it claims now within its share (MAX_CLAIMED_PREFIXES), in the order the batch uses them. The
  * device row is locked by the caller, so one device's claims are counted in turn; a prefix that
- * another device claims at the same moment goes to whichever insert wins.
+ * another device claims at the same moment goes to whichever insert wins. `owners` were read
+ * after that lock was taken.
  */
-async function ownedPrefixes(client: Queryable, input: PushInput, prefixes: readonly string[]): Promise<Set<string>> {
+async function ownedPrefixes(client: Queryable, input: PushInput, prefixes: readonly string[], owners: ReadonlyMap<string, string>): Promise<Set<string>> {
   const owned = new Set<string>();
   if (prefixes.length === 0) return owned;
-  const { rows } = await client.query<{ prefix: string; deviceId: string }>(
-    'SELECT prefix, device_id AS "deviceId" FROM tracking_prefixes WHERE prefix = ANY($1::text[])',
-    [prefixes],
-  );
-  const owners = new Map(rows.map((row) => [row.prefix, row.deviceId]));
   const free = prefixes.filter((prefix) => !owners.has(prefix));
-  for (const [prefix, owner] of owners) if (owner === input.deviceId) owned.add(prefix);
+  for (const prefix of prefixes) if (owners.get(prefix) === input.deviceId) owned.add(prefix);
   if (free.length === 0) return owned;
   const { rows: claims } = await client.query<{ claimed: number }>(
     'SELECT COUNT(*) AS claimed FROM tracking_prefixes WHERE device_id = $1 AND issued = 0',
@@ -164,18 +190,24 @@ async function push(client: Queryable, input: PushInput): Promise<StoredPushOutc
     if (!firstOfId.has(item.request.id)) firstOfId.set(item.request.id, index);
   });
   const firsts = [...firstOfId.values()].map((index) => input.items[index]!);
-  const known = await readKnown(client, firsts.map((item) => item.request.id));
+  // Read after trackKioskSeqs took the device's lock (a statement of its own, so this one's snapshot follows it).
+  const { known, owners } = await readKnownAndOwners(
+    client,
+    firsts.map((item) => item.request.id),
+    [...new Set(firsts.map((item) => item.request.trackingCode.slice(0, 3)))],
+  );
   const unknown = firsts.filter((item) => !known.has(item.request.id));
-  const owned = await ownedPrefixes(client, input, [...new Set(unknown.map((item) => item.request.trackingCode.slice(0, 3)))]);
+  const owned = await ownedPrefixes(client, input, [...new Set(unknown.map((item) => item.request.trackingCode.slice(0, 3)))], owners);
   const candidates = unknown.filter((item) => owned.has(item.request.trackingCode.slice(0, 3)));
-  const { rows: inserted } = await client.query<{ id: string }>(
-    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at, clock_flag, status_proof, search_indexed, channel, portal_account_id)
+  const { rows: inserted } = await client.query<{ id: string }>({
+    name: 'push-insert-requests',
+    text: `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at, clock_flag, status_proof, search_indexed, channel, portal_account_id)
      SELECT id, $2, $3, kiosk_seq, tracking_code, service_id, body, 'received', $4, $4, due_at, clock_flag, status_proof, search_indexed, $13::text, $14::text
      FROM unnest($1::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[])
        AS t(id, kiosk_seq, tracking_code, service_id, body, clock_flag, due_at, status_proof, search_indexed)
      ON CONFLICT DO NOTHING
      RETURNING id`,
-    [
+    values: [
       candidates.map((item) => item.request.id),
       input.officeId,
       input.deviceId,
@@ -192,7 +224,7 @@ async function push(client: Queryable, input: PushInput): Promise<StoredPushOutc
       input.portalAccountId === undefined ? 'kiosk' : 'portal',
       input.portalAccountId ?? null,
     ],
-  );
+  });
   const insertedIds = new Set(inserted.map((row) => row.id));
   // Not inserted: another instance stored the same id meanwhile, or the device's own code is taken.
   const raced = await readKnown(client, candidates.map((item) => item.request.id).filter((id) => !insertedIds.has(id)));
