@@ -6,6 +6,7 @@
  * PUSH_COST_PUSHES pushes (default 2,000) of PUSH_COST_BATCH requests (default 2) through the real
  * transport to `serve --workers 2` on a durable throw-away cluster; each kiosk waits
  * PUSH_COST_PAUSE_MS (default 500) between its pushes, so the server is never saturated.
+ * PUSH_COST_SOCKET=1: the workers reach PostgreSQL by its Unix socket instead of loopback TCP.
  * SHUBBAK_BENCH_CPU_PROF=<dir> writes a CPU profile of each worker. Last line: one JSON object.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -30,6 +31,7 @@ const PUSHES = env('PUSH_COST_PUSHES', 2_000);
 const BATCH = env('PUSH_COST_BATCH', 2);
 const PAUSE_MS = env('PUSH_COST_PAUSE_MS', 500);
 const WARM_UP_PUSHES = 2;
+const OVER_SOCKET = process.env.PUSH_COST_SOCKET === '1';
 
 const nodeFetch: FetchLike = (input, init) => {
   const { cache: _cache, ...rest } = init;
@@ -57,10 +59,12 @@ async function main(): Promise<void> {
     cluster = await startThrowawayPostgres({ durable: true, settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } });
     const url = await cluster.createDatabase('pushcost');
     const seeded = await seedFleet(storeConfig({ dataDir, database: url }), KIOSKS, 5);
-    server = await spawnServer(dataDir, ['--database', url, '--workers', '2']);
     const client = new pg.Client({ connectionString: url });
     admin.client = client;
     await client.connect();
+    const { rows: sockets } = await client.query<{ unix_socket_directories: string }>('SHOW unix_socket_directories');
+    const serverUrl = OVER_SOCKET ? `postgres://${new URL(url).username}@/pushcost?host=${encodeURIComponent(sockets[0]!.unix_socket_directories)}&port=${new URL(url).port}` : url;
+    server = await spawnServer(dataDir, ['--database', serverUrl, '--workers', '2']);
     await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     const { rows: dir } = await client.query<{ data_directory: string }>('SHOW data_directory');
     const postmaster = Number(readFileSync(join(dir[0]!.data_directory, 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -118,6 +122,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({
         kiosks: KIOSKS,
+        overSocket: OVER_SOCKET,
         batch: BATCH,
         pushes,
         pushesPerSecond: round(pushes / seconds, 1),
