@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { RefusalReasonCode } from '../../../../src/domain/refusalReasons';
 import type { RemoteStatus } from '../../../../src/domain/status';
 import { dueAt, FINAL_STATUSES, officeHighWater, toStatusChange, type ChangeRow, type HighWaterFacts } from '../requestRows';
@@ -86,23 +86,21 @@ async function appendChanges(client: Queryable, changes: readonly NewChange[]): 
  * each seq, the last recorded is the greater of the stored one and the batch's earlier seqs: a
  * seq at or below it is a replay, one more than a step above it a gap. The stored column is read
  * in the SET list, so a push that waited for the lock counts from the row it then updates.
- *
- * Sent with BEGIN as one simple-protocol message, which saves a round trip per push; that
- * protocol carries no parameters, so the device id goes as an escaped literal and the sequences,
- * checked to be safe integers, as an array literal.
+ * Named (prepared once per connection): it runs for every push.
  */
-function beginTrackingKioskSeqs(deviceId: string, kioskSeqs: readonly number[]): string {
-  if (!kioskSeqs.every((seq) => Number.isSafeInteger(seq))) throw new Error('kiosk sequences must be safe integers');
-  const seqs = `'{${kioskSeqs.join(',')}}'::bigint[]`;
-  return `BEGIN;
-    UPDATE devices d SET (last_kiosk_seq, kiosk_seq_gaps, kiosk_seq_replays) = (
+async function trackKioskSeqs(client: Queryable, deviceId: string, kioskSeqs: readonly number[]): Promise<void> {
+  await client.query({
+    name: 'push-track-kiosk-seqs',
+    text: `UPDATE devices d SET (last_kiosk_seq, kiosk_seq_gaps, kiosk_seq_replays) = (
        SELECT GREATEST(d.last_kiosk_seq, MAX(s)),
               d.kiosk_seq_gaps + COUNT(*) FILTER (WHERE s > GREATEST(d.last_kiosk_seq, before) + 1),
               d.kiosk_seq_replays + COUNT(*) FILTER (WHERE s <= GREATEST(d.last_kiosk_seq, before))
        FROM (SELECT s, MAX(s) OVER (ORDER BY n ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
-             FROM unnest(${seqs}) WITH ORDINALITY AS t(s, n)) AS ordered
+             FROM unnest($2::bigint[]) WITH ORDINALITY AS t(s, n)) AS ordered
      )
-     WHERE d.id = ${pg.escapeLiteral(deviceId)}`;
+     WHERE d.id = $1`,
+    values: [deviceId, kioskSeqs],
+  });
 }
 
 /** The stored side of a known id: its office (another office's id is not this device's to see) and body. */
@@ -223,12 +221,13 @@ async function claimFreePrefixes(client: Queryable, input: PushInput, free: read
  * are appended in item order. Outcomes are those of the SQLite store, item by item.
  */
 async function push(client: Queryable, input: PushInput): Promise<StoredPushOutcome[]> {
+  await trackKioskSeqs(client, input.deviceId, input.kioskSeqs);
   const firstOfId = new Map<string, number>();
   input.items.forEach((item, index) => {
     if (!firstOfId.has(item.request.id)) firstOfId.set(item.request.id, index);
   });
   const firsts = [...firstOfId.values()].map((index) => input.items[index]!);
-  // After the transaction's first statement took the device's lock (so this statement's snapshot follows it).
+  // After trackKioskSeqs took the device's lock (a statement of its own, so this one's snapshot follows it).
   const { inserted: insertedIds, known, owners } = await insertOwnedNew(client, input, firsts);
   const unknown = firsts.filter((item) => !known.has(item.request.id));
   const owned = new Set([...owners].filter(([, owner]) => owner === input.deviceId).map(([prefix]) => prefix));
@@ -358,15 +357,11 @@ export interface PgFaults {
 export function pgRequests(pool: pg.Pool, faults: PgFaults = {}) {
   return {
     pushRequests: (input: PushInput) =>
-      inTransaction(
-        pool,
-        async (client) => {
-          const outcomes = await push(client, input);
-          await faults.beforePushCommit?.();
-          return outcomes;
-        },
-        beginTrackingKioskSeqs(input.deviceId, input.kioskSeqs),
-      ),
+      inTransaction(pool, async (client) => {
+        const outcomes = await push(client, input);
+        await faults.beforePushCommit?.();
+        return outcomes;
+      }),
     appendStatus: (change: StatusAppend) => inTransaction(pool, (client) => append(client, change)),
     purgeFinishedRequests: (input: PurgeInput) => inTransaction(pool, (client) => purge(client, input)),
     // One snapshot for the page and the high-water mark.

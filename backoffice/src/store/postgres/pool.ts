@@ -23,8 +23,6 @@ export type Queryable = Pick<pg.PoolClient, 'query'>;
 /**
  * Runs `work` in one transaction on one connection: COMMIT when it resolves, ROLLBACK when it
  * throws. READ COMMITTED unless told otherwise; each caller takes the row locks it needs.
- * `mode` opens the transaction as one simple-protocol message: BEGIN with its options, optionally
- * followed by the transaction's first statement (its values as literals; see pgRequests.ts).
  */
 export async function inTransaction<T>(
   pool: pg.Pool,
