@@ -11,12 +11,13 @@
  * durable cluster; or sqlite, one instance). Loopback only; the load lasts FLEET_SECONDS (default
  * 90), then kiosks drain their outboxes and pull a last time (at most 60 s more).
  * Then (FLEET_INGEST=0 to skip) one instance's ingest on PostgreSQL, batches of 500, validated,
- * with SQLite's in the same run as the baseline. Last line: one JSON object.
+ * pushed by FLEET_INGEST_KIOSKS kiosks at once (default 4), with SQLite's in the same run as the
+ * baseline. Last line: one JSON object.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { measureIngest } from '../backoffice/src/bench/ingest';
 import { spawnServer, type ServerProcess } from '../backoffice/src/bench/serverProcess';
 import { changeStatus } from '../backoffice/src/service/statusChange';
@@ -24,6 +25,7 @@ import { openStore, storeConfig, type StoreConfig } from '../backoffice/src/stor
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../scripts/throwawayPostgres';
 import { checkFleet } from './fleet/fleetVerify';
 import { seedFleet } from './fleet/fleetSetup';
+import { printStatementStats, startStatementStats, STATEMENT_STATS_SETTINGS } from './fleet/pgStatements';
 import { SimKiosk, type FleetTally } from './fleet/simKiosk';
 import { percentile, round } from './stats';
 
@@ -39,6 +41,10 @@ const LOAD_SECONDS = env('FLEET_SECONDS', 90);
 const ENGINE = process.env.FLEET_ENGINE === 'sqlite' ? 'sqlite' : 'postgres';
 const INSTANCES = ENGINE === 'sqlite' ? 1 : env('FLEET_INSTANCES', 2);
 const MEASURE_INGEST = process.env.FLEET_INGEST !== '0';
+/** Kiosks pushing their batches of 500 at once in the ingest measure (an instance serves many; 1: one kiosk's backlog). */
+const INGEST_KIOSKS = env('FLEET_INGEST_KIOSKS', 4);
+/** FLEET_PG_STATEMENTS=1: PostgreSQL's most expensive statements of the run, on stderr (pg_stat_statements). */
+const STATEMENT_STATS = process.env.FLEET_PG_STATEMENTS === '1';
 /** FLEET_PG_DURABLE=0: fsync and synchronous_commit off, to see what the disk's flushes cost (never for figures to compare). */
 const DURABLE = process.env.FLEET_PG_DURABLE !== '0';
 const PULL_INTERVAL_MS = 30_000;
@@ -76,25 +82,43 @@ async function staffLoop(config: StoreConfig, kiosks: readonly SimKiosk[], until
   return { changed, failed };
 }
 
+/** The push latencies of each window of `windowMs` after `fromMs`, by when the push started. */
+function byWindow({ pushLatenciesMs, pushStartedAtMs }: FleetTally, fromMs: number, windowMs: number): number[][] {
+  const windows: number[][] = [];
+  pushLatenciesMs.forEach((latency, i) => {
+    const index = Math.max(0, Math.floor((pushStartedAtMs[i]! - fromMs) / windowMs));
+    for (let w = windows.length; w <= index; w++) windows.push([]);
+    windows[index]!.push(latency);
+  });
+  return windows;
+}
+
+/** CPU seconds between two readings, or null when either is unknown. */
+const spent = (before: number | null, after: number | null) => (before === null || after === null ? null : after - before);
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shubbak-fleet-'));
   let cluster: ThrowawayPostgres | null = null;
   let server: ServerProcess | null = null;
   try {
     // Durable: the figures are those of a server that keeps what it acknowledges (synchronous_commit on).
-    cluster = ENGINE === 'postgres' ? await startThrowawayPostgres({ durable: DURABLE }) : null;
+    cluster = ENGINE === 'postgres' ? await startThrowawayPostgres({ durable: DURABLE, settings: STATEMENT_STATS ? STATEMENT_STATS_SETTINGS : {} }) : null;
     const config: StoreConfig = storeConfig({ dataDir, database: cluster ? await cluster.createDatabase('fleet') : undefined });
     console.error(`seeding ${KIOSKS} kiosks on ${ENGINE}…`);
     const seeded = await seedFleet(config, KIOSKS, PER_OFFICE);
     const args = [...(cluster ? ['--database', cluster.url('fleet')] : []), ...(INSTANCES > 1 ? ['--workers', String(INSTANCES)] : [])];
+    if (cluster && STATEMENT_STATS) await startStatementStats(cluster.url('fleet'));
     server = await spawnServer(dataDir, args);
-    const tally: FleetTally = { pushLatenciesMs: [], errors: {}, pushes: 0, requestsArrived: 0, pulls: 0, serverErrors: 0 };
+    const tally: FleetTally = { pushLatenciesMs: [], pushStartedAtMs: [], errors: {}, pushes: 0, requestsArrived: 0, pulls: 0, serverErrors: 0 };
     const kiosks = seeded.kiosks.map((identity) => new SimKiosk(identity, server!.url, tally));
     // The fleet's own process: a saturated client would show up here, not as the server's latency.
     const loopDelay = monitorEventLoopDelay({ resolution: 20 });
     loopDelay.enable();
     const cpuBefore = process.cpuUsage();
+    const serverCpuBefore = server.cpuSeconds();
+    const databaseCpuBefore = cluster?.cpuSeconds() ?? null;
     const started = Date.now();
+    const startedAtMs = performance.now();
     const pace = {
       meanPushIntervalMs: (KIOSKS / PUSHES_PER_SECOND) * 1000,
       pullIntervalMs: PULL_INTERVAL_MS,
@@ -105,18 +129,24 @@ async function main(): Promise<void> {
     const [, staff] = await Promise.all([Promise.all(kiosks.map((kiosk) => kiosk.run(pace))), staffLoop(config, kiosks, pace.loadUntil)]);
     const pushesUnderLoad = tally.pushes;
     const clientCpu = process.cpuUsage(cpuBefore);
+    const clientCpuSeconds = (clientCpu.user + clientCpu.system) / 1e6;
+    const serverCpuSeconds = spent(serverCpuBefore, server.cpuSeconds());
+    const databaseCpuSeconds = spent(databaseCpuBefore, cluster?.cpuSeconds() ?? null);
+    const loadWallSeconds = (Date.now() - started) / 1000;
     loopDelay.disable();
     await Promise.all(kiosks.map((kiosk) => kiosk.finalPull(Date.now() + DRAIN_MS)));
     await server.stop();
     server = null;
     const check = await checkFleet(config, kiosks);
+    if (cluster && STATEMENT_STATS) await printStatementStats(cluster.url('fleet'));
 
     let ingest: Record<string, number | null> = {};
     if (MEASURE_INGEST) {
       console.error('ingest of one instance, batches of 500…');
-      const sqlite = await measureIngest({ count: 20_000, batchSize: 500 });
-      const postgres = cluster ? await measureIngest({ count: 20_000, batchSize: 500, databaseUrl: await cluster.createDatabase('ingest') }) : null;
+      const sqlite = await measureIngest({ count: 20_000, batchSize: 500, kiosks: INGEST_KIOSKS });
+      const postgres = cluster ? await measureIngest({ count: 20_000, batchSize: 500, kiosks: INGEST_KIOSKS, databaseUrl: await cluster.createDatabase('ingest') }) : null;
       ingest = {
+        ingestKiosks: INGEST_KIOSKS,
         pgIngestPerSecond: postgres?.requestsPerSecond ?? null,
         pgIngestPerCpuSecond: postgres?.requestsPerCpuSecond ?? null,
         sqliteIngestPerSecond: sqlite.requestsPerSecond,
@@ -141,6 +171,8 @@ async function main(): Promise<void> {
       p50PushMs: round(percentile(latencies, 50), 1),
       p95PushMs: round(percentile(latencies, 95), 1),
       p99PushMs: round(percentile(latencies, 99), 1),
+      // Where in the run the slow pushes were: a start-up burst, a stall, or all along.
+      p99PushMsBy10Seconds: byWindow(tally, startedAtMs, 10_000).map((window) => (window.length === 0 ? null : round(percentile(window, 99), 0))),
       pulls: tally.pulls,
       staffChanges: staff.changed,
       staffFailures: staff.failed,
@@ -148,7 +180,17 @@ async function main(): Promise<void> {
       serverErrors: tally.serverErrors,
       acknowledged: kiosks.reduce((sum, kiosk) => sum + kiosk.acknowledged.size, 0),
       unsentAtEnd: kiosks.reduce((sum, kiosk) => sum + kiosk.unsent, 0),
-      clientCpuSeconds: round((clientCpu.user + clientCpu.system) / 1e6, 1),
+      clientCpuSeconds: round(clientCpuSeconds, 1),
+      // Under load, per push answered: what each part costs, whatever the machine's other work
+      // (the machine's share tells whether the run was CPU-bound: 1 means every core was busy).
+      serverCpuSeconds: serverCpuSeconds === null ? null : round(serverCpuSeconds, 1),
+      databaseCpuSeconds: databaseCpuSeconds === null ? null : round(databaseCpuSeconds, 1),
+      cpuMsPerPush: {
+        client: round((clientCpuSeconds * 1000) / pushesUnderLoad, 2),
+        server: serverCpuSeconds === null ? null : round((serverCpuSeconds * 1000) / pushesUnderLoad, 2),
+        database: databaseCpuSeconds === null ? null : round((databaseCpuSeconds * 1000) / pushesUnderLoad, 2),
+      },
+      cpuShareOfMachine: round((clientCpuSeconds + (serverCpuSeconds ?? 0) + (databaseCpuSeconds ?? 0)) / (loadWallSeconds * availableParallelism()), 2),
       clientLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6, 1),
       loadAverage: round(loadavg()[0] ?? 0, 1),
       ...check,

@@ -1,20 +1,20 @@
 /**
  * `npm run bench:push-cost`: what ONE push costs the machine, counted rather than timed, so the
- * figure holds on a loaded machine: CPU milliseconds of the back office's `serve` workers and of
- * PostgreSQL's backends per push, and the statements (round trips) each push sends, from
- * `pg_stat_statements`. PUSH_COST_KIOSKS kiosks (default 100, 5 to an office) push
+ * figure holds on a loaded machine: CPU milliseconds of the back office's `serve` (its primary,
+ * which idles, and its workers) and of PostgreSQL (server and backends) per push, and the
+ * statements each push sends, from `pg_stat_statements`. PUSH_COST_KIOSKS kiosks (default 100, 5 to an office) push
  * PUSH_COST_PUSHES pushes (default 2,000) of PUSH_COST_BATCH requests (default 2) through the real
  * transport to `serve --workers 2` on a durable throw-away cluster; each kiosk waits
- * PUSH_COST_PAUSE_MS (default 500) between its pushes, so the server is never saturated.
+ * PUSH_COST_PAUSE_MS (default 500) between its pushes (a closed loop: a slow server is offered less).
  * PUSH_COST_SOCKET=1: the workers reach PostgreSQL by its Unix socket instead of loopback TCP.
  * SHUBBAK_BENCH_CPU_PROF=<dir> writes a CPU profile of each worker. Last line: one JSON object.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { benchRequest } from '../backoffice/src/bench/benchRequests';
-import { processCpuSeconds, spawnServer, type ServerProcess } from '../backoffice/src/bench/serverProcess';
+import { spawnServer, type ServerProcess } from '../backoffice/src/bench/serverProcess';
 import { storeConfig } from '../backoffice/src/store/openStore';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../scripts/throwawayPostgres';
 import { createTransport, type FetchLike } from '../src/sync/transport';
@@ -39,17 +39,6 @@ const nodeFetch: FetchLike = (input, init) => {
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The children of a process (Linux /proc). */
-function childrenOf(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-const cpuOf = (pids: readonly number[]) => pids.reduce((sum, pid) => sum + (processCpuSeconds(pid) ?? 0), 0);
-
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shubbak-push-cost-'));
   let cluster: ThrowawayPostgres | null = null;
@@ -66,10 +55,6 @@ async function main(): Promise<void> {
     const serverUrl = OVER_SOCKET ? `postgres://${new URL(url).username}@/pushcost?host=${encodeURIComponent(sockets[0]!.unix_socket_directories)}&port=${new URL(url).port}` : url;
     server = await spawnServer(dataDir, ['--database', serverUrl, '--workers', '2']);
     await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
-    const { rows: dir } = await client.query<{ data_directory: string }>('SHOW data_directory');
-    const postmaster = Number(readFileSync(join(dir[0]!.data_directory, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    const workers = childrenOf(server.pid!);
-    if (workers.length !== 2) throw new Error(`expected 2 workers, found ${workers.length}`);
 
     const kiosks = seeded.kiosks.map((identity) => ({
       identity,
@@ -86,10 +71,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < WARM_UP_PUSHES; i++) await Promise.all(kiosks.map(pushOnce));
 
     await client.query('SELECT pg_stat_statements_reset()');
-    const pgPids = () => childrenOf(postmaster);
-    const pgBefore = cpuOf(pgPids());
-    const postmasterChildrenBefore = childrenCpuOf(postmaster);
-    const workersBefore = cpuOf(workers);
+    // The server's primary idles; its workers do the work. PostgreSQL: the server and every backend.
+    const workersBefore = server.cpuSeconds() ?? Number.NaN;
+    const pgBefore = cluster.cpuSeconds() ?? Number.NaN;
     const clientBefore = process.cpuUsage();
     const latencies: number[] = [];
     let sent = 0;
@@ -107,9 +91,8 @@ async function main(): Promise<void> {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    const workersCpu = cpuOf(workers) - workersBefore;
-    // Backends that ended meanwhile count in the postmaster's children's time.
-    const pgCpu = cpuOf(pgPids()) - pgBefore + (childrenCpuOf(postmaster) - postmasterChildrenBefore);
+    const workersCpu = (server.cpuSeconds() ?? Number.NaN) - workersBefore;
+    const pgCpu = (cluster.cpuSeconds() ?? Number.NaN) - pgBefore;
     const clientCpu = process.cpuUsage(clientBefore);
     const { rows: statements } = await client.query<{ query: string; calls: number; ms: number }>(
       `SELECT query, calls::int AS calls, round(total_exec_time::numeric, 1)::float AS ms FROM pg_stat_statements
@@ -140,17 +123,6 @@ async function main(): Promise<void> {
     await server?.stop();
     await cluster?.stop();
     rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-/** CPU seconds of a process's reaped children (cutime + cstime of /proc/<pid>/stat). */
-function childrenCpuOf(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return 0;
   }
 }
 

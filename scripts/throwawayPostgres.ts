@@ -1,9 +1,10 @@
 import { execFile, spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { processTreeCpuSeconds } from '../backoffice/src/bench/processCpu';
 
 const run = promisify(execFile);
 
@@ -24,6 +25,8 @@ export interface ThrowawayPostgres {
    * (`search_path`): tests kept apart for a few milliseconds, where CREATE DATABASE takes a second.
    */
   createSchema(name: string): Promise<string>;
+  /** CPU seconds the server and its backends have used so far (Linux /proc), or null where unknown. */
+  cpuSeconds(): number | null;
   stop(): Promise<void>;
 }
 
@@ -60,6 +63,16 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** The server's process id: the first line of postmaster.pid, while it runs. */
+function postmasterPid(data: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function startThrowawayPostgres(options: ThrowawayOptions = {}): Promise<ThrowawayPostgres> {
@@ -118,6 +131,7 @@ export async function startThrowawayPostgres(options: ThrowawayOptions = {}): Pr
       await psql(bin, url(), `CREATE SCHEMA ${plainName(name)}`);
       return `${url()}?options=${encodeURIComponent(`-c search_path=${name}`)}`;
     },
+    cpuSeconds: () => processTreeCpuSeconds(postmasterPid(data)),
     stop: async () => {
       if (stopped) return;
       stopped = true;

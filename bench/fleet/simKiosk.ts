@@ -8,6 +8,8 @@ import { MAX_PUSH_BATCH } from '../../src/domain/syncProtocol';
 /** What every simulated kiosk reports into, shared by the fleet. */
 export interface FleetTally {
   pushLatenciesMs: number[];
+  /** When each push of `pushLatenciesMs` started (performance.now()), in the same order. */
+  pushStartedAtMs: number[];
   /** Failed calls by the sync engine's own reasons (and refused items by outcome). */
   errors: Partial<Record<SyncErrorReason | 'refused', number>>;
   pushes: number;
@@ -128,7 +130,7 @@ export class SimKiosk {
       const started = performance.now();
       try {
         const { results } = await this.transport.push(batch);
-        this.tally.pushLatenciesMs.push(performance.now() - started);
+        this.record(started);
         this.tally.pushes++;
         const done = new Set<string>();
         const codes = new Map(batch.map((request) => [request.id, request.trackingCode]));
@@ -142,7 +144,7 @@ export class SimKiosk {
         this.outbox = this.outbox.filter((request) => !done.has(request.id));
         return 'sent';
       } catch (error) {
-        this.tally.pushLatenciesMs.push(performance.now() - started);
+        this.record(started);
         if (!(error instanceof SyncError)) throw error;
         this.count(error.reason);
         if (needsPerson(error.reason)) return 'waitsForPerson';
@@ -150,6 +152,11 @@ export class SimKiosk {
       }
     }
     return 'sent';
+  }
+
+  private record(started: number): void {
+    this.tally.pushLatenciesMs.push(performance.now() - started);
+    this.tally.pushStartedAtMs.push(started);
   }
 
   private async pullLoop(pace: FleetPace): Promise<void> {

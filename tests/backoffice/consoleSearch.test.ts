@@ -20,11 +20,34 @@ describe('search terms', () => {
     expect(foldText(raw)).toBe(folded);
   });
 
-  it('gives a request its name words, whole names, CIN, both phone forms and tracking code', () => {
+  it('gives a request its name words, whole names, CIN, both phone forms and tracking code, less the words a whole name starts with', () => {
     const request = makeRequest('KPX', 7);
+    // "el" starts "elamrani": every query "el" finds, "elamrani" finds too.
     expect(requestSearchTerms(request).sort()).toEqual(
-      ['el', 'amrani', 'elamrani', 'mohamed', 'العمراني', 'محمد', 'ab123456', '212612345678', '0612345678', request.trackingCode.replace(/-/g, '').toLowerCase()].sort(),
+      ['amrani', 'elamrani', 'mohamed', 'العمراني', 'محمد', 'ab123456', '212612345678', '0612345678', request.trackingCode.replace(/-/g, '').toLowerCase()].sort(),
     );
+  });
+
+  it.each([
+    ['El Amrani', 'Mohamed Amine', 'العمراني', 'محمد أمين'],
+    ['Ben Ali', 'Ali', 'بن علي', 'علي'],
+    ['Al Alaoui El Idrissi', 'Fatima-Zahra', 'العلوي الإدريسي', 'فاطمة الزهراء'],
+    ['A', 'Ab', 'ا', 'اب'],
+  ])('leaves out no term a query found before: %s %s', (lastNameLatin, firstNameLatin, lastNameArabic, firstNameArabic) => {
+    const base = makeRequest('KPX', 9);
+    const request = { ...base, identity: { ...base.identity, lastNameLatin, firstNameLatin, lastNameArabic, firstNameArabic, cin: 'AB1', phone: '+212612345678' } };
+    const terms = requestSearchTerms(request);
+    // Every term the whole set would hold: each name's words, each whole name, CIN, phones, code.
+    const names = [lastNameLatin, firstNameLatin, lastNameArabic, firstNameArabic].map((name) => foldText(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+    const everyTerm = [...names.flat(), ...names.map((words) => words.join('')), 'ab1', '212612345678', '0612345678', request.trackingCode.replace(/-/g, '').toLowerCase()];
+    for (const term of everyTerm) {
+      for (let length = 1; length <= term.length; length++) {
+        const query = term.slice(0, length);
+        expect(terms.some((kept) => kept.startsWith(query)), `"${query}" still finds the request`).toBe(true);
+      }
+    }
+    expect(terms).toContain(request.trackingCode.replace(/-/g, '').toLowerCase());
+    expect(new Set(terms).size).toBe(terms.length);
   });
 
   it('reads numbers typed with spaces, dashes or +212 as one prefix, and names as words', () => {

@@ -11,6 +11,8 @@ import { spawnServer, type ServerProcess } from './serverProcess';
 export interface IngestMeasure {
   count: number;
   batchSize: number;
+  /** Kiosks pushing at once, each one batch at a time (1: one kiosk's backlog alone). */
+  kiosks: number;
   /** Requests pushed before the clock started, so the figure is the warm server's (a back office runs for months). */
   warmupRequests: number;
   seconds: number;
@@ -25,19 +27,23 @@ export interface IngestMeasure {
 /**
  * Requests per second ingested by the back office alone: the real server (`serve`, its own
  * process, rate limit off) on loopback over a fresh temporary data directory (or the empty
- * PostgreSQL database given), real HTTP, one
- * kiosk pushing `count` requests in batches of `batchSize` (each checked, upserted by id and
- * logged in one transaction). Bodies are built before the clock starts, so only the server is measured.
+ * PostgreSQL database given), real HTTP, `kiosks` kiosks (1 by default), each enrolled with its
+ * own token, pushing `count` requests between them in batches of `batchSize` (each checked,
+ * upserted by id and logged in one transaction), each kiosk one batch at a time as its sync
+ * engine does, the kiosks at once as an instance serving an office's or a province's kiosks
+ * sees them. Bodies are built before the clock starts, so only the server is measured.
  */
 export async function measureIngest({
   count,
   batchSize = MAX_PUSH_BATCH,
   warmupBatches = 4,
+  kiosks = 1,
   databaseUrl,
 }: {
   count: number;
   batchSize?: number;
   warmupBatches?: number;
+  kiosks?: number;
   /** An empty PostgreSQL database to measure on; the SQLite file of a temporary data folder when absent. */
   databaseUrl?: string;
 }): Promise<IngestMeasure> {
@@ -47,40 +53,50 @@ export async function measureIngest({
     const store = await openStore(storeConfig({ dataDir, database: databaseUrl }));
     const context: CommandContext = { store, now: () => new Date(), print: () => undefined, defaultCatalogue: () => BENCH_CATALOGUE };
     await createOffice(context, { id: 'bench', name: 'Bench office' });
-    const code = await enrolCode(context, 'bench');
+    const codes: string[] = [];
+    for (let i = 0; i < kiosks; i++) codes.push(await enrolCode(context, 'bench'));
     await store.close();
 
     server = await spawnServer(dataDir, ['--rate-limit', 'off', ...(databaseUrl ? ['--database', databaseUrl] : [])]);
-    const enrolled = await fetch(`${server.url}/api/v1/enrol`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, kioskLabel: 'bench kiosk' }),
-    });
-    const kiosk = enrolResponseSchema.parse(await enrolled.json());
+    const enrolled: PushingKiosk[] = [];
+    for (const [i, code] of codes.entries()) {
+      const answer = await fetch(`${server.url}/api/v1/enrol`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, kioskLabel: `bench kiosk ${i + 1}` }),
+      });
+      const kiosk = enrolResponseSchema.parse(await answer.json());
+      enrolled.push({ token: kiosk.deviceToken, trackingPrefix: kiosk.trackingPrefix });
+    }
     const pushUrl = `${server.url}/api/v1/requests/push`;
-    return await timePushes({ pushUrl, token: kiosk.deviceToken, trackingPrefix: kiosk.trackingPrefix, count, batchSize, warmupBatches, server });
+    return await timePushes({ pushUrl, kiosks: enrolled, count, batchSize, warmupBatches, server });
   } finally {
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
+/** A kiosk of an ingest measure: its token and the prefix of its tracking codes. */
+export interface PushingKiosk {
+  token: string;
+  trackingPrefix: string;
+}
+
 /**
  * The client side of an ingest measure, shared with the bare baseline (bench/bareUpsert.ts): the
- * same bodies, built and encoded before the clock starts, pushed one batch at a time.
+ * same bodies, built and encoded before the clock starts; each kiosk pushes its share one batch
+ * at a time, the kiosks at once.
  */
 export async function timePushes({
   pushUrl,
-  token,
-  trackingPrefix,
+  kiosks,
   count,
   batchSize,
   warmupBatches,
   server,
 }: {
   pushUrl: string;
-  token: string;
-  trackingPrefix: string;
+  kiosks: readonly PushingKiosk[];
   count: number;
   batchSize: number;
   warmupBatches: number;
@@ -88,7 +104,7 @@ export async function timePushes({
 }): Promise<IngestMeasure> {
   const now = new Date().toISOString();
   const warmupRequests = warmupBatches * batchSize;
-  const bodies = (first: number, total: number) => {
+  const bodies = ({ trackingPrefix }: PushingKiosk, first: number, total: number) => {
     // Encoded up front: the client's own work should not weigh on the server's figure.
     const batches: Uint8Array<ArrayBuffer>[] = [];
     for (let start = first; start < first + total; start += batchSize) {
@@ -98,8 +114,8 @@ export async function timePushes({
     }
     return batches;
   };
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-  const push = async (body: Uint8Array<ArrayBuffer>) => {
+  const push = async ({ token }: PushingKiosk, body: Uint8Array<ArrayBuffer>) => {
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     const response = await fetch(pushUrl, { method: 'POST', headers, body });
     // A light check on purpose, for the same reason.
     const { results } = (await response.json()) as PushResponse;
@@ -107,17 +123,30 @@ export async function timePushes({
     if (refused) throw new Error(`bench request not accepted: ${JSON.stringify(refused)}`);
   };
 
-  for (const body of bodies(1, warmupRequests)) await push(body);
-  const measured = bodies(warmupRequests + 1, count);
+  // Each kiosk pushes in turn, one batch at a time: its sequence of batches is its sync engine's.
+  const pushAll = (batchesOf: ReadonlyMap<PushingKiosk, Uint8Array<ArrayBuffer>[]>) =>
+    Promise.all([...batchesOf].map(async ([kiosk, batches]) => {
+      for (const body of batches) await push(kiosk, body);
+    }));
+  // The warm-up is one kiosk's: enough to compile the server's paths.
+  await pushAll(new Map([[kiosks[0]!, bodies(kiosks[0]!, 1, warmupRequests)]]));
+  const share = Math.ceil(count / kiosks.length);
+  const measured = new Map(
+    kiosks.map((kiosk, i) => {
+      const first = i === 0 ? warmupRequests + 1 : 1;
+      return [kiosk, bodies(kiosk, first, Math.min(share, count - i * share))] as const;
+    }),
+  );
   const cpuBefore = server.cpuSeconds();
   const started = performance.now();
-  for (const body of measured) await push(body);
+  await pushAll(measured);
   const seconds = (performance.now() - started) / 1000;
   const cpuAfter = server.cpuSeconds();
   const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
   return {
     count,
     batchSize,
+    kiosks: kiosks.length,
     warmupRequests,
     seconds,
     requestsPerSecond: Math.round(count / seconds),

@@ -1,17 +1,15 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { processTreeCpuSeconds } from './processCpu';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
 
 export interface ServerProcess {
   url: string;
-  /** The process id (with `--workers`, the primary's: its workers are its children). */
-  pid: number | undefined;
-  /** CPU seconds the server process has used so far (Linux /proc), or null where unknown. */
+  /** CPU seconds the server has used so far, its cluster's workers included (Linux /proc), or null where unknown. */
   cpuSeconds(): number | null;
   /** SIGTERM, then waits for the process to exit. */
   stop(): Promise<void>;
@@ -38,26 +36,10 @@ export async function spawnServer(dataDir: string, args: readonly string[] = [])
   }
   return {
     url,
-    pid: child.pid,
-    cpuSeconds: () => processCpuSeconds(child.pid),
+    cpuSeconds: () => processTreeCpuSeconds(child.pid),
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
     },
   };
-}
-
-/** Clock ticks per second of /proc/<pid>/stat on Linux (USER_HZ, 100 on every mainstream kernel). */
-const USER_HZ = 100;
-
-export function processCpuSeconds(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    // Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
-  } catch {
-    return null;
-  }
 }

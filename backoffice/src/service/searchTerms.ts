@@ -52,7 +52,26 @@ function phoneTerms(phone: string): string[] {
   return digits.startsWith('212') ? [digits, `0${digits.slice(3)}`] : [digits];
 }
 
-/** The terms of one request: each name word, each whole name, the CIN, the phone, the tracking code. */
+/**
+ * The terms without those another term of the request starts with: a query is matched by prefix,
+ * so whatever starts a term also starts every longer term beginning with it, and the shorter one
+ * finds nothing more (a name's first word and its whole name, "el" and "elamrani"). `keep` stays
+ * whatever it is: the purge keeps that term alone. Sorted, the terms starting with a term follow it
+ * directly. A next letter beyond U+D7FF keeps the shorter term too: prefix ranges end at U+FFFF,
+ * so a longer term on such a letter would not be found by the shorter one's whole text.
+ */
+function withoutPrefixesOfOthers(terms: Iterable<string>, keep: string): string[] {
+  const sorted = [...terms].sort();
+  return sorted.filter((term, index) => {
+    const next = sorted[index + 1];
+    return term === keep || next === undefined || !next.startsWith(term) || !(next.charCodeAt(term.length) < 0xd800);
+  });
+}
+
+/**
+ * The terms of one request: each name word, each whole name, the CIN, the phone, the tracking
+ * code, less those another of its terms starts with (`withoutPrefixesOfOthers`).
+ */
 export function requestSearchTerms(request: Pick<CitizenRequest, 'identity' | 'trackingCode'>): string[] {
   const { identity } = request;
   const names = [identity.lastNameLatin, identity.firstNameLatin, identity.lastNameArabic, identity.firstNameArabic];
@@ -64,10 +83,11 @@ export function requestSearchTerms(request: Pick<CitizenRequest, 'identity' | 't
     const whole = nameWords.join('');
     if (whole !== '') terms.add(whole);
   }
-  for (const term of [compact(identity.cin), ...phoneTerms(identity.phone), compact(request.trackingCode)]) {
+  const trackingTerm = compact(request.trackingCode);
+  for (const term of [compact(identity.cin), ...phoneTerms(identity.phone), trackingTerm]) {
     if (term !== '') terms.add(term);
   }
-  return [...terms];
+  return withoutPrefixesOfOthers(terms, trackingTerm);
 }
 
 /** The tracking code's term alone: what a purged request can still be found by. */

@@ -157,6 +157,15 @@ export function consoleContract(kit: ConsoleContractKit): void {
       expect((await store.searchRequests({ officeId: 'north', prefixes: [], order: 'oldest', offset: 0, limit: 10 })).total).toBe(2);
     });
 
+    it('stores a push\'s search term given twice once', async () => {
+      const { store, device } = await kit.withKiosk();
+      const a = requestOf(device);
+      await store.pushRequests(batch(device, [a], { searchTerms: ['amina', 'alaoui', 'amina'] }));
+      const found = await store.searchRequests({ officeId: 'north', prefixes: ['ami'], order: 'oldest', offset: 0, limit: 10 });
+      expect(found.rows.map((r) => r.id)).toEqual([a.id]);
+      expect(found.total).toBe(1);
+    });
+
     it('changes a request only at the version read, with one timeline event and the change in the kiosks feed', async () => {
       const { store, another, device } = await kit.withKiosk();
       const second = await another();

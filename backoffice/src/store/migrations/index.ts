@@ -10,6 +10,7 @@ import { routing } from './010-routing';
 import { outbox } from './009-outbox';
 import { portal } from './011-portal';
 import { leanIngest } from './012-lean-ingest';
+import { searchTermsWithoutForeignKey } from './013-search-terms-without-fk';
 
 /**
  * Versioned schema changes, applied in order, each inside its own transaction, and recorded in
@@ -36,4 +37,4 @@ export function migrationSql(migration: Migration, engine: 'sqlite' | 'postgres'
   return engine === 'postgres' ? (migration.postgres ?? migration.sql) : migration.sql;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration, certificates, officeIdentity, promptRecordings, outbox, routing, portal, leanIngest];
+export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration, certificates, officeIdentity, promptRecordings, outbox, routing, portal, leanIngest, searchTermsWithoutForeignKey];

@@ -261,10 +261,11 @@ async function push(client: Queryable, input: PushInput): Promise<StoredPushOutc
   // Before the change log: its lock is held from there to COMMIT, and the terms are most of the batch's rows.
   const indexed = input.items.filter((item, index) => outcomes[index] === 'accepted' && item.searchTerms);
   if (indexed.length > 0) {
-    const terms = indexed.flatMap((item) => (item.searchTerms ?? []).map((term) => [term, item.request.id] as const));
+    // A plain insert, without ON CONFLICT's speculative one: each request was inserted by this
+    // transaction (requests are never deleted, so none has terms yet), and its terms are made unique here.
+    const terms = indexed.flatMap((item) => [...new Set(item.searchTerms)].map((term) => [term, item.request.id] as const));
     await client.query(
-      `INSERT INTO request_search_terms (office_id, term, request_id) SELECT $1, term, request_id FROM unnest($2::text[], $3::text[]) AS t(term, request_id)
-       ON CONFLICT DO NOTHING`,
+      'INSERT INTO request_search_terms (office_id, term, request_id) SELECT $1, term, request_id FROM unnest($2::text[], $3::text[]) AS t(term, request_id)',
       [input.officeId, terms.map(([term]) => term), terms.map(([, id]) => id)],
     );
   }
