@@ -10,8 +10,24 @@ export function intlLocale(locale: Locale): string {
   return INTL_LOCALES[locale];
 }
 
+/**
+ * Intl's formatters are costly to build (a few milliseconds each on a cheap tablet, inside the
+ * tap that shows the review) and cheap to reuse: one per locale and options, kept for the page's
+ * life. The kiosk's time zone is read when a formatter is built, and does not change while it runs.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, build: () => T): T {
+  let found = formatters.get(key) as T | undefined;
+  if (!found) {
+    found = build();
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 export function formatDirhams(amount: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'MAD', maximumFractionDigits: 2 }).format(amount);
+  return formatter(`dirhams:${locale}`, () => new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'MAD', maximumFractionDigits: 2 })).format(amount);
 }
 
 /**
@@ -27,11 +43,11 @@ export function formatDate(isoDateOrDateTime: string, locale: Locale): string {
   const timeZone = plainDate ? { timeZone: 'UTC' } : {};
   if (locale === 'zgh') {
     // Day, month and year numbers from Intl (the kiosk's time zone), the month's name from the table: "12 ⵉⴱⵔⵉⵔ 1990".
-    const parts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: 'numeric', day: 'numeric', ...timeZone }).formatToParts(date);
+    const parts = formatter(`dayNumbers:${plainDate}`, () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: 'numeric', day: 'numeric', ...timeZone })).formatToParts(date);
     const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((each) => each.type === type)?.value);
     return `${part('day')} ${TIFINAGH_MONTHS[part('month') - 1]} ${part('year')}`;
   }
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', ...timeZone }).format(date);
+  return formatter(`date:${locale}:${plainDate}`, () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', ...timeZone })).format(date);
 }
 
 /** Catalogue data carries its own translations. */

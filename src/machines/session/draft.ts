@@ -8,9 +8,13 @@ import type { FormStep, SaveFailureReason, SessionContext, SessionInput, Session
 
 /** Pure helpers of the session machine: no clock, no storage, no React. */
 
+let isoDayFormat: Intl.DateTimeFormat | null = null;
+
 export function localToday(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD in the kiosk's own time zone.
-  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  // en-CA formats as YYYY-MM-DD in the kiosk's own time zone. Built once: building it costs
+  // several times more than formatting, and "next" on a step validates against today.
+  isoDayFormat ??= new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
+  return isoDayFormat.format(now);
 }
 
 export function sessionSettingsOf(settings: KioskSettings): SessionSettings {

@@ -1,4 +1,4 @@
-import { useState, type MouseEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import Keyboard from 'react-simple-keyboard';
 import type { KeyboardButtonAttributes, KeyboardButtonTheme } from 'simple-keyboard';
@@ -16,8 +16,11 @@ export interface OnScreenKeyboardProps {
   maxLength?: number;
 }
 
-const ALWAYS_EXCLUDED: string[] = [];
 const NO_ENTER = ['{enter}'];
+const WITH_ENTER = { default: [], shift: [] };
+const WITHOUT_ENTER = { default: NO_ENTER, shift: NO_ENTER };
+const SHIFT_ON: KeyboardButtonTheme[] = [{ class: 'osk-key-on', buttons: '{shift}' }];
+const NO_THEME: KeyboardButtonTheme[] = [];
 
 /**
  * A touch keyboard beside a real `<input>` (a physical keyboard or a keyboard-wedge MRZ reader
@@ -32,34 +35,52 @@ export function OnScreenKeyboard({ layout, value, onChange, onEnter, maxLength }
   const hasShift = definition.rows.shift !== undefined;
   const shifted = hasShift && shiftedLayout === layout;
   const layerName = shifted ? 'shift' : 'default';
-  const excluded = onEnter ? ALWAYS_EXCLUDED : NO_ENTER;
 
-  function handleKeyPress(button: string) {
+  // react-simple-keyboard hands its props to simple-keyboard again whenever one of them is a new
+  // object, and simple-keyboard then compares every option as JSON (and redraws the keys if one
+  // differs). Every typed character re-renders this component with a new value: the options are
+  // built only when what they show changes, and the key handler is one function for the
+  // keyboard's life that reads the latest props.
+  const latest = useRef({ value, onChange, onEnter, maxLength, layout, shifted });
+  useLayoutEffect(() => {
+    latest.current = { value, onChange, onEnter, maxLength, layout, shifted };
+  });
+  const handleKeyPress = useCallback((button: string) => {
+    const current = latest.current;
     const action = keyAction(button);
-    if (action.type === 'shift') setShiftedLayout(shifted ? null : layout);
-    else if (action.type === 'enter') onEnter?.();
+    if (action.type === 'shift') setShiftedLayout(current.shifted ? null : current.layout);
+    else if (action.type === 'enter') current.onEnter?.();
     else {
-      const next = applyEdit(value, action, maxLength);
-      if (next !== value) onChange(next);
+      const next = applyEdit(current.value, action, current.maxLength);
+      if (next !== current.value) current.onChange(next);
     }
-  }
+  }, []);
 
-  const buttonAttributes: KeyboardButtonAttributes[] = [
-    // Keys are real buttons (reachable, named); inside a form they must never submit it.
-    { attribute: 'type', value: 'button', buttons: allKeys(definition.rows) },
-    // Letters are in the layout's language (the container's lang); the named keys speak the citizen's.
-    { attribute: 'lang', value: i18n.language, buttons: '{bksp} {enter} {space} {shift}' },
-    { attribute: 'aria-label', value: t('backspace'), buttons: '{bksp}' },
-    { attribute: 'aria-label', value: t('enter'), buttons: '{enter}' },
-    { attribute: 'aria-label', value: t('space'), buttons: '{space}' },
-    ...(hasShift
-      ? [
-          { attribute: 'aria-label', value: t('shift'), buttons: '{shift}' },
-          { attribute: 'aria-pressed', value: String(shifted), buttons: '{shift}' },
-        ]
-      : []),
-  ];
-  const buttonTheme: KeyboardButtonTheme[] = shifted ? [{ class: 'osk-key-on', buttons: '{shift}' }] : [];
+  const keyLayout = useMemo(() => ({ default: [...definition.rows.default], ...(definition.rows.shift ? { shift: [...definition.rows.shift] } : {}) }), [definition]);
+  const display = useMemo(
+    () => ({ '{bksp}': definition.direction === 'rtl' ? '⌦' : '⌫', '{enter}': t('enter'), '{space}': t('space'), '{shift}': '⇧' }),
+    [definition.direction, t],
+  );
+  const buttonAttributes = useMemo<KeyboardButtonAttributes[]>(
+    () => [
+      // Keys are real buttons (reachable, named); inside a form they must never submit it.
+      { attribute: 'type', value: 'button', buttons: allKeys(definition.rows) },
+      // Letters are in the layout's language (the container's lang); the named keys speak the citizen's.
+      { attribute: 'lang', value: i18n.language, buttons: '{bksp} {enter} {space} {shift}' },
+      { attribute: 'aria-label', value: t('backspace'), buttons: '{bksp}' },
+      { attribute: 'aria-label', value: t('enter'), buttons: '{enter}' },
+      { attribute: 'aria-label', value: t('space'), buttons: '{space}' },
+      ...(hasShift
+        ? [
+            { attribute: 'aria-label', value: t('shift'), buttons: '{shift}' },
+            { attribute: 'aria-pressed', value: String(shifted), buttons: '{shift}' },
+          ]
+        : []),
+    ],
+    [definition.rows, i18n.language, t, hasShift, shifted],
+  );
+  const buttonTheme = shifted ? SHIFT_ON : NO_THEME;
+  const excludeFromLayout = onEnter ? WITH_ENTER : WITHOUT_ENTER;
 
   return (
     <div
@@ -76,18 +97,13 @@ export function OnScreenKeyboard({ layout, value, onChange, onEnter, maxLength }
       onMouseDown={keepFocusInField}
     >
       <Keyboard
-        layout={{ default: [...definition.rows.default], ...(definition.rows.shift ? { shift: [...definition.rows.shift] } : {}) }}
+        layout={keyLayout}
         layoutName={layerName}
         theme="hg-theme-default osk-theme"
-        display={{
-          '{bksp}': definition.direction === 'rtl' ? '⌦' : '⌫',
-          '{enter}': t('enter'),
-          '{space}': t('space'),
-          '{shift}': '⇧',
-        }}
+        display={display}
         buttonAttributes={buttonAttributes}
         buttonTheme={buttonTheme}
-        excludeFromLayout={{ default: excluded, shift: excluded }}
+        excludeFromLayout={excludeFromLayout}
         onKeyPress={handleKeyPress}
         useButtonTag
         // Hesitant fingers rest on keys: holding must not repeat a letter.
