@@ -22,7 +22,7 @@ export function bearerToken(header: string | undefined): string | null {
 }
 
 /** The device making a device-only request (set by the access check, so always present there). */
-export function deviceOf(request: FastifyRequest): { deviceId: string; officeId: string } {
+export function deviceOf(request: FastifyRequest): { deviceId: string; officeId: string; lastKioskSeq: number } {
   const principal = request.principal;
   if (principal?.kind !== 'device') throw new ApiError(403, 'forbidden', 'This endpoint is for enrolled kiosks.');
   return principal;

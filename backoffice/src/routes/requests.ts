@@ -11,10 +11,10 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RouteDeps): vo
     `${API_PREFIX}/requests/push`,
     { bodyLimit: BODY_LIMITS.push, config: { access: 'device' } },
     async (request): Promise<PushResponse> => {
-      const { deviceId, officeId } = deviceOf(request);
+      const { deviceId, officeId, lastKioskSeq } = deviceOf(request);
       const body = parseOr400(pushRequestSchema, request.body);
       const log = (details: Record<string, unknown>, message: string) => request.log.warn(details, message);
-      const results = await ingestBatch({ store: deps.store, deviceId, officeId, now: deps.now(), log }, body.items);
+      const results = await ingestBatch({ store: deps.store, deviceId, officeId, lastKioskSeq, now: deps.now(), log }, body.items);
       const refused = results.filter((r) => r.outcome === 'invalid' || r.outcome === 'conflict').length;
       if (refused > 0) request.log.warn({ deviceId, refused, batch: results.length }, 'push items refused');
       return { results };

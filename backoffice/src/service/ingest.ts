@@ -9,6 +9,12 @@ export interface IngestContext {
   deviceId: string;
   officeId: string;
   now: Date;
+  /**
+   * The device's last recorded kiosk sequence, when the caller has just read it (the push route,
+   * with the token): spares a read. Read here otherwise. Either way it is read outside the
+   * batch's transaction, as it always was: the window only bounds what a forged number can move.
+   */
+  lastKioskSeq?: number;
   /** Where a push's anomalies are reported (the request's logger, at warn). */
   log?: (details: Record<string, unknown>, message: string) => void;
   /** A portal batch: the citizen's account, which the requests are bound to (channel `portal`). */
@@ -25,10 +31,13 @@ export async function ingestBatch(context: IngestContext, items: readonly unknow
   const { store, officeId } = context;
   const parsed = items.map(parsePushItem);
   const catalogues = new Map<number, Catalogue | null>();
-  const current = await store.getCatalogue(officeId);
+  // The office's current catalogue is only the fallback for a version not stored: read when one is
+  // missing (a stored version is kept by each instance, so the usual batch asks the database nothing).
+  let current: Promise<Catalogue | null> | null = null;
   for (const item of parsed) {
     if (!item.ok || catalogues.has(item.request.catalogueVersion)) continue;
-    catalogues.set(item.request.catalogueVersion, (await store.getCatalogue(officeId, item.request.catalogueVersion)) ?? current);
+    const stored = await store.getCatalogue(officeId, item.request.catalogueVersion);
+    catalogues.set(item.request.catalogueVersion, stored ?? (await (current ??= store.getCatalogue(officeId))));
   }
   const today = new Date(context.now.getTime() + DAY_MS).toISOString().slice(0, 10);
   const checked: CheckedItem[] = parsed.map((item) => {
@@ -44,7 +53,8 @@ export async function ingestBatch(context: IngestContext, items: readonly unknow
     const seq = item.ok ? item.request.kioskSeq : item.kioskSeq;
     return seq === null ? [] : [seq];
   });
-  const windowBase = kioskSeqWindowBase((await store.getDevice(context.deviceId))?.lastKioskSeq ?? 0, seqs);
+  const lastRecorded = context.lastKioskSeq ?? (await store.getDevice(context.deviceId))?.lastKioskSeq ?? 0;
+  const windowBase = kioskSeqWindowBase(lastRecorded, seqs);
   const inWindow = seqs.filter((seq) => kioskSeqInWindow(seq, windowBase));
   const clockFlags = new Map<string, ClockFlag>();
   for (const item of valid) {

@@ -6,6 +6,7 @@ export interface PrincipalRow {
   officeId: string;
   revokedAt: string | null;
   officeRevokedAt: string | null;
+  lastKioskSeq: number;
 }
 
 export function principalOf(row: PrincipalRow): Principal {
@@ -15,5 +16,6 @@ export function principalOf(row: PrincipalRow): Principal {
     officeId: row.officeId,
     revoked: row.revokedAt !== null,
     officeRevoked: row.officeRevokedAt !== null,
+    lastKioskSeq: row.lastKioskSeq,
   };
 }

@@ -100,7 +100,8 @@ export function sqliteKiosks(db: Database.Database, sql: PreparedSql): KioskStor
 
     async findPrincipal(tokenHash: string): Promise<Principal | null> {
       const device = sql<[string], PrincipalRow>(
-        `SELECT d.id AS deviceId, d.office_id AS officeId, d.revoked_at AS revokedAt, o.revoked_at AS officeRevokedAt
+        `SELECT d.id AS deviceId, d.office_id AS officeId, d.revoked_at AS revokedAt, o.revoked_at AS officeRevokedAt,
+           d.last_kiosk_seq AS lastKioskSeq
          FROM devices d JOIN offices o ON o.id = d.office_id WHERE d.token_hash = ?`,
       ).get(tokenHash);
       return device ? principalOf(device) : null;

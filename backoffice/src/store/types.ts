@@ -50,6 +50,8 @@ export interface Principal {
   officeId: string;
   revoked: boolean;
   officeRevoked: boolean;
+  /** The last kiosk sequence recorded for the device when its token was looked up (the push's window base; see pushBounds.ts). */
+  lastKioskSeq: number;
 }
 
 export type EnrolmentOutcome =

@@ -107,13 +107,15 @@ export function pgKiosks(pool: pg.Pool): KioskStore {
     },
 
     async findPrincipal(tokenHash: string): Promise<Principal | null> {
-      const device = await firstRow<PrincipalRow>(
-        pool,
-        `SELECT d.id AS "deviceId", d.office_id AS "officeId", d.revoked_at AS "revokedAt", o.revoked_at AS "officeRevokedAt"
+      // Named (prepared once per connection): every device call looks its token up.
+      const { rows } = await pool.query<PrincipalRow>({
+        name: 'find-principal',
+        text: `SELECT d.id AS "deviceId", d.office_id AS "officeId", d.revoked_at AS "revokedAt", o.revoked_at AS "officeRevokedAt",
+           d.last_kiosk_seq AS "lastKioskSeq"
          FROM devices d JOIN offices o ON o.id = d.office_id WHERE d.token_hash = $1`,
-        [tokenHash],
-      );
-      return device ? principalOf(device) : null;
+        values: [tokenHash],
+      });
+      return rows[0] ? principalOf(rows[0]) : null;
     },
 
     async storeAudit(input: { deviceId: string; officeId: string; receivedAt: string; entries: readonly AuditEntry[] }): Promise<number> {

@@ -23,15 +23,17 @@ export function pgRateLimits(pool: pg.Pool) {
         hitsSinceSweep = 0;
         await pool.query('DELETE FROM rate_limit_hits WHERE reset_at_ms < (extract(epoch FROM clock_timestamp()) * 1000)::bigint');
       }
-      const { rows } = await pool.query<{ count: number; ttlMs: number }>(
-        `WITH now AS (SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms)
+      // Named (prepared once per connection): every rate-limited call counts here.
+      const { rows } = await pool.query<{ count: number; ttlMs: number }>({
+        name: 'hit-rate-limit',
+        text: `WITH now AS (SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms)
          INSERT INTO rate_limit_hits AS h (key, count, reset_at_ms) SELECT $1, 1, now.ms + $2 FROM now
          ON CONFLICT (key) DO UPDATE SET
            count = CASE WHEN h.reset_at_ms <= (SELECT ms FROM now) THEN 1 ELSE h.count + 1 END,
            reset_at_ms = CASE WHEN h.reset_at_ms <= (SELECT ms FROM now) THEN (SELECT ms FROM now) + $2 ELSE h.reset_at_ms END
          RETURNING h.count, h.reset_at_ms - (SELECT ms FROM now) AS "ttlMs"`,
-        [key, windowMs],
-      );
+        values: [key, windowMs],
+      });
       return rows[0]!;
     },
   };

@@ -80,23 +80,27 @@ async function appendChanges(client: Queryable, changes: readonly NewChange[]): 
   return rows.map((row) => row.seq);
 }
 
-/** Counts gaps and replays of the kiosk's own sequence; the device row is locked, so two instances count in turn. */
+/**
+ * Counts gaps and replays of the kiosk's own sequence and moves its last one, in ONE statement
+ * that also takes the device row's lock (held to COMMIT, so two instances count in turn). Before
+ * each seq, the last recorded is the greater of the stored one and the batch's earlier seqs: a
+ * seq at or below it is a replay, one more than a step above it a gap. The stored column is read
+ * in the SET list, so a push that waited for the lock counts from the row it then updates.
+ * Named (prepared once per connection): it runs for every push.
+ */
 async function trackKioskSeqs(client: Queryable, deviceId: string, kioskSeqs: readonly number[]): Promise<void> {
-  const { rows } = await client.query<{ last: number }>('SELECT last_kiosk_seq AS last FROM devices WHERE id = $1 FOR UPDATE', [deviceId]);
-  let last = rows[0]?.last ?? 0;
-  let gaps = 0;
-  let replays = 0;
-  for (const seq of kioskSeqs) {
-    if (seq <= last) replays++;
-    else {
-      if (seq > last + 1) gaps++;
-      last = seq;
-    }
-  }
-  await client.query(
-    `UPDATE devices SET last_kiosk_seq = $1, kiosk_seq_gaps = kiosk_seq_gaps + $2, kiosk_seq_replays = kiosk_seq_replays + $3 WHERE id = $4`,
-    [last, gaps, replays, deviceId],
-  );
+  await client.query({
+    name: 'push-track-kiosk-seqs',
+    text: `UPDATE devices d SET (last_kiosk_seq, kiosk_seq_gaps, kiosk_seq_replays) = (
+       SELECT GREATEST(d.last_kiosk_seq, MAX(s)),
+              d.kiosk_seq_gaps + COUNT(*) FILTER (WHERE s > GREATEST(d.last_kiosk_seq, before) + 1),
+              d.kiosk_seq_replays + COUNT(*) FILTER (WHERE s <= GREATEST(d.last_kiosk_seq, before))
+       FROM (SELECT s, MAX(s) OVER (ORDER BY n ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+             FROM unnest($2::bigint[]) WITH ORDINALITY AS t(s, n)) AS ordered
+     )
+     WHERE d.id = $1`,
+    values: [deviceId, kioskSeqs],
+  });
 }
 
 /** The stored side of a known id: its office (another office's id is not this device's to see) and body. */
@@ -113,23 +117,82 @@ async function readKnown(client: Queryable, ids: readonly string[]): Promise<Map
   return known;
 }
 
+/** The columns of a pushed request's row, and the parameters that carry them ($1 to $14). */
+const REQUEST_INSERT = `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at, clock_flag, status_proof, search_indexed, channel, portal_account_id)
+     SELECT id, $2, $3, kiosk_seq, tracking_code, service_id, body, 'received', $4, $4, due_at, clock_flag, status_proof, search_indexed, $13::text, $14::text
+     FROM unnest($1::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[])
+       AS t(id, kiosk_seq, tracking_code, service_id, body, clock_flag, due_at, status_proof, search_indexed)`;
+
+function requestRowValues(input: PushInput, items: readonly ValidPushItem[]): unknown[] {
+  return [
+    items.map((item) => item.request.id),
+    input.officeId,
+    input.deviceId,
+    input.receivedAt,
+    items.map((item) => item.request.kioskSeq),
+    items.map((item) => item.request.trackingCode),
+    items.map((item) => item.request.serviceId),
+    items.map((item) => item.canonical),
+    items.map((item) => input.clockFlags?.get(item.request.id) ?? null),
+    items.map((item) => dueAt(input.receivedAt, item.delayDays)),
+    items.map((item) => (item.request.statusProof ? JSON.stringify(item.request.statusProof) : null)),
+    // Marked indexed in the row itself (its terms follow in the same transaction): no second UPDATE of the batch.
+    items.map((item) => (item.searchTerms ? 1 : 0)),
+    input.portalAccountId === undefined ? 'kiosk' : 'portal',
+    input.portalAccountId ?? null,
+  ];
+}
+
+const prefixOf = (item: ValidPushItem) => item.request.trackingCode.slice(0, 3);
+
 /**
- * Which of these prefixes the device may use: its own (issued, or claimed earlier), or free ones
- * it claims now within its share (MAX_CLAIMED_PREFIXES), in the order the batch uses them. The
- * device row is locked by the caller, so one device's claims are counted in turn; a prefix that
- * another device claims at the same moment goes to whichever insert wins.
+ * The usual push in ONE round trip: reads which of the batch's ids are already stored and who
+ * owns the prefixes it uses, and inserts (`ON CONFLICT DO NOTHING`: another instance inserting
+ * the same id is waited for, then skipped) the items that are new and carry a prefix this device
+ * owns, exactly those the two reads let through. A prefix nobody owns yet is left to the caller
+ * (a claim, rare). Named: prepared once per connection.
  */
-async function ownedPrefixes(client: Queryable, input: PushInput, prefixes: readonly string[]): Promise<Set<string>> {
-  const owned = new Set<string>();
-  if (prefixes.length === 0) return owned;
-  const { rows } = await client.query<{ prefix: string; deviceId: string }>(
-    'SELECT prefix, device_id AS "deviceId" FROM tracking_prefixes WHERE prefix = ANY($1::text[])',
-    [prefixes],
-  );
-  const owners = new Map(rows.map((row) => [row.prefix, row.deviceId]));
-  const free = prefixes.filter((prefix) => !owners.has(prefix));
-  for (const [prefix, owner] of owners) if (owner === input.deviceId) owned.add(prefix);
-  if (free.length === 0) return owned;
+async function insertOwnedNew(
+  client: Queryable,
+  input: PushInput,
+  firsts: readonly ValidPushItem[],
+): Promise<{ inserted: Set<string>; known: Map<string, Known>; owners: Map<string, string> }> {
+  const { rows } = await client.query<{ kind: 'inserted' | 'known' | 'owner'; id: string; officeId: string | null; body: string | null; bodySha256: string | null; purgedAt: string | null }>({
+    name: 'push-insert-owned-new',
+    text: `WITH known AS (SELECT id, office_id, body, body_sha256, purged_at FROM requests WHERE id = ANY($1::text[])),
+       owners AS (SELECT prefix, device_id FROM tracking_prefixes WHERE prefix = ANY($15::text[])),
+       inserted AS (
+         ${REQUEST_INSERT}
+         WHERE NOT EXISTS (SELECT 1 FROM known WHERE known.id = t.id)
+           AND EXISTS (SELECT 1 FROM owners WHERE owners.prefix = substr(t.tracking_code, 1, 3) AND owners.device_id = $3)
+         ON CONFLICT DO NOTHING
+         RETURNING id
+       )
+     SELECT 'inserted' AS kind, id, NULL AS "officeId", NULL AS body, NULL AS "bodySha256", NULL AS "purgedAt" FROM inserted
+     UNION ALL SELECT 'known', id, office_id, body, body_sha256, purged_at FROM known
+     UNION ALL SELECT 'owner', prefix, device_id, NULL, NULL, NULL FROM owners`,
+    values: [...requestRowValues(input, firsts), [...new Set(firsts.map(prefixOf))]],
+  });
+  const inserted = new Set<string>();
+  const known = new Map<string, Known>();
+  const owners = new Map<string, string>();
+  for (const { kind, id, officeId, body, bodySha256, purgedAt } of rows) {
+    if (kind === 'inserted') inserted.add(id);
+    else if (kind === 'known') known.set(id, { officeId: officeId!, body: body!, bodySha256, purgedAt });
+    else owners.set(id, officeId!);
+  }
+  return { inserted, known, owners };
+}
+
+/**
+ * Free prefixes (nobody owns them) the device claims now within its share (MAX_CLAIMED_PREFIXES),
+ * in the order the batch uses them: codes it made before it was enrolled. The device row is
+ * locked by the caller, so one device's claims are counted in turn; a prefix that another device
+ * claims at the same moment goes to whichever insert wins.
+ */
+async function claimFreePrefixes(client: Queryable, input: PushInput, free: readonly string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  if (free.length === 0) return taken;
   const { rows: claims } = await client.query<{ claimed: number }>(
     'SELECT COUNT(*) AS claimed FROM tracking_prefixes WHERE device_id = $1 AND issued = 0',
     [input.deviceId],
@@ -143,11 +206,11 @@ async function ownedPrefixes(client: Queryable, input: PushInput, prefixes: read
       [prefix, input.deviceId, input.officeId, input.receivedAt],
     );
     if (rowCount === 1) {
-      owned.add(prefix);
+      taken.add(prefix);
       claimed++;
     }
   }
-  return owned;
+  return taken;
 }
 
 /**
@@ -164,36 +227,17 @@ async function push(client: Queryable, input: PushInput): Promise<StoredPushOutc
     if (!firstOfId.has(item.request.id)) firstOfId.set(item.request.id, index);
   });
   const firsts = [...firstOfId.values()].map((index) => input.items[index]!);
-  const known = await readKnown(client, firsts.map((item) => item.request.id));
+  // After trackKioskSeqs took the device's lock (a statement of its own, so this one's snapshot follows it).
+  const { inserted: insertedIds, known, owners } = await insertOwnedNew(client, input, firsts);
   const unknown = firsts.filter((item) => !known.has(item.request.id));
-  const owned = await ownedPrefixes(client, input, [...new Set(unknown.map((item) => item.request.trackingCode.slice(0, 3)))]);
-  const candidates = unknown.filter((item) => owned.has(item.request.trackingCode.slice(0, 3)));
-  const { rows: inserted } = await client.query<{ id: string }>(
-    `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at, clock_flag, status_proof, search_indexed, channel, portal_account_id)
-     SELECT id, $2, $3, kiosk_seq, tracking_code, service_id, body, 'received', $4, $4, due_at, clock_flag, status_proof, search_indexed, $13::text, $14::text
-     FROM unnest($1::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[])
-       AS t(id, kiosk_seq, tracking_code, service_id, body, clock_flag, due_at, status_proof, search_indexed)
-     ON CONFLICT DO NOTHING
-     RETURNING id`,
-    [
-      candidates.map((item) => item.request.id),
-      input.officeId,
-      input.deviceId,
-      input.receivedAt,
-      candidates.map((item) => item.request.kioskSeq),
-      candidates.map((item) => item.request.trackingCode),
-      candidates.map((item) => item.request.serviceId),
-      candidates.map((item) => item.canonical),
-      candidates.map((item) => input.clockFlags?.get(item.request.id) ?? null),
-      candidates.map((item) => dueAt(input.receivedAt, item.delayDays)),
-      candidates.map((item) => (item.request.statusProof ? JSON.stringify(item.request.statusProof) : null)),
-      // Marked indexed in the row itself (its terms follow in the same transaction): no second UPDATE of the batch.
-      candidates.map((item) => (item.searchTerms ? 1 : 0)),
-      input.portalAccountId === undefined ? 'kiosk' : 'portal',
-      input.portalAccountId ?? null,
-    ],
-  );
-  const insertedIds = new Set(inserted.map((row) => row.id));
+  const owned = new Set([...owners].filter(([, owner]) => owner === input.deviceId).map(([prefix]) => prefix));
+  const claimed = await claimFreePrefixes(client, input, [...new Set(unknown.map(prefixOf).filter((prefix) => !owners.has(prefix)))]);
+  if (claimed.size > 0) {
+    const { rows } = await client.query<{ id: string }>(`${REQUEST_INSERT} ON CONFLICT DO NOTHING RETURNING id`, requestRowValues(input, unknown.filter((item) => claimed.has(prefixOf(item)))));
+    for (const { id } of rows) insertedIds.add(id);
+    for (const prefix of claimed) owned.add(prefix);
+  }
+  const candidates = unknown.filter((item) => owned.has(prefixOf(item)));
   // Not inserted: another instance stored the same id meanwhile, or the device's own code is taken.
   const raced = await readKnown(client, candidates.map((item) => item.request.id).filter((id) => !insertedIds.has(id)));
   for (const [id, row] of raced) known.set(id, row);

@@ -61,7 +61,7 @@ export function enrolmentContract(kit: ContractKit): void {
     it('finds which device a token belongs to, and says when it or its office was revoked', async () => {
       const { store, device } = await withKiosk();
       const deviceToken = hashSecret(`token-${device.id}`);
-      expect(await store.findPrincipal(deviceToken)).toEqual({ kind: 'device', deviceId: device.id, officeId: 'north', revoked: false, officeRevoked: false });
+      expect(await store.findPrincipal(deviceToken)).toEqual({ kind: 'device', deviceId: device.id, officeId: 'north', revoked: false, officeRevoked: false, lastKioskSeq: 0 });
       expect(await store.findPrincipal(hashSecret('nobody'))).toBeNull();
       await store.revokeOffice('north', LATER);
       expect(await store.findPrincipal(deviceToken)).toMatchObject({ revoked: false, officeRevoked: true });
