@@ -71,6 +71,51 @@ async function instance(url: string, options: Parameters<typeof PostgresStore.op
   return store;
 }
 
+type SeededDevice = Awaited<ReturnType<typeof seeded>>['devices'][number];
+
+/**
+ * Two instances on one database: `slow` stops inside a push's transaction, after its change is
+ * written and before COMMIT, once `arm()` was called, until `release()`; `fast` pushes and serves
+ * the kiosks' pulls meanwhile.
+ */
+async function heldPushRig(url: string) {
+  let release!: () => void;
+  let reached!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const holding = new Promise<void>((resolve) => (reached = resolve));
+  let armed = false;
+  const slow = await instance(url, {
+    url,
+    poolSize: 2,
+    faults: {
+      beforePushCommit: async () => {
+        if (!armed) return;
+        reached();
+        await held;
+      },
+    },
+  });
+  const fast = await instance(url);
+  const reader = buildServer({ store: fast, rateLimit: false });
+  cleanups.push(() => reader.close());
+  return {
+    slow,
+    fast,
+    arm: () => (armed = true),
+    /** Resolves once the armed push is held. */
+    holding,
+    release,
+    pull: async (kiosk: SeededDevice, since: number) => {
+      const response = await reader.inject({ method: 'GET', url: `/api/v1/changes?since=${since}`, headers: { authorization: `Bearer ${kiosk.token}` } });
+      return changesResponseSchema.parse(response.json());
+    },
+    batch: (kiosk: SeededDevice, seq: number) => {
+      const request = makeRequest(kiosk.trackingPrefix, seq);
+      return { request, input: { deviceId: kiosk.id, officeId: kiosk.officeId, receivedAt: T0, kioskSeqs: [seq], items: [{ request, canonical: JSON.stringify(request) }] } };
+    },
+  };
+}
+
 /** A back office in a process of its own on the database; resolves with its address. */
 async function serveProcess(url: string): Promise<string> {
   const child: ChildProcess = spawnBackofficeCli(['serve', '--port', '0', '--rate-limit', 'off', '--database', url]);
@@ -113,38 +158,11 @@ describe('several back-office instances on one PostgreSQL database', () => {
 
   it('never lets a kiosk skip a change that another instance commits late', async () => {
     const { url, devices } = await seeded(2);
-    const [slowKiosk, fastKiosk] = devices;
-    // Instance A stops inside its push's transaction, after its change is written, until released.
-    let release!: () => void;
-    let reached!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const holding = new Promise<void>((resolve) => (reached = resolve));
-    let armed = false;
-    const slow = await instance(url, {
-      url,
-      poolSize: 2,
-      faults: {
-        beforePushCommit: async () => {
-          if (!armed) return;
-          reached();
-          await held;
-        },
-      },
-    });
-    const fast = await instance(url);
-    const reader = buildServer({ store: fast, rateLimit: false });
-    cleanups.push(() => reader.close());
-    const pull = async (since: number) => {
-      const response = await reader.inject({ method: 'GET', url: `/api/v1/changes?since=${since}`, headers: { authorization: `Bearer ${fastKiosk!.token}` } });
-      return changesResponseSchema.parse(response.json());
-    };
-    const batch = (kiosk: typeof slowKiosk, seq: number) => {
-      const request = makeRequest(kiosk!.trackingPrefix, seq);
-      return { request, input: { deviceId: kiosk!.id, officeId: 'north', receivedAt: T0, kioskSeqs: [seq], items: [{ request, canonical: JSON.stringify(request) }] } };
-    };
-    const before = await pull(0);
+    const [slowKiosk, fastKiosk] = devices as [SeededDevice, SeededDevice];
+    const { slow, fast, arm, holding, release, pull, batch } = await heldPushRig(url);
+    const before = await pull(fastKiosk, 0);
 
-    armed = true;
+    arm();
     const late = batch(slowKiosk, 1);
     const latePush = slow.pushRequests(late.input);
     await holding;
@@ -153,50 +171,24 @@ describe('several back-office instances on one PostgreSQL database', () => {
     const earlyPush = fast.pushRequests(early.input).finally(() => (earlySettled = true));
     // The kiosk pulls while the late change is written but not committed, and the early one wants to commit.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const during = await pull(before.cursor);
+    const during = await pull(fastKiosk, before.cursor);
     expect(during.changes).toEqual([]);
     expect(earlySettled).toBe(false);
 
     release();
     expect(await latePush).toEqual(['accepted']);
     expect(await earlyPush).toEqual(['accepted']);
-    const after = await pull(during.cursor);
+    const after = await pull(fastKiosk, during.cursor);
     expect(after.changes.map((c) => c.requestId)).toEqual([late.request.id, early.request.id]);
   }, 30_000);
 
   it("lets another office commit meanwhile, and still never lets a kiosk skip its own office's late change", async () => {
     const { url, devices } = await seeded(2, ['north', 'south']);
-    const [northKiosk, southKiosk] = devices;
-    let release!: () => void;
-    let reached!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const holding = new Promise<void>((resolve) => (reached = resolve));
-    let armed = false;
-    const slow = await instance(url, {
-      url,
-      poolSize: 2,
-      faults: {
-        beforePushCommit: async () => {
-          if (!armed) return;
-          reached();
-          await held;
-        },
-      },
-    });
-    const fast = await instance(url);
-    const reader = buildServer({ store: fast, rateLimit: false });
-    cleanups.push(() => reader.close());
-    const pull = async (kiosk: typeof northKiosk, since: number) => {
-      const response = await reader.inject({ method: 'GET', url: `/api/v1/changes?since=${since}`, headers: { authorization: `Bearer ${kiosk!.token}` } });
-      return changesResponseSchema.parse(response.json());
-    };
-    const batch = (kiosk: typeof northKiosk, seq: number) => {
-      const request = makeRequest(kiosk!.trackingPrefix, seq);
-      return { request, input: { deviceId: kiosk!.id, officeId: kiosk!.officeId, receivedAt: T0, kioskSeqs: [seq], items: [{ request, canonical: JSON.stringify(request) }] } };
-    };
+    const [northKiosk, southKiosk] = devices as [SeededDevice, SeededDevice];
+    const { slow, fast, arm, holding, release, pull, batch } = await heldPushRig(url);
     const northBefore = await pull(northKiosk, 0);
 
-    armed = true;
+    arm();
     const late = batch(northKiosk, 1);
     const latePush = slow.pushRequests(late.input);
     await holding;
