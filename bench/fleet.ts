@@ -25,6 +25,7 @@ import { openStore, storeConfig, type StoreConfig } from '../backoffice/src/stor
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../scripts/throwawayPostgres';
 import { checkFleet } from './fleet/fleetVerify';
 import { seedFleet } from './fleet/fleetSetup';
+import { startBurstSampler, type BurstSampler } from './fleet/burstSampler';
 import { printStatementStats, startStatementStats, STATEMENT_STATS_SETTINGS } from './fleet/pgStatements';
 import { SimKiosk, type FleetTally } from './fleet/simKiosk';
 import { percentile, round } from './stats';
@@ -47,6 +48,9 @@ const INGEST_KIOSKS = env('FLEET_INGEST_KIOSKS', 4);
 const STATEMENT_STATS = process.env.FLEET_PG_STATEMENTS === '1';
 /** FLEET_PG_DURABLE=0: fsync and synchronous_commit off, to see what the disk's flushes cost (never for figures to compare). */
 const DURABLE = process.env.FLEET_PG_DURABLE !== '0';
+/** FLEET_BURST=1: per second of the first 15, the pushes' p99 and PostgreSQL's backends and wait events, on stderr (burstSampler.ts). */
+const BURST = process.env.FLEET_BURST === '1';
+const BURST_SECONDS = 15;
 const PULL_INTERVAL_MS = 30_000;
 const DRAIN_MS = 60_000;
 /** Staff status changes per second. */
@@ -109,6 +113,7 @@ async function main(): Promise<void> {
     const args = [...(cluster ? ['--database', cluster.url('fleet')] : []), ...(INSTANCES > 1 ? ['--workers', String(INSTANCES)] : [])];
     if (cluster && STATEMENT_STATS) await startStatementStats(cluster.url('fleet'));
     server = await spawnServer(dataDir, args);
+    const burst: BurstSampler | null = cluster && BURST ? await startBurstSampler(cluster.url('fleet'), BURST_SECONDS) : null;
     const tally: FleetTally = { pushLatenciesMs: [], pushStartedAtMs: [], errors: {}, pushes: 0, requestsArrived: 0, pulls: 0, serverErrors: 0 };
     const kiosks = seeded.kiosks.map((identity) => new SimKiosk(identity, server!.url, tally));
     // The fleet's own process: a saturated client would show up here, not as the server's latency.
@@ -134,6 +139,8 @@ async function main(): Promise<void> {
     const databaseCpuSeconds = spent(databaseCpuBefore, cluster?.cpuSeconds() ?? null);
     const loadWallSeconds = (Date.now() - started) / 1000;
     loopDelay.disable();
+    await burst?.stop();
+    burst?.print(tally, startedAtMs);
     await Promise.all(kiosks.map((kiosk) => kiosk.finalPull(Date.now() + DRAIN_MS)));
     await server.stop();
     server = null;

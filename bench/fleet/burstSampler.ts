@@ -1,0 +1,68 @@
+import pg from 'pg';
+import { percentile, round } from '../stats';
+import type { FleetTally } from './simKiosk';
+
+/**
+ * FLEET_BURST=1: what the first seconds of a fleet run look like, on stderr beside the JSON line.
+ * Per second of the run (by when a push started): pushes, their p99, and what PostgreSQL's
+ * backends of the fleet's database were doing, sampled every 100 ms from `pg_stat_activity`
+ * (connections open, active, and the wait events of the active ones). Diagnosis only: the
+ * sampler's own connection and queries are one more client of the database.
+ */
+export interface BurstSampler {
+  stop(): Promise<void>;
+  print(tally: FleetTally, startedAtMs: number): void;
+}
+
+interface Second {
+  samples: number;
+  connections: number;
+  active: number;
+  waits: Map<string, number>;
+}
+
+export async function startBurstSampler(url: string, seconds: number): Promise<BurstSampler> {
+  const client = new pg.Client(url);
+  await client.connect();
+  const startedAt = Date.now();
+  const perSecond: Second[] = [];
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped && Date.now() - startedAt < seconds * 1000) {
+      const { rows } = await client.query<{ state: string | null; wait: string | null }>(
+        `SELECT state, wait_event_type || ':' || wait_event AS wait FROM pg_stat_activity
+         WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+      );
+      const index = Math.floor((Date.now() - startedAt) / 1000);
+      const second = (perSecond[index] ??= { samples: 0, connections: 0, active: 0, waits: new Map() });
+      second.samples++;
+      second.connections += rows.length;
+      for (const row of rows) {
+        if (row.state !== 'active') continue;
+        second.active++;
+        if (row.wait) second.waits.set(row.wait, (second.waits.get(row.wait) ?? 0) + 1);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      await client.end();
+    },
+    print({ pushLatenciesMs, pushStartedAtMs }, startedAtMs) {
+      console.error('second: pushes, p99 ms | PostgreSQL connections, active (mean per sample), waits of active backends');
+      for (let s = 0; s < seconds; s++) {
+        const latencies = pushLatenciesMs.filter((_, i) => Math.floor((pushStartedAtMs[i]! - startedAtMs) / 1000) === s);
+        const pg = perSecond[s];
+        const mean = (n: number) => (pg && pg.samples > 0 ? round(n / pg.samples, 1) : null);
+        const waits = pg ? [...pg.waits].sort((a, b) => b[1] - a[1]).map(([wait, n]) => `${wait} ${n}`).join(', ') : '';
+        console.error(
+          `${String(s).padStart(3)}: ${String(latencies.length).padStart(4)}, p99 ${String(latencies.length ? round(percentile(latencies, 99), 0) : '-').padStart(5)} | ` +
+            `${mean(pg?.connections ?? 0)}, ${mean(pg?.active ?? 0)} | ${waits}`,
+        );
+      }
+    },
+  };
+}
