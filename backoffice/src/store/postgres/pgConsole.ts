@@ -3,6 +3,7 @@ import type { QueueId } from '../../../../src/domain/console/queues';
 import type { ListOrder } from '../../../../src/domain/console/paging';
 import type { RemoteStatus } from '../../../../src/domain/status';
 import type { ChecklistRow, ConsoleStore, DayServiceCount, EventRow, HeartbeatRow, MutationOutcome, Page, QueueQuery, RequestMutation, SearchFilter, WorkRow } from '../consoleTypes';
+import { notificationsOfChanges } from './pgOutbox';
 import { lockFeeds } from './pgRequests';
 import { inTransaction, type Queryable } from './pool';
 
@@ -81,8 +82,13 @@ export async function mutateRequestIn(client: Queryable, m: RequestMutation): Pr
   ]);
   await lockFeeds(client, m.officeId);
   if (m.status !== undefined) {
+    // The citizen's notifications of the change in the same statement (migration 015).
     await client.query(
-      `INSERT INTO status_changes (request_id, office_id, status, reason, reason_code, changed_at, changed_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `WITH changed AS (
+         INSERT INTO status_changes (request_id, office_id, status, reason, reason_code, changed_at, changed_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         RETURNING seq, request_id, status, reason_code, changed_at
+       )
+       ${notificationsOfChanges('changed')}`,
       [m.requestId, m.officeId, m.status, m.event.reason ?? null, m.event.reasonCode ?? null, m.at, `staff:${m.staffId}`],
     );
   }

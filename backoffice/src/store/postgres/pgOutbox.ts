@@ -28,6 +28,36 @@ export async function enqueueInPostgres(client: Queryable, message: NewOutboxMes
   return rowCount === 1 ? 'enqueued' : 'exists';
 }
 
+/**
+ * The citizen's notifications of status changes just written, as a data-modifying CTE's INSERT:
+ * `changes` names a CTE of the statement with `seq`, `request_id`, `status`, `reason_code` and
+ * `changed_at` (the RETURNING of the `status_changes` insert). On PostgreSQL the statement that
+ * writes a change writes its notifications too (migration 015: one set-based insert per statement
+ * instead of 012's plpgsql trigger call per row); SQLite keeps its trigger, with the same rule:
+ * a `received`, `ready` or `refused` change of an unpurged request whose citizen agreed (and asked
+ * to hear of `received`) gives one message per channel they gave, sms first, keyed so that it is
+ * written once. The body is parsed only when it holds `"agreed":true` (the canonical form).
+ * The join reads `requests` in the statement's snapshot: every writer inserts or updates the
+ * request in an earlier statement of its transaction.
+ */
+export function notificationsOfChanges(changes: string): string {
+  return `INSERT INTO outbox_messages (office_id, request_id, kind, channel, recipient, payload, idempotency_key, next_attempt_at, created_at)
+       SELECT r.office_id, r.id, 'notification', ch.channel, ch.recipient,
+         jsonb_build_object('requestId', r.id, 'status', c.status, 'locale', r.b ->> 'locale',
+           'trackingCode', r.tracking_code, 'reasonCode', c.reason_code)::text,
+         'notification:' || r.id || ':' || c.status || ':' || ch.channel, c.changed_at, c.changed_at
+       FROM ${changes} c
+         JOIN LATERAL (SELECT id, office_id, tracking_code, body::jsonb AS b FROM requests
+                       WHERE id = c.request_id AND purged_at IS NULL AND strpos(body, '"agreed":true') > 0) r ON true
+         CROSS JOIN LATERAL (VALUES (1, 'sms', r.b #>> '{identity,phone}'), (2, 'email', r.b #>> '{contact,email}')) AS ch(n, channel, recipient)
+       WHERE c.status IN ('received', 'ready', 'refused')
+         AND (r.b #>> '{contact,agreed}') = 'true'
+         AND (c.status <> 'received' OR (r.b #>> '{contact,notifyReceived}') = 'true')
+         AND COALESCE(ch.recipient, '') <> ''
+       ORDER BY c.seq, ch.n
+       ON CONFLICT (idempotency_key) DO NOTHING`;
+}
+
 /** Inside the retention purge's transaction; the same rule as purgeOutboxInSqlite. */
 export async function purgeOutboxInPostgres(client: Queryable, input: { requestIds: readonly string[]; finishedBefore: string; at: string }): Promise<void> {
   if (input.requestIds.length > 0) {

@@ -5,7 +5,7 @@ import { dueAt, FINAL_STATUSES, officeHighWater, toStatusChange, type ChangeRow,
 import { sameStoredBody, type StoredBody } from '../storedBody';
 import { MAX_CLAIMED_PREFIXES, type ChangesPage, type PurgeInput, type PushInput, type RequestSummary, type StatusAppend, type StatusAppendOutcome, type StoredPushOutcome, type ValidPushItem } from '../types';
 import { ADVISORY_LOCKS, inTransaction, type Queryable } from './pool';
-import { purgeOutboxInPostgres } from './pgOutbox';
+import { notificationsOfChanges, purgeOutboxInPostgres } from './pgOutbox';
 
 const CHANGE_COLUMNS = `c.seq, c.request_id AS "requestId", r.tracking_code AS "trackingCode", c.status, c.reason, c.reason_code AS "reasonCode",
   c.changed_at AS "changedAt", r.status_proof AS proof`;
@@ -47,7 +47,8 @@ async function appendChanges(client: Queryable, changes: readonly NewChange[]): 
   // trip waits for this process's event loop, which is busy with other kiosks' batches. The
   // lock is a materialised CTE every inserted row is joined to, so it is taken before the first
   // number is drawn; WITH ORDINALITY keeps the items' order in the numbers drawn. Every status
-  // change is a timeline event too (kiosk-made ones carry no staff member).
+  // change is a timeline event too (kiosk-made ones carry no staff member), and the citizen's
+  // notifications of the changes are written by the same statement (migration 015).
   const { rows } = await client.query<{ seq: number }>(
     `WITH feed_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($8, hashtext($9))),
      changed AS (
@@ -63,7 +64,8 @@ async function appendChanges(client: Queryable, changes: readonly NewChange[]): 
        INSERT INTO request_events (request_id, office_id, kind, at, staff_id, status, reason_code, reason)
        SELECT request_id, office_id, CASE WHEN status = 'received' THEN 'received' ELSE 'status' END, changed_at, NULL, status, reason_code, reason
        FROM changed ORDER BY seq
-     )
+     ),
+     notified AS (${notificationsOfChanges('changed')})
      SELECT seq FROM changed ORDER BY seq`,
     [
       changes.map((c) => c.requestId),
