@@ -253,15 +253,4 @@ describe('several back-office instances on one PostgreSQL database', () => {
     const stores = await Promise.all([0, 1, 2, 3].map(() => instance(url)));
     expect(await stores[0]!.stats()).toEqual({ offices: 0, devices: 0, requests: 0, statusChanges: 0, auditEntries: 0 });
   });
-
-  it('opens a serving instance\'s whole pool before it answers, and keeps it open when idle; a CLI store opens connections as it needs them', async () => {
-    const url = await cluster.createSchema(`instances_${++schemas}`);
-    const serving = (await instance(url, { url, poolSize: 3, warm: true })) as PostgresStore;
-    expect(serving.pool.totalCount).toBe(3);
-    expect(serving.pool.idleCount).toBe(3);
-    // pg closes a connection idle for idleTimeoutMillis unless the pool holds at least `min`.
-    expect(serving.pool.options.min).toBe(3);
-    const cli = (await instance(url, { url, poolSize: 3 })) as PostgresStore;
-    expect(cli.pool.totalCount).toBeLessThan(3);
-  });
 });
