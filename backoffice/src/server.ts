@@ -224,7 +224,7 @@ export { DATABASE_FILE } from './store/openStore';
 export async function startBackoffice(options: StartOptions): Promise<RunningBackoffice> {
   // The data folder holds key files whatever the engine: created (or tightened) 0700 either way.
   prepareDataDir(options.dataDir);
-  const store = await openStore(options.store ?? storeConfig({ dataDir: options.dataDir }), { serving: true });
+  const store = await openStore(options.store ?? storeConfig({ dataDir: options.dataDir }));
   const keyring = SigningKeyring.open(options.dataDir);
   await indexUnsearchedRequests(store);
   // The e-mail link's address: the one configured, else the one this server listens on (known below).

@@ -23,13 +23,9 @@ export function storeConfig(settings: { database?: string; dataDir: string; pool
   return { engine: 'sqlite', file: join(settings.dataDir, DATABASE_FILE) };
 }
 
-/**
- * Opens the store and applies pending migrations (PostgreSQL: under an advisory lock, see postgres/migrate.ts).
- * `serving`: for an instance about to listen, PostgreSQL's pool is opened in full and kept open
- * (a CLI command or a benchmark's helper opens connections only as it needs them).
- */
-export async function openStore(config: StoreConfig, options: { serving?: boolean } = {}): Promise<Store> {
-  if (config.engine === 'postgres') return PostgresStore.open({ url: config.url, poolSize: config.poolSize, warm: options.serving === true });
+/** Opens the store and applies pending migrations (PostgreSQL: under an advisory lock, see postgres/migrate.ts). */
+export async function openStore(config: StoreConfig): Promise<Store> {
+  if (config.engine === 'postgres') return PostgresStore.open({ url: config.url, poolSize: config.poolSize });
   if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
   return openSqliteStore(config.file);
 }

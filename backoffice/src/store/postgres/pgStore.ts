@@ -16,14 +16,12 @@ import { pgPromptRecordings } from './pgPromptRecordings';
 import { pgRateLimits } from './pgRateLimits';
 import { pgRequests, type PgFaults } from './pgRequests';
 import { pgStaff } from './pgStaff';
-import { createPool, firstRow, openAllConnections } from './pool';
+import { createPool, firstRow } from './pool';
 
 export interface PostgresStoreOptions {
   url: string;
   /** Connections of this instance; see docs/operations.md for sizing against max_connections. */
   poolSize?: number;
-  /** A serving instance: every connection opened before it listens, and kept open when idle (see pool.ts). */
-  warm?: boolean;
   /** Test seams that hold a transaction at a chosen point, to make instances interleave on purpose. */
   faults?: PgFaults;
 }
@@ -67,11 +65,9 @@ export class PostgresStore extends ComposedStore implements Store {
 
   /** Connects and applies the pending migrations (under a lock, see migrate.ts). */
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
-    const poolSize = options.poolSize ?? DEFAULT_PG_POOL_SIZE;
-    const pool = createPool(options.url, poolSize, options.warm === true);
+    const pool = createPool(options.url, options.poolSize ?? DEFAULT_PG_POOL_SIZE);
     try {
       await migratePostgres(pool);
-      if (options.warm) await openAllConnections(pool, poolSize);
     } catch (error) {
       await pool.end();
       throw error;

@@ -3,15 +3,11 @@ import pg from 'pg';
 /**
  * The connection pool of one back-office instance. BIGINT and COUNT(*) come back as JS numbers:
  * every BIGINT here (sequences, counters) stays far below 2^53.
- * `keepOpen` (a serving instance): the pool's connections, once open, are never closed for being
- * idle (pg's default closes them after 10 s), so a burst after a quiet spell does not wait for
- * PostgreSQL to start new backends with cold caches; see `openAllConnections`.
  */
-export function createPool(url: string, poolSize: number, keepOpen = false): pg.Pool {
+export function createPool(url: string, poolSize: number): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
-    ...(keepOpen ? { min: poolSize } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
@@ -20,20 +16,6 @@ export function createPool(url: string, poolSize: number, keepOpen = false): pg.
   // An idle client losing its connection (a database restart) must not crash the process: the pool drops it.
   pool.on('error', () => undefined);
   return pool;
-}
-
-/**
- * Opens every connection of the pool at once and hands them back idle: a serving instance does
- * this before it listens, so the first pushes after a start (a whole province's kiosks
- * reconnecting after a restart) do not each wait for a backend to be forked and authenticated.
- */
-export async function openAllConnections(pool: pg.Pool, poolSize: number): Promise<void> {
-  const clients = await Promise.all(Array.from({ length: poolSize }, () => pool.connect()));
-  try {
-    await Promise.all(clients.map((client) => client.query('SELECT 1')));
-  } finally {
-    for (const client of clients) client.release();
-  }
 }
 
 export type Queryable = Pick<pg.PoolClient, 'query'>;
