@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Locale } from '../../../src/domain/locales';
@@ -32,6 +32,8 @@ export interface SpeakOptions {
   target: string;
   /** Each program is killed after this long (the back office's synthesis must never hang). */
   timeoutMs?: number;
+  /** Runs both programs at the lowest CPU priority (the back office's background work yields to its requests). */
+  lowPriority?: boolean;
 }
 
 /**
@@ -39,15 +41,29 @@ export interface SpeakOptions {
  * 3 KB a second of speech), which Chromium plays natively and Electron ships without a codec.
  * The text is passed after `--`, as an argument: never through a shell.
  */
-export async function speakToOgg({ voice, text, target, timeoutMs = 0 }: SpeakOptions): Promise<void> {
+export async function speakToOgg({ voice, text, target, timeoutMs = 0, lowPriority = false }: SpeakOptions): Promise<void> {
   const scratch = await mkdtemp(path.join(tmpdir(), 'shubbak-audio-'));
+  const program = (file: string, args: string[]) => {
+    const running = run(file, args, { timeout: timeoutMs });
+    if (lowPriority && running.child.pid !== undefined) yieldCpu(running.child.pid);
+    return running;
+  };
   try {
     const wav = path.join(scratch, 'prompt.wav');
-    await run('espeak-ng', ['-v', voice, '-s', String(WORDS_PER_MINUTE), '-w', wav, '--', text], { timeout: timeoutMs });
+    await program('espeak-ng', ['-v', voice, '-s', String(WORDS_PER_MINUTE), '-w', wav, '--', text]);
     await mkdir(path.dirname(target), { recursive: true });
-    await run('sox', [wav, '-r', '16000', '-c', '1', '-C', '1', target], { timeout: timeoutMs });
+    await program('sox', [wav, '-r', '16000', '-c', '1', '-C', '1', target]);
   } finally {
     await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The lowest priority for a child that just started; one that already ended is no matter. */
+function yieldCpu(pid: number): void {
+  try {
+    setPriority(pid, 19);
+  } catch {
+    // Gone already, or not allowed here: it runs at the normal priority, which is only slower for others.
   }
 }
 
