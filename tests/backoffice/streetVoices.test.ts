@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { espeakSynthesiser, startStreetVoices, type StreetVoices, type StreetVoiceSynthesiser } from '../../backoffice/src/audio/streetVoices';
 import { setOfficeIdentity } from '../../backoffice/src/cli/commands';
 import { setOfficeStreets } from '../../backoffice/src/cli/officeStreetsCommands';
+import { DATABASE_FILE, startBackoffice } from '../../backoffice/src/server';
+import { openSqliteStore } from '../../backoffice/src/store/sqliteStore';
 import { harness, type Harness } from './fixtures';
 
 const PATH = '/api/v1/prompt-recordings';
@@ -145,5 +150,26 @@ describe("the office's street names, synthesised on the back office", () => {
     expect(spoken).toBe(0);
     expect((await h.get(PATH, kiosk.deviceToken)).json()).toEqual({ recordings: [] });
     expect(logged).toEqual([{ level: 'warn', line: expect.stringContaining('espeak-ng or sox is not installed') }]);
+  });
+
+  it('runs in a started back office when asked, and stops with it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shubbak-street-voices-'));
+    try {
+      const seeded = openSqliteStore(join(dir, DATABASE_FILE));
+      await seeded.createOffice({ id: 'north', name: 'North', createdAt: 't' });
+      await seeded.setOfficeIdentity('north', { names: NAMES, logo: null, streets: [{ latin: 'Rue Atlas', ar: 'زنقة الأطلس' }] }, 't');
+      seeded.close();
+      const fake: StreetVoiceSynthesiser = { available: async () => true, speak: async (_voice, text) => Buffer.from(`OggS ${text}`) };
+      const server = await startBackoffice({ dataDir: dir, port: 0, host: '127.0.0.1', streetVoices: { synthesiser: fake, firstLookMs: 0, intervalMs: 20 } });
+      const check = openSqliteStore(join(dir, DATABASE_FILE));
+      try {
+        await expect.poll(async () => (await check.listSynthesisedPromptSources('north')).length, { timeout: 5_000 }).toBe(2);
+      } finally {
+        check.close();
+        await server.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
