@@ -2,24 +2,15 @@
  * What `npm run audio:build` does, as functions a test can call: plan which prompts need a
  * (new) synthetic recording, synthesise one with espeak-ng and compress it with sox, and report
  * the prompts that still have no voice. The synthesiser and the encoder are Debian packages
- * (`espeak-ng`, `sox`): offline, on the build machine only; the kiosk ships the files.
+ * (`espeak-ng`, `sox`): offline, on the build machine only; the kiosk ships the files. Voices,
+ * speed and format are in `backoffice/src/audio/espeakVoice.ts`, shared with the back office,
+ * which says the office's street names the same way.
  */
-import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { ESPEAK_VOICES, speakToOgg, synthesisSourceHash } from '../backoffice/src/audio/espeakVoice';
 import type { AudioManifest, AudioPrompt, PromptFile } from '../src/domain/audioPrompts';
 import { LOCALES, type Locale } from '../src/domain/locales';
-
-const run = promisify(execFile);
-
-/** espeak-ng voices on Debian 12. Amazigh has none: its prompts wait for a staff recording (or a `speakAs`). */
-export const ESPEAK_VOICES: Readonly<Partial<Record<Locale, string>>> = { ar: 'ar', fr: 'fr-fr', en: 'en-us' };
-
-/** Words per minute: a little slower than espeak's 175, for listeners who hear the kiosk for the first time. */
-const WORDS_PER_MINUTE = 140;
 
 export interface SynthesisJob {
   promptId: string;
@@ -35,10 +26,6 @@ export interface SynthesisPlan {
   upToDate: number;
   /** Prompt and language pairs no offline voice can say. */
   missingVoice: { promptId: string; language: Locale }[];
-}
-
-function sourceHash(voice: string, text: string): string {
-  return createHash('sha256').update(`espeak-ng|${voice}|${WORDS_PER_MINUTE}|${text}`).digest('hex').slice(0, 16);
 }
 
 function languagesOf(prompt: AudioPrompt): readonly Locale[] {
@@ -57,7 +44,7 @@ export function planSynthesis(manifest: AudioManifest, exists: (relativePath: st
         continue;
       }
       const text = substitute?.text ?? prompt.text[language];
-      const hash = sourceHash(voice, text);
+      const hash = synthesisSourceHash(voice, text);
       const current = prompt.files?.[language];
       if (current && current.sourceHash === hash && exists(current.path)) {
         plan.upToDate += 1;
@@ -69,22 +56,10 @@ export function planSynthesis(manifest: AudioManifest, exists: (relativePath: st
   return plan;
 }
 
-/**
- * espeak-ng writes a 22 kHz WAV; sox makes it mono 16 kHz Ogg Vorbis at quality 1 (about
- * 3 KB a second of speech), which Chromium plays natively and Electron ships without a codec.
- */
+/** Writes the job's file under `audioDir` (espeak-ng, then sox: `backoffice/src/audio/espeakVoice.ts`). */
 export async function synthesise(job: SynthesisJob, audioDir: string): Promise<PromptFile> {
-  const scratch = await mkdtemp(path.join(tmpdir(), 'shubbak-audio-'));
-  try {
-    const wav = path.join(scratch, 'prompt.wav');
-    await run('espeak-ng', ['-v', job.voice, '-s', String(WORDS_PER_MINUTE), '-w', wav, '--', job.text]);
-    const target = path.join(audioDir, job.path);
-    await mkdir(path.dirname(target), { recursive: true });
-    await run('sox', [wav, '-r', '16000', '-c', '1', '-C', '1', target]);
-    return { path: job.path, voice: `espeak-ng ${job.voice}`, sourceHash: job.sourceHash };
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+  await speakToOgg({ voice: job.voice, text: job.text, target: path.join(audioDir, job.path) });
+  return { path: job.path, voice: `espeak-ng ${job.voice}`, sourceHash: job.sourceHash };
 }
 
 /** The manifest with the new files recorded against their prompts (entries for other prompts kept). */

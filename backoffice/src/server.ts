@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../../src/domain/syncProtocol';
 import { CONSOLE_PREFIX } from '../../src/domain/console/routes';
+import { startStreetVoices, type StreetVoicesOptions } from './audio/streetVoices';
 import { rateLimitKey, registerAuth } from './http/auth';
 import { registerConsolePages } from './http/consolePages';
 import { registerPortalPages } from './http/portalPages';
@@ -209,6 +210,12 @@ export interface StartOptions {
   print?: (line: string) => void;
   /** The address bodies reach this back office at (reply links of forwarded requests); the listening address when absent. */
   publicUrl?: string;
+  /**
+   * Say the offices' street names with espeak-ng for their kiosks (`audio/streetVoices.ts`): on
+   * in `serve` (hence `npm start`), off when absent, so tests that start a back office run no
+   * synthesis they did not ask for.
+   */
+  streetVoices?: boolean | Omit<StreetVoicesOptions, 'store' | 'log'>;
 }
 
 export const PURGE_INTERVAL_MS = 60 * 60 * 1000;
@@ -266,10 +273,19 @@ export async function startBackoffice(options: StartOptions): Promise<RunningBac
           channels,
         )
       : null;
+  const streetVoices = options.streetVoices
+    ? startStreetVoices({
+        store,
+        log: { info: (line) => app.log.info(line), warn: (line) => app.log.warn(line) },
+        ...(typeof options.streetVoices === 'object' ? options.streetVoices : {}),
+      })
+    : null;
   return {
     url: `http://${host}:${port}`,
     close: async () => {
       if (purging) clearInterval(purging);
+      // The take in flight is stored before the database closes.
+      await streetVoices?.stop();
       // The round in flight finishes and is marked before the database closes: no lease left behind.
       await messaging?.stop();
       await app.close();

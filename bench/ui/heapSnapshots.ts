@@ -7,6 +7,9 @@
  * a sample of the new ones. A leak grows by the same count each batch.
  * HEAP_WARMUP (default 100), HEAP_BATCHES (default 2) × HEAP_BATCH_SESSIONS (default 100);
  * HEAP_SNAPSHOT_DIR keeps the .heapsnapshot files (default: a private temporary folder).
+ * HEAP_PRELUDE=bench first does what `npm run bench:ui` does before its heap window (the Event Timing
+ * observer, 1 + 5 sessions, 5 sessions at 4× CPU throttling, the observer stopped, one residence
+ * session with the MRZ wedge and the street picker), so that window is reproduced, not only the flow.
  * `npx tsx bench/ui/heapSnapshots.ts a.heapsnapshot b.heapsnapshot [...]` compares saved snapshots.
  */
 import { createWriteStream } from 'node:fs';
@@ -17,11 +20,13 @@ import { runBackofficeCli } from '../../scripts/backofficeProcess';
 import { lastNonEmptyLine } from '../../scripts/processes';
 import { startBackoffice } from '../../backoffice/src/server';
 import { freePort, launchKiosk, metaValue, startKioskServer, tempDir, waitFor } from '../../tests/e2e/harness';
-import { citizenSession, type FlowCounter } from './flow';
+import { INSTALL_EVENT_TIMING, stopEventTiming } from './eventTiming';
+import { citizenSession, residenceSession, type FlowCounter } from './flow';
 
 const WARMUP = Number(process.env.HEAP_WARMUP ?? 100);
 const BATCHES = Number(process.env.HEAP_BATCHES ?? 2);
 const BATCH_SESSIONS = Number(process.env.HEAP_BATCH_SESSIONS ?? 100);
+const BENCH_PRELUDE = process.env.HEAP_PRELUDE === 'bench';
 
 interface Snapshot {
   nodeFields: string[];
@@ -183,6 +188,7 @@ async function drive(): Promise<string[]> {
   const files: string[] = [];
   try {
     const { page } = kiosk;
+    if (BENCH_PRELUDE) await page.addInitScript(INSTALL_EVENT_TIMING);
     await page.goto(server.url);
     await waitFor(() => metaValue(page, 'deviceId'), { timeoutMs: 60_000, description: 'enrolment' });
     const cdp = await kiosk.context.newCDPSession(page);
@@ -198,6 +204,15 @@ async function drive(): Promise<string[]> {
       console.error(`${new Date().toISOString()} after ${sessions} sessions: heap ${(usedSize / 2 ** 20).toFixed(3)} MB, ${file}`);
       files.push(file);
     };
+    if (BENCH_PRELUDE) {
+      // bench/ui.ts's order: sessions 0 to 5, five throttled ones, the observer stopped, a residence session.
+      for (let i = 0; i <= 5; i++) await citizenSession(page, counter, i);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      for (let i = 1; i <= 5; i++) await citizenSession(page, counter, 900_000 + i);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      await stopEventTiming(page);
+      await residenceSession(page, cdp);
+    }
     await run(WARMUP);
     await snap();
     for (let batch = 0; batch < BATCHES; batch++) {

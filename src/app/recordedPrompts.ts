@@ -14,6 +14,10 @@ export function createRecordedPromptsLoader(db: PromptRecordingsDb): () => Promi
     for (const url of previous) URL.revokeObjectURL(url);
     const urls = new Map(recordings.map((recording) => [`${recording.promptId}\u0000${recording.language}`, URL.createObjectURL(new Blob([recording.audio], { type: recording.mime }))]));
     previous = [...urls.values()];
-    return { url: (id: string, language: Locale) => urls.get(`${id}\u0000${language}`) ?? null };
+    const synthesised = new Set(recordings.filter((recording) => recording.origin === 'synthesised').map((recording) => `${recording.promptId}\u0000${recording.language}`));
+    return {
+      url: (id: string, language: Locale) => urls.get(`${id}\u0000${language}`) ?? null,
+      synthesised: (id: string, language: Locale) => synthesised.has(`${id}\u0000${language}`),
+    };
   };
 }

@@ -100,25 +100,40 @@ export function promptLanguages(prompt: Pick<AudioPrompt, 'id' | 'spokenIn'>, lo
 export interface RecordedPrompts {
   /** A playable URL of the office's recording of this prompt in this language, or null. */
   url(id: PromptId, language: Locale): string | null;
+  /** Whether that recording is the back office's synthesis of a street's name rather than a staff take. */
+  synthesised?(id: PromptId, language: Locale): boolean;
 }
 
 export const NO_RECORDINGS: RecordedPrompts = { url: () => null };
 
 /**
  * Where a prompt's sound comes from, best first: a recording made by the office's staff, then a
- * synthesised file shipped with the build. `recorded` answers a playable URL or null.
+ * synthesised file shipped with the build, then (a street's name) the back office's synthesised
+ * take: a staff take in any language of the chain wins over it (a French session hears the
+ * English staff take of a street before the synthesised French one). `recorded` answers a
+ * playable URL or null; `synthesisedTake` says whether that recording is the back office's.
  */
 export function resolvePrompt(
   prompt: Pick<AudioPrompt, 'id' | 'spokenIn' | 'files'>,
   locale: Locale,
-  sources: { recorded(id: PromptId, language: Locale): string | null; shipped(path: string): string | null },
+  sources: {
+    recorded(id: PromptId, language: Locale): string | null;
+    shipped(path: string): string | null;
+    synthesisedTake?(id: PromptId, language: Locale): boolean;
+  },
 ): { url: string; language: Locale; origin: 'recorded' | 'synthesised' } | null {
-  for (const language of promptLanguages(prompt, locale)) {
+  const languages = promptLanguages(prompt, locale);
+  const isSynthesisedTake = (language: Locale) => sources.synthesisedTake?.(prompt.id, language) ?? false;
+  for (const language of languages) {
     const recorded = sources.recorded(prompt.id, language);
-    if (recorded) return { url: recorded, language, origin: 'recorded' };
+    if (recorded && !isSynthesisedTake(language)) return { url: recorded, language, origin: 'recorded' };
     const file = prompt.files?.[language];
     const shipped = file ? sources.shipped(file.path) : null;
     if (shipped) return { url: shipped, language, origin: 'synthesised' };
+  }
+  for (const language of languages) {
+    const recorded = isSynthesisedTake(language) ? sources.recorded(prompt.id, language) : null;
+    if (recorded) return { url: recorded, language, origin: 'synthesised' };
   }
   return null;
 }

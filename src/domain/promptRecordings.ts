@@ -52,7 +52,26 @@ export const promptRecordingSummarySchema = z.strictObject({
 });
 export type PromptRecordingSummary = z.infer<typeof promptRecordingSummarySchema>;
 
-export const promptRecordingListSchema = z.strictObject({ recordings: z.array(promptRecordingSummarySchema) });
+/**
+ * Who made the take a kiosk plays: staff (recorded on a kiosk) or the back office (a street's
+ * name said by espeak-ng while no staff take exists). A staff take always wins.
+ */
+export const PROMPT_RECORDING_ORIGINS = ['staff', 'synthesised'] as const;
+export const promptRecordingOriginSchema = z.enum(PROMPT_RECORDING_ORIGINS);
+export type PromptRecordingOrigin = z.infer<typeof promptRecordingOriginSchema>;
+
+/**
+ * The list says each take's origin only to a kiosk that asks for it with this query (kiosks of
+ * earlier versions parse the list strictly and would refuse the field).
+ */
+export const WITH_ORIGIN_QUERY = 'withOrigin=1';
+export const promptRecordingListQuerySchema = z.object({ withOrigin: z.literal('1').optional() });
+
+export const listedPromptRecordingSchema = z.strictObject({ ...promptRecordingSummarySchema.shape, origin: promptRecordingOriginSchema.optional() });
+export type ListedPromptRecording = z.infer<typeof listedPromptRecordingSchema>;
+
+/** The office's takes; `origin` present when asked for (absent: staff, from a back office of an earlier version). */
+export const promptRecordingListSchema = z.strictObject({ recordings: z.array(listedPromptRecordingSchema) });
 
 export const promptRecordingSchema = z.strictObject({ ...promptRecordingSummarySchema.shape, audioBase64: audioBase64Schema });
 export type PromptRecording = z.infer<typeof promptRecordingSchema>;

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Locale } from '../domain/locales';
-import type { PromptRecordingSummary } from '../domain/promptRecordings';
+import type { PromptRecordingOrigin, PromptRecordingSummary } from '../domain/promptRecordings';
 
 /**
  * The office's prompt recordings as this kiosk holds them: pulled from the back office, or made
@@ -15,6 +15,11 @@ export interface LocalPromptRecording extends PromptRecordingSummary {
    * recording is never replaced nor dropped by a pull; one pending deletion is never played.
    */
   pending?: 'upload' | 'delete';
+  /**
+   * `synthesised`: the back office said a street's name (no staff take yet); played like a staff
+   * take, listed as "synthesised voice". Absent: staff made it (here, or pulled).
+   */
+  origin?: PromptRecordingOrigin;
 }
 
 export type RecordingKey = Pick<PromptRecordingSummary, 'promptId' | 'language'>;
@@ -30,7 +35,7 @@ export class PromptRecordingsDb extends Dexie {
 
 const keyOf = ({ promptId, language }: RecordingKey) => [promptId, language] as unknown as string;
 
-export async function localRecordingSummaries(db: PromptRecordingsDb): Promise<(PromptRecordingSummary & Pick<LocalPromptRecording, 'pending'>)[]> {
+export async function localRecordingSummaries(db: PromptRecordingsDb): Promise<(PromptRecordingSummary & Pick<LocalPromptRecording, 'pending' | 'origin'>)[]> {
   const all = await db.recordings.toArray();
   return all.map(({ audio: _audio, ...summary }) => summary);
 }

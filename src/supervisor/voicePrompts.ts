@@ -12,6 +12,8 @@ export interface OfficeRecordingRow {
   recordedAt: string;
   /** Saved here and not yet acknowledged by the back office. */
   waitingToUpload: boolean;
+  /** Said by the back office's synthesiser (a street's name no staff member recorded yet), not by staff. */
+  synthesised: boolean;
 }
 
 export type SaveRecordingOutcome = { ok: true } | { ok: false; reason: 'tooLarge' | 'empty' };
@@ -53,7 +55,13 @@ export function createVoicePromptServices(deps: VoicePromptDeps): VoicePromptSer
       const summaries = await localRecordingSummaries(deps.recordings);
       return summaries
         .filter((summary) => summary.pending !== 'delete')
-        .map(({ promptId, language, recordedAt, pending }) => ({ promptId, language, recordedAt, waitingToUpload: pending === 'upload' }));
+        .map(({ promptId, language, recordedAt, pending, origin }) => ({
+          promptId,
+          language,
+          recordedAt,
+          waitingToUpload: pending === 'upload',
+          synthesised: origin === 'synthesised' && pending === undefined,
+        }));
     },
     async audio(promptId, language) {
       const found = await findRecording(deps.recordings, { promptId, language });

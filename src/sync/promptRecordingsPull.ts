@@ -13,7 +13,8 @@ function audioFromBase64(base64: string): ArrayBuffer {
 
 /**
  * Makes the kiosk's copy of the office's recordings match the back office's list: fetches the
- * ones it lacks or that changed (by SHA-256), drops the ones the office no longer has, and leaves
+ * ones it lacks or that changed (by SHA-256; a staff take replacing a synthesised street name,
+ * or the synthesised one back after the staff take's deletion, is such a change), drops the ones the office no longer has, and leaves
  * alone what staff recorded or deleted here and the back office has not acknowledged yet. Returns
  * how many it fetched and dropped.
  */
@@ -26,7 +27,8 @@ export async function pullPromptRecordings(db: PromptRecordingsDb, transport: Pi
     // A change made here and not yet acknowledged is newer than the office's copy.
     if (mine?.pending !== undefined || mine?.sha256 === summary.sha256) continue;
     const { audioBase64, ...rest } = await transport.promptRecording(summary.promptId, summary.language, signal);
-    await saveRecording(db, { ...rest, audio: audioFromBase64(audioBase64) });
+    // Who made it comes from the list (the fetch answers the shape earlier kiosks parse): a staff take recorded over it has another SHA-256.
+    await saveRecording(db, { ...rest, audio: audioFromBase64(audioBase64), ...(summary.origin === 'synthesised' ? { origin: 'synthesised' as const } : {}) });
     fetched += 1;
   }
   const wanted = new Set(remote.map(keyOf));

@@ -22,6 +22,8 @@ import {
   promptRecordingListSchema,
   promptRecordingSchema,
   promptRecordingSummarySchema,
+  WITH_ORIGIN_QUERY,
+  type ListedPromptRecording,
   type PromptRecording,
   type PromptRecordingSummary,
   type PromptRecordingUpload,
@@ -71,7 +73,8 @@ export interface Transport {
   pushAudit(entries: readonly AuditEntryWire[], signal?: AbortSignal): Promise<void>;
   heartbeat(heartbeat: Heartbeat, signal?: AbortSignal): Promise<void>;
   /** The office's own prompt recordings, without their audio. */
-  promptRecordings(signal?: AbortSignal): Promise<PromptRecordingSummary[]>;
+  /** The office's takes, each with who made it (staff, or the back office's synthesis of a street name). */
+  promptRecordings(signal?: AbortSignal): Promise<ListedPromptRecording[]>;
   promptRecording(promptId: string, language: Locale, signal?: AbortSignal): Promise<PromptRecording>;
   uploadPromptRecording(promptId: string, language: Locale, upload: PromptRecordingUpload, signal?: AbortSignal): Promise<PromptRecordingSummary>;
   /** True when the office had that recording; false when it was already gone. */
@@ -153,7 +156,7 @@ export function createTransport(options: TransportOptions): Transport {
     heartbeat: async (heartbeat, signal) => {
       await call('POST', '/devices/heartbeat', heartbeat, heartbeatResponseSchema, signal);
     },
-    promptRecordings: async (signal) => (await call('GET', RECORDINGS, undefined, promptRecordingListSchema, signal)).recordings,
+    promptRecordings: async (signal) => (await call('GET', `${RECORDINGS}?${WITH_ORIGIN_QUERY}`, undefined, promptRecordingListSchema, signal)).recordings,
     promptRecording: (promptId, language, signal) =>
       call('GET', `${RECORDINGS}/${encodeURIComponent(promptId)}/${encodeURIComponent(language)}`, undefined, promptRecordingSchema, signal),
     uploadPromptRecording: (promptId, language, upload, signal) =>

@@ -89,6 +89,20 @@ describe('the streets as prompts to record and to say', () => {
     expect(PROMPT_FALLBACK.en).toEqual(['en']);
     expect(resolvePrompt({ id: 'choice.yes' }, 'en', sources)).toBeNull();
   });
+
+  it("says the back office's synthesised name only where no staff take of the chain exists, as synthesised", () => {
+    // Synthesised: ar and fr (what the back office makes); staff recorded English only.
+    const takes = new Map([['ar', 'synthesised'], ['fr', 'synthesised'], ['en', 'staff']]);
+    const sources = {
+      recorded: (_id: string, language: string) => (takes.has(language) ? `blob:${language}` : null),
+      shipped: () => null,
+      synthesisedTake: (_id: string, language: string) => takes.get(language) === 'synthesised',
+    };
+    expect(resolvePrompt({ id: 'street.rue_atlas' }, 'fr', sources)).toEqual({ url: 'blob:en', language: 'en', origin: 'recorded' });
+    expect(resolvePrompt({ id: 'street.rue_atlas' }, 'en', sources)).toEqual({ url: 'blob:en', language: 'en', origin: 'recorded' });
+    expect(resolvePrompt({ id: 'street.rue_atlas' }, 'ar', sources)).toEqual({ url: 'blob:ar', language: 'ar', origin: 'synthesised' });
+    expect(resolvePrompt({ id: 'street.rue_atlas' }, 'zgh', sources)).toEqual({ url: 'blob:ar', language: 'ar', origin: 'synthesised' });
+  });
 });
 
 describe('a street list with one street twice', () => {

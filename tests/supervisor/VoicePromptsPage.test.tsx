@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listAudit } from '../../src/storage/audit';
 import { saveOfficeIdentity } from '../../src/storage/officeIdentity';
-import { pendingRecordings, PromptRecordingsDb } from '../../src/storage/promptRecordings';
+import { pendingRecordings, PromptRecordingsDb, saveRecording } from '../../src/storage/promptRecordings';
 import { createSupervisorServices } from '../../src/supervisor/services';
 import VoicePromptsPage from '../../src/ui/supervisor/voicePrompts/VoicePromptsPage';
 import { FakeMicrophone } from './fakeMicrophone';
@@ -110,14 +110,40 @@ describe('the voice prompts page', { timeout: 30_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Back to the list' }));
     await waitFor(() => expect(row('street.rue_atlas').dataset.voice).toBe('waiting'));
     expect(screen.getByText('1 of 2 street names recorded by the office in this language')).toBeTruthy();
-    // Deleting it: the kiosks go back to the generic street prompt, and say so.
+    // Deleting it: the kiosks go back to the back office's synthesised name, else the generic street prompt, and say so.
     fireEvent.click(within(row('street.rue_atlas')).getByRole('button', { name: 'Delete' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
-    expect(await screen.findByText('Recording deleted: the kiosks say “a street of the annex” again.')).toBeTruthy();
+    expect(
+      await screen.findByText("Recording deleted: the kiosks say the street's name in the synthesised voice again, or “a street of the annex” where the back office has none."),
+    ).toBeTruthy();
     // For Tamazight, staff read the Arabic sign, shown right to left as Arabic.
     fireEvent.click(screen.getByRole('button', { name: 'ⵜⴰⵎⴰⵣⵉⵖⵜ' }));
     const sign = row('street.rue_atlas').querySelector<HTMLElement>('.sv-voice-text')!;
     expect([sign.lang, sign.dir, sign.textContent]).toEqual(['ar', 'rtl', 'زنقة الأطلس']);
+  });
+
+  it("lists a street the back office said with espeak-ng as the synthesised voice, to be played, recorded over, not deleted nor counted", async () => {
+    const { services, db } = world();
+    const names = { ar: 'ملحقة', zgh: 'ⵜⴰⵏⵎⵍⵜ', fr: 'Annexe', en: 'Annex' };
+    await saveOfficeIdentity(db, { version: 1, names, logo: null, streets: [{ latin: 'Rue Atlas', ar: 'زنقة الأطلس' }, { latin: 'Rue Anoual', ar: 'زنقة أنوال' }] });
+    // As a pull stores it: the list said `origin: 'synthesised'`.
+    await saveRecording(recordings, {
+      promptId: 'street.rue_atlas',
+      language: 'fr',
+      mime: 'audio/ogg',
+      sha256: 'a'.repeat(64),
+      recordedAt: '2026-12-03T10:00:00.000Z',
+      audio: new TextEncoder().encode('OggS synthesised').buffer,
+      origin: 'synthesised',
+    });
+    renderIn('fr', <VoicePromptsPage services={services.voicePrompts} tickMs={20} />);
+    expect(await screen.findByText("0 noms de rue sur 2 enregistrés par l'annexe dans cette langue")).toBeTruthy();
+    expect(row('street.rue_atlas').dataset.voice).toBe('synthesised');
+    expect(within(row('street.rue_atlas')).getByText('Voix de synthèse')).toBeTruthy();
+    expect(row('street.rue_anoual').dataset.voice).toBe('streetFallback');
+    expect(within(row('street.rue_atlas')).getByRole('button', { name: 'Écouter' })).toBeTruthy();
+    expect(within(row('street.rue_atlas')).queryByRole('button', { name: 'Supprimer' })).toBeNull();
+    expect(within(row('street.rue_atlas')).getByRole('button', { name: 'Enregistrer' })).toBeTruthy();
   });
 
   it('lists the prompts alone when the kiosk has no street list', async () => {

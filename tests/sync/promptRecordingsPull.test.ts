@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PromptRecording, PromptRecordingSummary } from '../../src/domain/promptRecordings';
+import type { ListedPromptRecording, PromptRecording, PromptRecordingSummary } from '../../src/domain/promptRecordings';
 import { allRecordings, PromptRecordingsDb } from '../../src/storage/promptRecordings';
 import { pullPromptRecordings } from '../../src/sync/promptRecordingsPull';
 
@@ -17,7 +17,7 @@ const summary = (promptId: string, language: PromptRecordingSummary['language'],
   recordedAt: '2026-11-28T10:00:00.000Z',
 });
 
-function office(list: PromptRecordingSummary[]) {
+function office(list: ListedPromptRecording[]) {
   const fetched: string[] = [];
   return {
     fetched,
@@ -25,7 +25,8 @@ function office(list: PromptRecordingSummary[]) {
       promptRecordings: async () => list,
       promptRecording: async (promptId: string, language: string): Promise<PromptRecording> => {
         fetched.push(`${promptId}/${language}`);
-        const found = list.find((entry) => entry.promptId === promptId && entry.language === language)!;
+        // The fetch answers the shape earlier kiosks parse: no origin.
+        const { origin: _origin, ...found } = list.find((entry) => entry.promptId === promptId && entry.language === language)!;
         return { ...found, audioBase64: btoa(`audio of ${promptId} ${found.sha256.slice(0, 1)}`) };
       },
     },
@@ -57,5 +58,22 @@ describe("pulling the office's prompt recordings", () => {
     expect(left.map((recording) => `${recording.promptId}/${recording.sha256.slice(0, 1)}`)).toEqual(['screen.home/3']);
     const again = office([summary('screen.home', 'zgh', 3)]);
     expect(await pullPromptRecordings(db, again.transport)).toEqual({ fetched: 0, dropped: 0 });
+  });
+
+  it("keeps a street's synthesised take as synthesised, replaces it by the staff take, and takes it back when staff delete theirs", async () => {
+    db = new PromptRecordingsDb(`recordings-${Math.random()}`);
+    const synthesised: ListedPromptRecording = { ...summary('street.rue_atlas', 'ar', 1), mime: 'audio/ogg', origin: 'synthesised' };
+    const first = office([synthesised]);
+    expect(await pullPromptRecordings(db, first.transport)).toEqual({ fetched: 1, dropped: 0 });
+    const origins = async () => (await allRecordings(db)).map((recording) => `${recording.promptId}/${recording.sha256.slice(0, 1)}/${recording.origin ?? 'staff'}`);
+    expect(await origins()).toEqual(['street.rue_atlas/1/synthesised']);
+    // Staff recorded it on another kiosk: its SHA-256 differs, so it is fetched, and is staff's.
+    const recorded = office([{ ...summary('street.rue_atlas', 'ar', 2), origin: 'staff' }]);
+    expect(await pullPromptRecordings(db, recorded.transport)).toEqual({ fetched: 1, dropped: 0 });
+    expect(await origins()).toEqual(['street.rue_atlas/2/staff']);
+    // Staff deleted it: the back office lists its synthesised take again.
+    const back = office([synthesised]);
+    expect(await pullPromptRecordings(db, back.transport)).toEqual({ fetched: 1, dropped: 0 });
+    expect(await origins()).toEqual(['street.rue_atlas/1/synthesised']);
   });
 });

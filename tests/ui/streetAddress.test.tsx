@@ -217,4 +217,22 @@ describe('the street choices with spoken guidance on', { timeout: 60_000 }, () =
     await kiosk.user.click(screen.getByTestId('street-suggestion'));
     expect(addressInput().value).toBe('Rue Atlas');
   });
+
+  it("says by name a street the back office synthesised, as a synthesised voice", async () => {
+    // Rue Al Qods has only the back office's synthesis: the Latin name by the French voice.
+    const synthesised = new Set(['street.rue_al_qods|fr']);
+    const takes: Record<string, string> = { ...recorded, 'street.rue_al_qods|fr': 'blob:qods-fr-synthesised' };
+    const withSynthesis = async () => ({
+      url: (id: string, language: Locale) => takes[`${id}|${language}`] ?? null,
+      synthesised: (id: string, language: Locale) => synthesised.has(`${id}|${language}`),
+    });
+    const kiosk = renderKiosk({ catalogue, officeIdentity: identity(), recordedPrompts: withSynthesis });
+    await walkListening(kiosk, 'en');
+    await typeInto(kiosk, 'fields.address', 'rue al q');
+    await kiosk.user.click(screen.getByTestId('street-suggestion'));
+    await heard('street.rue_al_qods', 'synthesised', 'fr');
+    expect(guide().getAttribute('src')).toBe('blob:qods-fr-synthesised');
+    await kiosk.user.click(screen.getByTestId('street-suggestion'));
+    expect(addressInput().value).toBe('Rue Al Qods');
+  });
 });

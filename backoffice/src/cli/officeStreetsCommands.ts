@@ -16,6 +16,7 @@ export async function setOfficeStreets(context: CommandContext, officeId: string
   if (!current) throw new CommandError(`office ${officeId} has no identity yet: set-office-identity first (its name in each language)`);
   const { version: _version, ...rest } = current;
   const stored = await setOfficeIdentity(context, officeId, { ...rest, streets: parsed.streets });
+  // The running back office says the names (audio/streetVoices.ts): this command never waits for espeak-ng.
   context.print(`Office ${officeId}: ${parsed.streets.length} streets (identity version ${stored.version})`);
   return stored;
 }

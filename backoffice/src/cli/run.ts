@@ -31,7 +31,8 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
                                            (the default command; env SHUBBAK_PORT, SHUBBAK_RATE_LIMIT, SHUBBAK_LOG,
                                            SHUBBAK_RETENTION_DAYS: purge finished requests hourly, off by default;
                                            SHUBBAK_TRUST_PROXY: the reverse proxy's address(es), e.g. loopback;
-                                           SHUBBAK_ALLOW_PLAIN_HTTP=1: listen on a non-loopback host without TLS)
+                                           SHUBBAK_ALLOW_PLAIN_HTTP=1: listen on a non-loopback host without TLS;
+                                           SHUBBAK_STREET_VOICES=off: do not say street names with espeak-ng)
         [--workers <n>]                    n instances on one port (PostgreSQL only; env SHUBBAK_WORKERS)
         [--messages-config <file.json>]    SMS and e-mail to citizens (docs/messages.md; env SHUBBAK_SMTP_URL, SHUBBAK_SMS_URL, …)
         [--public-url <https://…>]         the address citizens reach, for the portal's e-mail sign-in link (env SHUBBAK_PUBLIC_URL)
@@ -55,7 +56,8 @@ export const USAGE = `Usage: npm run backoffice -- <command> [options]
       [--address-ar <text> --address-zgh <text> --address-fr <text> --address-en <text>] [--hours "1-5 08:30-16:30; 6 09:00-12:00"]
                                            the office's name in each kiosk language and its logo (.png .jpg .webp .svg)
   set-office-streets --office <id> <file>  the streets of the office's territory for the kiosk's address picker:
-                                           one a line, "Latin name;Arabic name" (UTF-8; # starts a comment)
+                                           one a line, "Latin name;Arabic name" (UTF-8; # starts a comment);
+                                           the running back office says each name with espeak-ng for the kiosks
   add-body --office <id> --kind <handledBy> --name-ar <name> --name-fr <name> [--commune <name>]…
            [--email <address>] [--endpoint <https://…>]
                                            a body of the routing directory (e.g. --kind commune-of-birth);

@@ -7,7 +7,7 @@ import type { StoreConfig } from '../store/openStore';
 import { isOn, positiveCount, retentionDays, type CliValues } from './arguments';
 import { CommandError } from './commands';
 import type { CliIo } from './run';
-import { isClusterPrimary, leaveCluster, reportListening, runWorkers } from './workers';
+import { isClusterPrimary, isFirstInstance, leaveCluster, reportListening, runWorkers } from './workers';
 
 export interface ServeOptions {
   dataDir: string;
@@ -21,6 +21,8 @@ export interface ServeOptions {
   publicUrl: string | undefined;
   trustProxy: string | undefined;
   allowPlainHttp: boolean;
+  /** Synthesise the offices' street names (SHUBBAK_STREET_VOICES=off turns it off). */
+  streetVoices: boolean;
 }
 
 /** `serve`'s settings: each flag, else its environment variable, else the default. */
@@ -36,6 +38,7 @@ export function serveOptions(values: CliValues, env: CliIo['env'], where: { data
     publicUrl: values['public-url'] ?? env.SHUBBAK_PUBLIC_URL,
     trustProxy: values['trust-proxy'] ?? env.SHUBBAK_TRUST_PROXY,
     allowPlainHttp: values['allow-plain-http'] === true || isOn(env.SHUBBAK_ALLOW_PLAIN_HTTP),
+    streetVoices: (env.SHUBBAK_STREET_VOICES ?? '').trim().toLowerCase() !== 'off',
   };
 }
 
@@ -73,6 +76,8 @@ export async function serve(io: CliIo, options: ServeOptions): Promise<number> {
     trustProxy: trustProxy.value,
     messages,
     print: io.stdout,
+    // One synthesiser per deployment: in `--workers N`, the first worker (the takes are shared in the database).
+    streetVoices: options.streetVoices && isFirstInstance(),
     // One public address (--public-url or SHUBBAK_PUBLIC_URL, checked once): the portal's e-mail sign-in
     // links and the reply links of forwarded requests (docs/routing.md) both point at it.
     ...(publicUrl ? { portal: { publicUrl }, publicUrl } : {}),

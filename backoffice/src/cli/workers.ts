@@ -69,6 +69,9 @@ export function reportListening(url: string): boolean {
 
 export const isClusterPrimary = () => cluster.isPrimary;
 
+/** The one process of a deployment that runs a job needing no more than one: the lone server, or worker 1 of `--workers N`. */
+export const isFirstInstance = () => cluster.isPrimary || cluster.worker?.id === 1;
+
 /** In a worker, once closed: drop the channel to the primary so the process can end. */
 export function leaveCluster(): void {
   if (cluster.isWorker) cluster.worker?.disconnect();

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import {
   PROMPT_RECORDINGS_PATH,
+  promptRecordingListQuerySchema,
   promptRecordingParamsSchema,
   promptRecordingUploadSchema,
+  type ListedPromptRecording,
   type PromptRecording,
   type PromptRecordingDeletion,
   type PromptRecordingSummary,
@@ -22,9 +24,14 @@ const UPLOAD_BODY_LIMIT = 600 * 1024;
  * kiosk of the office lists them and fetches those it lacks. Scoped to the device's office.
  */
 export function registerPromptRecordingRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  app.get(PROMPT_RECORDINGS_PATH, { config: { access: 'device' } }, async (request): Promise<{ recordings: PromptRecordingSummary[] }> => {
+  // Per prompt and language the take the kiosks play: staff's, else the back office's synthesised
+  // one (a street's name). Who made it is said only to a kiosk that asks (`?withOrigin=1`): kiosks
+  // of earlier versions parse the list strictly, and would refuse every take for one unknown field.
+  app.get(PROMPT_RECORDINGS_PATH, { config: { access: 'device' } }, async (request): Promise<{ recordings: ListedPromptRecording[] }> => {
     const { officeId } = deviceOf(request);
-    return { recordings: await deps.store.listPromptRecordings(officeId) };
+    const { withOrigin } = parseOr400(promptRecordingListQuerySchema, request.query, 'invalid_query');
+    const recordings = await deps.store.listPromptRecordings(officeId);
+    return { recordings: withOrigin ? recordings : recordings.map(({ origin: _origin, ...summary }) => summary) };
   });
 
   app.get(`${PROMPT_RECORDINGS_PATH}/:promptId/:language`, { config: { access: 'device' } }, async (request): Promise<PromptRecording> => {
@@ -32,7 +39,7 @@ export function registerPromptRecordingRoutes(app: FastifyInstance, deps: RouteD
     const { promptId, language } = parseOr400(promptRecordingParamsSchema, request.params, 'invalid_params');
     const stored = await deps.store.getPromptRecording(officeId, promptId, language);
     if (!stored) throw new ApiError(404, 'not_found', 'This office has no recording of that prompt in that language.');
-    const { audio, ...summary } = stored;
+    const { audio, origin: _origin, ...summary } = stored;
     return { ...summary, audioBase64: audio.toString('base64') };
   });
 
@@ -48,7 +55,7 @@ export function registerPromptRecordingRoutes(app: FastifyInstance, deps: RouteD
       if (isStreetPromptId(promptId) && !isPromptOfStreets(promptId, (await deps.store.getOfficeIdentity(officeId))?.streets ?? [])) {
         throw new ApiError(404, 'unknown_street', "This office's street list has no street with that prompt id.");
       }
-      return deps.store.putPromptRecording({
+      const { origin: _origin, ...stored } = await deps.store.putPromptRecording({
         officeId,
         promptId,
         language,
@@ -57,6 +64,7 @@ export function registerPromptRecordingRoutes(app: FastifyInstance, deps: RouteD
         recordedAt: deps.now().toISOString(),
         deviceId,
       });
+      return stored;
     },
   );
 

@@ -9,4 +9,6 @@ export interface OfficeIdentityStore {
   setOfficeIdentity(officeId: string, identity: OfficeIdentityInput, at: string): Promise<OfficeIdentity>;
   /** The office's current identity, or null when none was ever set (kiosks show a neutral default). */
   getOfficeIdentity(officeId: string): Promise<OfficeIdentity | null>;
+  /** Every office with an identity and its newest version, by office id: what changed since a last look, cheaply. */
+  officeIdentityVersions(): Promise<{ officeId: string; version: number }[]>;
 }

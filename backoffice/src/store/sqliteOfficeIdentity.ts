@@ -7,6 +7,9 @@ export function sqliteOfficeIdentity(db: Database.Database): OfficeIdentityStore
   const latestVersion = db.prepare<[string], number>('SELECT COALESCE(MAX(version), 0) FROM office_identity_versions WHERE office_id = ?').pluck();
   const insert = db.prepare('INSERT INTO office_identity_versions (office_id, version, body, set_at) VALUES (?, ?, ?, ?)');
   const latest = db.prepare<[string], string>('SELECT body FROM office_identity_versions WHERE office_id = ? ORDER BY version DESC LIMIT 1').pluck();
+  const versions = db.prepare<[], { officeId: string; version: number }>(
+    'SELECT office_id AS officeId, MAX(version) AS version FROM office_identity_versions GROUP BY office_id ORDER BY office_id',
+  );
   return {
     async setOfficeIdentity(officeId: string, identity: OfficeIdentityInput, at: string): Promise<OfficeIdentity> {
       return db
@@ -21,6 +24,9 @@ export function sqliteOfficeIdentity(db: Database.Database): OfficeIdentityStore
       const body = latest.get(officeId);
       // Parsed on the way out too: a kiosk only ever receives a valid identity.
       return body === undefined ? null : officeIdentitySchema.parse(JSON.parse(body));
+    },
+    async officeIdentityVersions() {
+      return versions.all();
     },
   };
 }

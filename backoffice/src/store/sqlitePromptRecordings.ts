@@ -1,42 +1,83 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Locale } from '../../../src/domain/locales';
-import type { PromptRecordingSummary } from '../../../src/domain/promptRecordings';
-import type { PromptRecordingPut, PromptRecordingStore, StoredPromptRecording } from './promptRecordingTypes';
+import type {
+  OfficePromptRecording,
+  PromptRecordingPut,
+  PromptRecordingStore,
+  StoredPromptRecording,
+  SynthesisedPromptRecordingPut,
+  SynthesisedPromptSource,
+} from './promptRecordingTypes';
 
-const SUMMARY_COLUMNS = 'prompt_id AS promptId, language, mime, sha256, recorded_at AS recordedAt';
+const SUMMARY_COLUMNS = 'prompt_id AS promptId, language, mime, sha256, recorded_at AS recordedAt, origin';
+
+/** The take the kiosks play: the staff one, else the synthesised one ('staff' sorts first). */
+const PLAYED = `(origin = 'staff' OR NOT EXISTS (
+  SELECT 1 FROM office_prompt_recordings staff
+  WHERE staff.office_id = r.office_id AND staff.prompt_id = r.prompt_id AND staff.language = r.language AND staff.origin = 'staff'))`;
 
 export function sqlitePromptRecordings(db: Database.Database): PromptRecordingStore {
   return {
-    async putPromptRecording(recording: PromptRecordingPut): Promise<PromptRecordingSummary> {
+    async putPromptRecording(recording: PromptRecordingPut): Promise<OfficePromptRecording> {
       const sha256 = createHash('sha256').update(recording.audio).digest('hex');
       db.prepare(
-        `INSERT INTO office_prompt_recordings (office_id, prompt_id, language, mime, audio, sha256, recorded_at, recorded_by_device)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (office_id, prompt_id, language) DO UPDATE SET
+        `INSERT INTO office_prompt_recordings (office_id, prompt_id, language, origin, mime, audio, sha256, recorded_at, recorded_by_device)
+         VALUES (?, ?, ?, 'staff', ?, ?, ?, ?, ?)
+         ON CONFLICT (office_id, prompt_id, language, origin) DO UPDATE SET
            mime = excluded.mime, audio = excluded.audio, sha256 = excluded.sha256,
            recorded_at = excluded.recorded_at, recorded_by_device = excluded.recorded_by_device`,
       ).run(recording.officeId, recording.promptId, recording.language, recording.mime, recording.audio, sha256, recording.recordedAt, recording.deviceId);
-      return { promptId: recording.promptId, language: recording.language, mime: recording.mime, sha256, recordedAt: recording.recordedAt };
+      return { promptId: recording.promptId, language: recording.language, mime: recording.mime, sha256, recordedAt: recording.recordedAt, origin: 'staff' };
     },
 
-    async listPromptRecordings(officeId: string): Promise<PromptRecordingSummary[]> {
+    async putSynthesisedPromptRecording(recording: SynthesisedPromptRecordingPut): Promise<void> {
+      const sha256 = createHash('sha256').update(recording.audio).digest('hex');
+      db.prepare(
+        `INSERT INTO office_prompt_recordings (office_id, prompt_id, language, origin, mime, audio, sha256, recorded_at, synthesis_source)
+         VALUES (?, ?, ?, 'synthesised', ?, ?, ?, ?, ?)
+         ON CONFLICT (office_id, prompt_id, language, origin) DO UPDATE SET
+           mime = excluded.mime, audio = excluded.audio, sha256 = excluded.sha256,
+           recorded_at = excluded.recorded_at, synthesis_source = excluded.synthesis_source`,
+      ).run(recording.officeId, recording.promptId, recording.language, recording.mime, recording.audio, sha256, recording.recordedAt, recording.source);
+    },
+
+    async listPromptRecordings(officeId: string): Promise<OfficePromptRecording[]> {
       return db
-        .prepare<[string], PromptRecordingSummary>(`SELECT ${SUMMARY_COLUMNS} FROM office_prompt_recordings WHERE office_id = ? ORDER BY prompt_id, language`)
+        .prepare<[string], OfficePromptRecording>(
+          `SELECT ${SUMMARY_COLUMNS} FROM office_prompt_recordings r WHERE office_id = ? AND ${PLAYED} ORDER BY prompt_id, language`,
+        )
         .all(officeId);
     },
 
     async getPromptRecording(officeId: string, promptId: string, language: Locale): Promise<StoredPromptRecording | null> {
       const row = db
         .prepare<[string, string, string], StoredPromptRecording>(
-          `SELECT ${SUMMARY_COLUMNS}, audio FROM office_prompt_recordings WHERE office_id = ? AND prompt_id = ? AND language = ?`,
+          `SELECT ${SUMMARY_COLUMNS}, audio FROM office_prompt_recordings WHERE office_id = ? AND prompt_id = ? AND language = ? ORDER BY origin LIMIT 1`,
         )
         .get(officeId, promptId, language);
       return row ?? null;
     },
 
     async deletePromptRecording(officeId: string, promptId: string, language: Locale): Promise<boolean> {
-      const { changes } = db.prepare('DELETE FROM office_prompt_recordings WHERE office_id = ? AND prompt_id = ? AND language = ?').run(officeId, promptId, language);
+      const { changes } = db
+        .prepare("DELETE FROM office_prompt_recordings WHERE office_id = ? AND prompt_id = ? AND language = ? AND origin = 'staff'")
+        .run(officeId, promptId, language);
+      return changes > 0;
+    },
+
+    async listSynthesisedPromptSources(officeId: string): Promise<SynthesisedPromptSource[]> {
+      return db
+        .prepare<[string], SynthesisedPromptSource>(
+          "SELECT prompt_id AS promptId, language, synthesis_source AS source FROM office_prompt_recordings WHERE office_id = ? AND origin = 'synthesised' ORDER BY prompt_id, language",
+        )
+        .all(officeId);
+    },
+
+    async deleteSynthesisedPromptRecording(officeId: string, promptId: string, language: Locale): Promise<boolean> {
+      const { changes } = db
+        .prepare("DELETE FROM office_prompt_recordings WHERE office_id = ? AND prompt_id = ? AND language = ? AND origin = 'synthesised'")
+        .run(officeId, promptId, language);
       return changes > 0;
     },
   };

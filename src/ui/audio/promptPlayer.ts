@@ -27,7 +27,11 @@ export function playPrompt(audio: HTMLAudioElement, id: PromptId, locale: Locale
   // A street's name is the office's data: only its recordings say it; without one, the choice
   // says what it is ("a street of the annex…"), so a second touch still picks it knowingly.
   const prompt = promptsById.get(id) ?? (isStreetPromptId(id) ? { id } : undefined);
-  const source = prompt ? resolvePrompt(prompt, locale, { recorded: (promptId, language) => recorded.url(promptId, language), shipped: (path) => urlsByPath.get(path) ?? null }) : null;
+  const source = prompt ? resolvePrompt(prompt, locale, {
+        recorded: (promptId, language) => recorded.url(promptId, language),
+        shipped: (path) => urlsByPath.get(path) ?? null,
+        synthesisedTake: (promptId, language) => recorded.synthesised?.(promptId, language) ?? false,
+      }) : null;
   if (!source && isStreetPromptId(id)) return playPrompt(audio, STREET_FALLBACK_PROMPT, locale, recorded);
   audio.pause();
   audio.dataset.prompt = id;

@@ -5,6 +5,7 @@ import { enrolmentContract } from './contract/enrolment';
 import { contractKit, type StoreEngine } from './contract/kit';
 import { officesContract } from './contract/offices';
 import { purgeContract } from './contract/purge';
+import { promptRecordingOriginContract } from './contract/promptRecordingOrigin';
 import { pushContract } from './contract/push';
 import { consoleContract } from './consoleContract';
 import { portalContract } from './portalContract';
@@ -29,5 +30,6 @@ export function storeContract(engine: StoreEngine): void {
     changeFeedContract(kit);
     purgeContract(kit);
     auditAndRateLimitsContract(kit);
+    promptRecordingOriginContract(kit);
   });
 }

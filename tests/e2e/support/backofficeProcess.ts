@@ -25,7 +25,9 @@ export interface RunningBackoffice {
 export async function startBackoffice(options: BackofficeOptions = {}): Promise<RunningBackoffice> {
   const dataDir = options.dataDir ?? (await tempDir('backoffice'));
   const port = options.port ?? (await freePort());
-  const env = options.env ?? {};
+  // The back office's street-name synthesis (espeak-ng, in the background) is off unless a test
+  // asks for it: a test's kiosks then hold only the recordings it made, and no test pays for it.
+  const env = { SHUBBAK_STREET_VOICES: 'off', ...options.env };
   const url = `http://127.0.0.1:${port}/`;
   let child: ChildProcess | null = null;
 

@@ -13,6 +13,7 @@ import { leanIngest } from './012-lean-ingest';
 import { searchTermsWithoutForeignKey } from './013-search-terms-without-fk';
 import { leanPushWrites } from './014-lean-push-writes';
 import { notificationsByStatement } from './015-notifications-by-statement';
+import { promptRecordingOrigin } from './016-prompt-recording-origin';
 
 /**
  * Versioned schema changes, applied in order, each inside its own transaction, and recorded in
@@ -39,4 +40,4 @@ export function migrationSql(migration: Migration, engine: 'sqlite' | 'postgres'
   return engine === 'postgres' ? (migration.postgres ?? migration.sql) : migration.sql;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration, certificates, officeIdentity, promptRecordings, outbox, routing, portal, leanIngest, searchTermsWithoutForeignKey, leanPushWrites, notificationsByStatement];
+export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration, certificates, officeIdentity, promptRecordings, outbox, routing, portal, leanIngest, searchTermsWithoutForeignKey, leanPushWrites, notificationsByStatement, promptRecordingOrigin];

@@ -31,5 +31,11 @@ export function pgOfficeIdentity(pool: pg.Pool): OfficeIdentityStore {
       // Parsed on the way out too: a kiosk only ever receives a valid identity.
       return rows[0] ? officeIdentitySchema.parse(JSON.parse(rows[0].body)) : null;
     },
+    async officeIdentityVersions() {
+      const { rows } = await pool.query<{ officeId: string; version: number }>(
+        'SELECT office_id AS "officeId", MAX(version)::integer AS version FROM office_identity_versions GROUP BY office_id ORDER BY office_id COLLATE "C"',
+      );
+      return rows;
+    },
   };
 }

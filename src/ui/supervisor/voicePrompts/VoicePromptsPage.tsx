@@ -110,6 +110,8 @@ export default function VoicePromptsPage({ services, tickMs }: VoicePromptsPageP
     const voice = voiceOf(prompt, language, rows);
     const textId = `sv-voice-text-${prompt.id.replace('.', '-')}`;
     const hasRecording = voice === 'recorded' || voice === 'waiting';
+    // A street's synthesised take can be heard here, not deleted: it is the back office's, and comes back.
+    const canPlay = hasRecording || rows.some((row) => row.promptId === prompt.id && row.language === language && row.synthesised);
     return (
       <li key={prompt.id} className="sv-voice-row" data-prompt-id={prompt.id} data-voice={voice}>
         <div className="sv-voice-facts">
@@ -122,15 +124,15 @@ export default function VoicePromptsPage({ services, tickMs }: VoicePromptsPageP
           <button type="button" className="sv-button sv-button-primary" aria-describedby={textId} onClick={() => setRecording(prompt)}>
             {t('voicePrompts.record')}
           </button>
+          {canPlay && (
+            <button type="button" className="sv-button" aria-describedby={textId} onClick={() => void play(prompt)}>
+              {t('voicePrompts.play')}
+            </button>
+          )}
           {hasRecording && (
-            <>
-              <button type="button" className="sv-button" aria-describedby={textId} onClick={() => void play(prompt)}>
-                {t('voicePrompts.play')}
-              </button>
-              <button type="button" className="sv-button" aria-describedby={textId} onClick={() => setConfirming(prompt.id)}>
-                {t('voicePrompts.delete')}
-              </button>
-            </>
+            <button type="button" className="sv-button" aria-describedby={textId} onClick={() => setConfirming(prompt.id)}>
+              {t('voicePrompts.delete')}
+            </button>
           )}
         </div>
         {confirming === prompt.id && (
@@ -147,7 +149,9 @@ export default function VoicePromptsPage({ services, tickMs }: VoicePromptsPageP
       </li>
     );
   };
-  const recordedIn = (prompts: readonly AudioPrompt[]) => prompts.filter((prompt) => rows.some((row) => row.promptId === prompt.id && row.language === language)).length;
+  // What staff recorded: a street's synthesised name is not counted (it is what they should replace).
+  const recordedIn = (prompts: readonly AudioPrompt[]) =>
+    prompts.filter((prompt) => rows.some((row) => row.promptId === prompt.id && row.language === language && !row.synthesised)).length;
 
   const recordedCount = recordedIn(RECORDABLE_PROMPTS);
 

@@ -8,14 +8,15 @@ export const RECORDABLE_PROMPTS: readonly AudioPrompt[] = audioManifestSchema.pa
 
 /**
  * Which voice a session in that language hears for a prompt, as the player chooses it (recorded
- * first). `streetFallback`: a street's name not recorded, for which the kiosks say "a street of
+ * first). `synthesised`: the shipped file, or for a street the back office's synthesis of its
+ * name (staff should record a better one). `streetFallback`: a street's name not recorded, for which the kiosks say "a street of
  * the annex" (choice.street).
  */
 export type PromptVoice = 'recorded' | 'waiting' | 'synthesised' | 'streetFallback' | 'none';
 
 export function voiceOf(prompt: AudioPrompt, language: Locale, recordings: readonly OfficeRecordingRow[]): PromptVoice {
   const recording = recordings.find((candidate) => candidate.promptId === prompt.id && candidate.language === language);
-  if (recording) return recording.waitingToUpload ? 'waiting' : 'recorded';
+  if (recording) return recording.waitingToUpload ? 'waiting' : recording.synthesised ? 'synthesised' : 'recorded';
   if (prompt.files?.[language]) return 'synthesised';
   return isStreetPromptId(prompt.id) ? 'streetFallback' : 'none';
 }
