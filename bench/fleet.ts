@@ -86,15 +86,19 @@ async function staffLoop(config: StoreConfig, kiosks: readonly SimKiosk[], until
   return { changed, failed };
 }
 
-/** The push latencies of each window of `windowMs` after `fromMs`, by when the push started. */
-function byWindow({ pushLatenciesMs, pushStartedAtMs }: FleetTally, fromMs: number, windowMs: number): number[][] {
+/** The latencies of each window of `windowMs` after `fromMs`, by when their push started. */
+function byWindow(latenciesMs: readonly number[], startedAtMs: readonly number[], fromMs: number, windowMs: number): number[][] {
   const windows: number[][] = [];
-  pushLatenciesMs.forEach((latency, i) => {
-    const index = Math.max(0, Math.floor((pushStartedAtMs[i]! - fromMs) / windowMs));
+  latenciesMs.forEach((latency, i) => {
+    const index = Math.max(0, Math.floor((startedAtMs[i]! - fromMs) / windowMs));
     for (let w = windows.length; w <= index; w++) windows.push([]);
     windows[index]!.push(latency);
   });
   return windows;
+}
+
+function p99ByWindow(latenciesMs: readonly number[], startedAtMs: readonly number[], fromMs: number): (number | null)[] {
+  return byWindow(latenciesMs, startedAtMs, fromMs, 10_000).map((window) => (window.length === 0 ? null : round(percentile(window, 99), 0)));
 }
 
 /** CPU seconds between two readings, or null when either is unknown. */
@@ -114,7 +118,7 @@ async function main(): Promise<void> {
     if (cluster && STATEMENT_STATS) await startStatementStats(cluster.url('fleet'));
     server = await spawnServer(dataDir, args);
     const burst: BurstSampler | null = cluster && BURST ? await startBurstSampler(cluster.url('fleet'), BURST_SECONDS) : null;
-    const tally: FleetTally = { pushLatenciesMs: [], pushStartedAtMs: [], errors: {}, pushes: 0, requestsArrived: 0, pulls: 0, serverErrors: 0 };
+    const tally: FleetTally = { pushLatenciesMs: [], pushStartedAtMs: [], serverPushMs: [], serverPushStartedAtMs: [], errors: {}, pushes: 0, requestsArrived: 0, pulls: 0, serverErrors: 0 };
     const kiosks = seeded.kiosks.map((identity) => new SimKiosk(identity, server!.url, tally));
     // The fleet's own process: a saturated client would show up here, not as the server's latency.
     const loopDelay = monitorEventLoopDelay({ resolution: 20 });
@@ -179,7 +183,11 @@ async function main(): Promise<void> {
       p95PushMs: round(percentile(latencies, 95), 1),
       p99PushMs: round(percentile(latencies, 99), 1),
       // Where in the run the slow pushes were: a start-up burst, a stall, or all along.
-      p99PushMsBy10Seconds: byWindow(tally, startedAtMs, 10_000).map((window) => (window.length === 0 ? null : round(percentile(window, 99), 0))),
+      p99PushMsBy10Seconds: p99ByWindow(tally.pushLatenciesMs, tally.pushStartedAtMs, startedAtMs),
+      // The back office's own share (Server-Timing): the rest of a push's time was spent before
+      // Fastify had the request (connection, the instance's busy event loop) or in the client.
+      serverP99PushMs: tally.serverPushMs.length > 0 ? round(percentile(tally.serverPushMs, 99), 1) : null,
+      serverP99PushMsBy10Seconds: p99ByWindow(tally.serverPushMs, tally.serverPushStartedAtMs, startedAtMs),
       pulls: tally.pulls,
       staffChanges: staff.changed,
       staffFailures: staff.failed,

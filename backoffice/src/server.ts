@@ -126,6 +126,12 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   });
   const deps = { store: options.store, now: options.now ?? (() => new Date()) };
 
+  // Server-Timing (W3C): how long the back office held each request, from its arrival in
+  // Fastify to the answer. Set beside a client's own timing, it tells the server's share of a slow
+  // answer from the network's or the client's (bench:fleet reports both).
+  app.addHook('onSend', async (_request, reply) => {
+    void reply.header('Server-Timing', `app;dur=${reply.elapsedTime.toFixed(1)}`);
+  });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
   registerStrictJson(app);

@@ -18,6 +18,8 @@ interface Second {
   samples: number;
   connections: number;
   active: number;
+  /** Connections inside a transaction waiting for their instance (its event loop, its next statement). */
+  idleInTransaction: number;
   waits: Map<string, number>;
 }
 
@@ -34,10 +36,11 @@ export async function startBurstSampler(url: string, seconds: number): Promise<B
          WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
       );
       const index = Math.floor((Date.now() - startedAt) / 1000);
-      const second = (perSecond[index] ??= { samples: 0, connections: 0, active: 0, waits: new Map() });
+      const second = (perSecond[index] ??= { samples: 0, connections: 0, active: 0, idleInTransaction: 0, waits: new Map() });
       second.samples++;
       second.connections += rows.length;
       for (const row of rows) {
+        if (row.state === 'idle in transaction') second.idleInTransaction++;
         if (row.state !== 'active') continue;
         second.active++;
         if (row.wait) second.waits.set(row.wait, (second.waits.get(row.wait) ?? 0) + 1);
@@ -51,16 +54,18 @@ export async function startBurstSampler(url: string, seconds: number): Promise<B
       await loop;
       await client.end();
     },
-    print({ pushLatenciesMs, pushStartedAtMs }, startedAtMs) {
-      console.error('second: pushes, p99 ms | PostgreSQL connections, active (mean per sample), waits of active backends');
+    print({ pushLatenciesMs, pushStartedAtMs, serverPushMs, serverPushStartedAtMs }, startedAtMs) {
+      console.error('second: pushes, p99 ms, server p99 ms | PostgreSQL connections, active, idle in transaction (means per sample), waits of active backends');
       for (let s = 0; s < seconds; s++) {
         const latencies = pushLatenciesMs.filter((_, i) => Math.floor((pushStartedAtMs[i]! - startedAtMs) / 1000) === s);
+        const server = serverPushMs.filter((_, i) => Math.floor((serverPushStartedAtMs[i]! - startedAtMs) / 1000) === s);
         const pg = perSecond[s];
         const mean = (n: number) => (pg && pg.samples > 0 ? round(n / pg.samples, 1) : null);
         const waits = pg ? [...pg.waits].sort((a, b) => b[1] - a[1]).map(([wait, n]) => `${wait} ${n}`).join(', ') : '';
         console.error(
-          `${String(s).padStart(3)}: ${String(latencies.length).padStart(4)}, p99 ${String(latencies.length ? round(percentile(latencies, 99), 0) : '-').padStart(5)} | ` +
-            `${mean(pg?.connections ?? 0)}, ${mean(pg?.active ?? 0)} | ${waits}`,
+          `${String(s).padStart(3)}: ${String(latencies.length).padStart(4)}, p99 ${String(latencies.length ? round(percentile(latencies, 99), 0) : '-').padStart(5)}, ` +
+            `${String(server.length ? round(percentile(server, 99), 0) : '-').padStart(5)} | ` +
+            `${mean(pg?.connections ?? 0)}, ${mean(pg?.active ?? 0)}, ${mean(pg?.idleInTransaction ?? 0)} | ${waits}`,
         );
       }
     },

@@ -10,6 +10,9 @@ export interface FleetTally {
   pushLatenciesMs: number[];
   /** When each push of `pushLatenciesMs` started (performance.now()), in the same order. */
   pushStartedAtMs: number[];
+  /** The back office's own time for each push answered (its Server-Timing header), with when the push started. */
+  serverPushMs: number[];
+  serverPushStartedAtMs: number[];
   /** Failed calls by the sync engine's own reasons (and refused items by outcome). */
   errors: Partial<Record<SyncErrorReason | 'refused', number>>;
   pushes: number;
@@ -41,11 +44,23 @@ const REQUEST_TIMEOUT_MS = 20_000;
 const PULL_LIMIT = 200;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
-/** Node's fetch refuses the browser's `cache` modes; the transport's call is otherwise unchanged. */
-const nodeFetch: FetchLike = (input, init) => {
-  const { cache: _cache, ...rest } = init;
-  return fetch(input, rest);
-};
+/**
+ * Node's fetch refuses the browser's `cache` modes; the transport's call is otherwise unchanged.
+ * A push's answer also gives the back office's own time (Server-Timing) to the tally.
+ */
+function nodeFetch(tally: FleetTally): FetchLike {
+  return async (input, init) => {
+    const { cache: _cache, ...rest } = init;
+    const started = performance.now();
+    const response = await fetch(input, rest);
+    const serverMs = /app;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1];
+    if (serverMs !== undefined && input.endsWith('/requests/push')) {
+      tally.serverPushMs.push(Number(serverMs));
+      tally.serverPushStartedAtMs.push(started);
+    }
+    return response;
+  };
+}
 
 /**
  * One kiosk of the fleet, with the real transport (timeouts, SyncError reasons, schema-checked
@@ -67,7 +82,7 @@ export class SimKiosk {
     baseUrl: string,
     private readonly tally: FleetTally,
   ) {
-    this.transport = createTransport({ baseUrl, token: identity.token, timeoutMs: REQUEST_TIMEOUT_MS, fetch: nodeFetch });
+    this.transport = createTransport({ baseUrl, token: identity.token, timeoutMs: REQUEST_TIMEOUT_MS, fetch: nodeFetch(tally) });
   }
 
   get unsent(): number {
