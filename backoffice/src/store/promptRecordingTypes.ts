@@ -10,24 +10,23 @@ export interface StoredPromptRecording extends OfficePromptRecording {
   audio: Buffer;
 }
 
-export interface PromptRecordingPut {
+/** What every saved take carries, whoever made it. */
+interface PromptTakePut {
   officeId: string;
   promptId: string;
   language: Locale;
   mime: PromptRecordingSummary['mime'];
   audio: Buffer;
   recordedAt: string;
+}
+
+/** A staff take, recorded on a kiosk of the office. */
+export interface PromptRecordingPut extends PromptTakePut {
   deviceId: string;
 }
 
 /** A take the back office synthesised (a street's name): no device made it; `source` says from what voice and text. */
-export interface SynthesisedPromptRecordingPut {
-  officeId: string;
-  promptId: string;
-  language: Locale;
-  mime: PromptRecordingSummary['mime'];
-  audio: Buffer;
-  recordedAt: string;
+export interface SynthesisedPromptRecordingPut extends PromptTakePut {
   source: string;
 }
 

@@ -9,13 +9,10 @@ import type {
   SynthesisedPromptRecordingPut,
   SynthesisedPromptSource,
 } from './promptRecordingTypes';
+import { PLAYED_TAKE } from './promptRecordingRows';
 
 const SUMMARY_COLUMNS = 'prompt_id AS promptId, language, mime, sha256, recorded_at AS recordedAt, origin';
 
-/** The take the kiosks play: the staff one, else the synthesised one ('staff' sorts first). */
-const PLAYED = `(origin = 'staff' OR NOT EXISTS (
-  SELECT 1 FROM office_prompt_recordings staff
-  WHERE staff.office_id = r.office_id AND staff.prompt_id = r.prompt_id AND staff.language = r.language AND staff.origin = 'staff'))`;
 
 export function sqlitePromptRecordings(db: Database.Database): PromptRecordingStore {
   return {
@@ -45,7 +42,7 @@ export function sqlitePromptRecordings(db: Database.Database): PromptRecordingSt
     async listPromptRecordings(officeId: string): Promise<OfficePromptRecording[]> {
       return db
         .prepare<[string], OfficePromptRecording>(
-          `SELECT ${SUMMARY_COLUMNS} FROM office_prompt_recordings r WHERE office_id = ? AND ${PLAYED} ORDER BY prompt_id, language`,
+          `SELECT ${SUMMARY_COLUMNS} FROM office_prompt_recordings r WHERE office_id = ? AND ${PLAYED_TAKE} ORDER BY prompt_id, language`,
         )
         .all(officeId);
     },

@@ -9,13 +9,10 @@ import type {
   SynthesisedPromptRecordingPut,
   SynthesisedPromptSource,
 } from '../promptRecordingTypes';
+import { PLAYED_TAKE } from '../promptRecordingRows';
 
 const SUMMARY_COLUMNS = 'prompt_id AS "promptId", language, mime, sha256, recorded_at AS "recordedAt", origin';
 
-/** The take the kiosks play: the staff one, else the synthesised one ('staff' sorts first). */
-const PLAYED = `(origin = 'staff' OR NOT EXISTS (
-  SELECT 1 FROM office_prompt_recordings staff
-  WHERE staff.office_id = r.office_id AND staff.prompt_id = r.prompt_id AND staff.language = r.language AND staff.origin = 'staff'))`;
 
 /** The office's prompt recordings on PostgreSQL; the audio is bytea. */
 export function pgPromptRecordings(pool: pg.Pool): PromptRecordingStore {
@@ -47,7 +44,7 @@ export function pgPromptRecordings(pool: pg.Pool): PromptRecordingStore {
 
     async listPromptRecordings(officeId: string): Promise<OfficePromptRecording[]> {
       const { rows } = await pool.query<OfficePromptRecording>(
-        `SELECT ${SUMMARY_COLUMNS} FROM office_prompt_recordings r WHERE office_id = $1 AND ${PLAYED} ORDER BY prompt_id COLLATE "C", language COLLATE "C"`,
+        `SELECT ${SUMMARY_COLUMNS} FROM office_prompt_recordings r WHERE office_id = $1 AND ${PLAYED_TAKE} ORDER BY prompt_id COLLATE "C", language COLLATE "C"`,
         [officeId],
       );
       return rows;
