@@ -4,7 +4,7 @@ import type { ListOrder } from '../../../../src/domain/console/paging';
 import type { RemoteStatus } from '../../../../src/domain/status';
 import type { ChecklistRow, ConsoleStore, DayServiceCount, EventRow, HeartbeatRow, MutationOutcome, Page, QueueQuery, RequestMutation, SearchFilter, WorkRow } from '../consoleTypes';
 import { notificationsOfChanges } from './pgOutbox';
-import { lockFeeds } from './pgRequests';
+import { lockFeeds } from './pgChangeLog';
 import { inTransaction, type Queryable } from './pool';
 
 const WORK_COLUMNS = `r.id, r.office_id AS "officeId", r.tracking_code AS "trackingCode", r.service_id AS "serviceId", r.channel, r.status,

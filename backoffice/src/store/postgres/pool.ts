@@ -50,7 +50,7 @@ export async function inTransaction<T>(
 export const ADVISORY_LOCKS = {
   /** Session: one instance at a time applies migrations. */
   migrations: 0x5348_0001,
-  /** Transaction, with the office as second key: numbers an office's change feed and console event feed in commit order (see lockFeeds in pgRequests.ts). */
+  /** Transaction, with the office as second key: numbers an office's change feed and console event feed in commit order (see lockFeeds in pgChangeLog.ts). */
   changeFeed: 0x5348_0002,
   /** Transaction: enrolments, so two kiosks never race for the same tracking prefix. */
   enrolment: 0x5348_0003,
