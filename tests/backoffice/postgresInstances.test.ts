@@ -1,5 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../backoffice/src/cli/run';
 import { buildServer } from '../../backoffice/src/server';
@@ -240,6 +243,29 @@ describe('several back-office instances on one PostgreSQL database', () => {
     const [code] = (await exited) as [number | null];
     expect(code).toBe(0);
   }, 60_000);
+
+  it('fails at once, its other workers stopped, when a worker cannot start (instead of replacing it for ever)', async () => {
+    const url = await cluster.createSchema(`instances_${++schemas}`);
+    // The primary only migrates; each worker prepares the data folder, here under a plain file.
+    const file = join(mkdtempSync(join(tmpdir(), 'shubbak-instances-')), 'a-file');
+    writeFileSync(file, '');
+    cleanups.push(async () => rmSync(dirname(file), { recursive: true, force: true }));
+    const child = spawnBackofficeCli(['serve', '--port', '0', '--workers', '2', '--database', url, '--data', join(file, 'data')]);
+    const output = collectOutput(child);
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(code).toBe(1);
+    expect(output.stderr()).toContain('ENOTDIR');
+    expect(output.stderr()).toContain('a worker exited before listening');
+    expect(output.stdout()).not.toContain('Back office listening');
+  }, 60_000);
+
+  it('refuses a bad setting in the primary of --workers, before any worker starts', async () => {
+    const out: string[] = [];
+    const io = { stdout: (l: string) => out.push(l), stderr: (l: string) => out.push(l), env: { SHUBBAK_LOG: 'loud' } };
+    const code = await runCli(['serve', '--workers', '2', '--port', '0', '--database', 'postgres://nobody@127.0.0.1:1/none'], io);
+    expect(code).toBe(2);
+    expect(out.join('\n')).toContain('invalid SHUBBAK_LOG');
+  });
 
   it('refuses --workers on SQLite, whose file has one writer', async () => {
     const out: string[] = [];

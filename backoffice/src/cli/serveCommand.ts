@@ -2,7 +2,7 @@ import { hasAnyChannel } from '../messages/messaging';
 import { describeMessagesConfig, mergeMessagesConfig, messagesConfigFromEnv, readMessagesConfigFile, type MessagesConfig } from '../messages/messagesConfig';
 import { isLoopbackHost } from '../http/plainHttp';
 import { parseTrustProxy } from '../http/trustProxy';
-import { DEFAULT_RATE_LIMIT, startBackoffice, type RateLimitSettings } from '../server';
+import { DEFAULT_RATE_LIMIT, startBackoffice, type RateLimitSettings, type TrustProxySetting } from '../server';
 import type { StoreConfig } from '../store/openStore';
 import { isOn, positiveCount, retentionDays, type CliValues } from './arguments';
 import { CommandError } from './commands';
@@ -59,21 +59,54 @@ export async function serve(io: CliIo, options: ServeOptions): Promise<number> {
   if (options.workers > 1 && options.database.engine !== 'postgres') {
     throw new CommandError('--workers needs PostgreSQL (--database postgres://…): one SQLite file has one writer');
   }
+  // Checked here too, so that a bad value stops `--workers N` in its primary, before any worker starts.
+  const checked = {
+    messages,
+    port,
+    trustProxy: trustProxy.value,
+    days,
+    rateLimit: rateLimitSetting(options.rateLimit),
+    logLevel: logLevelSetting(io.env.SHUBBAK_LOG),
+    publicUrl: options.publicUrl ? publicUrlSetting(options.publicUrl) : undefined,
+  };
   if (options.workers > 1 && isClusterPrimary()) {
     await runWorkers({ workers: options.workers, database: options.database, print: io.stdout, untilStopped: () => untilSignal() });
     return 0;
   }
-  const publicUrl = options.publicUrl ? publicUrlSetting(options.publicUrl) : undefined;
+  try {
+    return await serveInstance(io, options, checked);
+  } finally {
+    // A worker of `--workers N` leaves the cluster once done, whether it served or could not start:
+    // its channel to the primary would keep it alive, and the primary waiting for it to listen.
+    leaveCluster();
+  }
+}
+
+/** One instance: the lone server, or a worker of `--workers N`. */
+async function serveInstance(
+  io: CliIo,
+  options: ServeOptions,
+  checked: {
+    messages: MessagesConfig;
+    port: number;
+    trustProxy: TrustProxySetting;
+    days: number | undefined;
+    rateLimit: RateLimitSettings | false;
+    logLevel: ReturnType<typeof logLevelSetting>;
+    publicUrl: string | undefined;
+  },
+): Promise<number> {
+  const { messages, port, days, publicUrl } = checked;
   const server = await startBackoffice({
     dataDir: options.dataDir,
     store: options.database,
     port,
     host: options.host,
-    rateLimit: rateLimitSetting(options.rateLimit),
+    rateLimit: checked.rateLimit,
     // Warnings (refused items, server errors) by default; SHUBBAK_LOG=info shows every request.
-    logger: { level: logLevelSetting(io.env.SHUBBAK_LOG) },
+    logger: { level: checked.logLevel },
     retentionDays: days,
-    trustProxy: trustProxy.value,
+    trustProxy: checked.trustProxy,
     messages,
     print: io.stdout,
     // One synthesiser per deployment: in `--workers N`, the first worker (the takes are shared in the database).
@@ -89,8 +122,6 @@ export async function serve(io: CliIo, options: ServeOptions): Promise<number> {
   if (days !== undefined && isClusterPrimary()) io.stdout(`Purging the personal data of requests finished more than ${days} day(s) ago, every hour`);
   await (io.untilStopped ?? untilSignal)(server);
   await server.close();
-  // A worker's channel to its primary would keep it alive.
-  leaveCluster();
   return 0;
 }
 

@@ -17,8 +17,9 @@ const RESTART_DELAY_MS = 1_000;
 
 /**
  * The primary of `serve --workers N`: migrates once, forks N instances of this same command
- * (node:cluster shares the port between them), prints the address once all listen, replaces a
- * worker that dies, and on SIGTERM/SIGINT stops them all and waits. Workers keep nothing in memory
+ * (node:cluster shares the port between them), prints the address once all listen (or, when one
+ * cannot start, stops the others and fails), replaces a worker that dies later, and on
+ * SIGTERM/SIGINT stops them all and waits. Workers keep nothing in memory
  * that correctness needs (see docs/operations.md), so any of them may serve any kiosk.
  */
 export async function runWorkers(options: {
@@ -30,6 +31,8 @@ export async function runWorkers(options: {
   // Migrating here first spares N workers queueing on the migration lock at start-up.
   await (await openStore(options.database)).close();
   let stopping = false;
+  /** Set once the first N listen: from then on, a worker that dies is replaced. */
+  let started = false;
   const live = new Set<Worker>();
   const fork = (): Promise<string> => {
     const worker = cluster.fork();
@@ -42,22 +45,38 @@ export async function runWorkers(options: {
     });
     worker.once('exit', () => {
       live.delete(worker);
-      if (!stopping) setTimeout(() => void fork().catch(() => undefined), RESTART_DELAY_MS).unref();
+      if (!started || stopping) return;
+      setTimeout(() => {
+        if (!stopping) void fork().catch(() => undefined);
+      }, RESTART_DELAY_MS).unref();
     });
     return listening;
   };
-  const urls = await Promise.all(Array.from({ length: options.workers }, fork));
+  const stopAll = async () => {
+    stopping = true;
+    await Promise.all(
+      [...live].map(async (worker) => {
+        const exited = once(worker, 'exit');
+        worker.process.kill('SIGTERM');
+        await exited;
+      }),
+    );
+  };
+  let urls: string[];
+  try {
+    urls = await Promise.all(Array.from({ length: options.workers }, fork));
+    started = true;
+  } catch (error) {
+    // A worker that cannot start (its reason is on stderr) would be replaced every second while
+    // the others listen and nothing is printed: stop them all and fail, so whoever started the
+    // back office (an operator, a service manager, a benchmark) sees it at once.
+    await stopAll();
+    throw error;
+  }
   options.print(`Back office listening on ${urls[0]}`);
   options.print(`${options.workers} instances (pid ${[...live].map((w) => w.process.pid).join(', ')})`);
   await options.untilStopped();
-  stopping = true;
-  await Promise.all(
-    [...live].map(async (worker) => {
-      const exited = once(worker, 'exit');
-      worker.process.kill('SIGTERM');
-      await exited;
-    }),
-  );
+  await stopAll();
 }
 
 /** In a worker: tell the primary where it listens (instead of printing it). */
