@@ -13,6 +13,9 @@
  * Then (FLEET_INGEST=0 to skip) one instance's ingest on PostgreSQL, batches of 500, validated,
  * pushed by FLEET_INGEST_KIOSKS kiosks at once (default 4), with SQLite's in the same run as the
  * baseline. Last line: one JSON object.
+ * SHUBBAK_BENCH_CPU_PROF=<dir>: every back-office process (each worker) writes a V8 CPU profile
+ * there when it stops, and the fleet prints when the load started; bench/fleet/profileWindows.ts
+ * then compares where the workers' time went in the first seconds and later.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -117,7 +120,16 @@ async function main(): Promise<void> {
     const args = [...(cluster ? ['--database', cluster.url('fleet')] : []), ...(INSTANCES > 1 ? ['--workers', String(INSTANCES)] : [])];
     if (cluster && STATEMENT_STATS) await startStatementStats(cluster.url('fleet'));
     server = await spawnServer(dataDir, args);
-    const burst: BurstSampler | null = cluster && BURST ? await startBurstSampler(cluster.url('fleet'), BURST_SECONDS) : null;
+    const serverProcess = server;
+    const cpu = {
+      client: () => {
+        const { user, system } = process.cpuUsage();
+        return (user + system) / 1e6;
+      },
+      server: () => serverProcess.cpuSeconds(),
+      database: () => cluster?.cpuSeconds() ?? null,
+    };
+    const burst: BurstSampler | null = cluster && BURST ? await startBurstSampler(cluster.url('fleet'), BURST_SECONDS, cpu) : null;
     const tally: FleetTally = { pushLatenciesMs: [], pushStartedAtMs: [], serverPushMs: [], serverPushStartedAtMs: [], errors: {}, pushes: 0, requestsArrived: 0, pulls: 0, serverErrors: 0 };
     const kiosks = seeded.kiosks.map((identity) => new SimKiosk(identity, server!.url, tally));
     // The fleet's own process: a saturated client would show up here, not as the server's latency.
@@ -135,6 +147,8 @@ async function main(): Promise<void> {
       drainUntil: started + LOAD_SECONDS * 1000 + DRAIN_MS,
     };
     console.error(`${KIOSKS} kiosks, ${INSTANCES} instance(s), ${LOAD_SECONDS} s of load…`);
+    // The load's start on the monotonic clock V8's CPU profiles use (µs): bench/fleet/profileWindows.ts cuts them there.
+    if (process.env.SHUBBAK_BENCH_CPU_PROF) console.error(`load started at ${process.hrtime.bigint() / 1000n} µs (monotonic)`);
     const [, staff] = await Promise.all([Promise.all(kiosks.map((kiosk) => kiosk.run(pace))), staffLoop(config, kiosks, pace.loadUntil)]);
     const pushesUnderLoad = tally.pushes;
     const clientCpu = process.cpuUsage(cpuBefore);

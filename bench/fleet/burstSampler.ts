@@ -23,11 +23,24 @@ interface Second {
   waits: Map<string, number>;
 }
 
-export async function startBurstSampler(url: string, seconds: number): Promise<BurstSampler> {
+/** CPU seconds used so far by each party of the run (null where unknown). */
+export interface CpuReaders {
+  client: () => number;
+  server: () => number | null;
+  database: () => number | null;
+}
+
+type CpuReading = { client: number; server: number | null; database: number | null };
+
+const readCpu = (readers: CpuReaders): CpuReading => ({ client: readers.client(), server: readers.server(), database: readers.database() });
+
+export async function startBurstSampler(url: string, seconds: number, cpu: CpuReaders): Promise<BurstSampler> {
   const client = new pg.Client(url);
   await client.connect();
   const startedAt = Date.now();
   const perSecond: Second[] = [];
+  // CPU readings at the start of each second (the sampler's clock), the first one now.
+  const cpuAt: CpuReading[] = [readCpu(cpu)];
   let stopped = false;
   const loop = (async () => {
     while (!stopped && Date.now() - startedAt < seconds * 1000) {
@@ -36,6 +49,7 @@ export async function startBurstSampler(url: string, seconds: number): Promise<B
          WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
       );
       const index = Math.floor((Date.now() - startedAt) / 1000);
+      while (cpuAt.length <= index) cpuAt.push(readCpu(cpu));
       const second = (perSecond[index] ??= { samples: 0, connections: 0, active: 0, idleInTransaction: 0, waits: new Map() });
       second.samples++;
       second.connections += rows.length;
@@ -55,7 +69,13 @@ export async function startBurstSampler(url: string, seconds: number): Promise<B
       await client.end();
     },
     print({ pushLatenciesMs, pushStartedAtMs, serverPushMs, serverPushStartedAtMs }, startedAtMs) {
-      console.error('second: pushes, p99 ms, server p99 ms | PostgreSQL connections, active, idle in transaction (means per sample), waits of active backends');
+      console.error(
+        'second: pushes, p99 ms, server p99 ms | CPU cores used by the fleet, the back office, PostgreSQL | PostgreSQL connections, active, idle in transaction (means per sample), waits of active backends',
+      );
+      const cores = (s: number, party: keyof CpuReading) => {
+        const [from, to] = [cpuAt[s]?.[party], cpuAt[s + 1]?.[party]];
+        return from === undefined || to === undefined || from === null || to === null ? '-' : (to - from).toFixed(2);
+      };
       for (let s = 0; s < seconds; s++) {
         const latencies = pushLatenciesMs.filter((_, i) => Math.floor((pushStartedAtMs[i]! - startedAtMs) / 1000) === s);
         const server = serverPushMs.filter((_, i) => Math.floor((serverPushStartedAtMs[i]! - startedAtMs) / 1000) === s);
@@ -65,6 +85,7 @@ export async function startBurstSampler(url: string, seconds: number): Promise<B
         console.error(
           `${String(s).padStart(3)}: ${String(latencies.length).padStart(4)}, p99 ${String(latencies.length ? round(percentile(latencies, 99), 0) : '-').padStart(5)}, ` +
             `${String(server.length ? round(percentile(server, 99), 0) : '-').padStart(5)} | ` +
+            `${cores(s, 'client')} ${cores(s, 'server')} ${cores(s, 'database')} | ` +
             `${mean(pg?.connections ?? 0)}, ${mean(pg?.active ?? 0)}, ${mean(pg?.idleInTransaction ?? 0)} | ${waits}`,
         );
       }
