@@ -179,6 +179,21 @@ export function consoleContract(kit: ConsoleContractKit): void {
       expect((await search(['ab\u{1E923}'])).total).toBe(0);
     });
 
+    it('pages a name shared by more than 2,000 requests in date order, with the right total', async () => {
+      const { store, device } = await kit.withKiosk();
+      const many = Array.from({ length: 2_100 }, () => requestOf(device));
+      for (let start = 0; start < many.length; start += 500) {
+        const receivedAt = new Date(Date.parse(T0) + start * 1000).toISOString();
+        await store.pushRequests(batch(device, many.slice(start, start + 500), { searchTerms: ['common', 'name'] }, receivedAt));
+      }
+      const search = (order: 'oldest' | 'newest', prefixes = ['comm']) => store.searchRequests({ officeId: 'north', prefixes, order, offset: 0, limit: 2 });
+      const newest = await search('newest');
+      expect(newest.total).toBe(2_100);
+      // The last batch shares one reception time: within it, by id (UUID v7, in order of creation).
+      expect(newest.rows.map((r) => r.id)).toEqual([many[2_099]!.id, many[2_098]!.id]);
+      expect((await search('oldest', ['name', 'com'])).rows.map((r) => r.id)).toEqual([many[0]!.id, many[1]!.id]);
+    });
+
     it('keeps only the tracking code\'s term of a purged or withdrawn request', async () => {
       const { store, device } = await kit.withKiosk();
       const [a, b] = [requestOf(device), requestOf(device)];
