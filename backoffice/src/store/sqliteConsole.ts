@@ -174,9 +174,10 @@ export function sqliteConsole(db: Database.Database): ConsoleStore & { mutateReq
         .join(' INTERSECT ');
       const matchParams = f.prefixes.flatMap((prefix) => [f.officeId, prefix, `${prefix}${PREFIX_END}`]);
       const filtered = where.length > 1;
+      // DISTINCT: one prefix alone is no INTERSECT, and a request may have several terms starting with it.
       const total = filtered
         ? (sql<number>(`SELECT COUNT(*) FROM requests r WHERE ${where.join(' AND ')} AND r.id IN (${matching})`).pluck().get(...params, ...matchParams) ?? 0)
-        : (sql<number>(`SELECT COUNT(*) FROM (${matching})`).pluck().get(...matchParams) ?? 0);
+        : (sql<number>(`SELECT COUNT(DISTINCT request_id) FROM (${matching})`).pluck().get(...matchParams) ?? 0);
       // Few matches: fetch them by id and sort them. Many (a common name): walk the office's requests
       // in date order, asking each one's own terms, until the page is full.
       const rows =
