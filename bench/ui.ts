@@ -30,6 +30,7 @@ import { coldStartMs } from './ui/coldStart';
 import { measureEnqueue } from './ui/enqueue';
 import { INSTALL_EVENT_TIMING, readTapLatency, stopEventTiming } from './ui/eventTiming';
 import { citizenSession, residenceSession, type FlowCounter } from './ui/flow';
+import { recordPageMessages } from './ui/stuckReport';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200);
 // V8's optimised code for the flow grows for the first ~100-200 sessions, then stays (docs/performance.md):
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
     const kiosk = await launchKiosk({ url: 'about:blank', profileDir: await tempDir('bench-ui') });
     try {
       const { page } = kiosk;
+      // A step that gives up reports the page's state and its last uncaught errors (run 20, issue 13).
+      recordPageMessages(page, { consoleMessages: false });
       await page.addInitScript(INSTALL_EVENT_TIMING);
       await page.goto(server.url);
       await waitFor(() => metaValue(page, 'deviceId'), { timeoutMs: 60_000, description: 'enrolment' });

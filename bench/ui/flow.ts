@@ -1,4 +1,5 @@
 import type { CDPSession, Page } from 'playwright-core';
+import { stuckReport } from './stuckReport';
 
 /** One complete citizen session through the real UI, as a person would tap it. Counts the taps. */
 
@@ -9,17 +10,45 @@ export interface FlowCounter {
   taps: number;
 }
 
+/** A step that gave up throws with the page's state (bench/ui/stuckReport.ts), so a rare failure explains itself. */
+export class StuckError extends Error {
+  override name = 'StuckError';
+}
+
+async function explained(page: Page, selector: string, step: () => Promise<unknown>, options: { forcedTap?: boolean } = {}): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    if (error instanceof StuckError) throw error;
+    throw new StuckError(await stuckReport(page, selector, error, options), { cause: error });
+  }
+}
+
 async function tap(page: Page, testId: string, counter: FlowCounter): Promise<void> {
-  await page.locator(byTestId(testId)).first().click();
+  // The session fails either way; the forced tap only tells a stalled harness from a stuck citizen.
+  await explained(page, byTestId(testId), () => page.locator(byTestId(testId)).first().click(), { forcedTap: true });
   counter.taps += 1;
 }
 
 async function shows(page: Page, testId: string): Promise<void> {
-  await page.locator(byTestId(testId)).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await explained(page, byTestId(testId), () => page.locator(byTestId(testId)).first().waitFor({ state: 'visible', timeout: 30_000 }));
+}
+
+async function fill(page: Page, path: string, value: string): Promise<void> {
+  await explained(page, field(path), () => page.fill(field(path), value));
 }
 
 /** Attract → language → home → catalogue → service → identity → review → consent → receipt → attract. */
 export async function citizenSession(page: Page, counter: FlowCounter, sequence: number): Promise<string> {
+  try {
+    return await citizenSteps(page, counter, sequence);
+  } catch (error) {
+    if (error instanceof Error) error.message = `citizen session ${sequence}: ${error.message}`;
+    throw error;
+  }
+}
+
+async function citizenSteps(page: Page, counter: FlowCounter, sequence: number): Promise<string> {
   await shows(page, 'screen-attract');
   await tap(page, 'language-fr', counter);
   await tap(page, 'start', counter);
@@ -30,10 +59,10 @@ export async function citizenSession(page: Page, counter: FlowCounter, sequence:
   await shows(page, 'screen-service');
   await tap(page, 'next', counter);
   await shows(page, 'screen-identity');
-  await page.fill(field('identity.cin'), `AB${String(100000 + (sequence % 900000))}`);
-  await page.fill(field('identity.lastNameLatin'), 'ALAOUI');
-  await page.fill(field('identity.firstNameLatin'), 'SAMIRA');
-  await page.fill(field('identity.dateOfBirth'), '15/04/1990');
+  await fill(page, 'identity.cin', `AB${String(100000 + (sequence % 900000))}`);
+  await fill(page, 'identity.lastNameLatin', 'ALAOUI');
+  await fill(page, 'identity.firstNameLatin', 'SAMIRA');
+  await fill(page, 'identity.dateOfBirth', '15/04/1990');
   await tap(page, 'next', counter);
   // `life` asks for no service fields: the flow goes straight to the review.
   await shows(page, 'screen-review');

@@ -57,8 +57,9 @@ function phoneTerms(phone: string): string[] {
  * so whatever starts a term also starts every longer term beginning with it, and the shorter one
  * finds nothing more (a name's first word and its whole name, "el" and "elamrani"). `keep` stays
  * whatever it is: the purge keeps that term alone. Sorted, the terms starting with a term follow it
- * directly. A next letter beyond U+D7FF keeps the shorter term too: prefix ranges end at U+FFFF,
- * so a longer term on such a letter would not be found by the shorter one's whole text.
+ * directly. A next letter beyond U+D7FF keeps the shorter term too: prefix ranges ended at U+FFFF
+ * when this was written, and a longer term on such a letter was not found by the shorter one's
+ * whole text. Both engines' prefix matches now reach U+10FFFF (017); the extra term is harmless.
  */
 function withoutPrefixesOfOthers(terms: Iterable<string>, keep: string): string[] {
   const sorted = [...terms].sort();

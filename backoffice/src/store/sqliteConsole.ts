@@ -26,6 +26,13 @@ export const QUEUE_CONDITIONS: Record<QueueId, (staffId: string) => { sql: strin
   refused: () => ({ sql: "r.status = 'refused'", params: [] }),
 };
 
+/**
+ * The end of a prefix's range of terms: U+10FFFF, a noncharacter above every letter and digit a
+ * term is made of, so every term starting with the prefix sorts below it (UTF-8, byte by byte), as
+ * PostgreSQL's prefix match finds them. (U+FFFF left out terms going on with a letter beyond it.)
+ */
+const PREFIX_END = '\u{10FFFF}';
+
 /** Above this many matches, a search page is read in date order rather than sorted (see searchRequests). */
 const MANY_MATCHES = 2_000;
 
@@ -165,11 +172,12 @@ export function sqliteConsole(db: Database.Database): ConsoleStore & { mutateReq
       const matching = f.prefixes
         .map(() => 'SELECT t.request_id FROM request_search_terms t WHERE t.office_id = ? AND t.term >= ? AND t.term < ?')
         .join(' INTERSECT ');
-      const matchParams = f.prefixes.flatMap((prefix) => [f.officeId, prefix, `${prefix}\uffff`]);
+      const matchParams = f.prefixes.flatMap((prefix) => [f.officeId, prefix, `${prefix}${PREFIX_END}`]);
       const filtered = where.length > 1;
+      // DISTINCT: one prefix alone is no INTERSECT, and a request may have several terms starting with it.
       const total = filtered
         ? (sql<number>(`SELECT COUNT(*) FROM requests r WHERE ${where.join(' AND ')} AND r.id IN (${matching})`).pluck().get(...params, ...matchParams) ?? 0)
-        : (sql<number>(`SELECT COUNT(*) FROM (${matching})`).pluck().get(...matchParams) ?? 0);
+        : (sql<number>(`SELECT COUNT(DISTINCT request_id) FROM (${matching})`).pluck().get(...matchParams) ?? 0);
       // Few matches: fetch them by id and sort them. Many (a common name): walk the office's requests
       // in date order, asking each one's own terms, until the page is full.
       const rows =
@@ -177,7 +185,7 @@ export function sqliteConsole(db: Database.Database): ConsoleStore & { mutateReq
           ? page([...where, `r.id IN (${matching})`].join(' AND '), [...params, ...matchParams], f.order, f.offset, f.limit, false)
           : page(
               [...where, ...f.prefixes.map(() => 'EXISTS (SELECT 1 FROM request_search_terms t WHERE t.request_id = r.id AND t.term >= ? AND t.term < ?)')].join(' AND '),
-              [...params, ...f.prefixes.flatMap((prefix) => [prefix, `${prefix}\uffff`])],
+              [...params, ...f.prefixes.flatMap((prefix) => [prefix, `${prefix}${PREFIX_END}`])],
               f.order,
               f.offset,
               f.limit,

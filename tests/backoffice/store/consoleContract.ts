@@ -166,6 +166,53 @@ export function consoleContract(kit: ConsoleContractKit): void {
       expect(found.total).toBe(1);
     });
 
+    it('finds terms holding quotes, backslashes or letters beyond U+FFFF by any of their prefixes', async () => {
+      const { store, device } = await kit.withKiosk();
+      const a = requestOf(device);
+      // Adlam letters (U+1E900 and up) are letters: a folded name may hold them.
+      await store.pushRequests(batch(device, [a], { searchTerms: ["o'brien", 'brien', 'back\\slash', 'ab\u{1E922}\u{1E923}'] }));
+      const search = (prefixes: string[]) => store.searchRequests({ officeId: 'north', prefixes, order: 'oldest', offset: 0, limit: 10 });
+      for (const prefix of ["o'b", "o'brien", 'back\\', 'ab', 'ab\u{1E922}', 'ab\u{1E922}\u{1E923}']) {
+        expect((await search([prefix])).rows.map((r) => r.id), prefix).toEqual([a.id]);
+      }
+      expect((await search(["o'c"])).total).toBe(0);
+      // Two of its terms start with "b": still one request.
+      expect(await search(['b'])).toMatchObject({ total: 1, rows: [expect.objectContaining({ id: a.id })] });
+      expect((await search(['ab\u{1E923}'])).total).toBe(0);
+    });
+
+    it('pages a name shared by more than 2,000 requests in date order, with the right total', async () => {
+      const { store, device } = await kit.withKiosk();
+      const many = Array.from({ length: 2_100 }, () => requestOf(device));
+      for (let start = 0; start < many.length; start += 500) {
+        const receivedAt = new Date(Date.parse(T0) + start * 1000).toISOString();
+        await store.pushRequests(batch(device, many.slice(start, start + 500), { searchTerms: ['common', 'name'] }, receivedAt));
+      }
+      const search = (order: 'oldest' | 'newest', prefixes = ['comm']) => store.searchRequests({ officeId: 'north', prefixes, order, offset: 0, limit: 2 });
+      const newest = await search('newest');
+      expect(newest.total).toBe(2_100);
+      // The last batch shares one reception time: within it, by id (UUID v7, in order of creation).
+      expect(newest.rows.map((r) => r.id)).toEqual([many[2_099]!.id, many[2_098]!.id]);
+      expect((await search('oldest', ['name', 'com'])).rows.map((r) => r.id)).toEqual([many[0]!.id, many[1]!.id]);
+    });
+
+    it('keeps only the tracking code\'s term of a purged or withdrawn request', async () => {
+      const { store, device } = await kit.withKiosk();
+      const [a, b] = [requestOf(device), requestOf(device)];
+      const codeTerm = (r: CitizenRequest) => r.trackingCode.replace(/-/g, '').toLowerCase();
+      await store.pushRequests(batch(device, [a!], { searchTerms: ['purgeable', codeTerm(a!)] }));
+      await store.pushRequests(batch(device, [b!], { searchTerms: ['withdrawable', codeTerm(b!)] }));
+      const search = (prefixes: string[]) => store.searchRequests({ officeId: 'north', prefixes, order: 'oldest', offset: 0, limit: 10 });
+      expect((await search(['purge'])).total).toBe(1);
+      await store.appendStatus({ requestId: a!.id, expected: 'received', status: 'refused', reason: null, reasonCode: null, at: T1, by: 'cli' });
+      expect(await store.purgeFinishedRequests({ finishedBefore: LATER, at: LATER })).toBeGreaterThanOrEqual(1);
+      await store.emptyWithdrawnRequest(b!.id, LATER);
+      expect((await search(['purge'])).total).toBe(0);
+      expect((await search(['withdraw'])).total).toBe(0);
+      expect((await search([codeTerm(a!)])).rows.map((r) => r.id)).toEqual([a!.id]);
+      expect((await search([codeTerm(b!)])).rows.map((r) => r.id)).toEqual([b!.id]);
+    });
+
     it('changes a request only at the version read, with one timeline event and the change in the kiosks feed', async () => {
       const { store, another, device } = await kit.withKiosk();
       const second = await another();

@@ -14,6 +14,7 @@ import { searchTermsWithoutForeignKey } from './013-search-terms-without-fk';
 import { leanPushWrites } from './014-lean-push-writes';
 import { notificationsByStatement } from './015-notifications-by-statement';
 import { promptRecordingOrigin } from './016-prompt-recording-origin';
+import { searchKeys } from './017-search-keys';
 
 /**
  * Versioned schema changes, applied in order, each inside its own transaction, and recorded in
@@ -40,4 +41,4 @@ export function migrationSql(migration: Migration, engine: 'sqlite' | 'postgres'
   return engine === 'postgres' ? (migration.postgres ?? migration.sql) : migration.sql;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration, certificates, officeIdentity, promptRecordings, outbox, routing, portal, leanIngest, searchTermsWithoutForeignKey, leanPushWrites, notificationsByStatement, promptRecordingOrigin];
+export const MIGRATIONS: readonly Migration[] = [initial, purge, trust, kioskTrust, consoleMigration, certificates, officeIdentity, promptRecordings, outbox, routing, portal, leanIngest, searchTermsWithoutForeignKey, leanPushWrites, notificationsByStatement, promptRecordingOrigin, searchKeys];

@@ -11,6 +11,7 @@ import {
   type PortalStore,
 } from '../portalTypes';
 import { ADVISORY_LOCKS, inTransaction, type Queryable } from './pool';
+import { TRACKING_KEY_ONLY } from './pgSearchKeys';
 
 const ACCOUNT_COLUMNS = 'id, phone, email, created_at AS "createdAt", last_seen_at AS "lastSeenAt"';
 const INSTALLATION_COLUMNS = 'd.id, d.tracking_prefix AS "trackingPrefix", d.last_kiosk_seq AS "lastSeq"';
@@ -192,17 +193,15 @@ export function pgPortal(pool: pg.Pool): PortalStore {
     },
     portalRequest: (accountId, requestId) =>
       first<PortalRequestRecord>(pool, `SELECT ${REQUEST_COLUMNS} FROM requests r WHERE r.portal_account_id = $1 AND r.id = $2`, [accountId, requestId]),
-    emptyWithdrawnRequest: (requestId, at) =>
-      inTransaction(pool, async (client) => {
-        const { rows } = await client.query<{ trackingCode: string }>(
-          `UPDATE requests r SET body = '', body_sha256 = encode(sha256(convert_to(r.body, 'UTF8')), 'hex'), purged_at = $1, status_proof = NULL
-           WHERE r.id = $2 AND r.purged_at IS NULL RETURNING r.tracking_code AS "trackingCode"`,
-          [at, requestId],
-        );
-        if (rows[0]) {
-          await client.query("DELETE FROM request_search_terms WHERE request_id = $1 AND term <> lower(replace($2, '-', ''))", [requestId, rows[0].trackingCode]);
-        }
-      }),
+    // The search keys but the tracking code's go with the body, in the same row write.
+    emptyWithdrawnRequest: async (requestId, at) => {
+      await pool.query(
+        `UPDATE requests r SET body = '', body_sha256 = encode(sha256(convert_to(r.body, 'UTF8')), 'hex'), purged_at = $1, status_proof = NULL,
+           search_keys = ${TRACKING_KEY_ONLY}
+         WHERE r.id = $2 AND r.purged_at IS NULL`,
+        [at, requestId],
+      );
+    },
     deletePortalAccount: (input) =>
       inTransaction(pool, async (client) => {
         const account = await first<PortalAccountRecord>(client, `SELECT ${ACCOUNT_COLUMNS} FROM portal_accounts WHERE id = $1 FOR UPDATE`, [input.accountId]);

@@ -6,6 +6,7 @@ import { MAX_CLAIMED_PREFIXES, type ChangesPage, type PurgeInput, type PushInput
 import { inTransaction, type Queryable } from './pool';
 import { appendChanges, CHANGE_COLUMNS } from './pgChangeLog';
 import { purgeOutboxInPostgres } from './pgOutbox';
+import { searchKeysInput, TRACKING_KEY_ONLY } from './pgSearchKeys';
 
 /**
  * Counts gaps and replays of the kiosk's own sequence and moves its last one, in ONE statement
@@ -44,11 +45,11 @@ async function readKnown(client: Queryable, ids: readonly string[]): Promise<Map
   return known;
 }
 
-/** The columns of a pushed request's row, and the parameters that carry them ($1 to $14). */
-const REQUEST_INSERT = `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at, clock_flag, status_proof, search_indexed, channel, portal_account_id)
-     SELECT id, $2, $3, kiosk_seq, tracking_code, service_id, body, 'received', $4, $4, due_at, clock_flag, status_proof, search_indexed, $13::text, $14::text
-     FROM unnest($1::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[])
-       AS t(id, kiosk_seq, tracking_code, service_id, body, clock_flag, due_at, status_proof, search_indexed)`;
+/** The columns of a pushed request's row, and the parameters that carry them ($1 to $15). */
+const REQUEST_INSERT = `INSERT INTO requests (id, office_id, device_id, kiosk_seq, tracking_code, service_id, body, status, received_at, status_at, due_at, clock_flag, status_proof, search_indexed, channel, portal_account_id, search_keys)
+     SELECT id, $2, $3, kiosk_seq, tracking_code, service_id, body, 'received', $4, $4, due_at, clock_flag, status_proof, search_indexed, $13::text, $14::text, search_keys::tsvector
+     FROM unnest($1::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[], $15::text[])
+       AS t(id, kiosk_seq, tracking_code, service_id, body, clock_flag, due_at, status_proof, search_indexed, search_keys)`;
 
 function requestRowValues(input: PushInput, items: readonly ValidPushItem[]): unknown[] {
   return [
@@ -63,10 +64,11 @@ function requestRowValues(input: PushInput, items: readonly ValidPushItem[]): un
     items.map((item) => input.clockFlags?.get(item.request.id) ?? null),
     items.map((item) => dueAt(input.receivedAt, item.delayDays)),
     items.map((item) => (item.request.statusProof ? JSON.stringify(item.request.statusProof) : null)),
-    // Marked indexed in the row itself (its terms follow in the same transaction): no second UPDATE of the batch.
+    // Indexed in the row itself (its search keys are a column of it): no second write of the batch.
     items.map((item) => (item.searchTerms ? 1 : 0)),
     input.portalAccountId === undefined ? 'kiosk' : 'portal',
     input.portalAccountId ?? null,
+    items.map((item) => (item.searchTerms ? searchKeysInput(input.officeId, item.searchTerms) : null)),
   ];
 }
 
@@ -87,7 +89,7 @@ async function insertOwnedNew(
   const { rows } = await client.query<{ kind: 'inserted' | 'known' | 'owner'; id: string; officeId: string | null; body: string | null; bodySha256: string | null; purgedAt: string | null }>({
     name: 'push-insert-owned-new',
     text: `WITH known AS (SELECT id, office_id, body, body_sha256, purged_at FROM requests WHERE id = ANY($1::text[])),
-       owners AS (SELECT prefix, device_id FROM tracking_prefixes WHERE prefix = ANY($15::text[])),
+       owners AS (SELECT prefix, device_id FROM tracking_prefixes WHERE prefix = ANY($16::text[])),
        inserted AS (
          ${REQUEST_INSERT}
          WHERE NOT EXISTS (SELECT 1 FROM known WHERE known.id = t.id)
@@ -185,17 +187,6 @@ async function push(client: Queryable, input: PushInput): Promise<StoredPushOutc
     if (insertedIds.has(item.request.id)) return input.items[first]!.canonical === item.canonical ? 'duplicate' : 'conflict';
     return firstOutcome(item);
   });
-  // Before the change log: its lock is held from there to COMMIT, and the terms are most of the batch's rows.
-  const indexed = input.items.filter((item, index) => outcomes[index] === 'accepted' && item.searchTerms);
-  if (indexed.length > 0) {
-    // A plain insert, without ON CONFLICT's speculative one: each request was inserted by this
-    // transaction (requests are never deleted, so none has terms yet), and its terms are made unique here.
-    const terms = indexed.flatMap((item) => [...new Set(item.searchTerms)].map((term) => [term, item.request.id] as const));
-    await client.query(
-      'INSERT INTO request_search_terms (office_id, term, request_id) SELECT $1, term, request_id FROM unnest($2::text[], $3::text[]) AS t(term, request_id)',
-      [input.officeId, terms.map(([term]) => term), terms.map(([, id]) => id)],
-    );
-  }
   await appendChanges(
     client,
     input.items
@@ -249,11 +240,13 @@ export async function append(client: Queryable, change: StatusAppend): Promise<S
 
 async function purge(client: Queryable, input: PurgeInput): Promise<number> {
   // Finished: the status is final, and its last change is older than the cutoff (ISO times sort as text).
-  const { rows } = await client.query<{ id: string; trackingCode: string }>(
-    `UPDATE requests r SET body = '', body_sha256 = encode(sha256(convert_to(r.body, 'UTF8')), 'hex'), purged_at = $1, status_proof = NULL
+  const { rows } = await client.query<{ id: string }>(
+    // A purged request stays findable by its tracking code alone; a proxy's name and CIN leave with the rest.
+    `UPDATE requests r SET body = '', body_sha256 = encode(sha256(convert_to(r.body, 'UTF8')), 'hex'), purged_at = $1, status_proof = NULL,
+       search_keys = ${TRACKING_KEY_ONLY}
      WHERE r.purged_at IS NULL AND r.status = ANY($2::text[])
        AND (SELECT MAX(c.changed_at) FROM status_changes c WHERE c.request_id = r.id) <= $3
-     RETURNING r.id, r.tracking_code AS "trackingCode"`,
+     RETURNING r.id`,
     [input.at, FINAL_STATUSES, input.finishedBefore],
   );
   // A refusal reason is free text staff typed about the citizen: it goes with the body.
@@ -261,12 +254,6 @@ async function purge(client: Queryable, input: PurgeInput): Promise<number> {
     const ids = rows.map((row) => row.id);
     await client.query('UPDATE status_changes SET reason = NULL WHERE request_id = ANY($1::text[]) AND reason IS NOT NULL', [ids]);
     await client.query('UPDATE request_events SET reason = NULL WHERE request_id = ANY($1::text[]) AND reason IS NOT NULL', [ids]);
-    // A purged request stays findable by its tracking code alone; a proxy's name and CIN leave with the rest.
-    await client.query(
-      `DELETE FROM request_search_terms t USING unnest($1::text[], $2::text[]) AS p(id, tracking_code)
-       WHERE t.request_id = p.id AND t.term <> lower(replace(p.tracking_code, '-', ''))`,
-      [ids, rows.map((row) => row.trackingCode)],
-    );
     await client.query(`UPDATE request_events SET detail = '{}' WHERE request_id = ANY($1::text[]) AND kind = 'collected'`, [ids]);
   }
   // Audit details are free text from kiosks: emptied after the same retention.
