@@ -22,6 +22,13 @@ export interface IngestMeasure {
    * server could do with a core to itself, a steadier figure than the wall clock on a busy machine.
    */
   requestsPerCpuSecond: number | null;
+  /**
+   * CPU microseconds per request of each party during the measure (null where not measured): the
+   * instance, the database server (PostgreSQL's processes; SQLite runs inside the instance) and
+   * the pushing client. Their sum says how many requests per second a machine's cores can carry
+   * at most, whatever else runs beside them.
+   */
+  cpuMicrosecondsPerRequest: { server: number | null; database: number | null; client: number };
 }
 
 /**
@@ -39,6 +46,7 @@ export async function measureIngest({
   warmupBatches = 4,
   kiosks = 1,
   databaseUrl,
+  databaseCpuSeconds,
 }: {
   count: number;
   batchSize?: number;
@@ -46,6 +54,8 @@ export async function measureIngest({
   kiosks?: number;
   /** An empty PostgreSQL database to measure on; the SQLite file of a temporary data folder when absent. */
   databaseUrl?: string;
+  /** CPU seconds used so far by the database server's processes (a throw-away cluster's), to measure its share. */
+  databaseCpuSeconds?: () => number | null;
 }): Promise<IngestMeasure> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shubbak-ingest-'));
   let server: ServerProcess | null = null;
@@ -69,7 +79,7 @@ export async function measureIngest({
       enrolled.push({ token: kiosk.deviceToken, trackingPrefix: kiosk.trackingPrefix });
     }
     const pushUrl = `${server.url}/api/v1/requests/push`;
-    return await timePushes({ pushUrl, kiosks: enrolled, count, batchSize, warmupBatches, server });
+    return await timePushes({ pushUrl, kiosks: enrolled, count, batchSize, warmupBatches, server, databaseCpuSeconds });
   } finally {
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -94,6 +104,7 @@ export async function timePushes({
   batchSize,
   warmupBatches,
   server,
+  databaseCpuSeconds = () => null,
 }: {
   pushUrl: string;
   kiosks: readonly PushingKiosk[];
@@ -101,6 +112,7 @@ export async function timePushes({
   batchSize: number;
   warmupBatches: number;
   server: Pick<ServerProcess, 'cpuSeconds'>;
+  databaseCpuSeconds?: () => number | null;
 }): Promise<IngestMeasure> {
   const now = new Date().toISOString();
   const warmupRequests = warmupBatches * batchSize;
@@ -138,11 +150,15 @@ export async function timePushes({
     }),
   );
   const cpuBefore = server.cpuSeconds();
+  const databaseCpuBefore = databaseCpuSeconds();
+  const clientCpuBefore = process.cpuUsage();
   const started = performance.now();
   await pushAll(measured);
   const seconds = (performance.now() - started) / 1000;
-  const cpuAfter = server.cpuSeconds();
-  const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+  const clientCpu = process.cpuUsage(clientCpuBefore);
+  const cpu = spent(cpuBefore, server.cpuSeconds());
+  const databaseCpu = spent(databaseCpuBefore, databaseCpuSeconds());
+  const perRequest = (cpuSeconds: number | null) => (cpuSeconds === null ? null : Math.round((cpuSeconds * 1e6) / count));
   return {
     count,
     batchSize,
@@ -151,5 +167,13 @@ export async function timePushes({
     seconds,
     requestsPerSecond: Math.round(count / seconds),
     requestsPerCpuSecond: cpu ? Math.round(count / cpu) : null,
+    cpuMicrosecondsPerRequest: {
+      server: perRequest(cpu),
+      database: perRequest(databaseCpu),
+      client: Math.round((clientCpu.user + clientCpu.system) / count),
+    },
   };
 }
+
+const spent = (before: number | null, after: number | null): number | null =>
+  before === null || after === null ? null : after - before;
