@@ -21,7 +21,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { measureIngest } from '../backoffice/src/bench/ingest';
+import { measureIngest, type IngestMeasure } from '../backoffice/src/bench/ingest';
 import { spawnServer, type ServerProcess } from '../backoffice/src/bench/serverProcess';
 import { changeStatus } from '../backoffice/src/service/statusChange';
 import { openStore, storeConfig, type StoreConfig } from '../backoffice/src/store/openStore';
@@ -165,11 +165,20 @@ async function main(): Promise<void> {
     const check = await checkFleet(config, kiosks);
     if (cluster && STATEMENT_STATS) await printStatementStats(cluster.url('fleet'));
 
-    let ingest: Record<string, number | null> = {};
+    let ingest: Record<string, unknown> = {};
     if (MEASURE_INGEST) {
       console.error('ingest of one instance, batches of 500…');
       const sqlite = await measureIngest({ count: 20_000, batchSize: 500, kiosks: INGEST_KIOSKS });
-      const postgres = cluster ? await measureIngest({ count: 20_000, batchSize: 500, kiosks: INGEST_KIOSKS, databaseUrl: await cluster.createDatabase('ingest') }) : null;
+      const postgresCluster = cluster;
+      const postgres = postgresCluster
+        ? await measureIngest({
+            count: 20_000,
+            batchSize: 500,
+            kiosks: INGEST_KIOSKS,
+            databaseUrl: await postgresCluster.createDatabase('ingest'),
+            databaseCpuSeconds: () => postgresCluster.cpuSeconds(),
+          })
+        : null;
       ingest = {
         ingestKiosks: INGEST_KIOSKS,
         pgIngestPerSecond: postgres?.requestsPerSecond ?? null,
@@ -177,6 +186,8 @@ async function main(): Promise<void> {
         sqliteIngestPerSecond: sqlite.requestsPerSecond,
         sqliteIngestPerCpuSecond: sqlite.requestsPerCpuSecond,
         pgToSqliteIngestRatio: postgres ? round(postgres.requestsPerSecond / sqlite.requestsPerSecond) : null,
+        pgIngestCpuMicrosecondsPerRequest: postgres?.cpuMicrosecondsPerRequest ?? null,
+        ...ingestCeilings(postgres?.cpuMicrosecondsPerRequest),
       };
     }
 
@@ -234,3 +245,21 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+/**
+ * The most requests per second this machine's cores could ingest on PostgreSQL if they did
+ * nothing else, from the CPU each party spent per request: with the pushing client on the same
+ * cores (as this benchmark must run) and without it (kiosks elsewhere, as deployed). A rate above
+ * the first is out of reach here whatever the code's latency.
+ */
+function ingestCeilings(perRequest: IngestMeasure['cpuMicrosecondsPerRequest'] | undefined) {
+  if (!perRequest || perRequest.server === null || perRequest.database === null) {
+    return { pgIngestCeilingPerSecond: null, pgIngestCeilingPerSecondWithoutClient: null };
+  }
+  const cores = availableParallelism();
+  const backOffice = perRequest.server + perRequest.database;
+  return {
+    pgIngestCeilingPerSecond: Math.round((cores * 1e6) / (backOffice + perRequest.client)),
+    pgIngestCeilingPerSecondWithoutClient: Math.round((cores * 1e6) / backOffice),
+  };
+}
