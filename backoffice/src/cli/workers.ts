@@ -30,12 +30,9 @@ export async function runWorkers(options: {
 }): Promise<void> {
   // Migrating here first spares N workers queueing on the migration lock at start-up.
   await (await openStore(options.database)).close();
-  // Each worker accepts its own connections from the shared socket, rather than the primary
-  // accepting them and handing each to a worker over IPC (Node's round robin): with the hand-over
-  // a new connection cost the server 1.3 to 1.9 times the CPU (docs/performance.md, h11-burst3),
-  // paid for a whole fleet at once when kiosks reconnect after a restart.
-  // NODE_CLUSTER_SCHED_POLICY=rr brings the round robin back.
-  if (!process.env.NODE_CLUSTER_SCHED_POLICY) cluster.schedulingPolicy = cluster.SCHED_NONE;
+  // Node's round robin stays the default: the primary accepts and hands each connection over, an
+  // even spread. NODE_CLUSTER_SCHED_POLICY=none lets each worker accept its own, cheaper per new
+  // connection but with no gain in the fleet's latency measured (docs/performance.md, 3 December).
   let stopping = false;
   /** Set once the first N listen: from then on, a worker that dies is replaced. */
   let started = false;
