@@ -5,12 +5,10 @@
  * during the first batches and then stays (docs/performance.md, "Heap").
  * HEAP_BATCHES (default 6) × HEAP_BATCH_SESSIONS (default 100). Prints one JSON object last.
  */
-import { runBackofficeCli } from '../scripts/backofficeProcess';
-import { lastNonEmptyLine } from '../scripts/processes';
-import { startBackoffice } from '../backoffice/src/server';
 import { freePort, launchKiosk, metaValue, startKioskServer, tempDir, waitFor } from '../tests/e2e/harness';
 import { round } from './stats';
 import { citizenSession, type FlowCounter } from './ui/flow';
+import { startBenchBackoffice } from './ui/benchKiosk';
 
 const BATCHES = Number(process.env.HEAP_BATCHES ?? 6);
 const BATCH_SESSIONS = Number(process.env.HEAP_BATCH_SESSIONS ?? 100);
@@ -18,10 +16,8 @@ const BATCH_SESSIONS = Number(process.env.HEAP_BATCH_SESSIONS ?? 100);
 const FIRST_SESSIONS = 5;
 
 async function main(): Promise<void> {
-  const dataDir = await tempDir('heap-plateau-backoffice');
-  const backoffice = await startBackoffice({ dataDir, port: await freePort(), host: '127.0.0.1', rateLimit: { max: 1_000_000, timeWindowMs: 60_000, enrolMax: 1_000 } });
-  const code = lastNonEmptyLine(await runBackofficeCli(['demo-setup', '--data', dataDir]));
-  const server = await startKioskServer({ backofficeUrl: backoffice.url, ...(code ? { demoEnrolmentCode: code } : {}), port: await freePort() });
+  const { backoffice, demoEnrolment } = await startBenchBackoffice('heap-plateau-backoffice');
+  const server = await startKioskServer({ backofficeUrl: backoffice.url, ...demoEnrolment, port: await freePort() });
   const kiosk = await launchKiosk({ url: 'about:blank', profileDir: await tempDir('heap-plateau') });
   try {
     const { page } = kiosk;

@@ -18,9 +18,6 @@
  * Prints one JSON object as its last line. BENCH_SESSIONS, BENCH_WARMUP_SESSIONS and BENCH_COLD_RUNS
  * change the sizes.
  */
-import { runBackofficeCli } from '../scripts/backofficeProcess';
-import { lastNonEmptyLine } from '../scripts/processes';
-import { startBackoffice } from '../backoffice/src/server';
 import { startKioskServer as startStaticServer } from '../scripts/kioskServer';
 import { DIST_DIR, freePort, launchKiosk, metaValue, startKioskServer, tempDir, waitFor } from '../tests/e2e/harness';
 import { buildBlankPage } from './ui/blankPage';
@@ -31,6 +28,7 @@ import { measureEnqueue } from './ui/enqueue';
 import { INSTALL_EVENT_TIMING, readTapLatency, stopEventTiming } from './ui/eventTiming';
 import { citizenSession, residenceSession, type FlowCounter } from './ui/flow';
 import { recordPageMessages } from './ui/stuckReport';
+import { startBenchBackoffice } from './ui/benchKiosk';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200);
 // V8's optimised code for the flow grows for the first ~100-200 sessions, then stays (docs/performance.md):
@@ -43,12 +41,10 @@ const LATENCY_SESSIONS = 5;
 const ENQUEUES = 200;
 
 async function main(): Promise<void> {
-  const dataDir = await tempDir('bench-ui-backoffice');
-  const backoffice = await startBackoffice({ dataDir, port: await freePort(), host: '127.0.0.1', rateLimit: { max: 1_000_000, timeWindowMs: 60_000, enrolMax: 1_000 } });
-  const code = lastNonEmptyLine(await runBackofficeCli(['demo-setup', '--data', dataDir]));
+  const { backoffice, demoEnrolment } = await startBenchBackoffice('bench-ui-backoffice');
   // First boots measure the app alone (no enrolment in the background); the sessions run on an enrolled, syncing kiosk.
   const bootServer = await startKioskServer({ backofficeUrl: backoffice.url, port: await freePort() });
-  const server = await startKioskServer({ backofficeUrl: backoffice.url, ...(code ? { demoEnrolmentCode: code } : {}), port: await freePort() });
+  const server = await startKioskServer({ backofficeUrl: backoffice.url, ...demoEnrolment, port: await freePort() });
   const blankDir = await tempDir('bench-ui-blank');
   await buildBlankPage(blankDir);
   const blankServer = await startStaticServer({ distDir: blankDir, config: {}, port: await freePort() });

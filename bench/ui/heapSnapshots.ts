@@ -16,12 +16,10 @@ import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
-import { runBackofficeCli } from '../../scripts/backofficeProcess';
-import { lastNonEmptyLine } from '../../scripts/processes';
-import { startBackoffice } from '../../backoffice/src/server';
 import { freePort, launchKiosk, metaValue, startKioskServer, tempDir, waitFor } from '../../tests/e2e/harness';
-import { INSTALL_EVENT_TIMING, stopEventTiming } from './eventTiming';
-import { citizenSession, residenceSession, type FlowCounter } from './flow';
+import { INSTALL_EVENT_TIMING } from './eventTiming';
+import { citizenSession, type FlowCounter } from './flow';
+import { startBenchBackoffice, replayBenchUiPrelude } from './benchKiosk';
 
 const WARMUP = Number(process.env.HEAP_WARMUP ?? 100);
 const BATCHES = Number(process.env.HEAP_BATCHES ?? 2);
@@ -180,10 +178,8 @@ async function compare(files: string[]): Promise<void> {
 
 async function drive(): Promise<string[]> {
   const outDir = process.env.HEAP_SNAPSHOT_DIR ?? (await tempDir('heap-snapshots'));
-  const dataDir = await tempDir('heap-snapshots-backoffice');
-  const backoffice = await startBackoffice({ dataDir, port: await freePort(), host: '127.0.0.1', rateLimit: { max: 1_000_000, timeWindowMs: 60_000, enrolMax: 1_000 } });
-  const code = lastNonEmptyLine(await runBackofficeCli(['demo-setup', '--data', dataDir]));
-  const server = await startKioskServer({ backofficeUrl: backoffice.url, ...(code ? { demoEnrolmentCode: code } : {}), port: await freePort() });
+  const { backoffice, demoEnrolment } = await startBenchBackoffice('heap-snapshots-backoffice');
+  const server = await startKioskServer({ backofficeUrl: backoffice.url, ...demoEnrolment, port: await freePort() });
   const kiosk = await launchKiosk({ url: 'about:blank', profileDir: await tempDir('heap-snapshots-profile') });
   const files: string[] = [];
   try {
@@ -206,12 +202,7 @@ async function drive(): Promise<string[]> {
     };
     if (BENCH_PRELUDE) {
       // bench/ui.ts's order: sessions 0 to 5, five throttled ones, the observer stopped, a residence session.
-      for (let i = 0; i <= 5; i++) await citizenSession(page, counter, i);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      for (let i = 1; i <= 5; i++) await citizenSession(page, counter, 900_000 + i);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-      await stopEventTiming(page);
-      await residenceSession(page, cdp);
+      await replayBenchUiPrelude(page, cdp, counter);
     }
     await run(WARMUP);
     await snap();

@@ -7,13 +7,11 @@
  * session's number. STUCK_SESSIONS (default 1,000) sessions in the series; STUCK_THROTTLE (default
  * 1) slows the CPU that many times during it. Prints one JSON object last.
  */
-import { runBackofficeCli } from '../../scripts/backofficeProcess';
-import { lastNonEmptyLine } from '../../scripts/processes';
-import { startBackoffice } from '../../backoffice/src/server';
 import { freePort, launchKiosk, metaValue, startKioskServer, tempDir, waitFor } from '../../tests/e2e/harness';
-import { INSTALL_EVENT_TIMING, stopEventTiming } from './eventTiming';
-import { citizenSession, residenceSession, type FlowCounter } from './flow';
+import { INSTALL_EVENT_TIMING } from './eventTiming';
+import { citizenSession, type FlowCounter } from './flow';
 import { recordPageMessages } from './stuckReport';
+import { startBenchBackoffice, replayBenchUiPrelude } from './benchKiosk';
 
 const SESSIONS = Number(process.env.STUCK_SESSIONS ?? 1000);
 const THROTTLE = Number(process.env.STUCK_THROTTLE ?? 1);
@@ -22,10 +20,8 @@ const GC_EVERY = 100;
 const PROGRESS_EVERY = 25;
 
 async function main(): Promise<void> {
-  const dataDir = await tempDir('stuck-replay-backoffice');
-  const backoffice = await startBackoffice({ dataDir, port: await freePort(), host: '127.0.0.1', rateLimit: { max: 1_000_000, timeWindowMs: 60_000, enrolMax: 1_000 } });
-  const code = lastNonEmptyLine(await runBackofficeCli(['demo-setup', '--data', dataDir]));
-  const server = await startKioskServer({ backofficeUrl: backoffice.url, ...(code ? { demoEnrolmentCode: code } : {}), port: await freePort() });
+  const { backoffice, demoEnrolment } = await startBenchBackoffice('stuck-replay-backoffice');
+  const server = await startKioskServer({ backofficeUrl: backoffice.url, ...demoEnrolment, port: await freePort() });
   const kiosk = await launchKiosk({ url: 'about:blank', profileDir: await tempDir('stuck-replay') });
   const started = Date.now();
   let done = 0;
@@ -37,12 +33,7 @@ async function main(): Promise<void> {
     await waitFor(() => metaValue(page, 'deviceId'), { timeoutMs: 60_000, description: 'enrolment' });
     const counter: FlowCounter = { taps: 0 };
     const cdp = await kiosk.context.newCDPSession(page);
-    for (let i = 0; i <= 5; i++) await citizenSession(page, counter, i);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    for (let i = 1; i <= 5; i++) await citizenSession(page, counter, 900_000 + i);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    await stopEventTiming(page);
-    await residenceSession(page, cdp);
+    await replayBenchUiPrelude(page, cdp, counter);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
     for (let i = 0; i < SESSIONS; i++) {
       if (i % GC_EVERY === 0) {
