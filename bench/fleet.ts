@@ -22,6 +22,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { measureIngest, type IngestMeasure } from '../backoffice/src/bench/ingest';
+import { cpuSpent } from '../backoffice/src/bench/processCpu';
 import { spawnServer, type ServerProcess } from '../backoffice/src/bench/serverProcess';
 import { changeStatus } from '../backoffice/src/service/statusChange';
 import { openStore, storeConfig, type StoreConfig } from '../backoffice/src/store/openStore';
@@ -105,7 +106,6 @@ function p99ByWindow(latenciesMs: readonly number[], startedAtMs: readonly numbe
 }
 
 /** CPU seconds between two readings, or null when either is unknown. */
-const spent = (before: number | null, after: number | null) => (before === null || after === null ? null : after - before);
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shubbak-fleet-'));
@@ -153,8 +153,8 @@ async function main(): Promise<void> {
     const pushesUnderLoad = tally.pushes;
     const clientCpu = process.cpuUsage(cpuBefore);
     const clientCpuSeconds = (clientCpu.user + clientCpu.system) / 1e6;
-    const serverCpuSeconds = spent(serverCpuBefore, server.cpuSeconds());
-    const databaseCpuSeconds = spent(databaseCpuBefore, cluster?.cpuSeconds() ?? null);
+    const serverCpuSeconds = cpuSpent(serverCpuBefore, server.cpuSeconds());
+    const databaseCpuSeconds = cpuSpent(databaseCpuBefore, cluster?.cpuSeconds() ?? null);
     const loadWallSeconds = (Date.now() - started) / 1000;
     loopDelay.disable();
     await burst?.stop();

@@ -6,6 +6,7 @@ import { enrolResponseSchema, MAX_PUSH_BATCH, type PushResponse } from '../../..
 import { createOffice, enrolCode, type CommandContext } from '../cli/commands';
 import { openStore, storeConfig } from '../store/openStore';
 import { BENCH_CATALOGUE, benchRequest } from './benchRequests';
+import { cpuSpent } from './processCpu';
 import { spawnServer, type ServerProcess } from './serverProcess';
 
 export interface IngestMeasure {
@@ -156,8 +157,8 @@ export async function timePushes({
   await pushAll(measured);
   const seconds = (performance.now() - started) / 1000;
   const clientCpu = process.cpuUsage(clientCpuBefore);
-  const cpu = spent(cpuBefore, server.cpuSeconds());
-  const databaseCpu = spent(databaseCpuBefore, databaseCpuSeconds());
+  const cpu = cpuSpent(cpuBefore, server.cpuSeconds());
+  const databaseCpu = cpuSpent(databaseCpuBefore, databaseCpuSeconds());
   const perRequest = (cpuSeconds: number | null) => (cpuSeconds === null ? null : Math.round((cpuSeconds * 1e6) / count));
   return {
     count,
@@ -174,6 +175,3 @@ export async function timePushes({
     },
   };
 }
-
-const spent = (before: number | null, after: number | null): number | null =>
-  before === null || after === null ? null : after - before;

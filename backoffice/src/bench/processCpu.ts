@@ -1,5 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
+/** CPU seconds spent between two readings of a counter such as processTreeCpuSeconds (null if either is unknown). */
+export const cpuSpent = (before: number | null, after: number | null): number | null =>
+  before === null || after === null ? null : after - before;
+
 /** Clock ticks per second of /proc/<pid>/stat on Linux (USER_HZ, 100 on every mainstream kernel). */
 const USER_HZ = 100;
 

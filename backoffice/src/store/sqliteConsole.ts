@@ -33,6 +33,9 @@ export const QUEUE_CONDITIONS: Record<QueueId, (staffId: string) => { sql: strin
  */
 const PREFIX_END = '\u{10FFFF}';
 
+/** The bounds of the terms starting with `prefix`: `term >= ? AND term < ?`. */
+const prefixRange = (prefix: string) => [prefix, `${prefix}${PREFIX_END}`];
+
 /** Above this many matches, a search page is read in date order rather than sorted (see searchRequests). */
 const MANY_MATCHES = 2_000;
 
@@ -172,7 +175,7 @@ export function sqliteConsole(db: Database.Database): ConsoleStore & { mutateReq
       const matching = f.prefixes
         .map(() => 'SELECT t.request_id FROM request_search_terms t WHERE t.office_id = ? AND t.term >= ? AND t.term < ?')
         .join(' INTERSECT ');
-      const matchParams = f.prefixes.flatMap((prefix) => [f.officeId, prefix, `${prefix}${PREFIX_END}`]);
+      const matchParams = f.prefixes.flatMap((prefix) => [f.officeId, ...prefixRange(prefix)]);
       const filtered = where.length > 1;
       // DISTINCT: one prefix alone is no INTERSECT, and a request may have several terms starting with it.
       const total = filtered
@@ -185,7 +188,7 @@ export function sqliteConsole(db: Database.Database): ConsoleStore & { mutateReq
           ? page([...where, `r.id IN (${matching})`].join(' AND '), [...params, ...matchParams], f.order, f.offset, f.limit, false)
           : page(
               [...where, ...f.prefixes.map(() => 'EXISTS (SELECT 1 FROM request_search_terms t WHERE t.request_id = r.id AND t.term >= ? AND t.term < ?)')].join(' AND '),
-              [...params, ...f.prefixes.flatMap((prefix) => [prefix, `${prefix}${PREFIX_END}`])],
+              [...params, ...f.prefixes.flatMap(prefixRange)],
               f.order,
               f.offset,
               f.limit,
