@@ -1,8 +1,8 @@
 /**
  * What a new connection costs `serve --workers 2` in CPU, under each of node:cluster's scheduling
  * policies, alternated: the primary handing each accepted socket to a worker over IPC (`rr`,
- * Node's default on Linux) or each worker accepting from the shared socket (`none`, the back
- * office's choice). Each connection makes one health request and closes (20 at a time); the
+ * Node's default on Linux, which the back office keeps) or each worker accepting from the shared
+ * socket (`none`, cheaper per connection but no faster for the fleet: docs/performance.md). Each connection makes one health request and closes (20 at a time); the
  * server's CPU is read from /proc, which a loaded machine inflates far less than it does latency.
  *
  *   npx tsx bench/fleet/connectionCost.ts [connections, default 2000] [pairs, default 2]
