@@ -135,8 +135,16 @@ describe('supervisor mode in the built kiosk', () => {
 
     const code = lastNonEmptyLine(await backoffice.cli(['enrol-code', '--office', 'demo']));
     await dialog.getByLabel('One-time enrolment code').fill(code ?? '');
+    // A slow back office: the digits are tapped while the enrolment is on its way, and must all
+    // reach the PIN pad once it appears (the form's keyboard, with digit keys, once took the first).
+    const slowEnrolment = /\/enrol/;
+    await kiosk.context.route(slowEnrolment, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
     await dialog.getByRole('button', { name: 'Enrol', exact: true }).click();
     await typePin(page, PIN, 'Next');
+    await kiosk.context.unroute(slowEnrolment);
     await typePin(page, PIN, 'Save');
     await page.getByRole('heading', { name: 'Synchronisation' }).waitFor();
     expect(await anyDatabaseContains(page, PIN)).toBe(false);

@@ -122,6 +122,19 @@ describe('the first run', () => {
     expect(await auditActions(world)).toEqual(['supervisor.enrol', 'supervisor.pinSet', 'supervisor.unlock']);
   });
 
+  it('puts the enrolment form’s keyboard away when the form is sent, so no key of it is left where the PIN pad’s digits appear', async () => {
+    const world = createWorld();
+    await renderKiosk(world);
+    openSupervisor();
+    fireEvent.focus(screen.getByLabelText(ENROL_FORM.en.label));
+    // Its first row has the digits, named as the PIN pad's are.
+    expect(within(screen.getByTestId('on-screen-keyboard')).getAllByRole('button', { name: '4' })).toHaveLength(1);
+    enrolAtFirstRun(ENROL_FORM.en);
+    expect(screen.queryByTestId('on-screen-keyboard')).toBeNull();
+    await screen.findByRole('button', { name: 'Next' });
+    expect(screen.getAllByRole('button', { name: '4' })).toHaveLength(1);
+  });
+
   it('gives no PIN pad for a code the back office refuses', async () => {
     const world = createWorld();
     world.sync.enrolOutcome = { ok: false, reason: 'codeRejected', message: '410' };

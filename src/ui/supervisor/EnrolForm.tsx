@@ -50,6 +50,7 @@ export function EnrolForm({ services, onEnrolled, urlFixedWhenConfigured = false
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    touch.close();
     setResult({ kind: 'busy' });
     try {
       const outcome = await services.sync.enrol(urlFixed ? configuredUrl : url.trim(), code, label.trim());

@@ -66,6 +66,7 @@ export function SettingsForm({ services }: { services: SupervisorServices }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    touch.close();
     const outcome = await services.settings.save(fromDraft(draft));
     if (outcome.ok) {
       setErrors({});

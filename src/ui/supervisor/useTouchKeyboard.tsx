@@ -16,7 +16,10 @@ export function keyboardLayoutFor(kind: TouchFieldKind, language: Locale): Keybo
 
 /**
  * The kiosk has no physical keyboard: the field last touched gets the on-screen keyboard below
- * the form. `field(name, kind)` goes on each input; `keyboard(value, onChange)` renders it.
+ * the form. `field(name, kind)` goes on each input; `keyboard(value, onChange)` renders it;
+ * `close()` puts it away once the form is sent, so none of its keys outlives the typing (at the
+ * first run, its digit keys stayed under the staff's fingers while the enrolment was on its way,
+ * and PIN digits tapped as the pad appeared went into the kiosk's name).
  */
 export function useTouchKeyboard<Name extends string>() {
   const { language } = useSupervisorTranslation();
@@ -24,6 +27,7 @@ export function useTouchKeyboard<Name extends string>() {
   return {
     active: active?.name ?? null,
     field: (name: Name, kind: TouchFieldKind) => ({ onFocus: () => setActive({ name, kind }) }),
+    close: () => setActive(null),
     keyboard: (value: string, onChange: (value: string) => void) =>
       active && <OnScreenKeyboard layout={keyboardLayoutFor(active.kind, language)} value={value} onChange={onChange} />,
   };
