@@ -36,12 +36,13 @@ interface FirstScreen {
 }
 
 /** What the attract screen shows, from the raw read; the config's gaps are filled as the storage will store them. */
-async function firstScreenFrom(records: FirstScreenRecords, config: KioskConfig, deviceToken: Promise<string | null>): Promise<FirstScreen> {
+async function firstScreenFrom(records: FirstScreenRecords, config: KioskConfig, deviceToken: () => Promise<string | null>): Promise<FirstScreen> {
   const stored = settingsFromStored(records.settings);
   const settings = { ...stored, ...configPatch(stored, config) };
   // The sync engine's own test (src/sync/syncService.ts `isEnrolled`): a token, a stored enrolment and a back office.
-  // The token is waited for only when the rest holds: without a stored enrolment its answer changes nothing.
-  const enrolment = records.enrolmentStored && settings.backofficeUrl !== '' ? deviceToken.then((token) => token !== null) : Promise.resolve(false);
+  // The token is read only when the rest holds: without a stored enrolment its answer changes nothing, and on a
+  // first boot its read would create the secrets' database beside the first read, on the same IndexedDB backing store.
+  const enrolment = records.enrolmentStored && settings.backofficeUrl !== '' ? deviceToken().then((token) => token !== null) : Promise.resolve(false);
   // The shipped catalogue (only when none is stored), the translations and the token are waited for side by side.
   const storedCatalogue = catalogueFromStored(records.catalogue);
   const [catalogue, translations, enrolled] = await Promise.all([storedCatalogue ?? loadDefaultCatalogue(), loadKioskI18n(settings.defaultLocale), enrolment]);
@@ -82,12 +83,11 @@ export async function bootKiosk(): Promise<BootedKiosk> {
   const chime = createStaffChime();
   // Started by index.html before this chunk ran (src/startFirstReads.ts); started here if it was not.
   const reads = startFirstReads();
-  const deviceToken = readDeviceToken(platform);
   const [config, records] = await Promise.all([kioskConfigFrom(reads.config), reads.records]);
   const storage = lazyStorage(() =>
     import('./storageServices').then(({ openStorageServices }) => openStorageServices({ config, platform, printerState: printer.state, chime })),
   );
-  const first = records ? await firstScreenFrom(records, config, deviceToken) : await firstScreenThroughStorage(storage);
+  const first = records ? await firstScreenFrom(records, config, () => readDeviceToken(platform)) : await firstScreenThroughStorage(storage);
 
   const services: KioskServices = {
     submit: (input) => storage.ready().then((opened) => opened.submit(input)),

@@ -19,9 +19,9 @@ let started: FirstReads | undefined;
  * Starts the first screen's reads and fetches, and returns them; the second call returns the same.
  * index.html runs it from a module script of its own (src/startFirstReads.ts) that does not wait
  * for the libraries' chunk: the config fetch, the IndexedDB read and the translations of the
- * screens' language and of the French fallback are under way while React, zod, xstate and
- * i18next are still being fetched and evaluated, and the shipped catalogue's chunk as soon as the
- * read says nothing is stored. `bootKiosk` then takes what is already there. Nothing here parses:
+ * screens' language and of the French fallback and the shipped catalogue's chunk are under way
+ * while React, zod, xstate and i18next are still being fetched and evaluated. `bootKiosk` then
+ * takes what is already there. Nothing here parses:
  * the checks stay where they were (`kioskConfigFrom`, `firstScreenFrom`).
  */
 export function startFirstReads(): FirstReads {
@@ -29,14 +29,17 @@ export function startFirstReads(): FirstReads {
   const config = fetch(KIOSK_CONFIG_URL, { cache: 'no-store' });
   // Unhandled here, read later: the rejection is bootKiosk's to handle.
   config.catch(() => undefined);
+  // The read first: on a first start, opening the origin's IndexedDB is the longest wait of the
+  // boot, and each translation import below costs the main thread a preload link (Vite's helper).
+  const records = readFirstScreenRecords();
+  // The shipped catalogue is what a kiosk with none stored shows, and every boot imports it once the
+  // storage is open (src/storage/catalogue.ts `loadCatalogue`): fetched now, beside the read, not after it.
+  void import('../storage/defaultCatalogue').catch(() => undefined);
   warmTranslations('fr');
   warmTranslations(DEFAULT_LOCALE);
-  const records = readFirstScreenRecords();
   void records.then((read) => {
     const stored = (read?.settings as { defaultLocale?: unknown } | undefined)?.defaultLocale;
     if (isLocale(stored)) warmTranslations(stored);
-    // The shipped catalogue is what a kiosk with none stored shows: its chunk, fetched now, is in the module map when bootKiosk imports it.
-    if (read && read.catalogue === undefined) void import('../storage/defaultCatalogue').catch(() => undefined);
   });
   started = { config, records };
   return started;

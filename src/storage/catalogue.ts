@@ -5,8 +5,8 @@ import type { ShubbakDb } from './db';
  * The stored catalogue when it is readable, else null. It may still be older than the one this
  * build ships: `loadCatalogue` says which one to use. The first screen shows what is stored (the
  * attract screen lists no service) and the kiosk settles the comparison as soon as its storage
- * is open (src/app/KioskApp.tsx), so the shipped catalogue, a chunk of its own, is fetched at
- * start-up only when nothing is stored.
+ * is open (src/app/KioskApp.tsx). The shipped catalogue is a chunk of its own, fetched beside
+ * the first read (src/app/firstReads.ts) and shown first only when nothing is stored.
  */
 export function catalogueFromStored(stored: unknown): Catalogue | null {
   const parsed = catalogueSchema.safeParse(stored);

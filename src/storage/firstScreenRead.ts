@@ -31,13 +31,15 @@ export function readFirstScreenRecords(factory: IDBFactory = indexedDB, name: st
       resolve(null);
       return;
     }
-    let created = false;
     request.onupgradeneeded = () => {
       // No database yet: nothing stored, and creating one here would give Dexie a versionless empty database to upgrade.
-      created = true;
+      // Answered now, not when the abort has gone through (about 70 ms later on a first boot in Chromium):
+      // an open asked meanwhile (Dexie's) is queued behind this one by IndexedDB itself, so it finds no database.
       request.transaction?.abort();
+      resolve(NOTHING_STORED);
     };
-    request.onerror = () => resolve(created ? NOTHING_STORED : null);
+    // After an abort above this changes nothing: the promise has its answer.
+    request.onerror = () => resolve(null);
     request.onblocked = () => resolve(null);
     request.onsuccess = () => {
       const db = request.result;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import defaultCatalogue from '../../assets/catalogue/default-catalogue.json';
 import { catalogueSchema, type Catalogue, type Service } from '../../src/domain/catalogue';
 import { LOCALES, type LocalizedText } from '../../src/domain/locales';
+import { DEFAULT_CATALOGUE } from '../../src/storage/defaultCatalogue';
 import { GENERIC_PICTOGRAM, hasPictogram, pictogramUrl } from '../../src/ui/pictograms';
 
 const raw: unknown = defaultCatalogue;
@@ -33,6 +34,11 @@ describe('the default service catalogue', () => {
   it('is valid against the catalogue schema, version 1', () => {
     expect(catalogueSchema.safeParse(raw).success).toBe(true);
     expect(catalogue.version).toBe(1);
+  });
+
+  it('is what the kiosk boots with unparsed: the schema gives the file back unchanged (src/storage/defaultCatalogue.ts)', () => {
+    expect(catalogueSchema.parse(raw)).toStrictEqual(raw);
+    expect(DEFAULT_CATALOGUE).toStrictEqual(catalogue);
   });
 
   it('holds the nine starting services, all active', () => {

@@ -31,6 +31,19 @@ describe('the first screen read with the browser IndexedDB API', () => {
     db.close();
   });
 
+  it('answers a first start before its abort is through, and Dexie opened at once still creates its database', async () => {
+    const name = fresh();
+    const read = readFirstScreenRecords(indexedDB, name);
+    expect(await read).toMatchObject({ settings: undefined, enrolmentStored: false });
+    // No other wait in between: IndexedDB queues this open behind the aborted one.
+    const db = new ShubbakDb(name);
+    await saveSettings(db, { officeName: 'Annexe 5' });
+    expect(db.verno).toBeGreaterThan(0);
+    expect((await db.meta.get('settings'))?.value).toMatchObject({ officeName: 'Annexe 5' });
+    db.close();
+    expect(settingsFromStored((await readFirstScreenRecords(indexedDB, name))?.settings).officeName).toBe('Annexe 5');
+  });
+
   it('reads the settings, the catalogue, the office identity and the enrolment Dexie stored, as the Dexie loaders parse them', async () => {
     const name = fresh();
     const db = new ShubbakDb(name);
