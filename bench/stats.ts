@@ -19,3 +19,24 @@ export function round(value: number, digits = 2): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
+
+export interface LineFit {
+  slope: number;
+  intercept: number;
+  /** The slope's standard error from the residuals (n − 2 degrees of freedom); NaN with two points. */
+  slopeStdErr: number;
+}
+
+/** Ordinary least squares of y on x: the straight line through a series of checkpoints. */
+export function leastSquares(points: ReadonlyArray<{ x: number; y: number }>): LineFit {
+  if (points.length < 2) throw new RangeError('a line needs two points');
+  const n = points.length;
+  const meanX = points.reduce((sum, p) => sum + p.x, 0) / n;
+  const meanY = points.reduce((sum, p) => sum + p.y, 0) / n;
+  const sxx = points.reduce((sum, p) => sum + (p.x - meanX) ** 2, 0);
+  if (sxx === 0) throw new RangeError('a line needs two distinct x');
+  const slope = points.reduce((sum, p) => sum + (p.x - meanX) * (p.y - meanY), 0) / sxx;
+  const intercept = meanY - slope * meanX;
+  const residuals = points.reduce((sum, p) => sum + (p.y - intercept - slope * p.x) ** 2, 0);
+  return { slope, intercept, slopeStdErr: n > 2 ? Math.sqrt(residuals / (n - 2) / sxx) : Number.NaN };
+}
