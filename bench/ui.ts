@@ -3,20 +3,21 @@
  * - coldStartMs: median of 10 first boots, navigation → interactive attract screen;
  * - tapLatencyP95Ms: Event Timing API over full scripted sessions;
  * - initialJsGzipKB: gzip size of the JS index.html loads up front;
- * - heapGrowthMBPer1000Sessions: JS heap after forced GC, before and after ≥ 200 sessions, once a
- *   warm-up of 300 sessions has let V8 finish compiling the flow's hot code (heapWarmupMB). Heap
- *   snapshots (bench/ui/heapSnapshots.ts, docs/performance.md "Heap per session") showed V8's
- *   optimised code still growing between sessions 100 and 300 and flat after, while the app's
- *   objects stayed flat throughout; the earlier window (after 100 warm-up sessions, over the next
- *   200) is still reported beside it as heapGrowthMBPer1000SessionsAfter100, so both can be read;
+ * - heapGrowthMBPer1000Sessions: growth of the page's JavaScript objects (V8's heap without its
+ *   compiled code) per 1,000 sessions: the least-squares slope over checkpoints every 50 sessions
+ *   of a 300-session window, after a warm-up of 300 sessions, each checkpoint after the outbox
+ *   drained and forced GCs, with its standard error; the compiled code's and the whole heap's slopes
+ *   beside it (bench/ui/heapGrowth.ts; docs/performance.md "Heap growth by least squares").
+ *   heapGrowthMBPer1000SessionsAfter100 is the window measured before 3 December 2026 (sessions
+ *   100 to 300, the whole heap, two readings);
  * - enqueueP95Ms: the durable outbox write, timed in the page;
  * - coldStartVsBlank: the kiosk's cold start over a blank React page's (bench/ui/blank), built
  *   and served alike and measured in the same run by the same harness;
  * - throttledTapLatencyP95Ms: the tap latency with Chromium's CPU slowed 4× (a cheap tablet);
  * - tapsResidence: touches for a residence certificate, buttons plus on-screen keys, the CNIE read
  *   from its MRZ by a keyboard-wedge reader (key events, not touches).
- * Prints one JSON object as its last line. BENCH_SESSIONS, BENCH_WARMUP_SESSIONS and BENCH_COLD_RUNS
- * change the sizes.
+ * Prints one JSON object as its last line. BENCH_SESSIONS, BENCH_WARMUP_SESSIONS, BENCH_HEAP_EVERY and
+ * BENCH_COLD_RUNS change the sizes; BENCH_HEAP_LEAK_BYTES makes the page keep bytes per session (bench/ui/heapGrowth.ts).
  */
 import { startKioskServer as startStaticServer } from '../scripts/kioskServer';
 import { DIST_DIR, freePort, launchKiosk, metaValue, startKioskServer, tempDir, waitFor } from '../tests/e2e/harness';
@@ -29,13 +30,9 @@ import { INSTALL_EVENT_TIMING, readTapLatency, stopEventTiming } from './ui/even
 import { citizenSession, residenceSession, type FlowCounter } from './ui/flow';
 import { recordPageMessages } from './ui/stuckReport';
 import { startBenchBackoffice } from './ui/benchKiosk';
+import { heapGrowthOptionsFromEnv, measureHeapGrowth } from './ui/heapGrowth';
 
-const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200);
-// V8's optimised code for the flow grows for the first ~100-200 sessions, then stays (docs/performance.md):
-// that one-off cost is reported apart, so the per-session figure shows what sessions keep.
-const WARMUP_SESSIONS = Number(process.env.BENCH_WARMUP_SESSIONS ?? 300);
-/** Where the window measured before 3 December 2026 began (its end: this plus 200 sessions, inside the warm-up). */
-const EARLY_WINDOW_START = 100;
+const HEAP = heapGrowthOptionsFromEnv();
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 10);
 const LATENCY_SESSIONS = 5;
 const ENQUEUES = 200;
@@ -86,22 +83,7 @@ async function main(): Promise<void> {
       await stopEventTiming(page);
       const residenceTaps = await residenceSession(page, cdp);
 
-      const heapAfterGc = async (): Promise<number> => {
-        await cdp.send('HeapProfiler.collectGarbage');
-        await cdp.send('HeapProfiler.collectGarbage');
-        return (await cdp.send('Runtime.getHeapUsage')).usedSize;
-      };
-      const heapStart = await heapAfterGc();
-      const earlyWindow: number[] = [];
-      for (let i = 0; i < WARMUP_SESSIONS; i++) {
-        if (i === EARLY_WINDOW_START || i === EARLY_WINDOW_START + 200) earlyWindow.push(await heapAfterGc());
-        await citizenSession(page, counter, 500_000 + i);
-      }
-      const heapBefore = await heapAfterGc();
-      // The early window's end is the warm-up's end when the warm-up is the default 300.
-      if (earlyWindow.length === 1 && WARMUP_SESSIONS === EARLY_WINDOW_START + 200) earlyWindow.push(heapBefore);
-      for (let i = 0; i < SESSIONS; i++) await citizenSession(page, counter, 1_000 + i);
-      const heapAfter = await heapAfterGc();
+      const heap = await measureHeapGrowth(page, cdp, counter, HEAP);
       const requestsSaved = ((await metaValue(page, 'kioskSeq')) as number | undefined) ?? 0;
 
       const enqueues = await measureEnqueue(page, ENQUEUES);
@@ -125,14 +107,7 @@ async function main(): Promise<void> {
           tapsOver16Ms: latency.reported,
           initialJsGzipKB: round(bundle.kb, 1),
           initialJsFiles: bundle.files,
-          sessions: SESSIONS,
-          warmupSessions: WARMUP_SESSIONS,
-          heapWarmupMB: round((heapBefore - heapStart) / 2 ** 20),
-          heapBeforeMB: round(heapBefore / 2 ** 20),
-          heapAfterMB: round(heapAfter / 2 ** 20),
-          heapGrowthMBPer1000Sessions: round(((heapAfter - heapBefore) / 2 ** 20 / SESSIONS) * 1000),
-          heapGrowthMBPer1000SessionsAfter100:
-            earlyWindow.length === 2 ? round(((earlyWindow[1]! - earlyWindow[0]!) / 2 ** 20 / 200) * 1000) : null,
+          ...heap,
           requestsSaved,
           enqueueMedianMs: round(median(enqueues)),
           enqueueP95Ms: round(percentile(enqueues, 95)),
