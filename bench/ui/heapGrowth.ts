@@ -40,11 +40,18 @@ const MB = 2 ** 20;
 async function keepForBench(page: Page, bytes: number): Promise<void> {
   if (bytes <= 0) return;
   await page.evaluate((size) => {
-    const holder = window as unknown as { __benchHeapLeak?: string[] };
-    // A fresh flat one-byte string per call: `size` bytes of V8 heap plus its header.
-    (holder.__benchHeapLeak ??= []).push(`${Math.random()}`.padEnd(size, 'x'));
+    const holder = window as unknown as { __benchHeapLeak?: number[][] };
+    // Unboxed doubles: 8 bytes each in one FixedDoubleArray, plus a few dozen bytes of headers.
+    (holder.__benchHeapLeak ??= []).push(Array.from({ length: Math.ceil(size / 8) }, (_, i) => i + 0.5));
   }, bytes);
 }
+
+/**
+ * Forced GCs before the first checkpoint: V8 flushes the bytecode (and feedback) of functions that
+ * did not run for several GCs, such as the boot's, and the checkpoints' own GCs would otherwise do
+ * it during the first checkpoints and tilt the slope down (seen at 3 December 2026's first runs).
+ */
+const SETTLING_GCS = 8;
 
 export async function measureHeapGrowth(page: Page, cdp: CDPSession, counter: FlowCounter, options: HeapGrowthOptions) {
   const usedAfterGc = async (): Promise<number> => {
@@ -82,6 +89,7 @@ export async function measureHeapGrowth(page: Page, cdp: CDPSession, counter: Fl
   }
   const heapBefore = await usedAfterGc();
   if (earlyWindow.length === 1 && options.warmupSessions === earlyEnd) earlyWindow.push(heapBefore);
+  for (let i = 0; i < SETTLING_GCS; i++) await cdp.send('HeapProfiler.collectGarbage');
   await checkpoint();
   for (let i = 0; i < options.sessions; i++) {
     await session(1_000 + i);
