@@ -23,6 +23,8 @@ export interface ServeOptions {
   allowPlainHttp: boolean;
   /** Synthesise the offices' street names (SHUBBAK_STREET_VOICES=off turns it off). */
   streetVoices: boolean;
+  /** Warm each instance up before it listens (SHUBBAK_WARM_UP=off turns it off; server.ts). */
+  warmUp: boolean;
 }
 
 /** `serve`'s settings: each flag, else its environment variable, else the default. */
@@ -39,6 +41,7 @@ export function serveOptions(values: CliValues, env: CliIo['env'], where: { data
     trustProxy: values['trust-proxy'] ?? env.SHUBBAK_TRUST_PROXY,
     allowPlainHttp: values['allow-plain-http'] === true || isOn(env.SHUBBAK_ALLOW_PLAIN_HTTP),
     streetVoices: (env.SHUBBAK_STREET_VOICES ?? '').trim().toLowerCase() !== 'off',
+    warmUp: (env.SHUBBAK_WARM_UP ?? '').trim().toLowerCase() !== 'off',
   };
 }
 
@@ -111,6 +114,7 @@ async function serveInstance(
     print: io.stdout,
     // One synthesiser per deployment: in `--workers N`, the first worker (the takes are shared in the database).
     streetVoices: options.streetVoices && isFirstInstance(),
+    warmUp: options.warmUp,
     // One public address (--public-url or SHUBBAK_PUBLIC_URL, checked once): the portal's e-mail sign-in
     // links and the reply links of forwarded requests (docs/routing.md) both point at it.
     ...(publicUrl ? { portal: { publicUrl }, publicUrl } : {}),
