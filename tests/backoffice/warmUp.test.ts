@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE_PATH, readCatalogueFile } from '../../backoffice/src/catalogueFile';
+import { warmUpSetting } from '../../backoffice/src/cli/serveCommand';
 import { checkAgainstCatalogue, parsePushItem } from '../../backoffice/src/service/pushItems';
-import { sampleRequest, warmUp } from '../../backoffice/src/service/warmUp';
+import { DEFAULT_WARM_UP, sampleRequest, warmUp } from '../../backoffice/src/service/warmUp';
 import { openStore } from '../../backoffice/src/store/openStore';
 import type { Store } from '../../backoffice/src/store/types';
 import { NOW, testCatalogue } from './fixtures';
@@ -55,5 +56,18 @@ describe('warming an instance up before it listens', () => {
   it('only reads when no office has a catalogue yet', async () => {
     const store = await storeWithOffices([]);
     expect(await warmUp(store, undefined, NOW)).toMatchObject({ catalogues: 0, validatedItems: 0 });
+  });
+
+  it.each([
+    [undefined, true],
+    ['on', true],
+    [' OFF ', false],
+    ['catalogues', { ...DEFAULT_WARM_UP, validationItems: 0 }],
+  ])('reads SHUBBAK_WARM_UP=%s', (text, expected) => {
+    expect(warmUpSetting(text)).toEqual(expected);
+  });
+
+  it('refuses a SHUBBAK_WARM_UP it does not know, before anything starts', () => {
+    expect(() => warmUpSetting('later')).toThrow(/SHUBBAK_WARM_UP/);
   });
 });
