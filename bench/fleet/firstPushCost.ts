@@ -6,7 +6,7 @@
  * queue: what is measured is the server's CPU per push (/proc, which a loaded machine inflates far
  * less than it does latency) and its own time (Server-Timing), for the first round and the second.
  *
- *   npx tsx bench/fleet/firstPushCost.ts [pairs, default 2]
+ *   npx tsx bench/fleet/firstPushCost.ts [pairs, default 2] [the warm-up set against off: on (default) or catalogues]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -21,6 +21,7 @@ import { seedFleet } from './fleetSetup';
 import type { KioskIdentity } from './simKiosk';
 
 const PAIRS = Number(process.argv[2] ?? 2);
+const COMPARED = process.argv[3] ?? 'on';
 const KIOSKS = 400;
 const PER_OFFICE = 2;
 const AT_ONCE = 4;
@@ -56,7 +57,7 @@ try {
   // The client's own code (fetch, undici) loaded before anything is counted.
   await fetch('data:,warm');
   for (let run = 0; run < PAIRS * 2; run++) {
-    const warmUp = run % 2 === 0 ? 'on' : 'off';
+    const warmUp = run % 2 === 0 ? COMPARED : 'off';
     const dataDir = mkdtempSync(join(tmpdir(), 'shubbak-first-push-'));
     const database = await cluster.createDatabase(`first_push_${run}`);
     const { kiosks } = await seedFleet(storeConfig({ dataDir, database }), KIOSKS, PER_OFFICE);
