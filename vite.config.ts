@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { firstReadsScript } from './build/firstReadsScript';
+import { startupPreloads } from './build/startupPreloads';
 import { zodWithoutJsonSchema } from './build/zodWithoutJsonSchema';
 
 /**
@@ -11,7 +12,7 @@ import { zodWithoutJsonSchema } from './build/zodWithoutJsonSchema';
  * - e2e: the built renderer in Debian's Chromium against a real back office on loopback.
  */
 export default defineConfig({
-  plugins: [react(), zodWithoutJsonSchema(), firstReadsScript()],
+  plugins: [react(), zodWithoutJsonSchema(), firstReadsScript(), startupPreloads()],
   // Relative asset URLs, so the same build loads from app:// in Electron and from any static server.
   base: './',
   build: {

@@ -67,10 +67,23 @@ async function boot(url: string, profile: boolean): Promise<{ boot: ColdBoot; se
       (cpu.samples ?? []).forEach((id, index) => {
         const node = nodes.get(id)!;
         const file = node.callFrame.url.split('/').pop() ?? '';
-        const key = `${node.callFrame.functionName || '(anonymous)'} ${file}${file ? `:${node.callFrame.lineNumber}` : ''}`;
+        const key = `${node.callFrame.functionName || '(anonymous)'} ${file}${file ? `:${node.callFrame.lineNumber}:${(node.callFrame as { columnNumber?: number }).columnNumber ?? ''}` : ''}`;
         self.set(key, (self.get(key) ?? 0) + (deltas[index] ?? 0) / 1000);
       });
       selfTimes.push(...[...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25));
+      // The browser's own functions (no script URL) say little alone: who called them, by time.
+      const parents = new Map<number, ProfileNode>();
+      for (const node of nodes.values()) for (const child of node.children ?? []) parents.set(child, node);
+      const callers = new Map<string, number>();
+      (cpu.samples ?? []).forEach((id, index) => {
+        const node = nodes.get(id)!;
+        if (node.callFrame.url !== '' || node.callFrame.functionName === '' || node.callFrame.functionName.startsWith('(')) return;
+        const chain: string[] = [];
+        for (let parent = parents.get(id); parent && chain.length < 3; parent = parents.get(parent.id)) chain.push(`${parent.callFrame.functionName || '(anonymous)'} ${parent.callFrame.url.split('/').pop() ?? ''}:${parent.callFrame.lineNumber}:${(parent.callFrame as { columnNumber?: number }).columnNumber ?? ''}`);
+        const key = `${node.callFrame.functionName} ← ${chain.join(' ← ')}`;
+        callers.set(key, (callers.get(key) ?? 0) + (deltas[index] ?? 0) / 1000);
+      });
+      selfTimes.push(...[...callers.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8));
     }
     const result = await kiosk.page.evaluate(() => {
       const cold = (window as unknown as { __cold: { attract: number; idb: ColdBoot['idb'] } }).__cold;
