@@ -30,6 +30,8 @@ export interface CpuReaders {
   database: () => number | null;
 }
 
+const LAG_TICK_MS = 20;
+
 type CpuReading = { client: number; server: number | null; database: number | null };
 
 const readCpu = (readers: CpuReaders): CpuReading => ({ client: readers.client(), server: readers.server(), database: readers.database() });
@@ -41,6 +43,16 @@ export async function startBurstSampler(url: string, seconds: number, cpu: CpuRe
   const perSecond: Second[] = [];
   // CPU readings at the start of each second (the sampler's clock), the first one now.
   const cpuAt: CpuReading[] = [readCpu(cpu)];
+  // The fleet's own event loop, per second: how late a 20-ms timer fired at worst. A late timer
+  // means the simulator itself was busy, so that second's latencies are partly the client's.
+  const lagMsAt: number[] = [];
+  let tickAt = Date.now();
+  const ticker = setInterval(() => {
+    const now = Date.now();
+    const index = Math.floor((now - startedAt) / 1000);
+    lagMsAt[index] = Math.max(lagMsAt[index] ?? 0, now - tickAt - LAG_TICK_MS);
+    tickAt = now;
+  }, LAG_TICK_MS);
   let stopped = false;
   const loop = (async () => {
     while (!stopped && Date.now() - startedAt < seconds * 1000) {
@@ -65,12 +77,13 @@ export async function startBurstSampler(url: string, seconds: number, cpu: CpuRe
   return {
     async stop() {
       stopped = true;
+      clearInterval(ticker);
       await loop;
       await client.end();
     },
     print({ pushLatenciesMs, pushStartedAtMs, serverPushMs, serverPushStartedAtMs }, startedAtMs) {
       console.error(
-        'second: pushes, p99 ms, server p99 ms | CPU cores used by the fleet, the back office, PostgreSQL | PostgreSQL connections, active, idle in transaction (means per sample), waits of active backends',
+        'second: pushes, p99 ms, server p99 ms | CPU cores used by the fleet, the back office, PostgreSQL | fleet event loop worst lag ms | PostgreSQL connections, active, idle in transaction (means per sample), waits of active backends',
       );
       const cores = (s: number, party: keyof CpuReading) => {
         const [from, to] = [cpuAt[s]?.[party], cpuAt[s + 1]?.[party]];
@@ -85,7 +98,7 @@ export async function startBurstSampler(url: string, seconds: number, cpu: CpuRe
         console.error(
           `${String(s).padStart(3)}: ${String(latencies.length).padStart(4)}, p99 ${String(latencies.length ? round(percentile(latencies, 99), 0) : '-').padStart(5)}, ` +
             `${String(server.length ? round(percentile(server, 99), 0) : '-').padStart(5)} | ` +
-            `${cores(s, 'client')} ${cores(s, 'server')} ${cores(s, 'database')} | ` +
+            `${cores(s, 'client')} ${cores(s, 'server')} ${cores(s, 'database')} | ${lagMsAt[s] ?? '-'} | ` +
             `${mean(pg?.connections ?? 0)}, ${mean(pg?.active ?? 0)}, ${mean(pg?.idleInTransaction ?? 0)} | ${waits}`,
         );
       }

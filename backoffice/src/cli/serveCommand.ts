@@ -3,6 +3,7 @@ import { describeMessagesConfig, mergeMessagesConfig, messagesConfigFromEnv, rea
 import { isLoopbackHost } from '../http/plainHttp';
 import { parseTrustProxy } from '../http/trustProxy';
 import { DEFAULT_RATE_LIMIT, startBackoffice, type RateLimitSettings, type TrustProxySetting } from '../server';
+import { DEFAULT_WARM_UP, type WarmUpLimits } from '../service/warmUp';
 import type { StoreConfig } from '../store/openStore';
 import { isOn, positiveCount, retentionDays, type CliValues } from './arguments';
 import { CommandError } from './commands';
@@ -23,6 +24,8 @@ export interface ServeOptions {
   allowPlainHttp: boolean;
   /** Synthesise the offices' street names (SHUBBAK_STREET_VOICES=off turns it off). */
   streetVoices: boolean;
+  /** Warm each instance up before it listens (SHUBBAK_WARM_UP, see warmUpSetting; server.ts). */
+  warmUp: boolean | WarmUpLimits;
 }
 
 /** `serve`'s settings: each flag, else its environment variable, else the default. */
@@ -39,6 +42,7 @@ export function serveOptions(values: CliValues, env: CliIo['env'], where: { data
     trustProxy: values['trust-proxy'] ?? env.SHUBBAK_TRUST_PROXY,
     allowPlainHttp: values['allow-plain-http'] === true || isOn(env.SHUBBAK_ALLOW_PLAIN_HTTP),
     streetVoices: (env.SHUBBAK_STREET_VOICES ?? '').trim().toLowerCase() !== 'off',
+    warmUp: warmUpSetting(env.SHUBBAK_WARM_UP),
   };
 }
 
@@ -111,6 +115,7 @@ async function serveInstance(
     print: io.stdout,
     // One synthesiser per deployment: in `--workers N`, the first worker (the takes are shared in the database).
     streetVoices: options.streetVoices && isFirstInstance(),
+    warmUp: options.warmUp,
     // One public address (--public-url or SHUBBAK_PUBLIC_URL, checked once): the portal's e-mail sign-in
     // links and the reply links of forwarded requests (docs/routing.md) both point at it.
     ...(publicUrl ? { portal: { publicUrl }, publicUrl } : {}),
@@ -131,6 +136,18 @@ function rateLimitSetting(text: string | undefined): RateLimitSettings | false {
   if (text === 'off') return false;
   if (!/^\d{1,7}$/.test(text) || Number(text) < 1) throw new CommandError(`invalid rate limit "${text}" (a number per minute, or off)`);
   return { ...DEFAULT_RATE_LIMIT, max: Number(text), timeWindowMs: 60_000 };
+}
+
+/**
+ * SHUBBAK_WARM_UP: on (the default: catalogues and validation), `catalogues` (the cache only, no
+ * validation run: a second faster start) or `off`. service/warmUp.ts; docs/operations.md.
+ */
+export function warmUpSetting(text: string | undefined): boolean | WarmUpLimits {
+  const value = (text ?? '').trim().toLowerCase();
+  if (value === '' || value === 'on') return true;
+  if (value === 'off') return false;
+  if (value === 'catalogues') return { ...DEFAULT_WARM_UP, validationItems: 0 };
+  throw new CommandError(`invalid SHUBBAK_WARM_UP "${text ?? ''}" (on, catalogues or off)`);
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

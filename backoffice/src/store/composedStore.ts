@@ -11,7 +11,7 @@ import type { StaffStore } from './staffTypes';
 import type { Store } from './types';
 
 export type OfficeStore = Pick<Store, 'createOffice' | 'getOffice' | 'revokeOffice'>;
-export type CatalogueStore = Pick<Store, 'importCatalogue' | 'replaceCatalogue' | 'getCatalogue'>;
+export type CatalogueStore = Pick<Store, 'importCatalogue' | 'replaceCatalogue' | 'getCatalogue' | 'cacheCurrentCatalogues'>;
 /** Enrolment codes, the kiosks they enrol, the tokens kiosks present and the audit entries they send. */
 export type KioskStore = Pick<
   Store,

@@ -7,6 +7,12 @@ import type { PreparedSql } from './sqliteStatements';
 export function sqliteCatalogues(db: Database.Database, sql: PreparedSql): CatalogueStore {
   /** Catalogue versions never change once stored, so a parsed one can be kept. */
   const catalogues = new Map<string, Catalogue>();
+  /** Parsed again on the way out: what the kiosk receives is always a valid catalogue. */
+  const keep = (key: string, body: string): Catalogue => {
+    const catalogue = catalogues.get(key) ?? catalogueSchema.parse(JSON.parse(body));
+    catalogues.set(key, catalogue);
+    return catalogue;
+  };
   return {
     async importCatalogue(officeId: string, catalogue: Catalogue, at: string): Promise<Catalogue> {
       return db
@@ -41,11 +47,16 @@ export function sqliteCatalogues(db: Database.Database, sql: PreparedSql): Catal
       if (cached) return cached;
       const select = sql<[string, number], string>('SELECT body FROM catalogue_versions WHERE office_id = ? AND version = ?');
       const body = select.pluck().get(officeId, wanted);
-      if (body === undefined) return null;
-      // Parsed again on the way out: what the kiosk receives is always a valid catalogue.
-      const catalogue = catalogueSchema.parse(JSON.parse(body));
-      catalogues.set(key, catalogue);
-      return catalogue;
+      return body === undefined ? null : keep(key, body);
+    },
+
+    async cacheCurrentCatalogues(maxOffices: number): Promise<Catalogue[]> {
+      const current = sql<[number], { office_id: string; version: number; body: string }>(
+        `SELECT c.office_id, c.version, c.body FROM catalogue_versions c JOIN offices o ON o.id = c.office_id
+         WHERE o.revoked_at IS NULL AND c.version = (SELECT MAX(version) FROM catalogue_versions WHERE office_id = c.office_id)
+         ORDER BY c.office_id LIMIT ?`,
+      );
+      return current.all(maxOffices).map((row) => keep(`${row.office_id}\u0000${row.version}`, row.body));
     },
   };
 }

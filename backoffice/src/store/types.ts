@@ -169,6 +169,12 @@ export interface Store extends RateLimitStore, EnrolmentGuardStore, StaffStore, 
   /** The office's current catalogue, or the given version of it when that version is kept. */
   getCatalogue(officeId: string, version?: number): Promise<Catalogue | null>;
   /**
+   * The current catalogue of at most `maxOffices` offices still served (one read), kept in this
+   * instance's cache as `getCatalogue` keeps what it reads: an instance warming up before it
+   * listens (service/warmUp.ts) spares its first pushes of each office the read and the parse.
+   */
+  cacheCurrentCatalogues(maxOffices: number): Promise<Catalogue[]>;
+  /**
    * Stores the catalogue as the office's next version only if the current one is still
    * `expectedVersion` (an admin's edit in the console: two admins never overwrite each other).
    */

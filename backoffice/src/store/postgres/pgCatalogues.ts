@@ -27,6 +27,12 @@ async function lockedLatestVersion(client: Queryable, officeId: string): Promise
 export function pgCatalogues(pool: pg.Pool): CatalogueStore {
   /** Catalogue versions never change once stored, so a parsed one can be kept by each instance. */
   const catalogues = new Map<string, Catalogue>();
+  /** Parsed again on the way out: what the kiosk receives is always a valid catalogue. */
+  const keep = (key: string, body: string): Catalogue => {
+    const catalogue = catalogues.get(key) ?? catalogueSchema.parse(JSON.parse(body));
+    catalogues.set(key, catalogue);
+    return catalogue;
+  };
   return {
     importCatalogue(officeId: string, catalogue: Catalogue, at: string): Promise<Catalogue> {
       return inTransaction(pool, async (client) => insertNextVersion(client, officeId, catalogue, (await lockedLatestVersion(client, officeId)) + 1, at));
@@ -48,11 +54,17 @@ export function pgCatalogues(pool: pg.Pool): CatalogueStore {
       const cached = catalogues.get(key);
       if (cached) return cached;
       const row = await firstRow<{ body: string }>(pool, 'SELECT body FROM catalogue_versions WHERE office_id = $1 AND version = $2', [officeId, wanted]);
-      if (!row) return null;
-      // Parsed again on the way out: what the kiosk receives is always a valid catalogue.
-      const catalogue = catalogueSchema.parse(JSON.parse(row.body));
-      catalogues.set(key, catalogue);
-      return catalogue;
+      return row ? keep(key, row.body) : null;
+    },
+
+    async cacheCurrentCatalogues(maxOffices: number): Promise<Catalogue[]> {
+      const { rows } = await pool.query<{ office_id: string; version: number; body: string }>(
+        `SELECT DISTINCT ON (c.office_id) c.office_id, c.version, c.body
+         FROM catalogue_versions c JOIN offices o ON o.id = c.office_id
+         WHERE o.revoked_at IS NULL ORDER BY c.office_id, c.version DESC LIMIT $1`,
+        [maxOffices],
+      );
+      return rows.map((row) => keep(`${row.office_id}\u0000${row.version}`, row.body));
     },
   };
 }

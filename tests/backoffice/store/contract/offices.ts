@@ -28,6 +28,27 @@ export function officesContract(kit: ContractKit): void {
       expect(await store.getCatalogue('nowhere')).toBeNull();
     });
 
+    it('reads the current catalogue of each office still served, at most as many as asked, and serves the same ones after', async () => {
+      const { store } = await withKiosk();
+      const next = testCatalogue(99);
+      next.services = next.services.slice(0, 1);
+      await store.importCatalogue('north', next, LATER);
+      await store.createOffice({ id: 'closed', name: 'Closed', createdAt: T0 });
+      await store.importCatalogue('closed', testCatalogue(), T0);
+      await store.revokeOffice('closed', LATER);
+      await store.createOffice({ id: 'empty', name: 'No catalogue', createdAt: T0 });
+
+      const current = await store.cacheCurrentCatalogues(10);
+      expect(current.map((c) => [c.version, c.services.length]).sort()).toEqual([
+        [1, 2],
+        [2, 1],
+      ]);
+      expect(await store.getCatalogue('north')).toEqual(current.find((c) => c.version === 2));
+      expect(await store.getCatalogue('south', 1)).toEqual(current.find((c) => c.version === 1));
+      expect(await store.cacheCurrentCatalogues(1)).toHaveLength(1);
+      expect(await store.cacheCurrentCatalogues(0)).toEqual([]);
+    });
+
     it('numbers catalogue versions without a gap or a repeat when two imports race', async () => {
       const { store, another } = await withKiosk();
       const second = await another();
