@@ -30,7 +30,12 @@ export default defineConfig({
           // The libraries the first screen runs on, in one chunk next to the entry: left alone,
           // rolldown spreads them over small shared chunks (they are also used by chunks loaded
           // later), which compress worse and cost more requests at start-up.
-          groups: [{ name: 'vendor', test: /node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next|zod|xstate|@xstate|use-sync-external-store)[\\/]/ }],
+          // xstate runs the machines, which arrive once the attract screen is up (src/app/SessionKiosk.tsx):
+          // a group of its own, fetched with them.
+          groups: [
+            { name: 'vendor', test: /node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next|zod)[\\/]/ },
+            { name: 'xstate', test: /node_modules[\\/](xstate|@xstate|use-sync-external-store)[\\/]/ },
+          ],
         },
       },
     },

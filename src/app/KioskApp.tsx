@@ -1,27 +1,33 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
+import { I18nextProvider } from 'react-i18next';
 import type { OfficeIdentity } from '../domain/officeIdentity';
 import type { KioskSettings } from '../domain/settings';
 import { sessionSettingsOf } from '../machines/session/draft';
 import type { SupervisorServices } from '../supervisor/types';
-import { enrolmentMarkOf, type EnrolmentMark } from '../sync/enrolmentMark';
+import type { EnrolmentMark } from '../sync/enrolmentMark';
 import { EnrolmentCorner } from '../ui/EnrolmentCorner';
-import { CitizenKiosk } from '../ui/CitizenKiosk';
-import { SessionContext } from '../ui/session/SessionProvider';
-import { SupervisorFrame } from '../ui/supervisor/SupervisorFrame';
+import { KioskShell } from '../ui/KioskShell';
+import { KioskServicesProvider } from '../ui/services';
+import { createAttractPort } from '../ui/session/attractPort';
+import { SessionPortContext, useSessionView } from '../ui/session/sessionPort';
+import { SupervisorGestureLayer } from '../ui/supervisor/SupervisorGestureLayer';
 import type { BootedKiosk } from './bootstrap';
 import type { LazyStorage } from './lazyStorage';
-import { lazySupervisorOverlay } from './lazySupervisorOverlay';
+import { loadedSessionKiosk, loadSessionKiosk } from './loadSessionKiosk';
+import type { SessionControl, SessionKioskProps } from './SessionKiosk';
 import type { StorageServices } from './storageServices';
 import { supervisorOnceStored } from './supervisorOnceStored';
 import { warmOfflineChunks } from './warmOfflineChunks';
 
 /**
- * The citizen kiosk under the supervisor layer. Opening supervisor mode first wipes the citizen
- * session; settings a supervisor saves apply at once (office name, languages, idle timings).
- * Once the attract screen is up, the storage and the sync engine open (they are not needed to
- * show it), then every chunk kept out of the start-up bundle (keyboard, QR encoder, languages,
- * supervisor screens) is fetched, so nothing waits for it later and a network loss after
- * start-up strands nothing.
+ * The citizen kiosk under the supervisor layer. Settings a supervisor saves apply at once (office
+ * name, languages, idle timings). The attract screen is drawn first, from the attract port,
+ * without the session machine; once it is up, the session and supervisor machines arrive in
+ * their chunk (SessionKiosk) and take over the same screens, with whatever the citizen tapped
+ * meanwhile (a hold on the office logo under way goes on too: nothing is drawn again). Then the
+ * storage and the sync engine open (they are not needed to show it), and every chunk kept out of
+ * the start-up bundle (keyboard, QR encoder, languages, supervisor screens) is fetched, so
+ * nothing waits for it later and a network loss after start-up strands nothing.
  */
 export function KioskApp({ boot, onStorageFailure = reportStorageFailure }: { boot: BootedKiosk; onStorageFailure?: (error: unknown) => void }) {
   const [settings, setSettings] = useState(boot.services.settings);
@@ -32,21 +38,88 @@ export function KioskApp({ boot, onStorageFailure = reportStorageFailure }: { bo
     () => withSettingsListener(supervisorOnceStored(boot.storage, Date.now, boot.services.settings.supervisorAutoLockMinutes * 60_000), setSettings),
     [boot.storage, boot.services.settings],
   );
+  const { SessionKiosk, request } = useSessionKiosk();
+  const [attract, untilSessionArrives] = useAttractControl(boot, request);
+  const [control, setControl] = useState<SessionControl | null>(null);
+  const shown = control ?? attract;
   useEffect(() => {
     void warmOfflineChunks();
   }, []);
   useTitleInLoadedLanguage(boot.i18n);
   return (
-    <CitizenKiosk
-      services={services}
-      i18n={boot.i18n}
-      wrap={(children) => (
-        <SupervisedSession boot={boot} storage={storage} supervisor={supervisor} settings={settings}>
-          {children}
-        </SupervisedSession>
-      )}
-    />
+    <I18nextProvider i18n={boot.i18n}>
+      <KioskServicesProvider services={services}>
+        <SessionPortContext.Provider value={shown.port}>
+          <SupervisorGestureLayer onHold={shown.openSupervisor} open={shown.supervisorOpen} overlay={shown.supervisorOpen ? shown.overlay() : null}>
+            <KioskShell />
+            <AttractCorner mark={shown.enrolmentMark} />
+          </SupervisorGestureLayer>
+        </SessionPortContext.Provider>
+        {SessionKiosk ? (
+          <SessionKiosk
+            boot={boot}
+            storage={storage}
+            supervisor={supervisor}
+            settings={settings}
+            heldEvents={attract.port.takeHeldEvents}
+            supervisorAsked={untilSessionArrives.takeSupervisorRequest}
+            onControl={setControl}
+          />
+        ) : null}
+      </KioskServicesProvider>
+    </I18nextProvider>
   );
+}
+
+/** The enrolment mark, on the attract screen only. */
+function AttractCorner({ mark }: { mark: EnrolmentMark | null }) {
+  const atAttract = useSessionView((view) => view.matches('attract'));
+  return atAttract ? <EnrolmentCorner mark={mark} /> : null;
+}
+
+/**
+ * What the screens run on until the session's chunk has arrived: the attract port, which holds
+ * the citizen's taps, and a supervisor gesture that is remembered (supervisor mode opens when the
+ * chunk arrives). Each tap or gesture asks for the chunk again, in case its first fetch failed.
+ */
+function useAttractControl(boot: BootedKiosk, request: () => void) {
+  const supervisorAsked = useRef(false);
+  return useMemo(() => {
+    const port = createAttractPort({ catalogue: boot.services.catalogue, settings: sessionSettingsOf(boot.services.settings) }, request);
+    const control = {
+      port,
+      openSupervisor: () => {
+        supervisorAsked.current = true;
+        request();
+      },
+      supervisorOpen: false,
+      overlay: () => null,
+      enrolmentMark: boot.enrolmentMark,
+    } satisfies SessionControl;
+    const takeSupervisorRequest = () => {
+      const asked = supervisorAsked.current;
+      supervisorAsked.current = false;
+      return asked;
+    };
+    return [control, { takeSupervisorRequest }] as const;
+  }, [boot, request]);
+}
+
+/**
+ * The session's chunk, asked for once the attract screen is committed (its effects run after the
+ * paint); null until it has arrived (at a real start, always at the first render). `request` asks again (a failed fetch, at the citizen's next tap).
+ */
+function useSessionKiosk(): { SessionKiosk: ComponentType<SessionKioskProps> | null; request: () => void } {
+  const [loaded, setLoaded] = useState<ComponentType<SessionKioskProps> | null>(() => loadedSessionKiosk()?.SessionKiosk ?? null);
+  const request = useCallback(() => {
+    loadSessionKiosk().then(({ SessionKiosk }) => setLoaded(() => SessionKiosk), reportSessionFailure);
+  }, []);
+  useEffect(request, [request]);
+  return { SessionKiosk: loaded, request };
+}
+
+function reportSessionFailure(error: unknown): void {
+  console.error('the citizen session failed to load', error);
 }
 
 function reportStorageFailure(error: unknown): void {
@@ -110,34 +183,6 @@ function withSettingsListener(supervisor: SupervisorServices, onSaved: (settings
   };
 }
 
-function SupervisedSession({
-  boot,
-  storage,
-  supervisor,
-  settings,
-  children,
-}: {
-  boot: BootedKiosk;
-  storage: StorageServices | null;
-  supervisor: SupervisorServices;
-  settings: KioskSettings;
-  children: ReactNode;
-}) {
-  const session = SessionContext.useActorRef();
-  const resetSession = useCallback(() => session.send({ type: 'session.reset' }), [session]);
-  useEffect(() => session.send({ type: 'settings.update', settings: sessionSettingsOf(settings) }), [session, settings]);
-  useCatalogueUpdates(storage);
-  const Overlay = useMemo(() => lazySupervisorOverlay(boot.i18n), [boot.i18n]);
-  const mark = useEnrolmentMark(boot.enrolmentMark, storage);
-  const atAttract = SessionContext.useSelector((snapshot) => snapshot.matches('attract'));
-  return (
-    <SupervisorFrame services={supervisor} onOpen={resetSession} Overlay={Overlay} autoLockMs={settings.supervisorAutoLockMinutes * 60_000}>
-      {children}
-      {atAttract && <EnrolmentCorner mark={mark} />}
-    </SupervisorFrame>
-  );
-}
-
 /**
  * After each sync the office's names and logo may be newer: the header shows them at once, the slip from the next print.
  * Only a newer version reaches React. A state setter called with what is already shown still
@@ -162,48 +207,3 @@ function useOfficeIdentityUpdates({ services }: BootedKiosk, storage: StorageSer
   return identity;
 }
 
-/**
- * Whether staff must act on the enrolment: as stored until the sync engine has started, then
- * live from its status (while it starts it does not know yet, and the corner must not flicker).
- * Read as an external store: React re-renders only when the mark changes, and the sync engine's
- * many notifications (every phase of every cycle) queue nothing (see useOfficeIdentityUpdates).
- */
-function useEnrolmentMark(stored: EnrolmentMark | null, storage: StorageServices | null): EnrolmentMark | null {
-  const lastKnown = useRef(stored);
-  const subscribe = useCallback((onChange: () => void) => (storage ? storage.sync.subscribe(() => onChange()) : () => {}), [storage]);
-  const read = useCallback(() => {
-    if (!storage) return lastKnown.current;
-    const status = storage.sync.getStatus();
-    if (status.phase !== 'starting') lastKnown.current = enrolmentMarkOf(status);
-    return lastKnown.current;
-  }, [storage]);
-  return useSyncExternalStore(subscribe, read);
-}
-
-/**
- * The stored catalogue may be newer after each sync, and, once the storage is open, the one this
- * build ships may be newer than the stored one the first screen showed (src/storage/catalogue.ts):
- * the session shows the one to use from the next screen on.
- */
-function useCatalogueUpdates(storage: StorageServices | null) {
-  const session = SessionContext.useActorRef();
-  useEffect(() => {
-    if (!storage) return;
-    let version = session.getSnapshot().context.catalogue.version;
-    let live = true;
-    const reload = () =>
-      void storage.reloadCatalogue().then((catalogue) => {
-        if (!live || catalogue.version === version) return;
-        version = catalogue.version;
-        session.send({ type: 'catalogue.update', catalogue });
-      });
-    reload();
-    const unsubscribe = storage.sync.subscribe((status) => {
-      if (status.phase === 'idle') reload();
-    });
-    return () => {
-      live = false;
-      unsubscribe();
-    };
-  }, [session, storage]);
-}

@@ -1,11 +1,12 @@
 import { bundledLocaleFiles, loadLocaleBundle } from '../i18n/localeBundles';
 import { loadBrowserPrinting } from '../platform/browser';
+import { loadSessionKiosk } from './loadSessionKiosk';
 import { loadLaterScreens } from '../ui/ScreenRouter';
 import { loadPromptPlayer } from '../ui/audio/AudioGuide';
 import { preloadOnScreenKeyboard } from '../ui/keyboard/LazyOnScreenKeyboard';
 
 /**
- * Offline-first: the chunks kept out of the start-up bundle (the screens after the first, the on-screen keyboard, the QR
+ * Offline-first: the chunks kept out of the start-up bundle (the session and supervisor machines, the screens after the first, the on-screen keyboard, the QR
  * encoder, the receipt's printing, the spoken guidance's player, the MRZ parser, the receipt QR reader, every language,
  * the supervisor's screens) are fetched once the attract screen is interactive. A dynamic import
  * that has resolved once is answered from the module map afterwards, so a network loss after start-up (the page's own origin included, in the browser
@@ -14,6 +15,7 @@ import { preloadOnScreenKeyboard } from '../ui/keyboard/LazyOnScreenKeyboard';
  */
 export function warmOfflineChunks(onError: (what: string, error: unknown) => void = defaultReport): Promise<void> {
   const loads: Array<[string, () => Promise<unknown>]> = [
+    ['citizen session', loadSessionKiosk],
     ['citizen screens', loadLaterScreens],
     ['on-screen keyboard', preloadOnScreenKeyboard],
     ['QR encoder', () => import('qrcode')],

@@ -7,8 +7,8 @@ import { HelpNotice } from './overlays/HelpNotice';
 import { StillThereDialog } from './overlays/StillThereDialog';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { ScreenRouter } from './ScreenRouter';
-import { canCancel, currentOverlays, currentScreen } from './session/currentScreen';
-import { SessionContext } from './session/SessionProvider';
+import { canCancel, type Overlays, type ScreenName } from './session/currentScreen';
+import { useSessionView } from './session/sessionPort';
 import { useSend, useSessionValue } from './session/hooks';
 import { useI18nInstance } from './i18nInstance';
 import { useLanguageFollowsSession } from './session/languageFollowsSession';
@@ -17,8 +17,8 @@ import { useLanguageFollowsSession } from './session/languageFollowsSession';
 export function KioskShell() {
   const i18n = useI18nInstance();
   const send = useSend();
-  const screen = SessionContext.useSelector(currentScreen);
-  const overlays = SessionContext.useSelector(currentOverlays, (a, b) => a.stillThere === b.stillThere && a.cancelConfirm === b.cancelConfirm && a.help === b.help);
+  const screen = useSessionView(screenOf);
+  const overlays = useSessionView(overlaysOf, sameOverlays);
   const locale = useSessionValue((context) => context.locale);
   const highContrast = useSessionValue((context) => context.highContrast);
   const largeText = useSessionValue((context) => context.largeText);
@@ -57,3 +57,7 @@ export function KioskShell() {
     </div>
   );
 }
+
+const screenOf = (view: { screen: ScreenName }) => view.screen;
+const overlaysOf = (view: { overlays: Overlays }) => view.overlays;
+const sameOverlays = (a: Overlays, b: Overlays) => a.stillThere === b.stillThere && a.cancelConfirm === b.cancelConfirm && a.help === b.help;

@@ -1,7 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentScreen } from '../session/currentScreen';
-import { SessionContext } from '../session/SessionProvider';
+import { useSessionView } from '../session/sessionPort';
 import { REQUEST_STEPS, stepOfScreen } from '../session/steps';
 import { Pictogram } from './Pictogram';
 
@@ -11,7 +10,7 @@ import { Pictogram } from './Pictogram';
  */
 export const StepIndicator = memo(function StepIndicator() {
   const { t } = useTranslation('journey');
-  const screen = SessionContext.useSelector(currentScreen);
+  const screen = useSessionView((view) => view.screen);
   const step = stepOfScreen(screen);
   if (step === null) return null;
   const current = REQUEST_STEPS[step - 1]!;

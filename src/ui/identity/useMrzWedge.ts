@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { IDENTITY_KEYS, type IdentityKey } from '../../domain/identity';
 import { fieldId } from '../form/TextField';
-import { SessionContext } from '../session/SessionProvider';
+import { useSessionPort } from '../session/sessionPort';
 import { createMrzWedgeReader } from './mrzWedgeReader';
 
 export type MrzOutcome = 'read' | 'readNoCin' | 'unreadable';
@@ -17,7 +17,7 @@ function identityKeyOf(element: Element | null): IdentityKey | null {
  * taken out again. The parser (the `mrz` package) loads only when a zone arrives.
  */
 export function useMrzWedge(): MrzOutcome | null {
-  const actor = SessionContext.useActorRef();
+  const session = useSessionPort();
   const [outcome, setOutcome] = useState<MrzOutcome | null>(null);
   const reader = useRef(createMrzWedgeReader());
 
@@ -26,13 +26,13 @@ export function useMrzWedge(): MrzOutcome | null {
     let active = true;
 
     function send(key: IdentityKey, value: string) {
-      actor.send({ type: 'field.change', path: `identity.${key}`, value });
+      session.send({ type: 'field.change', path: `identity.${key}`, value });
     }
 
     async function fill(text: string, restore: typeof focusedBefore) {
       const { parseTd1 } = await import('../../domain/mrz');
       if (!active) return;
-      const context = actor.getSnapshot().context;
+      const context = session.getView().context;
       const result = parseTd1(text, Number(context.today().slice(0, 4)));
       const filled = new Set<IdentityKey>();
       if (result.ok) {
@@ -56,7 +56,7 @@ export function useMrzWedge(): MrzOutcome | null {
       const verdict = reader.current.key(event.key, event.timeStamp);
       if (verdict.burstStart) {
         const key = identityKeyOf(document.activeElement);
-        focusedBefore = key ? { key, value: actor.getSnapshot().context.draft?.identity[key] ?? '' } : null;
+        focusedBefore = key ? { key, value: session.getView().context.draft?.identity[key] ?? '' } : null;
       }
       if (verdict.type === 'pass') return;
       // Before React sees it: the Enter between two lines is not "next".
@@ -70,7 +70,7 @@ export function useMrzWedge(): MrzOutcome | null {
       active = false;
       document.removeEventListener('keydown', onKeyDown, true);
     };
-  }, [actor]);
+  }, [session]);
 
   return outcome;
 }

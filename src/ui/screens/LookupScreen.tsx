@@ -8,7 +8,7 @@ import type { FieldSpec } from '../form/fieldSpec';
 import { TextField } from '../form/TextField';
 import { LazyOnScreenKeyboard as OnScreenKeyboard } from '../keyboard/LazyOnScreenKeyboard';
 import { layoutForField } from '../keyboard/layoutChoice';
-import { SessionContext } from '../session/SessionProvider';
+import { useSessionView } from '../session/sessionPort';
 import { useLocale, useSend, useSessionValue } from '../session/hooks';
 import { ANSWER_LENGTH } from '../../domain/statusProof';
 import '../lookup/qrScanButton.css';
@@ -23,7 +23,7 @@ const CODE_LENGTH = 16;
 
 export function LookupScreen() {
   const { t } = useTranslation('citizen');
-  const step = SessionContext.useSelector((snapshot): LookupStep => {
+  const step = useSessionView((snapshot): LookupStep => {
     for (const state of ['proving', 'searching', 'result', 'refused', 'failed'] as const) {
       if (snapshot.matches({ active: { flow: { lookup: state } } })) return state;
     }

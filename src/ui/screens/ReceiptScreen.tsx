@@ -4,7 +4,7 @@ import { Pictogram } from '../components/Pictogram';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { TouchButton } from '../components/TouchButton';
 import { useTrackingQr } from '../receipt/useTrackingQr';
-import { SessionContext } from '../session/SessionProvider';
+import { useSessionView } from '../session/sessionPort';
 import { useLocale, useSelectedService, useSend, useSessionValue } from '../session/hooks';
 
 type PrintState = 'printing' | 'printed' | 'printFailed';
@@ -27,7 +27,7 @@ function Receipt({ trackingCode, statusToken }: { trackingCode: string; statusTo
   const service = useSelectedService();
   const problem = useSessionValue((context) => context.printProblem);
   const qr = useTrackingQr(trackingCode, statusToken);
-  const printState = SessionContext.useSelector((snapshot): PrintState => {
+  const printState = useSessionView((snapshot): PrintState => {
     for (const state of ['printed', 'printFailed'] as const) {
       if (snapshot.matches({ active: { flow: { receipt: state } } })) return state;
     }

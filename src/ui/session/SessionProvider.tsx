@@ -1,19 +1,28 @@
-import { createActorContext } from '@xstate/react';
-import { useMemo, type ReactNode } from 'react';
-import { fromPromise } from 'xstate';
+import { useActorRef } from '@xstate/react';
+import { useLayoutEffect, useMemo, type ReactNode } from 'react';
+import { fromPromise, type ActorRefFrom } from 'xstate';
 import { officeNameIn } from '../../domain/officeIdentity';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
-import type { PrintOutcome, PrintReceiptInput, SavedRequest, SaveRequestInput, StatusLookupInput, StatusLookupResult } from '../../machines/session/types';
+import type { PrintOutcome, PrintReceiptInput, SavedRequest, SaveRequestInput, SessionEvent, StatusLookupInput, StatusLookupResult } from '../../machines/session/types';
 import { sessionSettingsOf } from '../../machines/session/draft';
 import { sessionMachine } from '../../machines/sessionMachine';
 import { useKioskServices } from '../services';
 import { useI18nInstance } from '../i18nInstance';
+import { currentOverlays, currentScreen } from './currentScreen';
+import { SessionPortContext, type SessionPort, type SessionView } from './sessionPort';
 
-/** The one citizen session of the kiosk; screens read it with `SessionContext.useSelector`. */
-export const SessionContext = createActorContext(sessionMachine);
+/**
+ * Runs the session machine with its side effects bound to the kiosk services, and gives the
+ * screens its port. `heldEvents`: the taps the attract screen took before the machine arrived
+ * (src/ui/session/attractPort.ts), sent first, before the machine's first paint.
+ */
+export function SessionProvider({ children, heldEvents }: { children: ReactNode; heldEvents?: () => SessionEvent[] }) {
+  const port = useSessionMachine(heldEvents);
+  return <SessionPortContext.Provider value={port}>{children}</SessionPortContext.Provider>;
+}
 
-/** Runs the session machine with its side effects bound to the kiosk services. */
-export function SessionProvider({ children }: { children: ReactNode }) {
+/** The one citizen session of the kiosk, as the screens' port (src/ui/session/sessionPort.ts). */
+export function useSessionMachine(heldEvents?: () => SessionEvent[]): SessionPort {
   const services = useKioskServices();
   // The i18n instance is stable; the receipt's texts are taken in the citizen's language at print time.
   const i18n = useI18nInstance();
@@ -49,12 +58,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [services, i18n],
   );
   const { settings, catalogue } = services;
-  return (
-    <SessionContext.Provider
-      logic={logic}
-      options={{ input: { catalogue, settings: sessionSettingsOf(settings) } }}
-    >
-      {children}
-    </SessionContext.Provider>
-  );
+  const actor = useActorRef(logic, { input: { catalogue, settings: sessionSettingsOf(settings) } });
+  const port = useMemo(() => machinePortOf(actor), [actor]);
+  useLayoutEffect(() => {
+    for (const event of heldEvents?.() ?? []) actor.send(event);
+  }, [actor, heldEvents]);
+  return port;
+}
+
+/** The view is worked out once per snapshot, so every reader of one snapshot sees the same object. */
+function machinePortOf(actor: ActorRefFrom<typeof sessionMachine>): SessionPort {
+  let last: { snapshot: ReturnType<typeof actor.getSnapshot>; view: SessionView } | null = null;
+  return {
+    getView: () => {
+      const snapshot = actor.getSnapshot();
+      if (last?.snapshot !== snapshot) last = { snapshot, view: { context: snapshot.context, screen: currentScreen(snapshot), overlays: currentOverlays(snapshot), matches: (state) => snapshot.matches(state) } };
+      return last.view;
+    },
+    subscribe: (onChange) => {
+      const subscription = actor.subscribe(() => onChange());
+      return () => subscription.unsubscribe();
+    },
+    send: (event) => actor.send(event),
+  };
 }

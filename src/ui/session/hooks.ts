@@ -1,15 +1,15 @@
 import type { Service } from '../../domain/catalogue';
 import type { Locale } from '../../domain/locales';
 import { selectedService } from '../../machines/session/draft';
-import type { SessionContext as SessionData } from '../../machines/session/types';
-import { SessionContext } from './SessionProvider';
+import type { SessionContext as SessionData, SessionEvent } from '../../machines/session/types';
+import { useSessionPort, useSessionView } from './sessionPort';
 
-export function useSend() {
-  return SessionContext.useActorRef().send;
+export function useSend(): (event: SessionEvent) => void {
+  return useSessionPort().send;
 }
 
 export function useSessionValue<T>(select: (context: SessionData) => T): T {
-  return SessionContext.useSelector((snapshot) => select(snapshot.context));
+  return useSessionView((view) => select(view.context));
 }
 
 export function useLocale(): Locale {

@@ -1,7 +1,7 @@
 import type { i18n } from 'i18next';
 import { useEffect } from 'react';
 import type { Locale } from '../../domain/locales';
-import { SessionContext } from './SessionProvider';
+import { useSessionPort } from './sessionPort';
 
 /**
  * i18next follows the session's language from inside the event that changed it (the machine
@@ -11,7 +11,7 @@ import { SessionContext } from './SessionProvider';
  * yet switches when it arrives, as before.
  */
 export function useLanguageFollowsSession(instance: i18n): void {
-  const session = SessionContext.useActorRef();
+  const session = useSessionPort();
   useEffect(() => {
     let target: Locale | null = null;
     const follow = (locale: Locale) => {
@@ -19,8 +19,7 @@ export function useLanguageFollowsSession(instance: i18n): void {
       target = locale;
       if (instance.language !== locale) void instance.changeLanguage(locale);
     };
-    follow(session.getSnapshot().context.locale);
-    const subscription = session.subscribe((snapshot) => follow(snapshot.context.locale));
-    return () => subscription.unsubscribe();
+    follow(session.getView().context.locale);
+    return session.subscribe(() => follow(session.getView().context.locale));
   }, [session, instance]);
 }

@@ -1,13 +1,13 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, type ComponentProps, type ComponentType, type ReactNode } from 'react';
-import { fromPromise } from 'xstate';
+import { fromPromise, type ActorRefFrom } from 'xstate';
 import type { LockStateSnapshot, PinCheckOutcome, SavePinOutcome } from '../../machines/supervisor/types';
 import { supervisorMachine } from '../../machines/supervisorMachine';
 import type { SupervisorServices } from '../../supervisor/types';
 // Type only: the overlay's code stays out of this module, so the kiosk can load it on demand.
 import type { SupervisorOverlay } from './SupervisorOverlay';
 import { SupervisorLanguageProvider } from './supervisorLanguage';
-import { useSupervisorGesture } from './useSupervisorGesture';
+import { SupervisorGestureLayer } from './SupervisorGestureLayer';
 import './supervisor.css';
 import './supervisorPanels.css';
 
@@ -28,11 +28,27 @@ const CLOSED_STATES = ['loading', 'locked', 'autoLocked'] as const;
 
 /**
  * The gesture, the supervisor machine and the inert app beneath: everything of supervisor mode
- * except its screens, which come in as `Overlay`. Supervisor mode is an overlay inside the app:
- * the kiosk window never leaves kiosk mode. While the overlay is open the app beneath is inert
- * (no focus, no touches, hidden from assistive technology).
+ * except its screens, which come in as `Overlay`.
  */
 export function SupervisorFrame({ services, onOpen, Overlay, autoLockMs = services.autoLockMs, children }: SupervisorFrameProps) {
+  const { actor, open, openSupervisor } = useSupervisorMachine(services, onOpen, autoLockMs);
+  return (
+    <SupervisorGestureLayer
+      onHold={openSupervisor}
+      open={open}
+      overlay={
+        <SupervisorLanguageProvider>
+          <Overlay actor={actor} services={services} />
+        </SupervisorLanguageProvider>
+      }
+    >
+      {children}
+    </SupervisorGestureLayer>
+  );
+}
+
+/** The supervisor machine with its side effects bound to the services; `openSupervisor` is what the gesture calls. */
+export function useSupervisorMachine(services: SupervisorServices, onOpen: () => void, autoLockMs: number = services.autoLockMs): { actor: ActorRefFrom<typeof supervisorMachine>; open: boolean; openSupervisor: () => void } {
   const machine = useMemo(
     () =>
       supervisorMachine.provide({
@@ -52,24 +68,10 @@ export function SupervisorFrame({ services, onOpen, Overlay, autoLockMs = servic
   const actor = useActorRef(machine, { input: { autoLockMs, now: services.now } });
   useEffect(() => actor.send({ type: 'settings.autoLock', ms: autoLockMs }), [actor, autoLockMs]);
   const open = useSelector(actor, (snapshot) => !CLOSED_STATES.some((state) => snapshot.matches(state)));
-
   const openSupervisor = useCallback(() => {
     if (!CLOSED_STATES.some((state) => actor.getSnapshot().matches(state))) return;
     onOpen();
     actor.send({ type: 'supervisor.open' });
   }, [actor, onOpen]);
-  const gesture = useSupervisorGesture(openSupervisor);
-
-  return (
-    <div className="sv-layer" {...gesture}>
-      <div className="sv-app" inert={open} aria-hidden={open || undefined}>
-        {children}
-      </div>
-      {open && (
-        <SupervisorLanguageProvider>
-          <Overlay actor={actor} services={services} />
-        </SupervisorLanguageProvider>
-      )}
-    </div>
-  );
+  return { actor, open, openSupervisor };
 }

@@ -10,10 +10,12 @@ import type { SyncService } from '../../../src/sync/syncService';
 import { testCatalogue } from '../../machines/sessionFixtures';
 import { idleSyncStatus, pinHostOf } from '../../supervisor/fakes';
 import { loadLaterScreens } from '../../../src/ui/ScreenRouter';
+import { loadSessionKiosk } from '../../../src/app/loadSessionKiosk';
 
-// The screens after the first two are a chunk the kiosk fetches after its first paint: loaded once
-// here, so the tests render the whole flow synchronously as the kiosk does once warmed up.
-await loadLaterScreens();
+// The session machines and the screens after the first two are chunks the kiosk fetches after its
+// first paint: loaded once here, so the tests render the whole flow synchronously as the kiosk does
+// once warmed up (tests/ui/attractFirst.test.tsx covers the attract screen drawn before them).
+await Promise.all([loadLaterScreens(), loadSessionKiosk()]);
 
 /** What `bootstrap` hands `KioskApp`, over a real database and fakes for the rest: the composition root under test. */
 
