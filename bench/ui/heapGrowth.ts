@@ -27,7 +27,7 @@ export interface HeapGrowthOptions {
 }
 
 /** Spaces of V8's compiled code; every other space holds the page's objects. */
-const CODE_SPACES = new Set(['code_space', 'code_large_object_space', 'trusted_space', 'trusted_large_object_space', 'shared_trusted_space', 'shared_trusted_large_object_space']);
+export const CODE_SPACES = new Set(['code_space', 'code_large_object_space', 'trusted_space', 'trusted_large_object_space', 'shared_trusted_space', 'shared_trusted_large_object_space']);
 
 export interface HeapCheckpoint {
   sessions: number;

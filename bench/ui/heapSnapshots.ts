@@ -12,51 +12,19 @@
  * session with the MRZ wedge and the street picker), so that window is reproduced, not only the flow.
  * `npx tsx bench/ui/heapSnapshots.ts a.heapsnapshot b.heapsnapshot [...]` compares saved snapshots.
  */
-import { createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CDPSession } from 'playwright-core';
 import { freePort, launchKiosk, metaValue, startKioskServer, tempDir, waitFor } from '../../tests/e2e/harness';
 import { INSTALL_EVENT_TIMING } from './eventTiming';
 import { citizenSession, type FlowCounter } from './flow';
 import { startBenchBackoffice, replayBenchUiPrelude } from './benchKiosk';
+import { CODE_SPACES } from './heapGrowth';
+import { heapSpaces } from './heapSpaces';
+import { loadSnapshot, takeSnapshot, type Snapshot } from './heapSnapshotFile';
 
 const WARMUP = Number(process.env.HEAP_WARMUP ?? 100);
 const BATCHES = Number(process.env.HEAP_BATCHES ?? 2);
 const BATCH_SESSIONS = Number(process.env.HEAP_BATCH_SESSIONS ?? 100);
 const BENCH_PRELUDE = process.env.HEAP_PRELUDE === 'bench';
-
-interface Snapshot {
-  nodeFields: string[];
-  nodeTypes: string[];
-  edgeFields: string[];
-  edgeTypes: string[];
-  nodes: number[];
-  edges: number[];
-  strings: string[];
-}
-
-async function takeSnapshot(cdp: CDPSession, file: string): Promise<void> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const out = createWriteStream(file);
-  const onChunk = ({ chunk }: { chunk: string }) => out.write(chunk);
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false, captureNumericValue: false });
-  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-}
-
-async function loadSnapshot(file: string): Promise<Snapshot> {
-  const json = JSON.parse(await readFile(file, 'utf8')) as {
-    snapshot: { meta: { node_fields: string[]; node_types: [string[]]; edge_fields: string[]; edge_types: [string[]] } };
-    nodes: number[];
-    edges: number[];
-    strings: string[];
-  };
-  const { meta } = json.snapshot;
-  return { nodeFields: meta.node_fields, nodeTypes: meta.node_types[0], edgeFields: meta.edge_fields, edgeTypes: meta.edge_types[0], nodes: json.nodes, edges: json.edges, strings: json.strings };
-}
 
 interface Indexed {
   snap: Snapshot;
@@ -197,7 +165,15 @@ async function drive(): Promise<string[]> {
       const file = join(outDir, `after-${sessions}.heapsnapshot`);
       await takeSnapshot(cdp, file);
       const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-      console.error(`${new Date().toISOString()} after ${sessions} sessions: heap ${(usedSize / 2 ** 20).toFixed(3)} MB, ${file}`);
+      // The spaces as bench:ui's heap phase reads them (bench/ui/heapGrowth.ts): objects apart from V8's code.
+      let objects = 0;
+      let code = 0;
+      for (const [space, size] of Object.entries((await heapSpaces(cdp)).bytes)) {
+        if (CODE_SPACES.has(space)) code += size;
+        else objects += size;
+      }
+      const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(3);
+      console.error(`${new Date().toISOString()} after ${sessions} sessions: heap ${mb(usedSize)} MB (objects ${mb(objects)}, code ${mb(code)}), ${file}`);
       files.push(file);
     };
     if (BENCH_PRELUDE) {
