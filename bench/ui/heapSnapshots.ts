@@ -11,6 +11,8 @@
  * observer, 1 + 5 sessions, 5 sessions at 4× CPU throttling, the observer stopped, one residence
  * session with the MRZ wedge and the street picker), so that window is reproduced, not only the flow.
  * `npx tsx bench/ui/heapSnapshots.ts a.heapsnapshot b.heapsnapshot [...]` compares saved snapshots.
+ * Each snapshot's line also gives the objects and V8's code (MB) as bench:ui's heap phase reads them;
+ * `npx tsx bench/ui/heapCode.ts` splits the code by function in saved snapshots.
  */
 import { join } from 'node:path';
 import { freePort, launchKiosk, metaValue, startKioskServer, tempDir, waitFor } from '../../tests/e2e/harness';
