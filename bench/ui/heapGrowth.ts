@@ -11,8 +11,9 @@ import { heapSpaces } from './heapSpaces';
  * checkpoints, with its standard error. The headline counts the spaces that hold JavaScript
  * objects (old, new and large-object spaces); V8's compiled code (code and trusted spaces:
  * machine code, bytecode, relocation and deoptimisation data) is reported apart, because it grows
- * while the optimising compilers finish the flow's hot functions and then stops
- * (docs/performance.md, "Heap per session"), and would otherwise make the figure measure how far
+ * while the optimising compilers finish the flow's hot functions and then stops, near session 800
+ * (docs/performance.md, "Is V8's code growth bounded?"; bench/ui/heapCode.ts splits it by function
+ * in heap snapshots), and would otherwise make the figure measure how far
  * V8 got rather than what sessions keep. A code leak (functions made per session) would still show
  * in the objects: each new function brings its closure, SharedFunctionInfo and Script there.
  */
