@@ -3,6 +3,7 @@ import type { Catalogue } from '../../../src/domain/catalogue';
 import type { LocalizedText } from '../../../src/domain/locales';
 import type { CitizenRequest } from '../../../src/domain/request';
 import { formatTrackingCode } from '../../../src/domain/trackingCode';
+import { SAMPLE_IDENTITY } from '../service/warmUp';
 
 const text = (s: string): LocalizedText => ({ ar: s, zgh: s, fr: s, en: s });
 
@@ -38,15 +39,7 @@ export function benchRequest(prefix: string, kioskSeq: number, now: string): Cit
     serviceId: 'birth_extract',
     catalogueVersion: 1,
     locale: 'ar',
-    identity: {
-      cin: 'AB123456',
-      lastNameLatin: 'El Amrani',
-      firstNameLatin: 'Fatima',
-      lastNameArabic: 'العمراني',
-      firstNameArabic: 'فاطمة',
-      dateOfBirth: '1988-03-14',
-      phone: '+212612345678',
-    },
+    identity: SAMPLE_IDENTITY,
     fields: { communeOfBirth: 'Berkane', actNumber: String(1000 + kioskSeq), actYear: '1988' },
     consent: { noticeVersion: 1, acceptedAt: now },
     createdAt: now,

@@ -61,6 +61,17 @@ export async function warmUp(store: Store, limits: WarmUpLimits = DEFAULT_WARM_U
 /** A tracking prefix no kiosk is given (letters, checked like any other); the items are never stored. */
 const WARM_UP_PREFIX = 'WRM';
 
+/** An identity every identity rule accepts: the warm-up's and the benchmarks' requests carry it. */
+export const SAMPLE_IDENTITY: CitizenRequest['identity'] = {
+  cin: 'AB123456',
+  lastNameLatin: 'El Amrani',
+  firstNameLatin: 'Fatima',
+  lastNameArabic: 'العمراني',
+  firstNameArabic: 'فاطمة',
+  dateOfBirth: '1988-03-14',
+  phone: '+212612345678',
+};
+
 /** A request a kiosk could have sent for `service`: every field filled with a value its kind accepts. */
 export function sampleRequest(service: Service, catalogueVersion: number, kioskSeq: number, at: string): CitizenRequest {
   return {
@@ -70,15 +81,7 @@ export function sampleRequest(service: Service, catalogueVersion: number, kioskS
     serviceId: service.id,
     catalogueVersion,
     locale: 'ar',
-    identity: {
-      cin: 'AB123456',
-      lastNameLatin: 'El Amrani',
-      firstNameLatin: 'Fatima',
-      lastNameArabic: 'العمراني',
-      firstNameArabic: 'فاطمة',
-      dateOfBirth: '1988-03-14',
-      phone: '+212612345678',
-    },
+    identity: SAMPLE_IDENTITY,
     fields: Object.fromEntries(service.fields.map((field) => [field.key, sampleValue(field)])),
     consent: { noticeVersion: 1, acceptedAt: at },
     createdAt: at,
