@@ -1,18 +1,12 @@
 import type Database from 'better-sqlite3';
-import { catalogueSchema, type Catalogue } from '../../../src/domain/catalogue';
+import type { Catalogue } from '../../../src/domain/catalogue';
 import type { CatalogueStore } from './composedStore';
+import { parsedCatalogues } from './parsedCatalogues';
 import type { PreparedSql } from './sqliteStatements';
 
 /** An office's catalogue versions; each write runs in one IMMEDIATE transaction. */
 export function sqliteCatalogues(db: Database.Database, sql: PreparedSql): CatalogueStore {
-  /** Catalogue versions never change once stored, so a parsed one can be kept. */
-  const catalogues = new Map<string, Catalogue>();
-  /** Parsed again on the way out: what the kiosk receives is always a valid catalogue. */
-  const keep = (key: string, body: string): Catalogue => {
-    const catalogue = catalogues.get(key) ?? catalogueSchema.parse(JSON.parse(body));
-    catalogues.set(key, catalogue);
-    return catalogue;
-  };
+  const catalogues = parsedCatalogues();
   return {
     async importCatalogue(officeId: string, catalogue: Catalogue, at: string): Promise<Catalogue> {
       return db
@@ -42,12 +36,11 @@ export function sqliteCatalogues(db: Database.Database, sql: PreparedSql): Catal
       const latest = sql<[string], number | null>('SELECT MAX(version) FROM catalogue_versions WHERE office_id = ?');
       const wanted = version ?? latest.pluck().get(officeId);
       if (wanted === null || wanted === undefined) return null;
-      const key = `${officeId}\u0000${wanted}`;
-      const cached = catalogues.get(key);
+      const cached = catalogues.get(officeId, wanted);
       if (cached) return cached;
       const select = sql<[string, number], string>('SELECT body FROM catalogue_versions WHERE office_id = ? AND version = ?');
       const body = select.pluck().get(officeId, wanted);
-      return body === undefined ? null : keep(key, body);
+      return body === undefined ? null : catalogues.keep(officeId, wanted, body);
     },
 
     async cacheCurrentCatalogues(maxOffices: number): Promise<Catalogue[]> {
@@ -56,7 +49,7 @@ export function sqliteCatalogues(db: Database.Database, sql: PreparedSql): Catal
          WHERE o.revoked_at IS NULL AND c.version = (SELECT MAX(version) FROM catalogue_versions WHERE office_id = c.office_id)
          ORDER BY c.office_id LIMIT ?`,
       );
-      return current.all(maxOffices).map((row) => keep(`${row.office_id}\u0000${row.version}`, row.body));
+      return current.all(maxOffices).map((row) => catalogues.keep(row.office_id, row.version, row.body));
     },
   };
 }

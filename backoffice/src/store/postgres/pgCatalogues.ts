@@ -1,6 +1,7 @@
 import type pg from 'pg';
-import { catalogueSchema, type Catalogue } from '../../../../src/domain/catalogue';
+import type { Catalogue } from '../../../../src/domain/catalogue';
 import type { CatalogueStore } from '../composedStore';
+import { parsedCatalogues } from '../parsedCatalogues';
 import { firstRow, inTransaction, type Queryable } from './pool';
 
 /** The office's next catalogue version, numbered under the office row's lock. */
@@ -25,14 +26,7 @@ async function lockedLatestVersion(client: Queryable, officeId: string): Promise
 }
 
 export function pgCatalogues(pool: pg.Pool): CatalogueStore {
-  /** Catalogue versions never change once stored, so a parsed one can be kept by each instance. */
-  const catalogues = new Map<string, Catalogue>();
-  /** Parsed again on the way out: what the kiosk receives is always a valid catalogue. */
-  const keep = (key: string, body: string): Catalogue => {
-    const catalogue = catalogues.get(key) ?? catalogueSchema.parse(JSON.parse(body));
-    catalogues.set(key, catalogue);
-    return catalogue;
-  };
+  const catalogues = parsedCatalogues();
   return {
     importCatalogue(officeId: string, catalogue: Catalogue, at: string): Promise<Catalogue> {
       return inTransaction(pool, async (client) => insertNextVersion(client, officeId, catalogue, (await lockedLatestVersion(client, officeId)) + 1, at));
@@ -50,11 +44,10 @@ export function pgCatalogues(pool: pg.Pool): CatalogueStore {
       const wanted =
         version ?? (await firstRow<{ latest: number | null }>(pool, 'SELECT MAX(version) AS latest FROM catalogue_versions WHERE office_id = $1', [officeId]))?.latest;
       if (wanted === null || wanted === undefined) return null;
-      const key = `${officeId}\u0000${wanted}`;
-      const cached = catalogues.get(key);
+      const cached = catalogues.get(officeId, wanted);
       if (cached) return cached;
       const row = await firstRow<{ body: string }>(pool, 'SELECT body FROM catalogue_versions WHERE office_id = $1 AND version = $2', [officeId, wanted]);
-      return row ? keep(key, row.body) : null;
+      return row ? catalogues.keep(officeId, wanted, row.body) : null;
     },
 
     async cacheCurrentCatalogues(maxOffices: number): Promise<Catalogue[]> {
@@ -64,7 +57,7 @@ export function pgCatalogues(pool: pg.Pool): CatalogueStore {
          WHERE o.revoked_at IS NULL ORDER BY c.office_id, c.version DESC LIMIT $1`,
         [maxOffices],
       );
-      return rows.map((row) => keep(`${row.office_id}\u0000${row.version}`, row.body));
+      return rows.map((row) => catalogues.keep(row.office_id, row.version, row.body));
     },
   };
 }
