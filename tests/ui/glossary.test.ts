@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import audioManifest from '../../assets/audio/manifest.json';
 import defaultCatalogue from '../../assets/catalogue/default-catalogue.json';
 import { LOCALES, type Locale } from '../../src/domain/locales';
 import { formatDate } from '../../src/i18n/format';
@@ -8,7 +9,8 @@ import { formatDate } from '../../src/i18n/format';
 /**
  * One term per concept (locales/glossary.json): a citizen text that uses another word for a
  * glossary concept fails here, with the text and the word named. Citizen texts are every
- * namespace but the supervisor's, and the default catalogue; a rule marked `everywhere` covers
+ * namespace but the supervisor's, the default catalogue and the spoken prompts (the audio manifest's
+ * texts: heard by citizens, shown to staff who record them); a rule marked `everywhere` covers
  * the supervisor's too. A word matches whole (not inside a longer word) unless the rule is a
  * `part` of words (a prefix, a letter).
  */
@@ -52,6 +54,7 @@ function textsOf(locale: Locale, staffToo: boolean): Array<{ where: string; text
   return [
     ...namespaces.flatMap((namespace) => stringsOf(JSON.parse(readFileSync(join(LOCALES_DIR, locale, `${namespace}.json`), 'utf8')), `${locale}/${namespace}`)),
     ...catalogueTexts(defaultCatalogue, locale),
+    ...audioManifest.prompts.map((prompt) => ({ where: `audio/${prompt.id}`, text: prompt.text[locale] })),
   ];
 }
 
