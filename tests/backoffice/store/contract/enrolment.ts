@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { hashSecret } from '../../../../backoffice/src/service/secrets';
+import { makeRequest } from '../../fixtures';
 import { LATER, T0, type ContractKit } from './kit';
 
-/** Enrolment codes used once (also under concurrency from two instances), prefixes, tokens and revocation. */
+const NEXT_YEAR = '2027-11-28T10:00:00.000Z';
+
+/** Enrolment codes used once (also under concurrency from two instances), prefixes, tokens, revocation and a tablet enrolled again. */
 export function enrolmentContract(kit: ContractKit): void {
-  const { withKiosk, enrol } = kit;
+  const { withKiosk, enrol, batch } = kit;
   describe('enrolment and tokens', () => {
     it('enrols a kiosk with a code once, with the first free prefix', async () => {
       const { store, device } = await withKiosk();
@@ -77,6 +80,40 @@ export function enrolmentContract(kit: ContractKit): void {
       expect((await store.listDevices()).map((d) => d.id)).toEqual([device.id, south.id, third.id]);
       expect((await store.listDevices('north')).map((d) => d.id)).toEqual([device.id, third.id]);
       expect(await store.listDevices('nowhere')).toEqual([]);
+    });
+
+    it('replaces the active device of a tablet enrolled again with the token it held: revoked, its prefix and sequence moved, audited', async () => {
+      const { store, device, another } = await withKiosk();
+      const oldToken = hashSecret(`token-${device.id}`);
+      await store.pushRequests(batch(device, [makeRequest(device.trackingPrefix, 1)]));
+      await store.createEnrolmentCode({ codeHash: hashSecret('again'), officeId: 'north', createdAt: T0, expiresAt: NEXT_YEAR });
+      const outcome = await store.redeemEnrolmentCode({
+        codeHash: hashSecret('again'),
+        now: LATER,
+        device: { id: 'tablet-again', label: 'k', tokenHash: hashSecret('token-again') },
+        prefixCandidates: ['KRA'],
+        replaces: { tokenHash: oldToken, auditId: 'audit-replaced' },
+      });
+      expect(outcome).toMatchObject({ ok: true, replaced: device.id, device: { id: 'tablet-again', lastKioskSeq: 1 } });
+      // The old token no longer works, and one device stands for the tablet.
+      expect(await store.findPrincipal(oldToken)).toMatchObject({ deviceId: device.id, revoked: true });
+      const active = (await store.listDevices('north')).filter((each) => each.revokedAt === null);
+      expect(active.map((each) => each.id)).toEqual(['tablet-again']);
+      // The audit entry is written under the id given: storing it again adds nothing.
+      expect(await store.storeAudit({ deviceId: 'tablet-again', officeId: 'north', receivedAt: LATER, entries: [{ id: 'audit-replaced', at: LATER, action: 'x', detail: '' }] })).toBe(0);
+      // Its old prefix is its own still: a request queued under it is accepted from the new device, on another instance too.
+      const queued = makeRequest(device.trackingPrefix, 2);
+      expect(await (await another()).pushRequests(batch({ id: 'tablet-again', officeId: 'north' }, [queued], LATER))).toEqual(['accepted']);
+      // Presenting the old token again replaces nothing more.
+      await store.createEnrolmentCode({ codeHash: hashSecret('third'), officeId: 'north', createdAt: T0, expiresAt: NEXT_YEAR });
+      const third = await store.redeemEnrolmentCode({
+        codeHash: hashSecret('third'),
+        now: LATER,
+        device: { id: 'tablet-third', label: 'k', tokenHash: hashSecret('token-third') },
+        prefixCandidates: ['KRB'],
+        replaces: { tokenHash: oldToken, auditId: 'audit-third' },
+      });
+      expect(third).toMatchObject({ ok: true, replaced: null });
     });
 
     it('tells which office an enrolment code belongs to, used or not', async () => {
