@@ -36,6 +36,21 @@ describe('spoken guidance', () => {
     expect(screen.getByTestId('listen').getAttribute('aria-pressed')).toBe('true');
   });
 
+  it('turns guidance on from the home screen too, for a citizen who started without it', async () => {
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'ar' } });
+    await kiosk.user.click(screen.getByTestId('start'));
+    expect(currentScreen()).toBe('home');
+    expect(guide().getAttribute('src')).toBeNull();
+    expect(screen.getByTestId('listen').getAttribute('aria-pressed')).toBe('false');
+    await kiosk.user.click(screen.getByTestId('listen'));
+    await heard('screen.home', 'ar');
+    expect(screen.getByTestId('listen').getAttribute('aria-pressed')).toBe('true');
+    // From then on a choice is read first, as when guidance was turned on at the attract screen.
+    await kiosk.user.click(screen.getByTestId('new-request'));
+    await heard('choice.newRequest', 'ar');
+    expect(currentScreen()).toBe('home');
+  });
+
   it('says each screen on entry and on the replay button, in the session language', async () => {
     const kiosk = renderKiosk({ settings: { defaultLocale: 'en' } });
     await listenFromAttract(kiosk);
