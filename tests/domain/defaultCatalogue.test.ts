@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import defaultCatalogue from '../../assets/catalogue/default-catalogue.json';
 import { catalogueSchema, type Catalogue, type Service } from '../../src/domain/catalogue';
@@ -51,6 +53,18 @@ describe('the default service catalogue', () => {
   it.each(catalogue.services.map((s) => [s.id, s.pictogram]))('has a pictogram file for %s (%s)', (_id, pictogram) => {
     expect(hasPictogram(pictogram)).toBe(true);
     expect(pictogramUrl(pictogram)).not.toBe(pictogramUrl(GENERIC_PICTOGRAM));
+  });
+
+  it("uses the pictograms reviewed for meaning, never the ones that misread (a ring for single, a heart for life, crossed rings for non-remarriage)", () => {
+    expect([byId('single').pictogram, byId('life').pictogram, byId('non_remarriage').pictogram]).toEqual(['person-single', 'person-present', 'person-one-ring']);
+    for (const service of catalogue.services) expect(['ring', 'ring-crossed', 'person-heart']).not.toContain(service.pictogram);
+  });
+
+  it("is described as it is in docs/catalogue.md's pictogram table", () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/catalogue.md'), 'utf8');
+    const table = doc.split(/^## /m).find((section) => section.startsWith('Pictograms')) ?? '';
+    const documented = Object.fromEntries([...table.matchAll(/^\| ([a-z_]+) \| `([a-z-]+)`/gm)].map((row) => [row[1], row[2]]));
+    expect(documented).toEqual(Object.fromEntries(catalogue.services.map((service) => [service.id, service.pictogram])));
   });
 
   it('falls back to the generic pictogram for a name this build does not ship', () => {
