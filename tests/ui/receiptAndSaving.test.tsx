@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { currentScreen, renderKiosk, walkToReceipt, walkToReview } from './kioskHarness';
+import { currentScreen, fillIdentity, renderKiosk, walkToReceipt, walkToReview } from './kioskHarness';
 
 class QuotaError extends Error {
   readonly reason = 'quota';
@@ -41,6 +41,34 @@ describe('saving the request and the receipt', { timeout: 20_000 }, () => {
     expect(kiosk.printed[0]).toMatchObject({ direction: 'rtl', locale: 'ar-MA', serviceName: 'النسخة الموجزة من رسم الولادة' });
     expect(kiosk.printed[0]?.lines).toContain('تذكير: يلزم الرجوع إلى الشباك لإتمام هذا الطلب.');
     expect(kiosk.printed[0]?.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
+  });
+
+  it("prints the slip in the citizen's language with the office's name in it: what to bring, the delay, where and when, how to follow it", async () => {
+    const names = { ar: 'ملحقة بركان 2', zgh: 'ⵜⴰⵏⵎⵍⵜ ⵏ ⴱⵔⴽⴰⵏ 2', fr: 'Annexe Berkane 2', en: 'Berkane annex 2' };
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'fr' }, officeIdentity: { version: 2, names, logo: null } });
+    await kiosk.user.click(screen.getByTestId('start'));
+    await kiosk.user.click(screen.getByTestId('new-request'));
+    await kiosk.user.click(screen.getByTestId('service-life'));
+    await kiosk.user.click(screen.getByTestId('next'));
+    await fillIdentity(kiosk);
+    await kiosk.user.click(screen.getByTestId('next'));
+    await kiosk.user.click(screen.getByTestId('next'));
+    await kiosk.user.click(screen.getByTestId('consent-accept'));
+    await waitFor(() => expect(kiosk.printed).toHaveLength(1));
+    const slip = kiosk.printed[0]!;
+    expect(slip).toMatchObject({ officeName: 'Annexe Berkane 2', serviceName: 'Attestation de vie', trackingCode: 'KBZ-00042-7', direction: 'ltr' });
+    expect(slip.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(slip.lines).toEqual(
+      expect.arrayContaining([
+        'Service : Attestation de vie',
+        'À apporter :',
+        "– Carte nationale d'identité",
+        'Délai prévu : Le jour même',
+        'Où et quand : au guichet de Annexe Berkane 2, dès que votre demande indique « Prête ».',
+        'Pour suivre votre demande : sur la borne, « Suivre une demande », puis montrez ce code QR ou tapez le code.',
+      ]),
+    );
+    expect(JSON.stringify(slip)).not.toMatch(/ملحقة|Berkane annex|ⴱⵔⴽⴰⵏ/);
   });
 
   it('explains a full storage in words, keeps the answers, and succeeds on retry', async () => {
