@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,12 +10,16 @@ import { makeRequest, testCatalogue } from './fixtures';
 
 const OPERATIONS = readFileSync(join(import.meta.dirname, '../../docs/operations.md'), 'utf8');
 
-/** The `npm run backoffice -- <command>` lines of one section's code blocks, split as a shell would. */
+/**
+ * The `npm run backoffice -- <command>` lines of one section's code blocks, split as a shell would
+ * (a line ending in a backslash goes on, `#` starts a comment).
+ */
 function commandsOf(section: string): string[][] {
   const body = OPERATIONS.split(/^## /m).find((part) => part.startsWith(section)) ?? '';
   const blocks = [...body.matchAll(/```\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
   return blocks
-    .flatMap((block) => block.split('\n'))
+    .flatMap((block) => block.replace(/\\\n\s*/g, ' ').split('\n'))
+    .map((line) => line.replace(/\s+#.*$/, ''))
     .filter((line) => line.startsWith('npm run backoffice -- '))
     .map((line) => [...line.slice('npm run backoffice -- '.length).matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? ''));
 }
@@ -55,5 +59,53 @@ describe('docs/operations.md, run as written', () => {
       const err: string[] = [];
       expect({ argv, code: await runCli(argv, io(out, err)), err }).toEqual({ argv, code: 0, err: [] });
     }
+  });
+
+  /** Runs each command as written, in the data folder as the working directory (for the files they name); every one must succeed. */
+  async function runAsWritten(commands: string[][]): Promise<string[]> {
+    const out: string[] = [];
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      for (const argv of commands) {
+        const err: string[] = [];
+        expect({ argv, code: await runCli(argv, io(out, err)), err }).toEqual({ argv, code: 0, err: [] });
+      }
+    } finally {
+      process.chdir(cwd);
+    }
+    return out;
+  }
+
+  it('"Create an office and enrol a kiosk": the commands in its steps succeed', async () => {
+    const body = OPERATIONS.split(/^## /m).find((part) => part.startsWith('Create an office and enrol a kiosk')) ?? '';
+    const inline = [...body.matchAll(/`npm run backoffice -- ([^`]+)`/g)].map((match) => [...(match[1] ?? '').matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? ''));
+    const steps = inline.filter((argv) => argv[0] === 'create-office' || (argv[0] === 'enrol-code' && argv.includes('berkane-annexe-3')));
+    expect(steps.map((argv) => argv[0])).toEqual(['create-office', 'enrol-code']);
+    const out = await runAsWritten(steps);
+    expect(out.at(-1)).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  });
+
+  it('"Staff accounts of the office console": every example succeeds once the two offices exist', async () => {
+    const commands = commandsOf('Staff accounts of the office console');
+    expect(commands.map((argv) => argv[0])).toEqual(['add-staff', 'grant-role', 'list-staff', 'reset-password', 'revoke-staff']);
+    const offices = ['annexe-3', 'annexe-4'].map((id) => ['create-office', '--id', id, '--name', `Annexe ${id}`]);
+    await runAsWritten([...offices, ...commands]);
+  });
+
+  it('"Set the office\'s name and logo" then "Set the streets": succeed as written, with the files they name', async () => {
+    writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96"><circle cx="48" cy="48" r="40"/></svg>');
+    writeFileSync(join(dir, 'streets.txt'), '# The annex\'s streets\nRue Atlas;زنقة الأطلس\n\nAvenue Mohammed V;شارع محمد الخامس\n');
+    const identity = commandsOf("Set the office's name and logo on its kiosks");
+    const streets = commandsOf('Set the streets of the office');
+    expect([...identity, ...streets].map((argv) => argv[0])).toEqual(['set-office-identity', 'set-office-streets']);
+    const out = await runAsWritten([['create-office', '--id', 'berkane-2', '--name', 'Annexe Berkane 2'], ...identity, ...streets]);
+    expect(out.at(-1)).toMatch(/berkane-2: 2 streets/);
+  });
+
+  it('"Retention of personal data": the one-off purge succeeds as written', async () => {
+    const commands = commandsOf('Retention of personal data').filter((argv) => argv[0] !== 'serve');
+    expect(commands).toEqual([['purge', '--days', '90']]);
+    await runAsWritten(commands);
   });
 });
