@@ -1,6 +1,6 @@
 import { act, screen, waitFor } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { currentScreen, renderKiosk, type Kiosk } from './kioskHarness';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { currentScreen, renderKiosk, tap, type Kiosk } from './kioskHarness';
 
 // jsdom has no media playback: the element's state is what the guide asked of it.
 beforeAll(() => {
@@ -149,5 +149,45 @@ describe('spoken guidance', () => {
       await kiosk.user.click(screen.getByTestId('start'));
     });
     expect(currentScreen()).toBe('home');
+  });
+});
+
+describe("spoken guidance over the kiosk's notices", () => {
+  beforeEach(() => {
+    // Only the clocks the session reads (as in idleCancelAndHelp.test.tsx); vi.waitFor moves them while it polls.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const says = (prompt: string) => vi.waitFor(() => expect(guide().dataset.prompt).toBe(prompt), { timeout: 5000 });
+
+  it('says that someone is coming when the citizen called for help', async () => {
+    renderKiosk({ settings: { defaultLocale: 'fr' } });
+    tap(screen.getByTestId('listen'));
+    await says('screen.attract');
+    for (const testId of ['start', 'start']) tap(screen.getByTestId(testId));
+    await says('screen.home');
+    tap(screen.getByTestId('help'));
+    await says('choice.help');
+    tap(screen.getByTestId('help'));
+    expect(screen.getByTestId('help-notice')).toBeTruthy();
+    await says('notice.helpComing');
+    expect(guide().dataset.promptLanguage).toBe('fr');
+  });
+
+  it('asks aloud whether the citizen is still there before the request is cleared', async () => {
+    renderKiosk({ settings: { defaultLocale: 'ar', idleTimeoutSeconds: 60 } });
+    tap(screen.getByTestId('listen'));
+    await says('screen.attract');
+    for (const testId of ['start', 'start']) tap(screen.getByTestId(testId));
+    await says('screen.home');
+    act(() => {
+      vi.advanceTimersByTime(60_000);
+    });
+    expect(screen.getByTestId('dialog-still-there')).toBeTruthy();
+    await says('notice.stillThere');
+    expect(guide().dataset.promptLanguage).toBe('ar');
   });
 });

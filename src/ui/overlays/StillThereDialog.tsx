@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAudioGuide } from '../audio/AudioGuide';
 import { Dialog } from '../components/Dialog';
 import { TouchButton } from '../components/TouchButton';
 import { useSend, useSessionValue } from '../session/hooks';
@@ -10,6 +11,9 @@ export function StillThereDialog() {
   const send = useSend();
   const total = useSessionValue((context) => context.settings.idleCountdownSeconds);
   const [left, setLeft] = useState(total);
+  const { speak } = useAudioGuide();
+  // Said as it appears while guidance is on: a citizen who cannot read would otherwise lose the request in silence.
+  useEffect(() => speak('notice.stillThere'), [speak]);
   useEffect(() => {
     const timer = setInterval(() => setLeft((seconds) => Math.max(0, seconds - 1)), 1000);
     return () => clearInterval(timer);
