@@ -6,13 +6,15 @@ import type { RunningKioskServer } from '../../scripts/kioskServer';
 import { LOCALES, type Locale } from '../../src/domain/locales';
 import { byTestId, CITIZEN, shows, tap, typeInto } from './citizenSteps';
 import { launchKiosk, REPO_ROOT, startKioskServer, type LaunchedKiosk } from './harness';
+import { headerRowProblems } from './support/kioskHeader';
 
 /**
  * The target tablet, both ways up, in every language and both text sizes: on every screen the
  * title and the primary action lie inside the viewport, nothing covers them (the element found
  * at the centre of their box is theirs), and where the on-screen keyboard is open the focused
- * field is neither off screen nor under the keyboard, also after a refused "next". The page
- * itself never scrolls: only a screen's body does, under its title and above its actions.
+ * field is neither off screen nor under the keyboard, also after a refused "next"; the header
+ * stays one row. The page itself never scrolls: only a screen's body does, under its title and
+ * above its actions.
  *
  * SHUBBAK_FIT_SCREENSHOTS=1 saves every screen to test-results/fit/ to be looked at.
  */
@@ -92,6 +94,7 @@ describe('every citizen screen fits the 1280×800 tablet, both ways up', () => {
       if (scrolled !== 0) found.push(`the page itself is scrolled by ${scrolled} px`);
       found.push(...(await placementProblems(page, options.dialog ? 'dialog[open] h2' : 'main h1', 'the title')));
       if (!options.dialog) found.push(...(await placementProblems(page, byTestId('office-name'), "the office's name")));
+      found.push(...(await headerRowProblems(page)));
       for (const testId of primaries) found.push(...(await placementProblems(page, byTestId(testId), testId)));
       if (options.focusedField) found.push(...(await placementProblems(page, ':focus', 'the focused field')));
       problems.push(...found.map((problem) => `${where}: ${problem}`));
