@@ -13,7 +13,8 @@ import { useSend, useSessionValue } from './session/hooks';
  * One row on every screen, both ways up: the office, the spoken-guidance controls while they are
  * on, the language menu, the display toggles (pictograms, named for screen readers), the call
  * for help and, mid-request, cancel. Its size does not follow the large-text mode, so the row
- * never wraps. Memoised: a screen change re-renders the shell, not the header (whose props are
+ * never wraps; with guidance on in portrait, the tools keep only their pictograms (named for
+ * screen readers) to make room for "listen again" and "choose". Memoised: a screen change re-renders the shell, not the header (whose props are
  * two flags that change only at the attract screen).
  */
 export const KioskHeader = memo(function KioskHeader({ showLanguages, showCancel }: { showLanguages: boolean; showCancel: boolean }) {
@@ -23,7 +24,7 @@ export const KioskHeader = memo(function KioskHeader({ showLanguages, showCancel
   const largeText = useSessionValue((context) => context.largeText);
   const guide = useAudioGuide();
   return (
-    <header className="kiosk-header">
+    <header className={guide.listening ? 'kiosk-header kiosk-header--listening' : 'kiosk-header'}>
       <OfficeIdentityMark />
       <div className="kiosk-header__tools">
         {guide.armed ? <ChooseButton onChoose={guide.takeArmed} /> : null}

@@ -8,8 +8,8 @@ import { Pictogram } from '../components/Pictogram';
 export function ChooseButton({ onChoose }: { onChoose(): void }) {
   const { t } = useTranslation('audio');
   return (
-    <button type="button" className="touch-button touch-button--primary choose-button" data-testid="choose" onClick={onChoose}>
-      <Pictogram name="choose" size={48} />
+    <button type="button" className="touch-button touch-button--primary header-tool choose-button" data-testid="choose" onClick={onChoose}>
+      <Pictogram name="choose" size={32} />
       {t('choose')}
     </button>
   );

@@ -26,9 +26,9 @@ export function ListenButton() {
 export function ReplayButton({ onReplay }: { onReplay(): void }) {
   const { t } = useTranslation('audio');
   return (
-    <TouchButton variant="quiet" className="replay-button" testId="replay" onClick={onReplay}>
-      <Pictogram name="replay" size={40} />
-      <span>{t('replay')}</span>
+    <TouchButton variant="quiet" className="header-tool replay-button" testId="replay" onClick={onReplay}>
+      <Pictogram name="replay" size={32} />
+      <span className="header-tool__label">{t('replay')}</span>
     </TouchButton>
   );
 }
