@@ -83,7 +83,7 @@ export interface ResidenceTaps {
   keys: number;
 }
 
-/** A CNIE-like TD1 zone with valid check digits (card ZX0123456, CIN AB123456), as in tests/e2e/listenByEar.test.ts. */
+/** A CNIE-like TD1 zone with valid check digits (card ZX0123456, CIN AB123456), as in tests/e2e/support/ear.ts. */
 export const CNIE_ZONE = ['IDMARZX01234569AB123456<<<<<<<', '9004126F3101012MAR<<<<<<<<<<<6', 'EL<AMRANI<<FATIMA<ZAHRA<<<<<<<'];
 
 /** A wedge reader's pace: a key every few milliseconds (src/ui/identity/mrzWedgeReader.ts allows 60). */

@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningKioskServer } from '../../scripts/kioskServer';
 import { launchKiosk, startKioskServer, waitFor, type LaunchedKiosk } from './harness';
+import { pictogram, readCardOnWedge } from './support/ear';
 
 /**
  * A citizen who cannot read, in Chromium: the test finds its way only by what the kiosk says
@@ -12,10 +13,6 @@ import { launchKiosk, startKioskServer, waitFor, type LaunchedKiosk } from './ha
  */
 
 const GUIDE = 'audio[data-testid="audio-guide"]';
-
-/** A CNIE-like TD1 zone with valid check digits (card ZX0123456, CIN AB123456), as in tests/ui/mrzIdentity.test.tsx. */
-const CNIE_ZONE = ['IDMARZX01234569AB123456<<<<<<<', '9004126F3101012MAR<<<<<<<<<<<6', 'EL<AMRANI<<FATIMA<ZAHRA<<<<<<<'];
-const pictogram = (page: Page, name: string) => page.locator(`button:has([data-pictogram="${name}"])`);
 
 interface Heard {
   prompt: string | undefined;
@@ -118,12 +115,7 @@ describe('a journey by ear and by pictogram', () => {
     await hears(page, 'screen.identity');
 
     // The card on the reader, not typing: a keyboard-wedge reader types the zone's three lines.
-    // Its keys are dispatched in one go: Playwright waits for the page between two keys, and on
-    // a loaded machine that wait (not the reader) would space them past the wedge's 60 ms.
-    await page.evaluate((lines) => {
-      const target = document.activeElement ?? document.body;
-      for (const key of lines.flatMap((line) => [...line, 'Enter'])) target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-    }, CNIE_ZONE);
+    await readCardOnWedge(page);
     await page.locator('[data-outcome="read"]').waitFor({ state: 'visible', timeout: 10_000 });
     // Checked here, not used to find the way: the zone filled the card number, from its optional data.
     expect(await page.locator('#field-identity-cin').inputValue()).toBe('AB123456');
