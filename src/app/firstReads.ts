@@ -30,7 +30,8 @@ export function startFirstReads(): FirstReads {
   // Unhandled here, read later: the rejection is bootKiosk's to handle.
   config.catch(() => undefined);
   // The read first: on a first start, opening the origin's IndexedDB is the longest wait of the
-  // boot, and each translation import below costs the main thread a preload link (Vite's helper).
+  // boot (index.html's classic script has begun it, src/storage/openStorageEarly.ts), and each
+  // translation import below costs the main thread a preload link (Vite's helper).
   const records = readFirstScreenRecords();
   // The shipped catalogue is what a kiosk with none stored shows, and every boot imports it once the
   // storage is open (src/storage/catalogue.ts `loadCatalogue`): fetched now, beside the read, not after it.

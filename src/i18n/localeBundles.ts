@@ -1,8 +1,10 @@
 import type { BackendModule, ResourceLanguage } from 'i18next';
 
 /**
- * Every `locales/<lng>/<namespace>.json` is a chunk of the same local build (nothing is fetched
- * from elsewhere), imported when a language, or the supervisor overlay, first needs it: the
+ * Every `locales/<lng>/<namespace>.json` is part of the same local build (nothing is fetched from
+ * elsewhere), imported when a language, or the supervisor overlay, first needs it. The build puts a
+ * language's citizen namespaces in one chunk (`texts-<lng>`, vite.config.ts), so a language costs
+ * one request; the supervisor's namespace stays a chunk of its own. The
  * start-up bundle carries no translations, and start-up loads the kiosk's default language while
  * it reads the catalogue. The office console's namespace (`console.json`) belongs to another
  * build (backoffice/console) and the /verify page's (`verify.json`) to the back office: neither

@@ -22,10 +22,11 @@ export interface AudioGuide {
   /**
    * A choice touched: with guidance off it acts at once; with guidance on, the first touch says
    * the choice's name and the second touch (or "choose") acts, so a citizen can explore by ear.
+   * `key` tells apart choices that say the same prompt (each answer's "change" on the review).
    */
-  choose(prompt: PromptId, act: () => void): void;
-  /** The choice waiting for its second touch on this screen, if any. */
-  armed: PromptId | null;
+  choose(prompt: PromptId, act: () => void, key?: string): void;
+  /** The key of the choice waiting for its second touch on this screen (its prompt unless given), if any. */
+  armed: string | null;
   /** Takes the armed choice, as its second touch would ("choose"). */
   takeArmed(): void;
 }
@@ -41,6 +42,7 @@ export function useAudioGuide(): AudioGuide {
 interface Armed {
   screen: ScreenName;
   prompt: PromptId;
+  key: string;
   act(): void;
 }
 
@@ -91,15 +93,15 @@ export function AudioGuideProvider({ screen, children }: { screen: ScreenName; c
             listening,
             speak,
             replay: () => speak(screenPrompt(screen)),
-            choose: (prompt, act) => {
-              if (armed?.prompt === prompt) {
+            choose: (prompt, act, key = prompt) => {
+              if (armed?.key === key) {
                 setArmedChoice(null);
                 return act();
               }
-              setArmedChoice({ screen, prompt, act });
+              setArmedChoice({ screen, prompt, key, act });
               speak(prompt);
             },
-            armed: armed?.prompt ?? null,
+            armed: armed?.key ?? null,
             takeArmed: () => {
               if (!armed) return;
               setArmedChoice(null);

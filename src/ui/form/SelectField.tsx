@@ -1,9 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import { Pictogram } from '../components/Pictogram';
 import { TouchButton } from '../components/TouchButton';
 import type { FieldSpec } from './fieldSpec';
 import { fieldId } from './TextField';
 
-/** A choice among a few answers: large buttons, the chosen one marked, no drop-down to aim at. */
+/**
+ * A choice among a few answers: large buttons, the chosen one marked, no drop-down to aim at.
+ * Each answer has its pictogram and, with spoken guidance on, says itself on the first touch and
+ * is taken on the second (or "choose"), like every other choice.
+ */
 interface SelectFieldProps {
   spec: FieldSpec;
   value: string;
@@ -29,8 +34,10 @@ export function SelectField({ spec, value, error, onChange }: SelectFieldProps) 
             aria-checked={value === option.value}
             variant={value === option.value ? 'primary' : 'secondary'}
             testId={`${id}-${option.value}`}
+            prompt={option.prompt}
             onClick={() => onChange(option.value)}
           >
+            <Pictogram name={option.pictogram} size={32} />
             {option.label}
           </TouchButton>
         ))}

@@ -2,6 +2,8 @@ import type { FieldDefinition, FieldKind } from '../../domain/catalogue';
 import type { IdentityKey } from '../../domain/identity';
 import { IDENTITY_FIELDS } from '../../domain/identity';
 import type { Locale } from '../../domain/locales';
+import type { PromptId } from '../../domain/audioPrompts';
+import { optionPictogram, optionPromptId } from '../../domain/optionChoices';
 import { localized } from '../../i18n/format';
 
 /** One field of a form step as the screen draws it; labels already in the citizen's language. */
@@ -15,7 +17,8 @@ export interface FieldSpec {
   hint?: string;
   required: boolean;
   maxLength?: number;
-  options?: { value: string; label: string }[];
+  /** A `select` field's answers, each with its pictogram and the prompt that names it aloud (src/domain/optionChoices.ts). */
+  options?: { value: string; label: string; pictogram: string; prompt: PromptId }[];
   /** Offered from the office's own list as well as typed (the address from the annex's streets). */
   pickFrom?: 'officeStreets';
 }
@@ -43,7 +46,12 @@ export function serviceFieldSpecs(fields: readonly FieldDefinition[], locale: Lo
     hint: field.hint ? localized(field.hint, locale) : undefined,
     required: field.required,
     maxLength: field.maxLength,
-    options: field.options?.map((option) => ({ value: option.value, label: localized(option.label, locale) })),
+    options: field.options?.map((option) => ({
+      value: option.value,
+      label: localized(option.label, locale),
+      pictogram: optionPictogram(field.key, option.value),
+      prompt: optionPromptId(field.key, option.value),
+    })),
     ...(field.pickFrom ? { pickFrom: field.pickFrom } : {}),
   }));
 }

@@ -18,7 +18,7 @@ export function LanguageMenu() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <TouchButton variant="quiet" className="header-tool" testId="language-menu" onClick={() => setOpen(true)}>
+      <TouchButton variant="quiet" className="header-tool" testId="language-menu" prompt="choice.languages" onClick={() => setOpen(true)}>
         <Pictogram name="language" size={28} />
         {/* Named "change the language: <language>": the visible word stays part of the name (WCAG 2.5.3). */}
         <span className="visually-hidden">{t('journey:languages.change')}: </span>
@@ -31,7 +31,7 @@ export function LanguageMenu() {
           name="languages"
           title={t('languages.label')}
           actions={
-            <TouchButton variant="secondary" testId="language-menu-close" onClick={() => setOpen(false)}>
+            <TouchButton variant="secondary" testId="language-menu-close" prompt="choice.back" onClick={() => setOpen(false)}>
               {t('actions.back')}
             </TouchButton>
           }

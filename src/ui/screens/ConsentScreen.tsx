@@ -32,7 +32,7 @@ export function ConsentScreen() {
     <ScreenFrame
       name="consent"
       title={t('consent.title')}
-      actions={<ActionBar onNext={() => send({ type: 'consent.accept' })} nextLabel={t('consent.accept')} nextTestId="consent-accept" nextPrompt="choice.agree" />}
+      actions={<ActionBar onNext={() => send({ type: 'consent.accept' })} nextLabel={t('consent.accept')} nextTestId="consent-accept" nextPrompt="choice.agree" nextPictogram="yes" />}
     >
       <div className="consent" data-notice-version={CONSENT_NOTICE_VERSION}>
         <ul className="summary" role="list" data-testid="consent-points">
@@ -43,7 +43,7 @@ export function ConsentScreen() {
             </li>
           ))}
         </ul>
-        <TouchButton variant="secondary" className="more-button" testId="consent-full" onClick={() => setFullNotice(true)}>
+        <TouchButton variant="secondary" className="more-button" testId="consent-full" prompt="choice.readFull" onClick={() => setFullNotice(true)}>
           <Pictogram name="shield-info" size={32} />
           {t('journey:consent.readFull')}
         </TouchButton>

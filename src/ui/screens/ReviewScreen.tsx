@@ -4,6 +4,7 @@ import type { Locale } from '../../domain/locales';
 import { formatDate, localized } from '../../i18n/format';
 import { draftValue } from '../../machines/session/draft';
 import { ActionBar } from '../components/ActionBar';
+import { Pictogram } from '../components/Pictogram';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { TouchButton } from '../components/TouchButton';
 import { identitySpecs, serviceFieldSpecs, type FieldSpec } from '../form/fieldSpec';
@@ -51,8 +52,11 @@ export function ReviewScreen() {
                   variant="quiet"
                   testId={`edit-${spec.path}`}
                   aria-label={t('review.editField', { field: spec.label })}
+                  prompt="choice.edit"
+                  choiceKey={`edit:${spec.path}`}
                   onClick={() => send({ type: 'review.edit', path: spec.path })}
                 >
+                  <Pictogram name="pen" size={24} />
                   {t('review.edit')}
                 </TouchButton>
               </dd>

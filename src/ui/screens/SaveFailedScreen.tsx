@@ -14,7 +14,7 @@ export function SaveFailedScreen() {
       title={t('saveFailed.title')}
       actions={
         <>
-          <TouchButton variant="secondary" testId="back-to-review" onClick={() => send({ type: 'flow.back' })}>
+          <TouchButton variant="secondary" testId="back-to-review" prompt="choice.back" onClick={() => send({ type: 'flow.back' })}>
             {t('saveFailed.backToReview')}
           </TouchButton>
           <TouchButton variant="secondary" testId="ask-staff" prompt="choice.help" onClick={() => send({ type: 'help.call' })}>
