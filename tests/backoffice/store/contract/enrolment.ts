@@ -86,14 +86,18 @@ export function enrolmentContract(kit: ContractKit): void {
       const { store, device, another } = await withKiosk();
       const oldToken = hashSecret(`token-${device.id}`);
       await store.pushRequests(batch(device, [makeRequest(device.trackingPrefix, 1)]));
-      await store.createEnrolmentCode({ codeHash: hashSecret('again'), officeId: 'north', createdAt: T0, expiresAt: NEXT_YEAR });
-      const outcome = await store.redeemEnrolmentCode({
-        codeHash: hashSecret('again'),
-        now: LATER,
-        device: { id: 'tablet-again', label: 'k', tokenHash: hashSecret('token-again') },
-        prefixCandidates: ['KRA'],
-        replaces: { tokenHash: oldToken, auditId: 'audit-replaced' },
-      });
+      // A new code for the office, redeemed by a tablet presenting the token it held.
+      const enrolAgain = async (name: string, prefix: string, auditId: string) => {
+        await store.createEnrolmentCode({ codeHash: hashSecret(name), officeId: 'north', createdAt: T0, expiresAt: NEXT_YEAR });
+        return store.redeemEnrolmentCode({
+          codeHash: hashSecret(name),
+          now: LATER,
+          device: { id: `tablet-${name}`, label: 'k', tokenHash: hashSecret(`token-${name}`) },
+          prefixCandidates: [prefix],
+          replaces: { tokenHash: oldToken, auditId },
+        });
+      };
+      const outcome = await enrolAgain('again', 'KRA', 'audit-replaced');
       expect(outcome).toMatchObject({ ok: true, replaced: device.id, device: { id: 'tablet-again', lastKioskSeq: 1 } });
       // The old token no longer works, and one device stands for the tablet.
       expect(await store.findPrincipal(oldToken)).toMatchObject({ deviceId: device.id, revoked: true });
@@ -105,15 +109,7 @@ export function enrolmentContract(kit: ContractKit): void {
       const queued = makeRequest(device.trackingPrefix, 2);
       expect(await (await another()).pushRequests(batch({ id: 'tablet-again', officeId: 'north' }, [queued], LATER))).toEqual(['accepted']);
       // Presenting the old token again replaces nothing more.
-      await store.createEnrolmentCode({ codeHash: hashSecret('third'), officeId: 'north', createdAt: T0, expiresAt: NEXT_YEAR });
-      const third = await store.redeemEnrolmentCode({
-        codeHash: hashSecret('third'),
-        now: LATER,
-        device: { id: 'tablet-third', label: 'k', tokenHash: hashSecret('token-third') },
-        prefixCandidates: ['KRB'],
-        replaces: { tokenHash: oldToken, auditId: 'audit-third' },
-      });
-      expect(third).toMatchObject({ ok: true, replaced: null });
+      expect(await enrolAgain('third', 'KRB', 'audit-third')).toMatchObject({ ok: true, replaced: null });
     });
 
     it('tells which office an enrolment code belongs to, used or not', async () => {
