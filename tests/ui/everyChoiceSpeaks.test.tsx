@@ -125,6 +125,20 @@ describe('the review and the consent', () => {
     expect(currentScreen()).toBe('fields');
   });
 
+  it('reads the service\'s "read all the details" before opening them', async () => {
+    const kiosk = renderKiosk({ settings: { defaultLocale: 'en' }, catalogue: DEFAULT_CATALOGUE });
+    const { user } = kiosk;
+    await user.click(screen.getByTestId('listen'));
+    await heard('screen.attract');
+    for (const testId of ['start', 'new-request', 'service-residence']) await user.dblClick(screen.getByTestId(testId));
+    expect(currentScreen()).toBe('service');
+    await user.click(screen.getByTestId('service-details'));
+    await heard('choice.details');
+    expect(screen.queryByTestId('dialog-service-details')).toBeNull();
+    await user.click(screen.getByTestId('service-details'));
+    expect(screen.getByTestId('dialog-service-details')).toBeTruthy();
+  });
+
   it('reads "read the full notice" and "I agree" before acting, each with its pictogram', async () => {
     const kiosk = renderKiosk({ settings: { defaultLocale: 'en' }, catalogue: DEFAULT_CATALOGUE });
     await listenToReview(kiosk);

@@ -74,7 +74,7 @@ function ServiceDetails({ service }: { service: Service }) {
             <span data-testid="service-return">{service.returnToCounter ? t('service.returnToCounter') : t('service.noReturn')}</span>
           </li>
         </ul>
-        <TouchButton variant="secondary" className="more-button" testId="service-details" onClick={() => setDetails(true)}>
+        <TouchButton variant="secondary" className="more-button" testId="service-details" prompt="choice.details" onClick={() => setDetails(true)}>
           <Pictogram name="generic" size={32} />
           {t('journey:service.details')}
         </TouchButton>
