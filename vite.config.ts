@@ -38,10 +38,13 @@ export default defineConfig({
             // A language's citizen texts (src/i18n/localeBundles.ts) in one chunk: start-up fetches two
             // languages (the screens' and the French fallback), one request each instead of one per namespace.
             { name: citizenTextsChunk },
-            // The domain modules the first screen imports, and Vite's preload helper, in one chunk: left
-            // alone they were six small shared chunks, and HTTP/1.1's six connections per host made the
-            // first boot's fourteen requests queue in three rounds (eight now).
-            { name: 'shared', tags: ['$initial'], test: /src[\\/]domain[\\/]|preload-helper/ },
+            // What src/startFirstReads.ts runs (the first reads, the translations' loader, Vite's preload
+            // helper), in one chunk that imports nothing: the first reads then never wait for the libraries.
+            // The domain modules the first screen imports in another: left alone, these were six small
+            // shared chunks (one of them pulling zod in before the first reads), and HTTP/1.1's six
+            // connections per host made the first boot's fourteen requests queue in three rounds.
+            { name: 'startReads', priority: 1, test: /src[\\/](app[\\/]firstReads|i18n[\\/]localeBundles|storage[\\/](firstScreenRead|dbName|metaKeys|settingsKey)|domain[\\/]localeCodes)\.ts$|preload-helper/ },
+            { name: 'shared', tags: ['$initial'], test: /src[\\/]domain[\\/]/ },
           ],
         },
       },
